@@ -1,0 +1,186 @@
+/**
+ * The one schema. Migrations in migrations/ are generated from this file with
+ * `npm run db:generate` and never edited once merged. Instants are stored as epoch
+ * milliseconds (UTC); local dates as "YYYY-MM-DD" text in the user's zone.
+ */
+import { sql } from "drizzle-orm";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The owner's primary address: digests and confirmations go here. */
+    email: text("email").notNull(),
+    timeZone: text("time_zone").notNull(),
+    /** ISO 3166-1 alpha-2 country for public holidays, or null for weekends only. */
+    country: text("country"),
+    /** Follow-up and digest settings as JSON, parsed with zod when read (src/core/settings.ts). */
+    settings: text("settings", { mode: "json" }).notNull().default(sql`'{}'`),
+    paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+/**
+ * Every accepted inbound message, kept whole before anything that can fail. The raw bytes live
+ * in `raw_chunks` (gzip, split to stay under D1's row size limit).
+ */
+export const inboundMessages = sqliteTable(
+  "inbound_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    envelopeFrom: text("envelope_from").notNull(),
+    envelopeTo: text("envelope_to").notNull(),
+    /** SHA-256 (hex) of the raw bytes: the same delivery twice is one row. */
+    rawSha256: text("raw_sha256").notNull(),
+    rawSize: integer("raw_size").notNull(),
+    chunkCount: integer("chunk_count").notNull(),
+    /** "forward" (an email to understand) or "command" (a reply to the assistant). */
+    channel: text("channel", { enum: ["forward", "command"] }).notNull(),
+    /** stored → understood | not_understood | ignored | failed. */
+    state: text("state", { enum: ["stored", "understood", "not_understood", "ignored", "failed"] })
+      .notNull()
+      .default("stored"),
+    outerMessageId: text("outer_message_id"),
+    /** Message-ID of the forwarded original: the same recruiter mail forwarded twice is one record. */
+    originalMessageId: text("original_message_id"),
+    subject: text("subject"),
+    /** The understanding (src/core/understanding.ts) as JSON, rewritten when re-understood. */
+    understanding: text("understanding", { mode: "json" }),
+    /** Why it was not understood or failed, in words for the owner. */
+    problem: text("problem"),
+    applicationId: integer("application_id").references(() => applications.id),
+    parserVersion: integer("parser_version"),
+  },
+  (t) => [
+    uniqueIndex("inbound_user_sha_uq").on(t.userId, t.rawSha256),
+    index("inbound_user_original_idx").on(t.userId, t.originalMessageId),
+    index("inbound_application_idx").on(t.applicationId),
+  ],
+);
+
+export const rawChunks = sqliteTable(
+  "raw_chunks",
+  {
+    messageId: integer("message_id")
+      .notNull()
+      .references(() => inboundMessages.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.seq] })],
+);
+
+export const APPLICATION_STATUSES = [
+  "applied",
+  "interviewing",
+  "waiting",
+  "offer",
+  "rejected",
+  "withdrawn",
+  "gone_quiet",
+] as const;
+
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    company: text("company"),
+    /** Normalised company ("Acme, Inc." → "acme") used to match mail to an application. */
+    companyKey: text("company_key"),
+    role: text("role"),
+    roleKey: text("role_key"),
+    status: text("status", { enum: APPLICATION_STATUSES }).notNull(),
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    /** Language the employer writes in; drafts use it. */
+    language: text("language").notNull().default("en"),
+    noCalls: integer("no_calls", { mode: "boolean" }).notNull().default(false),
+    /** The latest promised timeline (R2) as JSON. */
+    promisedTimeline: text("promised_timeline", { mode: "json" }),
+    /** The owner's own notes from forwards, newest last, as JSON string array (C3). */
+    notes: text("notes", { mode: "json" }).notNull().default(sql`'[]'`),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("applications_user_company_idx").on(t.userId, t.companyKey)],
+);
+
+export const interviews = sqliteTable(
+  "interviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    /** Calendar UID when the invite had one: updates and cancellations find it by UID. */
+    calendarUid: text("calendar_uid"),
+    startAt: integer("start_at", { mode: "timestamp_ms" }),
+    /** Naive local start when the email gave no zone. */
+    startLocal: text("start_local"),
+    timeZone: text("time_zone"),
+    durationMin: integer("duration_min"),
+    format: text("format", { enum: ["phone", "video", "onsite"] }),
+    meetingUrl: text("meeting_url"),
+    /** Interviewers as JSON [{name, email}]. */
+    interviewers: text("interviewers", { mode: "json" }).notNull().default(sql`'[]'`),
+    status: text("status", { enum: ["scheduled", "cancelled"] }).notNull(),
+    sourceMessageId: integer("source_message_id").references(() => inboundMessages.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("interviews_application_idx").on(t.applicationId), index("interviews_start_idx").on(t.startAt)],
+);
+
+/**
+ * The history of every application: each change is an event with the data to reverse it, so
+ * history can be shown and undone exactly.
+ */
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    applicationId: integer("application_id").references(() => applications.id, { onDelete: "cascade" }),
+    inboundMessageId: integer("inbound_message_id").references(() => inboundMessages.id),
+    type: text("type").notNull(),
+    /** What happened, as JSON. */
+    payload: text("payload", { mode: "json" }).notNull(),
+    /** How to reverse it, as JSON (null when it cannot be reversed). */
+    inverse: text("inverse", { mode: "json" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    undoneAt: integer("undone_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("events_application_idx").on(t.applicationId), index("events_user_at_idx").on(t.userId, t.at)],
+);
+
+/** Mail the assistant sent (confirmations, digests): what was sent, for threading and audit. */
+export const outboundMessages = sqliteTable(
+  "outbound_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["confirmation", "digest", "notice"] }).notNull(),
+    messageId: text("message_id").notNull(),
+    inReplyTo: integer("in_reply_to").references(() => inboundMessages.id),
+    subject: text("subject").notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("outbound_message_id_uq").on(t.messageId),
+    // One confirmation per inbound message, however often its handling is retried.
+    uniqueIndex("outbound_reply_kind_uq").on(t.inReplyTo, t.kind),
+  ],
+);
