@@ -12,12 +12,15 @@ CREATE TABLE `applications` (
 	`no_calls` integer DEFAULT false NOT NULL,
 	`promised_timeline` text,
 	`notes` text DEFAULT '[]' NOT NULL,
+	`source_message_id` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`source_message_id`) REFERENCES `inbound_messages`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `applications_user_company_idx` ON `applications` (`user_id`,`company_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `applications_source_message_uq` ON `applications` (`source_message_id`);--> statement-breakpoint
 CREATE TABLE `events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer NOT NULL,
@@ -80,6 +83,7 @@ CREATE TABLE `interviews` (
 --> statement-breakpoint
 CREATE INDEX `interviews_application_idx` ON `interviews` (`application_id`);--> statement-breakpoint
 CREATE INDEX `interviews_start_idx` ON `interviews` (`start_at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `interviews_source_message_uq` ON `interviews` (`source_message_id`);--> statement-breakpoint
 CREATE TABLE `outbound_messages` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer NOT NULL,

@@ -1,5 +1,22 @@
+/**
+ * The switchboard: maps runtime events to adapters and nothing else.
+ */
+import { parseConfig } from "./config.ts";
+import { createDb } from "./db/client.ts";
+import { receiveEmail, type IngestDeps } from "./email/receive.ts";
+import { createMailer } from "./email/send.ts";
+import { app } from "./http/app.ts";
+
+function ingestDeps(env: Env): IngestDeps {
+  const config = parseConfig(env);
+  return { db: createDb(env.DB), mailer: createMailer(env.EMAIL, config.assistantEmail), config, now: new Date() };
+}
+
 export default {
-  async fetch() {
-    return new Response("ok");
+  fetch: app.fetch,
+  async email(message, env) {
+    const result = await receiveEmail(message, ingestDeps(env));
+    // Structured, without bodies or addresses (Workers Logs keep invocation logs).
+    console.log(JSON.stringify({ event: "email", outcome: result.outcome, ...(result.outcome === "stored" ? { state: result.state, duplicate: result.duplicate } : {}) }));
   },
 } satisfies ExportedHandler<Env>;

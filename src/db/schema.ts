@@ -4,7 +4,8 @@
  * milliseconds (UTC); local dates as "YYYY-MM-DD" text in the user's zone.
  */
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { APPLICATION_STATUSES } from "../core/application-status.ts";
+import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const users = sqliteTable(
   "users",
@@ -55,7 +56,7 @@ export const inboundMessages = sqliteTable(
     understanding: text("understanding", { mode: "json" }),
     /** Why it was not understood or failed, in words for the owner. */
     problem: text("problem"),
-    applicationId: integer("application_id").references(() => applications.id),
+    applicationId: integer("application_id").references((): AnySQLiteColumn => applications.id),
     parserVersion: integer("parser_version"),
   },
   (t) => [
@@ -76,16 +77,6 @@ export const rawChunks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.messageId, t.seq] })],
 );
-
-export const APPLICATION_STATUSES = [
-  "applied",
-  "interviewing",
-  "waiting",
-  "offer",
-  "rejected",
-  "withdrawn",
-  "gone_quiet",
-] as const;
 
 export const applications = sqliteTable(
   "applications",
@@ -109,10 +100,15 @@ export const applications = sqliteTable(
     promisedTimeline: text("promised_timeline", { mode: "json" }),
     /** The owner's own notes from forwards, newest last, as JSON string array (C3). */
     notes: text("notes", { mode: "json" }).notNull().default(sql`'[]'`),
+    /** The inbound message that created it: a retried filing never creates a second one. */
+    sourceMessageId: integer("source_message_id").references(() => inboundMessages.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("applications_user_company_idx").on(t.userId, t.companyKey)],
+  (t) => [
+    index("applications_user_company_idx").on(t.userId, t.companyKey),
+    uniqueIndex("applications_source_message_uq").on(t.sourceMessageId),
+  ],
 );
 
 export const interviews = sqliteTable(
@@ -137,7 +133,12 @@ export const interviews = sqliteTable(
     sourceMessageId: integer("source_message_id").references(() => inboundMessages.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("interviews_application_idx").on(t.applicationId), index("interviews_start_idx").on(t.startAt)],
+  (t) => [
+    index("interviews_application_idx").on(t.applicationId),
+    index("interviews_start_idx").on(t.startAt),
+    // One interview per inbound message, so a retried filing never inserts it twice.
+    uniqueIndex("interviews_source_message_uq").on(t.sourceMessageId),
+  ],
 );
 
 /**

@@ -1,0 +1,50 @@
+/**
+ * The deployment's settings (wrangler vars and secrets), parsed once where a handler starts.
+ * A bad setting fails loudly with the name of the setting, never silently.
+ */
+import * as z from "zod/mini";
+import { isIanaTimeZone } from "./core/time-zone-check.ts";
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+const ConfigSchema = z.object({
+  OWNER_EMAILS: z.pipe(
+    z.string(),
+    z.transform((value) =>
+      value
+        .split(",")
+        .map((a) => a.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ).check(z.refine((list) => list.length > 0 && list.every((a) => EMAIL.test(a)), "OWNER_EMAILS must list one or more addresses")),
+  ASSISTANT_EMAIL: z.string().check(z.regex(EMAIL, "ASSISTANT_EMAIL must be an address")),
+  OWNER_TIMEZONE: z.string().check(z.refine(isIanaTimeZone, "OWNER_TIMEZONE must be an IANA time zone")),
+  OWNER_COUNTRY: z.optional(z.string().check(z.regex(/^([A-Za-z]{2})?$/, "OWNER_COUNTRY must be a two-letter country code or empty"))),
+  REPLY_TOKEN_SECRET: z.string().check(z.minLength(32, "REPLY_TOKEN_SECRET must be at least 32 characters")),
+  API_TOKEN: z.optional(z.string()),
+});
+
+export interface Config {
+  ownerEmails: string[];
+  assistantEmail: string;
+  ownerTimeZone: string;
+  ownerCountry: string | null;
+  replyTokenSecret: string;
+  apiToken: string | null;
+}
+
+export function parseConfig(env: Env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  }
+  const c = parsed.data;
+  return {
+    ownerEmails: c.OWNER_EMAILS,
+    assistantEmail: c.ASSISTANT_EMAIL.toLowerCase(),
+    ownerTimeZone: c.OWNER_TIMEZONE,
+    ownerCountry: c.OWNER_COUNTRY ? c.OWNER_COUNTRY.toUpperCase() : null,
+    replyTokenSecret: c.REPLY_TOKEN_SECRET,
+    apiToken: c.API_TOKEN && c.API_TOKEN.length > 0 ? c.API_TOKEN : null,
+  };
+}

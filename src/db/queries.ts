@@ -1,0 +1,292 @@
+/**
+ * The only SQL. Each function takes the drizzle handle and returns domain-shaped data. A
+ * multi-statement unit of work goes through one `db.batch()` (a D1 batch is one transaction;
+ * D1 rejects BEGIN), and every write is idempotent under retry (unique keys, ON CONFLICT).
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Db } from "./client.ts";
+import { applications, events, inboundMessages, interviews, outboundMessages, rawChunks, users } from "./schema.ts";
+import type { ApplicationSnapshot, FilingPlan, InterviewFields } from "../core/filing.ts";
+import { companyKey, roleKey } from "../core/filing.ts";
+import type { Understanding } from "../core/understanding.ts";
+
+export type UserRow = typeof users.$inferSelect;
+export type InboundRow = typeof inboundMessages.$inferSelect;
+export type InboundState = InboundRow["state"];
+
+/** The owner's row, created from the deployment's settings on first use. */
+export async function ensureOwner(db: Db, owner: { email: string; timeZone: string; country: string | null }, now: Date): Promise<UserRow> {
+  const [inserted] = await db
+    .insert(users)
+    .values({ email: owner.email, timeZone: owner.timeZone, country: owner.country, createdAt: now })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  if (inserted) return inserted;
+  const [existing] = await db.select().from(users).where(eq(users.email, owner.email));
+  if (!existing) throw new Error("owner row vanished between insert and select");
+  return existing;
+}
+
+export interface NewInbound {
+  userId: number;
+  receivedAt: Date;
+  envelopeFrom: string;
+  envelopeTo: string;
+  rawSha256: string;
+  rawSize: number;
+  channel: "forward" | "command";
+  outerMessageId: string | null;
+  subject: string | null;
+  compressedChunks: Uint8Array[];
+}
+
+/**
+ * Keeps a message whole: the row and all its compressed chunks in one batch, so there is never
+ * a message row without its bytes. The same bytes delivered again return the existing row.
+ */
+export async function storeInbound(db: Db, message: NewInbound): Promise<{ row: InboundRow; duplicate: boolean }> {
+  const existing = await findInboundBySha(db, message.userId, message.rawSha256);
+  if (existing) return { row: existing, duplicate: true };
+  const idOf = sql`(SELECT id FROM inbound_messages WHERE user_id = ${message.userId} AND raw_sha256 = ${message.rawSha256})`;
+  const chunkInserts = message.compressedChunks.map((bytes, seq) =>
+    db.insert(rawChunks).values({ messageId: idOf, seq, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }).onConflictDoNothing(),
+  );
+  await db.batch([
+    db
+      .insert(inboundMessages)
+      .values({
+        userId: message.userId,
+        receivedAt: message.receivedAt,
+        envelopeFrom: message.envelopeFrom,
+        envelopeTo: message.envelopeTo,
+        rawSha256: message.rawSha256,
+        rawSize: message.rawSize,
+        chunkCount: message.compressedChunks.length,
+        channel: message.channel,
+        outerMessageId: message.outerMessageId,
+        subject: message.subject,
+      })
+      .onConflictDoNothing(),
+    ...chunkInserts,
+  ]);
+  const row = await findInboundBySha(db, message.userId, message.rawSha256);
+  if (!row) throw new Error("inbound row missing after insert");
+  return { row, duplicate: false };
+}
+
+async function findInboundBySha(db: Db, userId: number, sha: string): Promise<InboundRow | null> {
+  const [row] = await db
+    .select()
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.userId, userId), eq(inboundMessages.rawSha256, sha)));
+  return row ?? null;
+}
+
+export async function getInbound(db: Db, id: number): Promise<InboundRow | null> {
+  const [row] = await db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
+  return row ?? null;
+}
+
+export async function listInboundIds(db: Db, userId: number, channel: "forward" | "command"): Promise<number[]> {
+  const rows = await db
+    .select({ id: inboundMessages.id })
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.userId, userId), eq(inboundMessages.channel, channel)))
+    .orderBy(asc(inboundMessages.id));
+  return rows.map((r) => r.id);
+}
+
+/** The compressed chunks of a kept message, in order. */
+export async function loadRawChunks(db: Db, messageId: number): Promise<Uint8Array[]> {
+  const rows = await db.select({ bytes: rawChunks.bytes }).from(rawChunks).where(eq(rawChunks.messageId, messageId)).orderBy(asc(rawChunks.seq));
+  return rows.map((r) => new Uint8Array(r.bytes));
+}
+
+/** An earlier message that carried the same original (the same recruiter mail forwarded again). */
+export async function findFiledOriginal(db: Db, userId: number, originalMessageId: string, exceptId: number): Promise<InboundRow | null> {
+  const rows = await db
+    .select()
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.userId, userId), eq(inboundMessages.originalMessageId, originalMessageId)))
+    .orderBy(asc(inboundMessages.id));
+  return rows.find((r) => r.id !== exceptId && (r.state === "understood" || r.state === "not_understood")) ?? null;
+}
+
+export async function markInbound(
+  db: Db,
+  id: number,
+  update: { state: InboundState; understanding?: Understanding | null; problem?: string | null; originalMessageId?: string | null; applicationId?: number | null; parserVersion?: number },
+): Promise<void> {
+  await db.update(inboundMessages).set(update).where(eq(inboundMessages.id, id));
+}
+
+/** The user's applications with their interviews, as the filing core reads them. */
+export async function loadApplicationSnapshots(db: Db, userId: number): Promise<ApplicationSnapshot[]> {
+  const apps = await db.select().from(applications).where(eq(applications.userId, userId)).orderBy(asc(applications.id));
+  if (apps.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(interviews)
+    .where(
+      inArray(
+        interviews.applicationId,
+        db.select({ id: applications.id }).from(applications).where(eq(applications.userId, userId)),
+      ),
+    );
+  return apps.map((a) => ({
+    id: a.id,
+    company: a.company,
+    role: a.role,
+    status: a.status,
+    contactName: a.contactName,
+    contactEmail: a.contactEmail,
+    promisedTimeline: (a.promisedTimeline as ApplicationSnapshot["promisedTimeline"]) ?? null,
+    notes: (a.notes as string[]) ?? [],
+    interviews: rows
+      .filter((i) => i.applicationId === a.id)
+      .map((i) => ({ id: i.id, calendarUid: i.calendarUid, startAt: i.startAt?.getTime() ?? null, startLocal: i.startLocal, status: i.status })),
+  }));
+}
+
+function interviewValues(fields: InterviewFields) {
+  return {
+    calendarUid: fields.calendarUid,
+    startAt: fields.startAt === null ? null : new Date(fields.startAt),
+    startLocal: fields.startLocal,
+    timeZone: fields.timeZone,
+    durationMin: fields.durationMin,
+    format: fields.format,
+    meetingUrl: fields.meetingUrl,
+    interviewers: fields.interviewers,
+  };
+}
+
+/**
+ * Writes a filing plan and marks the message understood, all in one batch: either the whole
+ * filing is there or none of it. A new application is found by the message that created it,
+ * so the batch needs no id from a previous round trip and a retry inserts nothing twice.
+ */
+export async function applyFilingPlan(
+  db: Db,
+  input: { userId: number; messageId: number; plan: Extract<FilingPlan, { action: "file" }>; understanding: Understanding; originalMessageId: string | null; parserVersion: number; at: Date },
+): Promise<number> {
+  const { userId, messageId, plan, at } = input;
+  const appId =
+    plan.target.kind === "existing" ? sql`${plan.target.applicationId}` : sql`(SELECT id FROM applications WHERE source_message_id = ${messageId})`;
+  const statements: BatchItem<"sqlite">[] = [];
+
+  if (plan.target.kind === "new") {
+    const d = plan.details;
+    statements.push(
+      db
+        .insert(applications)
+        .values({
+          userId,
+          company: d.company ?? null,
+          companyKey: companyKey(d.company ?? null),
+          role: d.role ?? null,
+          roleKey: roleKey(d.role ?? null),
+          status: plan.status ?? "applied",
+          contactName: d.contactName ?? null,
+          contactEmail: d.contactEmail ?? null,
+          language: d.language ?? "en",
+          noCalls: d.noCalls ?? false,
+          promisedTimeline: plan.timeline,
+          notes: plan.note ? [plan.note] : [],
+          sourceMessageId: messageId,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .onConflictDoNothing(),
+    );
+  } else {
+    const d = plan.details;
+    const set: Partial<typeof applications.$inferInsert> = { updatedAt: at };
+    if (d.company !== undefined) (set.company = d.company), (set.companyKey = companyKey(d.company));
+    if (d.role !== undefined) (set.role = d.role), (set.roleKey = roleKey(d.role));
+    if (d.contactEmail !== undefined) (set.contactEmail = d.contactEmail), (set.contactName = d.contactName ?? null);
+    if (d.noCalls !== undefined) set.noCalls = d.noCalls;
+    if (plan.status) set.status = plan.status;
+    if (plan.timeline) set.promisedTimeline = plan.timeline;
+    statements.push(db.update(applications).set(set).where(eq(applications.id, plan.target.applicationId)));
+    if (plan.note) {
+      statements.push(
+        db
+          .update(applications)
+          .set({ notes: sql`json_insert(${applications.notes}, '$[#]', ${plan.note})` })
+          .where(eq(applications.id, plan.target.applicationId)),
+      );
+    }
+  }
+
+  for (const op of plan.interviewOps) {
+    if (op.op === "insert") {
+      statements.push(
+        db
+          .insert(interviews)
+          .values({ applicationId: appId, ...interviewValues(op.fields), status: "scheduled", sourceMessageId: messageId, createdAt: at })
+          .onConflictDoNothing(),
+      );
+    } else if (op.op === "move") {
+      statements.push(db.update(interviews).set({ ...interviewValues(op.fields), status: "scheduled" }).where(eq(interviews.id, op.interviewId)));
+    } else {
+      statements.push(db.update(interviews).set({ status: "cancelled" }).where(eq(interviews.id, op.interviewId)));
+    }
+  }
+
+  for (const event of plan.events) {
+    statements.push(
+      db.insert(events).values({ userId, applicationId: appId, inboundMessageId: messageId, type: event.type, payload: event.payload, inverse: event.inverse, at }),
+    );
+  }
+  statements.push(
+    db
+      .update(inboundMessages)
+      .set({
+        state: "understood",
+        understanding: input.understanding,
+        problem: null,
+        originalMessageId: input.originalMessageId,
+        applicationId: appId,
+        parserVersion: input.parserVersion,
+      })
+      .where(eq(inboundMessages.id, messageId)),
+  );
+  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  const row = await getInbound(db, messageId);
+  if (row?.applicationId == null) throw new Error("filing batch left no application on the message");
+  return row.applicationId;
+}
+
+/** Whether a confirmation (or other reply) was already sent for this inbound message. */
+export async function hasOutboundFor(db: Db, inboundId: number, kind: "confirmation" | "notice"): Promise<boolean> {
+  const [row] = await db
+    .select({ id: outboundMessages.id })
+    .from(outboundMessages)
+    .where(and(eq(outboundMessages.inReplyTo, inboundId), eq(outboundMessages.kind, kind)));
+  return row !== undefined;
+}
+
+export async function recordOutbound(
+  db: Db,
+  row: { userId: number; kind: "confirmation" | "digest" | "notice"; messageId: string; inReplyTo: number | null; subject: string; sentAt: Date },
+): Promise<void> {
+  await db.insert(outboundMessages).values(row).onConflictDoNothing();
+}
+
+export async function getApplication(db: Db, id: number) {
+  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+  return row ?? null;
+}
+
+export async function listApplicationsWithInterviews(db: Db) {
+  const apps = await db.select().from(applications).orderBy(asc(applications.id));
+  const rows = await db.select().from(interviews).orderBy(asc(interviews.startAt));
+  return apps.map((a) => ({ ...a, interviews: rows.filter((i) => i.applicationId === a.id) }));
+}
+
+export async function getUser(db: Db, id: number): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,268 @@
+/**
+ * The email() adapter: gate → keep raw → parse → unwrap → understand → file → confirm.
+ *
+ * Outcomes, as Email Routing sees them:
+ * - `setReject(reason)`: a permanent bounce, only for mail refused on purpose (a stranger, too
+ *   big). Nothing of it is stored.
+ * - a thrown error: a temporary SMTP failure, so the sending server retries. Only before the
+ *   raw message is safely stored, or when D1 fails while filing (the retry resumes from the
+ *   stored copy and files it once).
+ * - a normal return: the message is kept. Whatever could not be understood is recorded on it
+ *   and told to the owner.
+ */
+import { admitMessage } from "../core/gate.ts";
+import { MAX_PARSE_BYTES, MAX_RAW_BYTES } from "../core/limits.ts";
+import { parseMime } from "../core/parse-mime.ts";
+import { unwrapForward } from "../core/unwrap.ts";
+import { understandEmail } from "../core/understand.ts";
+import { planFiling } from "../core/filing.ts";
+import { buildConfirmation, type ConfirmationOutcome } from "../core/confirmation.ts";
+import type { Understanding } from "../core/understanding.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import {
+  applyFilingPlan,
+  ensureOwner,
+  findFiledOriginal,
+  hasOutboundFor,
+  loadApplicationSnapshots,
+  markInbound,
+  recordOutbound,
+  storeInbound,
+  type InboundRow,
+  type UserRow,
+} from "../db/queries.ts";
+import { isSafeMessageId, type Mailer } from "./send.ts";
+import { gzip, sha256Hex, splitChunks } from "./raw-codec.ts";
+import { renderPlainTextHtml } from "../core/html.ts";
+
+/** Bumped when understanding changes enough that kept messages are worth reading again. */
+export const PARSER_VERSION = 1;
+
+export interface IngestDeps {
+  db: Db;
+  mailer: Mailer;
+  config: Config;
+  now: Date;
+}
+
+export type ReceiveOutcome =
+  | { outcome: "rejected"; reason: string }
+  | { outcome: "dropped"; reason: string }
+  | { outcome: "stored"; messageId: number; duplicate: boolean; state: InboundRow["state"] };
+
+const MIB = 1024 * 1024;
+
+export async function receiveEmail(message: ForwardableEmailMessage, deps: IngestDeps): Promise<ReceiveOutcome> {
+  const { config } = deps;
+  if (message.rawSize > MAX_RAW_BYTES) {
+    const reason = `Message too large: ${(message.rawSize / MIB).toFixed(1)} MiB. The assistant keeps messages up to ${MAX_RAW_BYTES / MIB} MiB; forward the email without its attachments.`;
+    message.setReject(reason);
+    return { outcome: "rejected", reason };
+  }
+  const admission = admitMessage({ from: message.from, to: message.to }, message.headers, {
+    ownerAddresses: config.ownerEmails,
+    assistantAddress: config.assistantEmail,
+  });
+  if (!admission.ok) {
+    if (admission.error.action === "reject") {
+      message.setReject(admission.error.message);
+      return { outcome: "rejected", reason: admission.error.message };
+    }
+    return { outcome: "dropped", reason: admission.error.reason };
+  }
+
+  const raw = new Uint8Array(await new Response(message.raw).arrayBuffer());
+  const user = await ensureOwner(
+    deps.db,
+    { email: config.ownerEmails[0]!, timeZone: config.ownerTimeZone, country: config.ownerCountry },
+    deps.now,
+  );
+  const { row, duplicate } = await storeInbound(deps.db, {
+    userId: user.id,
+    receivedAt: deps.now,
+    envelopeFrom: message.from,
+    envelopeTo: message.to,
+    rawSha256: await sha256Hex(raw),
+    rawSize: raw.byteLength,
+    channel: admission.value.channel,
+    outerMessageId: headerOrNull(message.headers.get("message-id")),
+    subject: headerOrNull(message.headers.get("subject")),
+    compressedChunks: splitChunks(await gzip(raw)),
+  });
+  // The same delivery again (an SMTP retry): done if a previous attempt finished the work.
+  if (duplicate && row.state !== "stored") return { outcome: "stored", messageId: row.id, duplicate, state: row.state };
+
+  const state = await understandAndFile(deps, user, row, raw, { confirm: true });
+  return { outcome: "stored", messageId: row.id, duplicate, state };
+}
+
+function headerOrNull(value: string | null): string | null {
+  return value === null ? null : value.slice(0, 998);
+}
+
+interface Reading {
+  understanding: Understanding;
+  originalMessageId: string | null;
+  originalSubject: string | null;
+  note: string | null;
+}
+
+/** Pure work on a kept message. A thrown error here is a bug in reading, not a fault to retry. */
+export async function readKeptMessage(raw: Uint8Array, config: Config): Promise<{ ok: true; reading: Reading } | { ok: false; problem: string }> {
+  const parsed = await parseMime(raw);
+  if (!parsed.ok) {
+    const problem =
+      parsed.error.reason === "headers_too_large"
+        ? `its header block is ${Math.round(parsed.error.bytes / 1024)} KiB, over the ${parsed.error.limit / 1024} KiB the assistant reads`
+        : `its MIME structure could not be parsed (${parsed.error.detail})`;
+    return { ok: false, problem };
+  }
+  try {
+    const forwarded = await unwrapForward(parsed.value, { ownerAddresses: config.ownerEmails });
+    return {
+      ok: true,
+      reading: {
+        understanding: understandEmail(forwarded),
+        originalMessageId: forwarded.original.messageId,
+        originalSubject: forwarded.original.subject,
+        note: forwarded.note.text || null,
+      },
+    };
+  } catch (error) {
+    console.error(JSON.stringify({ event: "understand_failed", error: error instanceof Error ? error.message : String(error) }));
+    return { ok: false, problem: "reading it failed unexpectedly" };
+  }
+}
+
+/**
+ * Understands a kept message and files it, then tells the owner. Used on arrival and when kept
+ * messages are read again. D1 errors propagate (the caller decides whether to retry).
+ */
+export async function understandAndFile(
+  deps: IngestDeps,
+  user: UserRow,
+  row: InboundRow,
+  raw: Uint8Array,
+  options: { confirm: boolean },
+): Promise<InboundRow["state"]> {
+  const { db, config } = deps;
+  let understanding: Understanding | null = null;
+  let originalSubject: string | null = row.subject;
+  let outcome: ConfirmationOutcome;
+  let state: InboundRow["state"];
+
+  if (raw.byteLength > MAX_PARSE_BYTES) {
+    state = "not_understood";
+    outcome = { kind: "too_large_to_read", rawSize: raw.byteLength };
+    await markInbound(db, row.id, { state, problem: `larger than the ${MAX_PARSE_BYTES / MIB} MiB read automatically`, parserVersion: PARSER_VERSION });
+  } else {
+    const read = await readKeptMessage(raw, config);
+    if (!read.ok) {
+      state = "not_understood";
+      outcome = { kind: "not_understood", problem: read.problem };
+      await markInbound(db, row.id, { state, problem: read.problem, parserVersion: PARSER_VERSION });
+    } else {
+      const { reading } = read;
+      understanding = reading.understanding;
+      originalSubject = reading.originalSubject ?? row.subject;
+      const earlier = reading.originalMessageId ? await findFiledOriginal(db, user.id, reading.originalMessageId, row.id) : null;
+      if (earlier) {
+        state = "ignored";
+        outcome = { kind: "duplicate", applicationId: earlier.applicationId };
+        await markInbound(db, row.id, {
+          state,
+          understanding,
+          problem: `same original as message ${earlier.id}`,
+          originalMessageId: reading.originalMessageId,
+          applicationId: earlier.applicationId,
+          parserVersion: PARSER_VERSION,
+        });
+      } else {
+        const apps = await loadApplicationSnapshots(db, user.id);
+        const plan = planFiling({ apps, understanding, note: reading.note, originalSubject });
+        if (plan.action === "skip") {
+          state = "not_understood";
+          outcome = { kind: "not_job_related" };
+          await markInbound(db, row.id, {
+            state,
+            understanding,
+            problem: "nothing in it is about a job application or an interview",
+            originalMessageId: reading.originalMessageId,
+            parserVersion: PARSER_VERSION,
+          });
+        } else {
+          const applicationId = await applyFilingPlan(db, {
+            userId: user.id,
+            messageId: row.id,
+            plan,
+            understanding,
+            originalMessageId: reading.originalMessageId,
+            parserVersion: PARSER_VERSION,
+            at: deps.now,
+          });
+          state = "understood";
+          outcome = {
+            kind: "filed",
+            applicationId,
+            isNew: plan.target.kind === "new",
+            changes: plan.events.filter((e) => e.type !== "email_filed" && e.type !== "application_created").map(describeEvent),
+          };
+        }
+      }
+    }
+  }
+
+  if (options.confirm) await sendConfirmation(deps, user, row, { understanding, outcome, originalSubject });
+  return state;
+}
+
+function describeEvent(event: { type: string; payload: Record<string, unknown> }): string {
+  switch (event.type) {
+    case "status_changed":
+      return `status: ${String(event.payload.from ?? "new")} → ${String(event.payload.to)}`;
+    case "interview_scheduled":
+      return "interview added";
+    case "interview_moved":
+      return "interview moved to the new time";
+    case "interview_cancelled":
+      return "interview cancelled";
+    case "timeline_promised":
+      return "their promised timeline noted";
+    case "note_added":
+      return "your note saved (used in follow-up drafts)";
+    case "details_updated":
+      return `details updated: ${Object.keys(event.payload).join(", ")}`;
+    default:
+      return event.type.replaceAll("_", " ");
+  }
+}
+
+async function sendConfirmation(
+  deps: IngestDeps,
+  user: UserRow,
+  row: InboundRow,
+  content: { understanding: Understanding | null; outcome: ConfirmationOutcome; originalSubject: string | null },
+): Promise<void> {
+  if (await hasOutboundFor(deps.db, row.id, "confirmation")) return;
+  const confirmation = buildConfirmation({
+    understanding: content.understanding,
+    outcome: content.outcome,
+    ownerTimeZone: user.timeZone,
+    originalSubject: content.originalSubject,
+    replyAddress: deps.config.assistantEmail,
+  });
+  try {
+    const { messageId } = await deps.mailer.send({
+      to: user.email,
+      subject: confirmation.subject,
+      text: confirmation.text,
+      html: renderPlainTextHtml(confirmation.text),
+      inReplyTo: isSafeMessageId(row.outerMessageId) ? row.outerMessageId : null,
+    });
+    await recordOutbound(deps.db, { userId: user.id, kind: "confirmation", messageId, inReplyTo: row.id, subject: confirmation.subject, sentAt: deps.now });
+  } catch (error) {
+    // The message is filed; a lost confirmation is logged, not retried by bouncing the forward.
+    console.error(JSON.stringify({ event: "confirmation_failed", inboundId: row.id, error: error instanceof Error ? error.message : String(error) }));
+  }
+}

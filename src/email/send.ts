@@ -1,0 +1,68 @@
+/**
+ * The only file that uses the send_email binding. Messages are built with mimetext (a
+ * maintained MIME builder); every header value that can carry inbound data is checked for
+ * CR/LF first, because mimetext does not sanitise custom headers.
+ */
+import { EmailMessage } from "cloudflare:email";
+import { createMimeMessage, Mailbox } from "mimetext/browser";
+import { LOOP_HEADER } from "../core/gate.ts";
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Message-ID of the message this answers (threading), validated before use. */
+  inReplyTo?: string | null;
+  replyTo?: string;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+}
+
+/** A Message-ID we are willing to copy into a header: one token in angle brackets, no spaces or line breaks. */
+const SAFE_MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f-\x7e]{1,250}>$/;
+
+export function isSafeMessageId(value: string | null | undefined): value is string {
+  return typeof value === "string" && SAFE_MESSAGE_ID.test(value);
+}
+
+function assertSingleLine(name: string, value: string): string {
+  if (/[\r\n\0]/.test(value)) throw new Error(`refusing to write a line break into the ${name} header`);
+  return value;
+}
+
+export function newMessageId(fromAddress: string): string {
+  return `<${crypto.randomUUID()}@${fromAddress.split("@")[1] ?? "localhost"}>`;
+}
+
+/** Builds the raw MIME text; exported so tests can read exactly what would be sent. */
+export function buildMime(from: string, mail: OutgoingMail, messageId: string): string {
+  const msg = createMimeMessage();
+  msg.setSender({ name: "Follow-up Assistant", addr: assertSingleLine("From", from) });
+  msg.setRecipient(assertSingleLine("To", mail.to));
+  msg.setSubject(assertSingleLine("Subject", mail.subject.slice(0, 900)));
+  msg.setHeader("Message-ID", messageId);
+  if (mail.replyTo) msg.setHeader("Reply-To", new Mailbox(assertSingleLine("Reply-To", mail.replyTo)));
+  if (isSafeMessageId(mail.inReplyTo)) {
+    msg.setHeader("In-Reply-To", mail.inReplyTo);
+    msg.setHeader("References", mail.inReplyTo);
+  }
+  // RFC 3834: responders must not answer us; the marker lets the gate drop our own mail coming back.
+  msg.setHeader("Auto-Submitted", "auto-generated");
+  msg.setHeader(LOOP_HEADER, "1");
+  msg.addMessage({ contentType: "text/plain", data: mail.text, encoding: "8bit" });
+  if (mail.html) msg.addMessage({ contentType: "text/html", data: mail.html, encoding: "8bit" });
+  return msg.asRaw();
+}
+
+export function createMailer(binding: SendEmail, from: string): Mailer {
+  return {
+    async send(mail) {
+      const messageId = newMessageId(from);
+      await binding.send(new EmailMessage(from, mail.to, buildMime(from, mail, messageId)));
+      return { messageId };
+    },
+  };
+}
