@@ -185,3 +185,66 @@ export const outboundMessages = sqliteTable(
     uniqueIndex("outbound_reply_kind_uq").on(t.inReplyTo, t.kind),
   ],
 );
+
+export const FOLLOW_UP_STATES = ["pending", "shown", "sent", "skipped", "cancelled"] as const;
+
+/**
+ * The rules engine's output, persisted: one row per planned follow-up, keyed by the engine's
+ * stable key so recomputing after every event updates rows in place (idempotently). Rows the
+ * user acted on (sent, skipped) are never rewritten by a recomputation.
+ */
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    rule: text("rule").notNull(),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    latestAt: integer("latest_at", { mode: "timestamp_ms" }),
+    /** Recipients as JSON [{name, email}]. */
+    recipients: text("recipients", { mode: "json" }).notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    placeholders: text("placeholders", { mode: "json" }).notNull().default(sql`'[]'`),
+    state: text("state", { enum: FOLLOW_UP_STATES }).notNull(),
+    /** The user asked to see it again later (`snooze`). */
+    snoozedUntil: integer("snoozed_until", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("follow_ups_application_key_uq").on(t.applicationId, t.key), index("follow_ups_user_state_due_idx").on(t.userId, t.state, t.dueAt)],
+);
+
+/**
+ * One row per user per local date: the claim that makes a digest go out at most once. A tick
+ * claims it (unique key + lease), sends, and marks it sent; a retried or overlapping tick finds
+ * it claimed or sent and does nothing.
+ */
+export const digests = sqliteTable(
+  "digests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    localDate: text("local_date").notNull(),
+    status: text("status", { enum: ["claimed", "sent", "failed", "empty"] }).notNull(),
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }).notNull(),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** The numbered items as JSON [{number, followUpId, applicationId}], so `done 2` finds its draft. */
+    items: text("items", { mode: "json" }).notNull().default(sql`'[]'`),
+    messageId: text("message_id"),
+    subject: text("subject"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    error: text("error"),
+  },
+  (t) => [uniqueIndex("digests_user_date_uq").on(t.userId, t.localDate), index("digests_message_idx").on(t.messageId)],
+);

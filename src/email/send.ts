@@ -57,11 +57,17 @@ export function buildMime(from: string, mail: OutgoingMail, messageId: string): 
   return msg.asRaw();
 }
 
+/** The raw message and its Message-ID, ready for the binding. */
+export function composeMail(from: string, mail: OutgoingMail): { messageId: string; raw: string } {
+  const messageId = newMessageId(from);
+  return { messageId, raw: buildMime(from, mail, messageId) };
+}
+
 export function createMailer(binding: SendEmail, from: string): Mailer {
   return {
     async send(mail) {
-      const messageId = newMessageId(from);
-      await binding.send(new EmailMessage(from, mail.to, buildMime(from, mail, messageId)));
+      const { messageId, raw } = composeMail(from, mail);
+      await binding.send(new EmailMessage(from, mail.to, raw));
       return { messageId };
     },
   };
