@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 /**
  * Two tiers: `unit` runs the pure core in plain Node; `worker` runs the adapters inside
  * workerd against a real local D1 built from the real migrations (never a mocked D1).
+ * `browser` renders mail HTML in Debian's headless Chromium (scripts/ensure-chromium.sh).
  */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
@@ -35,6 +36,16 @@ export default defineConfig(async () => {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["./test/helpers/apply-migrations.ts"],
+          },
+        },
+        {
+          test: {
+            name: "browser",
+            include: ["test/browser/**/*.test.ts"],
+            environment: "node",
+            // Starting Chromium takes seconds on a cold machine; the pages themselves are quick.
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
           },
         },
       ],

@@ -4,6 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The browser tests render digest HTML in Debian's headless Chromium.
+bash scripts/ensure-chromium.sh || exit 1
+
 tsc --noEmit || exit 1
 drizzle-kit check >/dev/null || exit 1
 

@@ -37,6 +37,14 @@ export function newMessageId(fromAddress: string): string {
   return `<${crypto.randomUUID()}@${fromAddress.split("@")[1] ?? "localhost"}>`;
 }
 
+/** UTF-8 text as base64 in 76-character lines (mimetext expects base64 data already encoded). */
+export function toBase64Lines(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return (btoa(binary).match(/.{1,76}/g) ?? [""]).join("\r\n");
+}
+
 /** Builds the raw MIME text; exported so tests can read exactly what would be sent. */
 export function buildMime(from: string, mail: OutgoingMail, messageId: string): string {
   const msg = createMimeMessage();
@@ -52,8 +60,9 @@ export function buildMime(from: string, mail: OutgoingMail, messageId: string): 
   // RFC 3834: responders must not answer us; the marker lets the gate drop our own mail coming back.
   msg.setHeader("Auto-Submitted", "auto-generated");
   msg.setHeader(LOOP_HEADER, "1");
-  msg.addMessage({ contentType: "text/plain", data: mail.text, encoding: "8bit" });
-  if (mail.html) msg.addMessage({ contentType: "text/html", data: mail.html, encoding: "8bit" });
+  // Base64 keeps every line under SMTP's 998-character limit (mailto links run to ~1,900).
+  msg.addMessage({ contentType: "text/plain", data: toBase64Lines(mail.text), encoding: "base64" });
+  if (mail.html) msg.addMessage({ contentType: "text/html", data: toBase64Lines(mail.html), encoding: "base64" });
   return msg.asRaw();
 }
 

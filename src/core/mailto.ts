@@ -1,0 +1,52 @@
+/**
+ * `mailto:` links (RFC 6068) that open a message pre-filled in the reader's mail app. Pure.
+ *
+ * Addresses go in the path, comma-separated, each percent-encoded except "@" and "+" (both
+ * allowed there by RFC 6068; "+" stays literal because plus addresses like the assistant's own
+ * are common and not every app decodes %2B in the path). A "?", "#", "," or "&" inside an
+ * untrusted address is encoded, so it can neither start a header field nor split the list.
+ * `subject` and `body` are hfields encoded with encodeURIComponent, so "&", "?", "#", "%",
+ * "+" and non-ASCII text come back exactly as given. Line breaks in the body are sent as CRLF
+ * (%0D%0A), as RFC 6068 section 5 asks; a subject is one header line, so its breaks become spaces.
+ */
+
+/**
+ * The longest link handed out. Some mail apps and OS URL handlers truncate or refuse longer
+ * URLs (limits near 2,000 characters are common; the Windows shell caps URLs at 2,083), and a
+ * silently cut link would open a draft that lacks its last lines. The margin leaves room for
+ * apps that count the URL after re-encoding it.
+ */
+export const MAX_MAILTO_CHARS = 1_900;
+
+export interface MailtoFields {
+  to: readonly string[];
+  subject?: string | null;
+  body?: string | null;
+}
+
+export interface DraftMailto {
+  /** Null when even the link without the body would be longer than MAX_MAILTO_CHARS. */
+  href: string | null;
+  /** False when the body was left out to keep the link within MAX_MAILTO_CHARS. */
+  includesBody: boolean;
+}
+
+export function buildMailto(fields: MailtoFields): string {
+  const to = fields.to
+    .map((address) => address.trim())
+    .filter((address) => address !== "")
+    .map((address) => encodeURIComponent(address).replaceAll("%40", "@").replaceAll("%2B", "+"))
+    .join(",");
+  const hfields: string[] = [];
+  if (fields.subject) hfields.push(`subject=${encodeURIComponent(fields.subject.replace(/\r\n|\r|\n/g, " "))}`);
+  if (fields.body) hfields.push(`body=${encodeURIComponent(fields.body.replace(/\r\n|\r|\n/g, "\r\n"))}`);
+  return `mailto:${to}${hfields.length > 0 ? "?" + hfields.join("&") : ""}`;
+}
+
+/** The full link when it is short enough, else the link without the body (recipients and subject). */
+export function buildDraftMailto(fields: MailtoFields): DraftMailto {
+  const full = buildMailto(fields);
+  if (full.length <= MAX_MAILTO_CHARS) return { href: full, includesBody: true };
+  const withoutBody = buildMailto({ to: fields.to, subject: fields.subject ?? null });
+  return { href: withoutBody.length <= MAX_MAILTO_CHARS ? withoutBody : null, includesBody: false };
+}

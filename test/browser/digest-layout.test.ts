@@ -1,0 +1,230 @@
+/**
+ * The digest's HTML in a real browser engine: Debian's headless Chromium, driven by
+ * playwright-core, at a phone width (390 px) and a desktop width (1280 px). Checks that the key
+ * texts are visible, that nothing scrolls sideways, that the page loads nothing and runs no
+ * script, and that the links survive HTML parsing. Screenshots go to test-artifacts/ (git-ignored)
+ * for a person to look at. Install the browser with `bash scripts/ensure-chromium.sh`.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import type { DigestContent } from "../../src/core/digest-content.ts";
+import { renderDigest } from "../../src/core/digest.ts";
+import { decodeMailto } from "../helpers/decode-mailto.ts";
+
+const ARTIFACTS_DIR = path.join(import.meta.dirname, "..", "..", "test-artifacts");
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const WIDTHS_PX = [390, 1280] as const;
+const HEIGHT_PX = 900;
+
+const REPLY = "assistant+b7q2x9@relay.example";
+const LONG_TOKEN = "k".repeat(40) + "Zq9".repeat(60);
+const LONG_BODY = [
+  "Hi Øystein,",
+  "",
+  ...Array.from(
+    { length: 12 },
+    (_, i) => `Paragraph ${i + 1}: thank you again for walking me through how the routing service handles regional failover. `.repeat(2),
+  ),
+  "",
+  "Best regards,",
+  "Ana María Núñez",
+].join("\n");
+
+const CONTENT: DigestContent = {
+  localDate: "2026-03-03",
+  timeZone: "Europe/Madrid",
+  interviews: [
+    {
+      startAt: Date.UTC(2026, 2, 3, 15, 30),
+      startLocal: null,
+      timeZone: "America/Los_Angeles",
+      durationMin: 60,
+      company: "Brightfjord Logistics",
+      role: "Senior Platform Engineer",
+      interviewers: [
+        { name: "Øystein Dahl", email: "oystein.dahl@brightfjord.example" },
+        { name: "李娜", email: "li.na@brightfjord.example" },
+      ],
+      format: "video",
+      meetingUrl: `https://video.brightfjord.example/meeting/join?id=8841-2209-77&token=${LONG_TOKEN}&utm_source=calendar-invite-long-parameter`,
+    },
+  ],
+  drafts: [
+    {
+      number: 1,
+      rule: "R1",
+      company: "Lumen Robotics",
+      role: "Backend Engineer",
+      to: [{ name: "Zoë Brandt", email: "zoe.brandt@lumen-robotics-engineering-department.example" }],
+      subject: "Thank you: Backend Engineer interview on Monday",
+      body: "Hi Zoë,\n\nThank you for Monday's conversation about the fleet scheduler. I enjoyed [one point you discussed].\n\nBest,\nAna María",
+      placeholders: ["[one point you discussed]"],
+      dueAt: Date.UTC(2026, 2, 2, 15, 0),
+      late: true,
+    },
+    {
+      number: 2,
+      rule: "R4",
+      company: "Orchard Pay",
+      role: "Data Analyst",
+      to: [
+        { name: "Priya Natarajan", email: "priya@orchardpay.example" },
+        { name: "Jonas Weiß", email: null },
+      ],
+      subject: "Checking in: Data Analyst role",
+      body: `Hi Priya,\n\nI hope your week is going well. The case study link again, in case it helps: https://portfolio.example/case-studies/${LONG_TOKEN}\n\nBest,\nAna María`,
+      placeholders: [],
+      dueAt: Date.UTC(2026, 2, 3, 8, 0),
+      late: false,
+    },
+    {
+      number: 3,
+      rule: "R1",
+      company: "Brightfjord Logistics",
+      role: "Senior Platform Engineer",
+      to: [{ name: "Øystein Dahl", email: "oystein.dahl@brightfjord.example" }],
+      subject: "Thank you for the failover deep dive",
+      body: LONG_BODY,
+      placeholders: [],
+      dueAt: Date.UTC(2026, 2, 3, 16, 0),
+      late: false,
+    },
+    {
+      number: 4,
+      rule: "R8",
+      company: "Kestrel Health",
+      role: null,
+      to: [],
+      subject: "Thank you for letting me know",
+      body: "Hello,\n\nThank you for your time and for letting me know. [Your name]",
+      placeholders: ["[Your name]"],
+      dueAt: Date.UTC(2026, 2, 3, 8, 0),
+      late: false,
+    },
+  ],
+  waiting: [{ company: "Nordlicht Systeme GmbH", role: "Site Reliability Engineer", nextCheck: "2026-03-10", promised: "innerhalb von zwei Wochen" }],
+  goneQuiet: [{ company: "Tidewater Analytics", role: "ML Engineer", lastHeard: "2026-01-20", suggestion: "Consider moving on; it stays on file if they write." }],
+  undelivered: ["2026-03-02"],
+  replyAddress: REPLY,
+};
+
+describe("digest HTML in headless Chromium", () => {
+  const digest = renderDigest(CONTENT);
+  let launched: Promise<BrowserContext> | null = null;
+  let userDataDir: string | null = null;
+
+  /**
+   * Started by the first test rather than in beforeAll, so a missing Chromium fails each test
+   * with the reason instead of marking them skipped.
+   */
+  function openBrowser(): Promise<BrowserContext> {
+    if (launched === null) {
+      const executablePath = findChromium();
+      userDataDir = mkdtempSync(path.join(tmpdir(), "digest-chromium-"));
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      launched = chromium.launchPersistentContext(userDataDir, {
+        executablePath,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: WIDTHS_PX[0], height: HEIGHT_PX },
+      });
+    }
+    return launched;
+  }
+
+  afterAll(async () => {
+    if (launched !== null) await (await launched).close();
+    if (userDataDir !== null) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  for (const width of WIDTHS_PX) {
+    it(`reads at ${width} px: key texts visible, no horizontal scroll, nothing loaded or run`, async () => {
+      const page = await (await openBrowser()).newPage();
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(request.url()));
+      try {
+        await page.setViewportSize({ width, height: HEIGHT_PX });
+        await page.setContent(digest.html, { waitUntil: "load" });
+
+        for (const text of [
+          "Your digest for Tuesday 3 March 2026",
+          "Today's interviews",
+          "Send today",
+          "1. Thank-you note: Lumen Robotics, Backend Engineer",
+          "3. Thank-you note: Brightfjord Logistics, Senior Platform Engineer",
+          "4. Reply to their decision: Kestrel Health",
+          "Waiting on them",
+          "Gone quiet",
+          "How to reply",
+        ]) {
+          expect(await isTextVisible(page, text), text).toBe(true);
+        }
+        expect(await isTextVisible(page, "Øystein Dahl <oystein.dahl@brightfjord.example>, 李娜 <li.na@brightfjord.example>")).toBe(true);
+        expect(await page.getByText("LATE", { exact: true }).isVisible()).toBe(true);
+        expect(await page.getByText("No address known for Jonas Weiß: add it in your mail app.").isVisible()).toBe(true);
+
+        const scrollWidth = Number(await page.evaluate("document.documentElement.scrollWidth"));
+        const innerWidth = Number(await page.evaluate("window.innerWidth"));
+        expect(innerWidth).toBe(width);
+        expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+
+        expect(await page.evaluate("document.scripts.length")).toBe(0);
+        expect(requests.filter((url) => !url.startsWith("about:") && !url.startsWith("data:"))).toEqual([]);
+
+        await page.screenshot({ path: path.join(ARTIFACTS_DIR, `digest-${width}px.png`), fullPage: true });
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it("keeps the links intact through HTML parsing: the draft opens pre-filled, the long one falls back to its subject", async () => {
+    const page = await (await openBrowser()).newPage();
+    try {
+      await page.setContent(digest.html, { waitUntil: "load" });
+      const openLinks = page.getByRole("link", { name: /^Open (it ready to send|with recipient and subject)$/ });
+      const hrefs = await Promise.all((await openLinks.all()).map((link) => link.getAttribute("href")));
+      expect(hrefs.map((href) => decodeMailto(href!))).toEqual([
+        { to: ["zoe.brandt@lumen-robotics-engineering-department.example"], fields: { subject: CONTENT.drafts[0]!.subject, body: crlf(CONTENT.drafts[0]!.body) } },
+        { to: ["priya@orchardpay.example"], fields: { subject: CONTENT.drafts[1]!.subject, body: crlf(CONTENT.drafts[1]!.body) } },
+        { to: ["oystein.dahl@brightfjord.example"], fields: { subject: CONTENT.drafts[2]!.subject } },
+        { to: [], fields: { subject: CONTENT.drafts[3]!.subject, body: crlf(CONTENT.drafts[3]!.body) } },
+      ]);
+      const markSent = await page.getByRole("link", { name: "Mark 2 as sent" }).getAttribute("href");
+      expect(decodeMailto(markSent!)).toEqual({ to: [REPLY], fields: { subject: "Digest 2026-03-03: done 2", body: "done 2" } });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/** Debian's chromium from PATH; the test fails (never skips) without it. */
+function findChromium(): string {
+  try {
+    return execFileSync("which", ["chromium"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error("Chromium is not installed: the browser tests need Debian's `chromium` on PATH. Run `bash scripts/ensure-chromium.sh`.");
+  }
+}
+
+async function isTextVisible(page: Page, text: string): Promise<boolean> {
+  const matches = page.getByText(text, { exact: false });
+  return (await matches.count()) > 0 && (await matches.first().isVisible());
+}
+
+function crlf(text: string): string {
+  return text.replaceAll("\n", "\r\n");
+}
