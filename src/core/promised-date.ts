@@ -1,0 +1,47 @@
+/**
+ * R2: the absolute local date a promised response timeline runs to. Pure.
+ *
+ * "N days" without a qualifier counts as business days, counted after the day of the
+ * promise (a promise on Monday 2 March of "5 business days" runs to Monday 9 March), the
+ * same convention the understanding uses for `PromisedTimeline.by`. Weeks and months are
+ * calendar periods; a result on a non-business day moves to the next business day. A relative
+ * promise is counted here, against the user's public holidays as well; `by` is used as given
+ * only for an absolute date ("by 20 March"). Vague promises ("shortly") have no date.
+ */
+import {
+  addBusinessDays,
+  addCalendarDays,
+  addCalendarMonths,
+  type BusinessCalendar,
+  firstBusinessDayFrom,
+  type LocalDate,
+  toLocalDate,
+} from "./business-days.ts";
+import type { PromisedTimeline } from "./understanding.ts";
+
+const HOUR_MS = 60 * 60 * 1000;
+const LOCAL_DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export function resolvePromisedDate(
+  timeline: PromisedTimeline,
+  promisedAt: number,
+  calendar: BusinessCalendar,
+): LocalDate | null {
+  const { amount, unit } = timeline;
+  if (amount === null || unit === null || !Number.isFinite(amount) || amount < 0) {
+    return timeline.by !== null && LOCAL_DATE_RE.test(timeline.by) ? timeline.by : null;
+  }
+  const promiseDay = toLocalDate(promisedAt, calendar.timeZone);
+  const whole = Math.ceil(amount);
+  switch (unit) {
+    case "days":
+    case "business_days":
+      return addBusinessDays(promiseDay, whole, calendar);
+    case "weeks":
+      return firstBusinessDayFrom(addCalendarDays(promiseDay, whole * 7), calendar);
+    case "months":
+      return firstBusinessDayFrom(addCalendarMonths(promiseDay, whole), calendar);
+    case "hours":
+      return firstBusinessDayFrom(toLocalDate(promisedAt + amount * HOUR_MS, calendar.timeZone), calendar);
+  }
+}
