@@ -21,6 +21,24 @@ CREATE TABLE `applications` (
 --> statement-breakpoint
 CREATE INDEX `applications_user_company_idx` ON `applications` (`user_id`,`company_key`);--> statement-breakpoint
 CREATE UNIQUE INDEX `applications_source_message_uq` ON `applications` (`source_message_id`);--> statement-breakpoint
+CREATE TABLE `digests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`local_date` text NOT NULL,
+	`status` text NOT NULL,
+	`claimed_at` integer NOT NULL,
+	`lease_until` integer NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`items` text DEFAULT '[]' NOT NULL,
+	`message_id` text,
+	`subject` text,
+	`sent_at` integer,
+	`error` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `digests_user_date_uq` ON `digests` (`user_id`,`local_date`);--> statement-breakpoint
+CREATE INDEX `digests_message_idx` ON `digests` (`message_id`);--> statement-breakpoint
 CREATE TABLE `events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer NOT NULL,
@@ -38,6 +56,29 @@ CREATE TABLE `events` (
 --> statement-breakpoint
 CREATE INDEX `events_application_idx` ON `events` (`application_id`);--> statement-breakpoint
 CREATE INDEX `events_user_at_idx` ON `events` (`user_id`,`at`);--> statement-breakpoint
+CREATE TABLE `follow_ups` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`application_id` integer NOT NULL,
+	`key` text NOT NULL,
+	`rule` text NOT NULL,
+	`due_at` integer NOT NULL,
+	`latest_at` integer,
+	`recipients` text NOT NULL,
+	`subject` text NOT NULL,
+	`body` text NOT NULL,
+	`placeholders` text DEFAULT '[]' NOT NULL,
+	`state` text NOT NULL,
+	`snoozed_until` integer,
+	`sent_at` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `follow_ups_application_key_uq` ON `follow_ups` (`application_id`,`key`);--> statement-breakpoint
+CREATE INDEX `follow_ups_user_state_due_idx` ON `follow_ups` (`user_id`,`state`,`due_at`);--> statement-breakpoint
 CREATE TABLE `inbound_messages` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer NOT NULL,

@@ -8,7 +8,7 @@ import { formatInstant } from "./format-time.ts";
 import type { Understanding } from "./understanding.ts";
 
 export type ConfirmationOutcome =
-  | { kind: "filed"; applicationId: number; isNew: boolean; changes: string[] }
+  | { kind: "filed"; applicationId: number; isNew: boolean; changes: string[]; nextFollowUp: { rule: string; dueAt: number } | null }
   | { kind: "duplicate"; applicationId: number | null }
   | { kind: "not_job_related" }
   | { kind: "not_understood"; problem: string }
@@ -88,6 +88,17 @@ function understoodLines(u: Understanding, ownerTimeZone: string): string[] {
   return lines;
 }
 
+const RULE_NAMES: Record<string, string> = {
+  R1: "thank-you note",
+  R3: "status check after their promised date",
+  R4: "status check",
+  R5: "application check-in",
+  R6: "second follow-up",
+  R8: "gracious reply to the rejection",
+  R9: "one last note",
+  R10: "earlier follow-up",
+};
+
 const CORRECT_HOW = (replyAddress: string) =>
   [
     "Something wrong? Reply to this email (it goes to " + replyAddress + ") with a correction on its own line, e.g.",
@@ -106,6 +117,10 @@ export function buildConfirmation(input: ConfirmationInput): Confirmation {
       const what = KIND_WORDS[u!.kind];
       const head = outcome.isNew ? `I read ${what} and started a new application.` : `I read ${what} and filed it with your existing application.`;
       const body = [head, "", ...understoodLines(u!, ownerTimeZone), "", "Next: " + NEXT_STEP[u!.kind]];
+      if (outcome.nextFollowUp) {
+        const { rule, dueAt } = outcome.nextFollowUp;
+        body.push(`First follow-up: ${RULE_NAMES[rule] ?? rule} (${rule}), in your digest for ${formatInstant(dueAt, ownerTimeZone)}.`);
+      }
       if (outcome.changes.length > 0) body.push("", "Changes:", ...outcome.changes.map((c) => `  - ${c}`));
       body.push("", CORRECT_HOW(replyAddress));
       return { subject: `Filed: ${u!.company ?? u!.role ?? originalSubject ?? "your forward"}`, text: body.join("\n") };

@@ -242,9 +242,11 @@ export interface FilingInput {
   /** The owner's note on the forward (C3 material), already trimmed. */
   note: string | null;
   originalSubject: string | null;
+  /** When the employer sent the original (epoch ms), when known: the rules count from it. */
+  sentAt: number | null;
 }
 
-export function planFiling({ apps, understanding: u, note, originalSubject }: FilingInput): FilingPlan {
+export function planFiling({ apps, understanding: u, note, originalSubject, sentAt }: FilingInput): FilingPlan {
   if (!u.isJobRelated) return { action: "skip", reason: "not_job_related" };
   const app = matchApplication(apps, u);
   const events: PlannedEvent[] = [];
@@ -278,7 +280,7 @@ export function planFiling({ apps, understanding: u, note, originalSubject }: Fi
   } else {
     events.push({
       type: "application_created",
-      payload: { company: details.company, role: details.role, subject: originalSubject },
+      payload: { company: details.company, role: details.role, subject: originalSubject, sentAt },
       inverse: { op: "delete_application" },
     });
   }
@@ -288,7 +290,7 @@ export function planFiling({ apps, understanding: u, note, originalSubject }: Fi
   if (status !== null && status !== current) {
     events.push({
       type: "status_changed",
-      payload: { from: current, to: status, because: u.kind },
+      payload: { from: current, to: status, because: u.kind, subject: originalSubject, sentAt },
       inverse: current === null ? null : { op: "set_status", status: current },
     });
   }
@@ -338,13 +340,13 @@ export function planFiling({ apps, understanding: u, note, originalSubject }: Fi
 
   const timeline = u.promisedTimeline;
   if (timeline && JSON.stringify(timeline) !== JSON.stringify(app?.promisedTimeline ?? null)) {
-    events.push({ type: "timeline_promised", payload: { ...timeline }, inverse: { op: "set_timeline", timeline: app?.promisedTimeline ?? null } });
+    events.push({ type: "timeline_promised", payload: { timeline, sentAt }, inverse: { op: "set_timeline", timeline: app?.promisedTimeline ?? null } });
   }
   const trimmedNote = note?.trim() || null;
   if (trimmedNote && !app?.notes.includes(trimmedNote)) {
     events.push({ type: "note_added", payload: { note: trimmedNote }, inverse: { op: "remove_note", note: trimmedNote } });
   }
-  events.push({ type: "email_filed", payload: { kind: u.kind, subject: originalSubject }, inverse: null });
+  events.push({ type: "email_filed", payload: { kind: u.kind, subject: originalSubject, sentAt }, inverse: null });
 
   return {
     action: "file",

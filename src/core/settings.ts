@@ -37,8 +37,13 @@ export const DEFAULT_SETTINGS = {
   quietPeriodDays: 42,
   /** R8: ask for feedback in the reply to a rejection. */
   requestFeedback: true,
-  /** Local hour the morning digest is sent. */
-  digestHour: 8,
+  /** Local time the morning digest is sent (hour and minute). */
+  digestHour: 7,
+  digestMinute: 0,
+  /** Which days get a digest: "every_day" or "weekdays" (Monday–Friday). */
+  digestDays: "every_day" as "every_day" | "weekdays",
+  /** Send a short "nothing today" digest on a quiet day instead of nothing. */
+  quietDigest: false,
   /** Closing line under the sign-off of every draft (the user's name); none when null. */
   signature: null as string | null,
 } as const;
@@ -57,6 +62,9 @@ const FIELDS = {
   quietPeriodDays: count(14, 120),
   requestFeedback: z.boolean(),
   digestHour: hourOfDay(),
+  digestMinute: z.number().check(z.int(), z.minimum(0), z.maximum(59)),
+  digestDays: z.enum(["every_day", "weekdays"]),
+  quietDigest: z.boolean(),
   signature: z.nullable(z.string().check(z.trim(), z.maxLength(200))),
 };
 
@@ -81,6 +89,9 @@ export const Settings = z.object({
   quietPeriodDays: z.catch(FIELDS.quietPeriodDays, DEFAULT_SETTINGS.quietPeriodDays),
   requestFeedback: z.catch(FIELDS.requestFeedback, DEFAULT_SETTINGS.requestFeedback),
   digestHour: z.catch(FIELDS.digestHour, DEFAULT_SETTINGS.digestHour),
+  digestMinute: z.catch(FIELDS.digestMinute, DEFAULT_SETTINGS.digestMinute),
+  digestDays: z.catch(FIELDS.digestDays, DEFAULT_SETTINGS.digestDays),
+  quietDigest: z.catch(FIELDS.quietDigest, DEFAULT_SETTINGS.quietDigest),
   signature: z.catch(FIELDS.signature, DEFAULT_SETTINGS.signature),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -100,6 +111,9 @@ export const SettingsPatch = z.strictObject({
   quietPeriodDays: z.optional(FIELDS.quietPeriodDays),
   requestFeedback: z.optional(FIELDS.requestFeedback),
   digestHour: z.optional(FIELDS.digestHour),
+  digestMinute: z.optional(FIELDS.digestMinute),
+  digestDays: z.optional(FIELDS.digestDays),
+  quietDigest: z.optional(FIELDS.quietDigest),
   signature: z.optional(FIELDS.signature),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

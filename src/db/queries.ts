@@ -6,10 +6,13 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client.ts";
-import { applications, events, inboundMessages, interviews, outboundMessages, rawChunks, users } from "./schema.ts";
+import { applications, digests, events, followUps, inboundMessages, interviews, outboundMessages, rawChunks, users } from "./schema.ts";
 import type { ApplicationSnapshot, FilingPlan, InterviewFields } from "../core/filing.ts";
+import type { ApplicationStatus } from "../core/application-status.ts";
 import { companyKey, roleKey } from "../core/filing.ts";
 import type { Understanding } from "../core/understanding.ts";
+import type { ApplicationRecord, EventRecord, InterviewRecord } from "../core/history.ts";
+import type { FollowUpWrite, StoredFollowUp } from "../core/follow-up-sync.ts";
 
 export type UserRow = typeof users.$inferSelect;
 export type InboundRow = typeof inboundMessages.$inferSelect;
@@ -289,4 +292,124 @@ export async function listApplicationsWithInterviews(db: Db) {
 export async function getUser(db: Db, id: number): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row ?? null;
+}
+
+export interface UserRecords {
+  applications: ApplicationRecord[];
+  interviews: (InterviewRecord & { applicationId: number })[];
+  events: (EventRecord & { applicationId: number | null })[];
+  followUps: (StoredFollowUp & { applicationId: number; snoozedUntil: number | null })[];
+}
+
+/**
+ * Everything the rules need for a user's applications, in a fixed number of queries however
+ * many applications there are. `applicationId` narrows it to one application.
+ */
+export async function loadUserRecords(db: Db, userId: number, applicationId?: number): Promise<UserRecords> {
+  const appFilter = applicationId === undefined ? eq(applications.userId, userId) : and(eq(applications.userId, userId), eq(applications.id, applicationId));
+  const [apps, interviewRows, eventRows, followUpRows] = await db.batch([
+    db.select().from(applications).where(appFilter).orderBy(asc(applications.id)),
+    db
+      .select({ interview: interviews, subject: inboundMessages.subject })
+      .from(interviews)
+      .innerJoin(applications, eq(interviews.applicationId, applications.id))
+      .leftJoin(inboundMessages, eq(interviews.sourceMessageId, inboundMessages.id))
+      .where(appFilter),
+    db
+      .select({ applicationId: events.applicationId, type: events.type, payload: events.payload, at: events.at, undoneAt: events.undoneAt })
+      .from(events)
+      .where(applicationId === undefined ? eq(events.userId, userId) : and(eq(events.userId, userId), eq(events.applicationId, applicationId)))
+      .orderBy(asc(events.id)),
+    db
+      .select()
+      .from(followUps)
+      .where(applicationId === undefined ? eq(followUps.userId, userId) : and(eq(followUps.userId, userId), eq(followUps.applicationId, applicationId))),
+  ]);
+  return {
+    applications: apps.map((a) => ({
+      id: a.id,
+      company: a.company,
+      role: a.role,
+      status: a.status,
+      contactName: a.contactName,
+      contactEmail: a.contactEmail,
+      language: a.language,
+      noCalls: a.noCalls,
+      notes: (a.notes as string[]) ?? [],
+    })),
+    interviews: interviewRows.map(({ interview: i, subject }) => ({
+      id: i.id,
+      applicationId: i.applicationId,
+      startAt: i.startAt?.getTime() ?? null,
+      startLocal: i.startLocal,
+      timeZone: i.timeZone,
+      durationMin: i.durationMin,
+      interviewers: (i.interviewers as InterviewRecord["interviewers"]) ?? [],
+      status: i.status,
+      subject: subject ?? null,
+    })),
+    events: eventRows.map((e) => ({
+      applicationId: e.applicationId,
+      type: e.type,
+      payload: (e.payload as Record<string, unknown>) ?? {},
+      at: e.at.getTime(),
+      undoneAt: e.undoneAt?.getTime() ?? null,
+    })),
+    followUps: followUpRows.map((f) => ({
+      id: f.id,
+      applicationId: f.applicationId,
+      key: f.key,
+      rule: f.rule,
+      state: f.state,
+      dueAt: f.dueAt.getTime(),
+      latestAt: f.latestAt?.getTime() ?? null,
+      recipients: (f.recipients as StoredFollowUp["recipients"]) ?? [],
+      subject: f.subject,
+      body: f.body,
+      placeholders: (f.placeholders as string[]) ?? [],
+      snoozedUntil: f.snoozedUntil?.getTime() ?? null,
+    })),
+  };
+}
+
+/** The statements that apply reconciled follow-up writes (for one batch with other work). */
+export function followUpStatements(db: Db, userId: number, applicationId: number, writes: readonly FollowUpWrite[], now: Date): BatchItem<"sqlite">[] {
+  return writes.map((write) => {
+    if (write.op === "cancel") return db.update(followUps).set({ state: "cancelled", updatedAt: now }).where(eq(followUps.id, write.id));
+    const f = write.fields;
+    const values = {
+      key: f.key,
+      rule: f.rule,
+      dueAt: new Date(f.dueAt),
+      latestAt: f.latestAt === null ? null : new Date(f.latestAt),
+      recipients: f.recipients,
+      subject: f.subject,
+      body: f.body,
+      placeholders: f.placeholders,
+      updatedAt: now,
+    };
+    if (write.op === "update") {
+      return db
+        .update(followUps)
+        .set(write.revive ? { ...values, state: "pending" } : values)
+        .where(eq(followUps.id, write.id));
+    }
+    return db
+      .insert(followUps)
+      .values({ ...values, userId, applicationId, state: "pending", createdAt: now })
+      .onConflictDoNothing();
+  });
+}
+
+export async function runBatch(db: Db, statements: BatchItem<"sqlite">[]): Promise<void> {
+  if (statements.length === 0) return;
+  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+}
+
+/** Statements that change an application's status and record it as an undoable event. */
+export function statusChangeStatements(db: Db, userId: number, applicationId: number, from: ApplicationStatus, to: ApplicationStatus, now: Date, because: string): BatchItem<"sqlite">[] {
+  return [
+    db.update(applications).set({ status: to, updatedAt: now }).where(eq(applications.id, applicationId)),
+    db.insert(events).values({ userId, applicationId, type: "status_changed", payload: { from, to, because }, inverse: { op: "set_status", status: from }, at: now }),
+  ];
 }

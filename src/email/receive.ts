@@ -35,6 +35,7 @@ import {
 import { isSafeMessageId, type Mailer } from "./send.ts";
 import { gzip, sha256Hex, splitChunks } from "./raw-codec.ts";
 import { renderPlainTextHtml } from "../core/html.ts";
+import { refreshFollowUps } from "../services/follow-ups.ts";
 
 /** Bumped when understanding changes enough that kept messages are worth reading again. */
 export const PARSER_VERSION = 1;
@@ -105,6 +106,7 @@ interface Reading {
   understanding: Understanding;
   originalMessageId: string | null;
   originalSubject: string | null;
+  sentAt: number | null;
   note: string | null;
 }
 
@@ -126,6 +128,7 @@ export async function readKeptMessage(raw: Uint8Array, config: Config): Promise<
         understanding: understandEmail(forwarded),
         originalMessageId: forwarded.original.messageId,
         originalSubject: forwarded.original.subject,
+        sentAt: forwarded.original.date ? Date.parse(forwarded.original.date) || null : null,
         note: forwarded.note.text || null,
       },
     };
@@ -180,7 +183,7 @@ export async function understandAndFile(
         });
       } else {
         const apps = await loadApplicationSnapshots(db, user.id);
-        const plan = planFiling({ apps, understanding, note: reading.note, originalSubject });
+        const plan = planFiling({ apps, understanding, note: reading.note, originalSubject, sentAt: reading.sentAt });
         if (plan.action === "skip") {
           state = "not_understood";
           outcome = { kind: "not_job_related" };
@@ -206,6 +209,7 @@ export async function understandAndFile(
             kind: "filed",
             applicationId,
             isNew: plan.target.kind === "new",
+            nextFollowUp: await nextFollowUpAfterFiling(deps, user, applicationId),
             changes: plan.events.filter((e) => e.type !== "email_filed" && e.type !== "application_created").map(describeEvent),
           };
         }
@@ -215,6 +219,19 @@ export async function understandAndFile(
 
   if (options.confirm) await sendConfirmation(deps, user, row, { understanding, outcome, originalSubject });
   return state;
+}
+
+/** Recomputes the application's follow-ups; the first one planned is told in the confirmation. */
+async function nextFollowUpAfterFiling(deps: IngestDeps, user: UserRow, applicationId: number): Promise<{ rule: string; dueAt: number } | null> {
+  try {
+    const { plans } = await refreshFollowUps(deps.db, user, deps.now, applicationId);
+    const next = plans.get(applicationId)?.followUps[0];
+    return next ? { rule: next.rule, dueAt: next.dueAt } : null;
+  } catch (error) {
+    // The filing is complete; the next digest recomputes follow-ups anyway.
+    console.error(JSON.stringify({ event: "follow_up_refresh_failed", applicationId, error: error instanceof Error ? error.message : String(error) }));
+    return null;
+  }
 }
 
 function describeEvent(event: { type: string; payload: Record<string, unknown> }): string {

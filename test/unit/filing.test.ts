@@ -49,7 +49,7 @@ describe("planFiling", () => {
   const start = "2026-03-03T14:30:00-08:00";
 
   it("creates an application with an interview for a new invitation", () => {
-    const plan = planFiling({ apps: [], understanding: understanding({ company: "Acme", role: "Engineer", start, tz: "America/Los_Angeles" }), note: "they said 2 weeks", originalSubject: "Interview" });
+    const plan = planFiling({ apps: [], understanding: understanding({ company: "Acme", role: "Engineer", start, tz: "America/Los_Angeles" }), note: "they said 2 weeks", originalSubject: "Interview", sentAt: null });
     expect(plan).toMatchObject({ action: "file", target: { kind: "new" }, status: "interviewing", note: "they said 2 weeks" });
     if (plan.action !== "file") throw new Error("expected a filing");
     expect(plan.interviewOps).toEqual([{ op: "insert", fields: expect.objectContaining({ startAt: Date.parse(start), timeZone: "America/Los_Angeles" }) }]);
@@ -59,7 +59,7 @@ describe("planFiling", () => {
   it("moves the interview on a reschedule, with the old time as the inverse", () => {
     const existing = app({ id: 1, company: "Acme", role: "Engineer", status: "interviewing", interviews: [interview({ id: 5, startAt: Date.parse(start) })] });
     const newStart = "2026-03-05T10:00:00-08:00";
-    const plan = planFiling({ apps: [existing], understanding: understanding({ kind: "reschedule", company: "Acme", start: newStart, previousStart: start }), note: null, originalSubject: null });
+    const plan = planFiling({ apps: [existing], understanding: understanding({ kind: "reschedule", company: "Acme", start: newStart, previousStart: start }), note: null, originalSubject: null, sentAt: null });
     if (plan.action !== "file") throw new Error("expected a filing");
     expect(plan.interviewOps).toEqual([expect.objectContaining({ op: "move", interviewId: 5, previous: { startAt: Date.parse(start), startLocal: null } })]);
     expect(plan.events.find((e) => e.type === "interview_moved")?.inverse).toEqual({ op: "set_interview_start", interviewId: 5, startAt: Date.parse(start), startLocal: null });
@@ -67,7 +67,7 @@ describe("planFiling", () => {
 
   it("cancels the matching interview on a cancellation", () => {
     const existing = app({ id: 1, company: "Acme", status: "interviewing", interviews: [interview({ id: 5, startAt: Date.parse(start) })] });
-    const plan = planFiling({ apps: [existing], understanding: understanding({ kind: "cancellation", company: "Acme", start }), note: null, originalSubject: null });
+    const plan = planFiling({ apps: [existing], understanding: understanding({ kind: "cancellation", company: "Acme", start }), note: null, originalSubject: null, sentAt: null });
     if (plan.action !== "file") throw new Error("expected a filing");
     expect(plan.interviewOps).toEqual([{ op: "cancel", interviewId: 5 }]);
     expect(plan.status).toBeNull();
@@ -75,7 +75,7 @@ describe("planFiling", () => {
 
   it("a rejection changes the status and keeps the old one as the inverse", () => {
     const existing = app({ id: 1, company: "Acme", status: "interviewing" });
-    const plan = planFiling({ apps: [existing], understanding: understanding({ kind: "rejection", company: "Acme" }), note: null, originalSubject: null });
+    const plan = planFiling({ apps: [existing], understanding: understanding({ kind: "rejection", company: "Acme" }), note: null, originalSubject: null, sentAt: null });
     expect(plan).toMatchObject({ action: "file", target: { kind: "existing", applicationId: 1 }, status: "rejected" });
     if (plan.action !== "file") throw new Error("expected a filing");
     expect(plan.events.find((e) => e.type === "status_changed")?.inverse).toEqual({ op: "set_status", status: "interviewing" });
@@ -83,14 +83,14 @@ describe("planFiling", () => {
 
   it("the same invite again changes nothing but records the email", () => {
     const existing = app({ id: 1, company: "Acme", role: "Engineer", status: "interviewing", interviews: [interview({ id: 5, startAt: Date.parse(start) })] });
-    const plan = planFiling({ apps: [existing], understanding: understanding({ company: "Acme", role: "Engineer", start }), note: null, originalSubject: null });
+    const plan = planFiling({ apps: [existing], understanding: understanding({ company: "Acme", role: "Engineer", start }), note: null, originalSubject: null, sentAt: null });
     if (plan.action !== "file") throw new Error("expected a filing");
     expect(plan.interviewOps).toEqual([]);
     expect(plan.events.map((e) => e.type)).toEqual(["email_filed"]);
   });
 
   it("skips mail that is not about a job", () => {
-    expect(planFiling({ apps: [], understanding: understanding({ kind: "generic", isJobRelated: false }), note: null, originalSubject: null })).toEqual({
+    expect(planFiling({ apps: [], understanding: understanding({ kind: "generic", isJobRelated: false }), note: null, originalSubject: null, sentAt: null })).toEqual({
       action: "skip",
       reason: "not_job_related",
     });

@@ -3,8 +3,8 @@
  * send_email binding (which enforces production's rules) capturing the confirmation.
  */
 import { env } from "cloudflare:workers";
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { beforeEach, describe, expect, it } from "vitest";
+import { createExecutionContext } from "cloudflare:test";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index.ts";
 import { MAX_RAW_BYTES } from "../../src/core/limits.ts";
 import { eml, gmailForward } from "../helpers/eml.ts";
@@ -13,6 +13,13 @@ import { recordSendEmail, type SendEmailRecorder } from "../helpers/send-email-r
 
 const OWNER = { from: "me@example.com", to: "assistant@example.com" };
 let mail: SendEmailRecorder;
+
+// The forwards arrive on Monday 2 March 2026, the day before the interview they announce.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-03-02T18:00:00Z"));
+});
+afterEach(() => vi.useRealTimers());
 
 beforeEach(async () => {
   await env.DB.batch(["events", "interviews", "outbound_messages", "raw_chunks"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
@@ -23,9 +30,7 @@ beforeEach(async () => {
 
 async function deliver(envelope: { from: string; to: string }, raw: string | Uint8Array, options: { rawSize?: number; db?: D1Database } = {}) {
   const { message, rejections } = makeEmail(envelope, raw, options);
-  const ctx = createExecutionContext();
-  await worker.email(message, { ...env, EMAIL: mail.binding, DB: options.db ?? env.DB }, ctx);
-  await waitOnExecutionContext(ctx);
+  await worker.email(message, { ...env, EMAIL: mail.binding, DB: options.db ?? env.DB });
   return rejections;
 }
 
