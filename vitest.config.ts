@@ -29,6 +29,11 @@ export default defineConfig(async () => {
                   REPLY_TOKEN_SECRET: "test-reply-token-secret-0123456789abcdef0123456789abcdef",
                   API_TOKEN: "test-api-token",
                 },
+                // The owner plus the extra users of the multi-zone digest tests; any other
+                // recipient is refused by the simulated binding, as in production.
+                email: {
+                  send_email: [{ name: "EMAIL", allowed_destination_addresses: ["me@example.com", "berlin@example.com", "tokyo@example.com"] }],
+                },
               },
             }),
           ],

@@ -34,6 +34,7 @@ CREATE TABLE `digests` (
 	`subject` text,
 	`sent_at` integer,
 	`error` text,
+	`reported_at` integer,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

@@ -29,6 +29,8 @@ export interface InterviewRecord {
   interviewers: readonly { name: string | null; email: string | null }[];
   status: "scheduled" | "cancelled";
   subject: string | null;
+  format: "phone" | "video" | "onsite" | null;
+  meetingUrl: string | null;
 }
 
 export interface EventRecord {

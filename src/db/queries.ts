@@ -3,7 +3,7 @@
  * multi-statement unit of work goes through one `db.batch()` (a D1 batch is one transaction;
  * D1 rejects BEGIN), and every write is idempotent under retry (unique keys, ON CONFLICT).
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client.ts";
 import { applications, digests, events, followUps, inboundMessages, interviews, outboundMessages, rawChunks, users } from "./schema.ts";
@@ -347,6 +347,8 @@ export async function loadUserRecords(db: Db, userId: number, applicationId?: nu
       interviewers: (i.interviewers as InterviewRecord["interviewers"]) ?? [],
       status: i.status,
       subject: subject ?? null,
+      format: i.format,
+      meetingUrl: i.meetingUrl,
     })),
     events: eventRows.map((e) => ({
       applicationId: e.applicationId,
@@ -412,4 +414,101 @@ export function statusChangeStatements(db: Db, userId: number, applicationId: nu
     db.update(applications).set({ status: to, updatedAt: now }).where(eq(applications.id, applicationId)),
     db.insert(events).values({ userId, applicationId, type: "status_changed", payload: { from, to, because }, inverse: { op: "set_status", status: from }, at: now }),
   ];
+}
+
+export async function listUsers(db: Db): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(asc(users.id));
+}
+
+export interface DigestClaim {
+  id: number;
+  claimedAt: Date;
+  attempts: number;
+}
+
+/**
+ * Claims the user's digest for a local date: a new row, or a failed one with attempts left,
+ * or a claim whose lease ran out before it started sending. A digest in "sending" is never
+ * reclaimed: the send API has no idempotency key, so at most once wins over at least once.
+ */
+export async function claimDigest(db: Db, userId: number, localDate: string, now: Date, leaseMs: number, maxAttempts: number): Promise<DigestClaim | null> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const [inserted] = await db
+    .insert(digests)
+    .values({ userId, localDate, status: "claimed", claimedAt: now, leaseUntil, attempts: 1 })
+    .onConflictDoNothing()
+    .returning({ id: digests.id, claimedAt: digests.claimedAt, attempts: digests.attempts });
+  if (inserted) return inserted;
+  const [reclaimed] = await db
+    .update(digests)
+    .set({ status: "claimed", claimedAt: now, leaseUntil, attempts: sql`${digests.attempts} + 1` })
+    .where(
+      and(
+        eq(digests.userId, userId),
+        eq(digests.localDate, localDate),
+        or(and(eq(digests.status, "failed"), lt(digests.attempts, maxAttempts)), and(eq(digests.status, "claimed"), lte(digests.leaseUntil, now))),
+      ),
+    )
+    .returning({ id: digests.id, claimedAt: digests.claimedAt, attempts: digests.attempts });
+  return reclaimed ?? null;
+}
+
+/** Moves our claim to "sending"; false when another run took it over meanwhile. */
+export async function markDigestSending(db: Db, claim: DigestClaim): Promise<boolean> {
+  const rows = await db
+    .update(digests)
+    .set({ status: "sending" })
+    .where(and(eq(digests.id, claim.id), eq(digests.status, "claimed"), eq(digests.claimedAt, claim.claimedAt)))
+    .returning({ id: digests.id });
+  return rows.length === 1;
+}
+
+export async function finishDigest(
+  db: Db,
+  claim: DigestClaim,
+  outcome:
+    | { status: "sent"; messageId: string; subject: string; items: unknown[]; shownFollowUpIds: number[]; reportedDigestIds: number[]; at: Date }
+    | { status: "failed"; error: string }
+    | { status: "empty" },
+): Promise<void> {
+  if (outcome.status === "failed") {
+    await db.update(digests).set({ status: "failed", error: outcome.error.slice(0, 500) }).where(eq(digests.id, claim.id));
+    return;
+  }
+  if (outcome.status === "empty") {
+    await db.update(digests).set({ status: "empty" }).where(eq(digests.id, claim.id));
+    return;
+  }
+  const statements: BatchItem<"sqlite">[] = [
+    db
+      .update(digests)
+      .set({ status: "sent", messageId: outcome.messageId, subject: outcome.subject, items: outcome.items, sentAt: outcome.at, error: null })
+      .where(eq(digests.id, claim.id)),
+  ];
+  if (outcome.shownFollowUpIds.length > 0) {
+    statements.push(
+      db
+        .update(followUps)
+        .set({ state: "shown", updatedAt: outcome.at })
+        .where(and(inArray(followUps.id, outcome.shownFollowUpIds), eq(followUps.state, "pending"))),
+    );
+  }
+  if (outcome.reportedDigestIds.length > 0) {
+    statements.push(db.update(digests).set({ reportedAt: outcome.at }).where(inArray(digests.id, outcome.reportedDigestIds)));
+  }
+  await runBatch(db, statements);
+}
+
+/** Earlier digests that never went out (failed, or stuck while sending) and were not yet reported. */
+export async function listUndeliveredDigests(db: Db, userId: number, beforeDate: string): Promise<{ id: number; localDate: string }[]> {
+  return db
+    .select({ id: digests.id, localDate: digests.localDate })
+    .from(digests)
+    .where(and(eq(digests.userId, userId), lt(digests.localDate, beforeDate), inArray(digests.status, ["failed", "sending", "claimed"]), isNull(digests.reportedAt)))
+    .orderBy(asc(digests.localDate));
+}
+
+export async function getDigestByMessageId(db: Db, userId: number, messageId: string) {
+  const [row] = await db.select().from(digests).where(and(eq(digests.userId, userId), eq(digests.messageId, messageId)));
+  return row ?? null;
 }

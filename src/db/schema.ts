@@ -235,7 +235,8 @@ export const digests = sqliteTable(
       .notNull()
       .references(() => users.id),
     localDate: text("local_date").notNull(),
-    status: text("status", { enum: ["claimed", "sent", "failed", "empty"] }).notNull(),
+    /** claimed → sending → sent | failed; "empty" for a quiet day with nothing to send. */
+    status: text("status", { enum: ["claimed", "sending", "sent", "failed", "empty"] }).notNull(),
     claimedAt: integer("claimed_at", { mode: "timestamp_ms" }).notNull(),
     leaseUntil: integer("lease_until", { mode: "timestamp_ms" }).notNull(),
     attempts: integer("attempts").notNull().default(0),
@@ -245,6 +246,8 @@ export const digests = sqliteTable(
     subject: text("subject"),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
     error: text("error"),
+    /** When a later digest told the user this one never went out. */
+    reportedAt: integer("reported_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("digests_user_date_uq").on(t.userId, t.localDate), index("digests_message_idx").on(t.messageId)],
 );

@@ -1,0 +1,128 @@
+/**
+ * Decides whether a digest is due for a user at a scheduled instant, and gathers what it says.
+ * Pure: the instant is a parameter (the cron's scheduled time, never the wall clock), so a late
+ * or retried tick computes exactly what the on-time tick would have.
+ */
+import { addCalendarDays, atLocalTime, toLocalDate, toLocalMinuteOfDay, weekdayOf } from "./business-days.ts";
+import type { DigestContent, DigestDraft, DigestGoneQuiet, DigestInterview, DigestWaiting } from "./digest-content.ts";
+import type { FollowUpPlan } from "./follow-up-rules.ts";
+import type { ApplicationRecord, InterviewRecord } from "./history.ts";
+import type { Settings } from "./settings.ts";
+import type { StoredFollowUp } from "./follow-up-sync.ts";
+
+export type DigestTiming = { due: true; localDate: string } | { due: false; reason: "before_digest_time" | "not_a_digest_day" | "paused" };
+
+/**
+ * A digest is due from the user's local digest time onwards on each digest day; the first tick
+ * at or after that time sends it, so a missed tick delays the digest and never skips the day.
+ */
+export function digestTiming(scheduledFor: number, timeZone: string, settings: Settings, paused: boolean): DigestTiming {
+  if (paused) return { due: false, reason: "paused" };
+  const localDate = toLocalDate(scheduledFor, timeZone);
+  const weekday = weekdayOf(localDate);
+  if (settings.digestDays === "weekdays" && (weekday === 0 || weekday === 6)) return { due: false, reason: "not_a_digest_day" };
+  if (toLocalMinuteOfDay(scheduledFor, timeZone) < settings.digestHour * 60 + settings.digestMinute) return { due: false, reason: "before_digest_time" };
+  return { due: true, localDate };
+}
+
+export interface DigestItem {
+  number: number;
+  followUpId: number;
+  applicationId: number;
+}
+
+export interface DigestPlanInput {
+  scheduledFor: number;
+  localDate: string;
+  timeZone: string;
+  applications: readonly ApplicationRecord[];
+  interviews: readonly (InterviewRecord & { applicationId: number })[];
+  followUps: readonly (StoredFollowUp & { applicationId: number; snoozedUntil: number | null })[];
+  plans: ReadonlyMap<number, FollowUpPlan>;
+  undelivered: readonly string[];
+  replyAddress: string;
+}
+
+export interface DigestPlan {
+  content: DigestContent;
+  items: DigestItem[];
+  /** Nothing to do today: no interview and no follow-up due. */
+  quiet: boolean;
+}
+
+const OPEN = new Set(["applied", "interviewing", "waiting"]);
+
+export function planDigest(input: DigestPlanInput): DigestPlan {
+  const { scheduledFor, localDate, timeZone } = input;
+  const dayStart = atLocalTime(localDate, 0, timeZone);
+  const dayEnd = atLocalTime(addCalendarDays(localDate, 1), 0, timeZone);
+  const apps = new Map(input.applications.map((a) => [a.id, a]));
+
+  const interviews: DigestInterview[] = input.interviews
+    .filter((i) => i.status === "scheduled" && i.startAt !== null && i.startAt >= dayStart && i.startAt < dayEnd)
+    .sort((a, b) => a.startAt! - b.startAt!)
+    .map((i) => {
+      const app = apps.get(i.applicationId);
+      return {
+        startAt: i.startAt,
+        startLocal: i.startLocal,
+        timeZone: i.timeZone && i.timeZone !== timeZone ? i.timeZone : null,
+        durationMin: i.durationMin,
+        company: app?.company ?? null,
+        role: app?.role ?? null,
+        interviewers: [...i.interviewers],
+        format: i.format,
+        meetingUrl: i.meetingUrl,
+      };
+    });
+
+  // Due today (a morning digest also carries what falls due later today, e.g. an afternoon
+  // thank-you), not snoozed past now, and not yet acted on.
+  const due = input.followUps
+    .filter((f) => (f.state === "pending" || f.state === "shown") && f.dueAt < dayEnd && (f.snoozedUntil === null || f.snoozedUntil <= scheduledFor))
+    .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+  const items: DigestItem[] = [];
+  const drafts: DigestDraft[] = due.map((f, index) => {
+    const app = apps.get(f.applicationId);
+    items.push({ number: index + 1, followUpId: f.id, applicationId: f.applicationId });
+    return {
+      number: index + 1,
+      rule: f.rule,
+      company: app?.company ?? null,
+      role: app?.role ?? null,
+      to: [...f.recipients],
+      subject: f.subject,
+      body: f.body,
+      placeholders: [...f.placeholders],
+      dueAt: f.dueAt,
+      late: f.latestAt !== null && f.latestAt < scheduledFor,
+    };
+  });
+
+  const withDraft = new Set(due.map((f) => f.applicationId));
+  const waiting: DigestWaiting[] = [];
+  const goneQuiet: DigestGoneQuiet[] = [];
+  for (const app of input.applications) {
+    const plan = input.plans.get(app.id);
+    if (app.status === "gone_quiet") {
+      goneQuiet.push({ company: app.company, role: app.role, lastHeard: null, suggestion: plan?.suggestion ?? "No answer after several follow-ups: consider moving on; reply `list` to see it." });
+      continue;
+    }
+    if (!OPEN.has(app.status) || withDraft.has(app.id)) continue;
+    const next = input.followUps
+      .filter((f) => f.applicationId === app.id && (f.state === "pending" || f.state === "shown") && f.dueAt >= dayEnd)
+      .sort((a, b) => a.dueAt - b.dueAt)[0];
+    waiting.push({
+      company: app.company,
+      role: app.role,
+      nextCheck: next ? toLocalDate(next.dueAt, timeZone) : null,
+      promised: plan?.promisedBy ? `they said they would reply by ${plan.promisedBy}` : null,
+    });
+  }
+
+  return {
+    content: { localDate, timeZone, interviews, drafts, waiting, goneQuiet, undelivered: [...input.undelivered], replyAddress: input.replyAddress },
+    items,
+    quiet: interviews.length === 0 && drafts.length === 0,
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The morning digest through the real scheduled() handler, real D1 and the simulated
+ * send_email binding: local digest times in three zones across a DST change, exactly once
+ * under repeated and overlapping ticks, and retry after a failed send.
+ */
+import { env } from "cloudflare:workers";
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { beforeEach, describe, expect, it } from "vitest";
+import worker from "../../src/index.ts";
+import { MAX_DIGEST_ATTEMPTS } from "../../src/cron/digest-job.ts";
+import { clearAll, seedInterviewedApplication, seedUser } from "../helpers/seed.ts";
+import { recordSendEmail, type SendEmailRecorder } from "../helpers/send-email-recorder.ts";
+
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+async function tick(at: string | number, mail: SendEmailRecorder) {
+  const scheduledTime = typeof at === "number" ? at : Date.parse(at);
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ cron: "*/15 * * * *", scheduledTime }), { ...env, EMAIL: mail.binding }, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+async function digestRows() {
+  const { results } = await env.DB.prepare("SELECT u.email, d.local_date, d.status, d.attempts, d.sent_at FROM digests d JOIN users u ON u.id = d.user_id ORDER BY d.id").all<{
+    email: string;
+    local_date: string;
+    status: string;
+    attempts: number;
+    sent_at: number | null;
+  }>();
+  return results;
+}
+
+beforeEach(async () => {
+  await clearAll(env.DB);
+});
+
+describe("digest timing", () => {
+  it("sends at 07:00 local in three zones, across the US DST change, once per local day", async () => {
+    const la = await seedUser(env.DB, { email: "me@example.com", timeZone: "America/Los_Angeles" });
+    const berlin = await seedUser(env.DB, { email: "berlin@example.com", timeZone: "Europe/Berlin" });
+    const tokyo = await seedUser(env.DB, { email: "tokyo@example.com", timeZone: "Asia/Tokyo" });
+    // Each interviewed on Friday 6 March at 10:00 local; the thank-you (R1) stays due until sent.
+    await seedInterviewedApplication(env.DB, { userId: la.id, company: "Larkspur Labs", role: "Backend Engineer", contact: { name: "Ana Ruiz", email: "ana@larkspur.example" }, startAt: "2026-03-06T10:00:00-08:00", timeZone: "America/Los_Angeles" });
+    await seedInterviewedApplication(env.DB, { userId: berlin.id, company: "Spreewerk GmbH", role: "Data Engineer", contact: { name: "Jonas Keller", email: "jonas@spreewerk.example" }, startAt: "2026-03-06T10:00:00+01:00", timeZone: "Europe/Berlin" });
+    await seedInterviewedApplication(env.DB, { userId: tokyo.id, company: "Kumo KK", role: "SRE", contact: { name: "Yui Sato", email: "yui@kumo.example" }, startAt: "2026-03-06T10:00:00+09:00", timeZone: "Asia/Tokyo" });
+
+    const mail = recordSendEmail(env.EMAIL);
+    // Every quarter-hour tick from Sat 7 March 12:00Z to Tue 10 March 00:00Z. Los Angeles moves
+    // from UTC-8 to UTC-7 on Sunday 8 March at 02:00 local.
+    const sends: { to: string; at: string }[] = [];
+    for (let t = Date.parse("2026-03-07T12:00:00Z"); t < Date.parse("2026-03-10T00:00:00Z"); t += QUARTER_HOUR_MS) {
+      const before = mail.raws.length;
+      await tick(t, mail);
+      for (const raw of mail.raws.slice(before)) sends.push({ to: /^To: (.*)$/m.exec(raw)![1]!.replace(/[<>]/g, ""), at: new Date(t).toISOString() });
+    }
+
+    expect(sends.filter((s) => s.to === "me@example.com").map((s) => s.at)).toEqual([
+      "2026-03-07T15:00:00.000Z", // Sat 07:00 PST
+      "2026-03-08T14:00:00.000Z", // Sun 07:00 PDT, after the change
+      "2026-03-09T14:00:00.000Z", // Mon 07:00 PDT
+    ]);
+    // The run starts after Saturday's 07:00 in Berlin and Tokyo: its first tick catches that
+    // day's digest up (a late cron never skips a day), then each goes at 07:00 local.
+    expect(sends.filter((s) => s.to === "berlin@example.com").map((s) => s.at)).toEqual([
+      "2026-03-07T12:00:00.000Z", // Sat, caught up
+      "2026-03-08T06:00:00.000Z", // Sun 07:00 CET
+      "2026-03-09T06:00:00.000Z", // Mon 07:00 CET
+    ]);
+    expect(sends.filter((s) => s.to === "tokyo@example.com").map((s) => s.at)).toEqual([
+      "2026-03-07T12:00:00.000Z", // Sat, caught up
+      "2026-03-07T22:00:00.000Z", // Sun 07:00 JST
+      "2026-03-08T22:00:00.000Z", // Mon 07:00 JST
+      "2026-03-09T22:00:00.000Z", // Tue 07:00 JST
+    ]);
+
+    const first = await mail.parsed(sends.findIndex((s) => s.to === "me@example.com"));
+    expect(first.subject).toBe("Follow-ups: 1 to send");
+    expect(first.text).toContain("Larkspur Labs");
+    expect(first.text).toContain("ana@larkspur.example");
+    expect(first.replyTo?.[0]).toMatchObject({ address: expect.stringMatching(/^assistant\+[a-z2-7]{40}@example\.com$/) });
+  });
+
+  it("a quiet day sends nothing unless the user asked for 'nothing today'", async () => {
+    await seedUser(env.DB, { email: "me@example.com", timeZone: "Europe/Berlin" });
+    await seedUser(env.DB, { email: "berlin@example.com", timeZone: "Europe/Berlin", settings: { quietDigest: true } });
+    const mail = recordSendEmail(env.EMAIL);
+    await tick("2026-03-09T06:00:00Z", mail);
+    expect(mail.raws).toHaveLength(1);
+    expect((await mail.parsed(0)).to?.[0]).toMatchObject({ address: "berlin@example.com" });
+    expect((await digestRows()).map((d) => d.status).sort()).toEqual(["empty", "sent"]);
+  });
+});
+
+describe("digest exactly once", () => {
+  async function seedOwner() {
+    const user = await seedUser(env.DB, { email: "me@example.com", timeZone: "Europe/Berlin" });
+    await seedInterviewedApplication(env.DB, { userId: user.id, company: "Spreewerk GmbH", role: "Data Engineer", contact: { name: "Jonas Keller", email: "jonas@spreewerk.example" }, startAt: "2026-03-06T10:00:00+01:00", timeZone: "Europe/Berlin" });
+    return user;
+  }
+
+  it("a second tick in the same hour, or a retried tick, sends nothing", async () => {
+    await seedOwner();
+    const mail = recordSendEmail(env.EMAIL);
+    await tick("2026-03-09T06:00:00Z", mail);
+    await tick("2026-03-09T06:00:00Z", mail);
+    await tick("2026-03-09T06:15:00Z", mail);
+    await tick("2026-03-09T06:45:00Z", mail);
+    expect(mail.raws).toHaveLength(1);
+    expect(await digestRows()).toEqual([{ email: "me@example.com", local_date: "2026-03-09", status: "sent", attempts: 1, sent_at: Date.parse("2026-03-09T06:00:00Z") }]);
+  });
+
+  it("two overlapping runs send one digest", async () => {
+    await seedOwner();
+    const mail = recordSendEmail(env.EMAIL);
+    await Promise.all([tick("2026-03-09T06:00:00Z", mail), tick("2026-03-09T06:00:00Z", mail), tick("2026-03-09T06:15:00Z", mail)]);
+    expect(mail.raws).toHaveLength(1);
+  });
+
+  it("a failed send is retried on the next tick and never duplicated", async () => {
+    await seedOwner();
+    const mail = recordSendEmail(env.EMAIL, { failTimes: 1 });
+    await tick("2026-03-09T06:00:00Z", mail);
+    expect(await digestRows()).toMatchObject([{ status: "failed", attempts: 1 }]);
+    await tick("2026-03-09T06:15:00Z", mail);
+    await tick("2026-03-09T06:30:00Z", mail);
+    expect(mail.raws).toHaveLength(1);
+    expect(await digestRows()).toMatchObject([{ status: "sent", attempts: 2 }]);
+  });
+
+  it("a digest that never went out is reported in the next day's digest", async () => {
+    await seedOwner();
+    const mail = recordSendEmail(env.EMAIL, { failTimes: MAX_DIGEST_ATTEMPTS });
+    for (let i = 0; i < MAX_DIGEST_ATTEMPTS + 2; i++) await tick(Date.parse("2026-03-09T06:00:00Z") + i * QUARTER_HOUR_MS, mail);
+    expect(mail.raws).toHaveLength(0);
+    await tick("2026-03-10T06:00:00Z", mail);
+    expect(mail.raws).toHaveLength(1);
+    expect((await mail.parsed(0)).text).toContain("Your digest for Mon 9 Mar 2026 could not be delivered");
+    await tick("2026-03-11T06:00:00Z", mail);
+    expect((await mail.parsed(1)).text).not.toContain("could not be delivered");
+  });
+});
