@@ -12,6 +12,7 @@ CREATE TABLE `applications` (
 	`no_calls` integer DEFAULT false NOT NULL,
 	`promised_timeline` text,
 	`notes` text DEFAULT '[]' NOT NULL,
+	`archived_at` integer,
 	`source_message_id` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,

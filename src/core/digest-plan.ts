@@ -79,7 +79,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   // Due today (a morning digest also carries what falls due later today, e.g. an afternoon
   // thank-you), not snoozed past now, and not yet acted on.
   const due = input.followUps
-    .filter((f) => (f.state === "pending" || f.state === "shown") && f.dueAt < dayEnd && (f.snoozedUntil === null || f.snoozedUntil <= scheduledFor))
+    .filter((f) => apps.has(f.applicationId) && (f.state === "pending" || f.state === "shown") && f.dueAt < dayEnd && (f.snoozedUntil === null || f.snoozedUntil <= scheduledFor))
     .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
   const items: DigestItem[] = [];
   const drafts: DigestDraft[] = due.map((f, index) => {

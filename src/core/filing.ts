@@ -9,6 +9,7 @@
  */
 import type { Understanding, PromisedTimeline } from "./understanding.ts";
 import type { ApplicationStatus } from "./application-status.ts";
+import type { ApplicationDetails, Inverse } from "./inverse.ts";
 
 export interface InterviewSnapshot {
   id: number;
@@ -47,17 +48,6 @@ export type InterviewOp =
   | { op: "move"; interviewId: number; fields: InterviewFields; previous: { startAt: number | null; startLocal: string | null } }
   | { op: "cancel"; interviewId: number };
 
-/** How to reverse one event; applied by `undo`. */
-export type Inverse =
-  | { op: "delete_application" }
-  | { op: "set_status"; status: ApplicationStatus }
-  | { op: "delete_interview_from_message" }
-  | { op: "set_interview_start"; interviewId: number; startAt: number | null; startLocal: string | null }
-  | { op: "set_interview_status"; interviewId: number; status: "scheduled" | "cancelled" }
-  | { op: "set_timeline"; timeline: PromisedTimeline | null }
-  | { op: "set_details"; details: Partial<ApplicationDetails> }
-  | { op: "remove_note"; note: string };
-
 export interface PlannedEvent {
   type:
     | "application_created"
@@ -71,15 +61,6 @@ export interface PlannedEvent {
     | "email_filed";
   payload: Record<string, unknown>;
   inverse: Inverse | null;
-}
-
-export interface ApplicationDetails {
-  company: string | null;
-  role: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  language: string;
-  noCalls: boolean;
 }
 
 export type FilingPlan =
@@ -281,7 +262,7 @@ export function planFiling({ apps, understanding: u, note, originalSubject, sent
     events.push({
       type: "application_created",
       payload: { company: details.company, role: details.role, subject: originalSubject, sentAt },
-      inverse: { op: "delete_application" },
+      inverse: { op: "archive_application" },
     });
   }
 

@@ -42,9 +42,19 @@ export interface OriginalMessage {
   messageId: string | null;
   /** Plain text of the original (from text/plain, or converted from HTML when only HTML exists). */
   text: string;
-  /** Raw HTML of the original, when present; read for links, never rendered. */
+  /**
+   * Raw HTML of the original, when present; read for links, never rendered. For an inline
+   * forward it is the forward's HTML, which contains the original.
+   */
   html: string | null;
+  /** Anchors of the original's HTML part (href and visible text), in document order. */
+  links: Link[];
   calendars: CalendarPart[];
+}
+
+export interface Link {
+  href: string;
+  text: string;
 }
 
 export interface OwnerNote {

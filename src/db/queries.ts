@@ -126,7 +126,11 @@ export async function markInbound(
 
 /** The user's applications with their interviews, as the filing core reads them. */
 export async function loadApplicationSnapshots(db: Db, userId: number): Promise<ApplicationSnapshot[]> {
-  const apps = await db.select().from(applications).where(eq(applications.userId, userId)).orderBy(asc(applications.id));
+  const apps = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.userId, userId), isNull(applications.archivedAt)))
+    .orderBy(asc(applications.id));
   if (apps.length === 0) return [];
   const rows = await db
     .select()
@@ -306,7 +310,7 @@ export interface UserRecords {
  * many applications there are. `applicationId` narrows it to one application.
  */
 export async function loadUserRecords(db: Db, userId: number, applicationId?: number): Promise<UserRecords> {
-  const appFilter = applicationId === undefined ? eq(applications.userId, userId) : and(eq(applications.userId, userId), eq(applications.id, applicationId));
+  const appFilter = and(eq(applications.userId, userId), isNull(applications.archivedAt), applicationId === undefined ? undefined : eq(applications.id, applicationId));
   const [apps, interviewRows, eventRows, followUpRows] = await db.batch([
     db.select().from(applications).where(appFilter).orderBy(asc(applications.id)),
     db
@@ -511,4 +515,80 @@ export async function listUndeliveredDigests(db: Db, userId: number, beforeDate:
 export async function getDigestByMessageId(db: Db, userId: number, messageId: string) {
   const [row] = await db.select().from(digests).where(and(eq(digests.userId, userId), eq(digests.messageId, messageId)));
   return row ?? null;
+}
+
+export async function getDigestByLocalDate(db: Db, userId: number, localDate: string) {
+  const [row] = await db
+    .select()
+    .from(digests)
+    .where(and(eq(digests.userId, userId), eq(digests.localDate, localDate), eq(digests.status, "sent")));
+  return row ?? null;
+}
+
+export async function findOutboundByMessageId(db: Db, userId: number, messageId: string) {
+  const [row] = await db
+    .select()
+    .from(outboundMessages)
+    .where(and(eq(outboundMessages.userId, userId), eq(outboundMessages.messageId, messageId)));
+  return row ?? null;
+}
+
+/** A command reply with this Message-ID that was already handled (a redelivery with other bytes). */
+export async function findAppliedCommand(db: Db, userId: number, outerMessageId: string, exceptId: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: inboundMessages.id })
+    .from(inboundMessages)
+    .where(
+      and(
+        eq(inboundMessages.userId, userId),
+        eq(inboundMessages.channel, "command"),
+        eq(inboundMessages.outerMessageId, outerMessageId),
+        inArray(inboundMessages.state, ["understood", "not_understood"]),
+      ),
+    );
+  return rows.some((r) => r.id !== exceptId);
+}
+
+/** What a command reply can change: the user's visible applications, their drafts and interviews. */
+export async function loadCommandState(db: Db, userId: number) {
+  const visible = and(eq(applications.userId, userId), isNull(applications.archivedAt));
+  const [apps, followUpRows, interviewRows] = await db.batch([
+    db.select().from(applications).where(visible).orderBy(asc(applications.id)),
+    db.select().from(followUps).where(eq(followUps.userId, userId)),
+    db
+      .select({ interview: interviews })
+      .from(interviews)
+      .innerJoin(applications, eq(interviews.applicationId, applications.id))
+      .where(visible),
+  ]);
+  return {
+    apps: apps.map((a) => ({
+      id: a.id,
+      company: a.company,
+      role: a.role,
+      status: a.status,
+      contactName: a.contactName,
+      contactEmail: a.contactEmail,
+      language: a.language,
+      noCalls: a.noCalls,
+      promisedTimeline: (a.promisedTimeline as ApplicationSnapshot["promisedTimeline"]) ?? null,
+    })),
+    followUps: followUpRows.map((f) => ({
+      id: f.id,
+      applicationId: f.applicationId,
+      key: f.key,
+      rule: f.rule,
+      state: f.state,
+      sentAt: f.sentAt?.getTime() ?? null,
+      snoozedUntil: f.snoozedUntil?.getTime() ?? null,
+    })),
+    interviews: interviewRows.map(({ interview: i }) => ({
+      id: i.id,
+      applicationId: i.applicationId,
+      startAt: i.startAt?.getTime() ?? null,
+      startLocal: i.startLocal,
+      timeZone: i.timeZone,
+      status: i.status,
+    })),
+  };
 }

@@ -100,6 +100,8 @@ export const applications = sqliteTable(
     promisedTimeline: text("promised_timeline", { mode: "json" }),
     /** The owner's own notes from forwards, newest last, as JSON string array (C3). */
     notes: text("notes", { mode: "json" }).notNull().default(sql`'[]'`),
+    /** Set when the owner said the email was not about a job (`ignore`) or undid its filing: hidden everywhere. */
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
     /** The inbound message that created it: a retried filing never creates a second one. */
     sourceMessageId: integer("source_message_id").references(() => inboundMessages.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),

@@ -36,6 +36,8 @@ import { isSafeMessageId, type Mailer } from "./send.ts";
 import { gzip, sha256Hex, splitChunks } from "./raw-codec.ts";
 import { renderPlainTextHtml } from "../core/html.ts";
 import { refreshFollowUps } from "../services/follow-ups.ts";
+import { handleCommandReply } from "./commands.ts";
+import { replyAddressFor } from "../cron/digest-job.ts";
 
 /** Bumped when understanding changes enough that kept messages are worth reading again. */
 export const PARSER_VERSION = 1;
@@ -94,7 +96,10 @@ export async function receiveEmail(message: ForwardableEmailMessage, deps: Inges
   // The same delivery again (an SMTP retry): done if a previous attempt finished the work.
   if (duplicate && row.state !== "stored") return { outcome: "stored", messageId: row.id, duplicate, state: row.state };
 
-  const state = await understandAndFile(deps, user, row, raw, { confirm: true });
+  const state =
+    admission.value.channel === "command"
+      ? await handleCommandReply(deps, user, row, raw, { from: message.from, recipientTag: admission.value.recipientTag })
+      : await understandAndFile(deps, user, row, raw, { confirm: true });
   return { outcome: "stored", messageId: row.id, duplicate, state };
 }
 
@@ -262,12 +267,13 @@ async function sendConfirmation(
   content: { understanding: Understanding | null; outcome: ConfirmationOutcome; originalSubject: string | null },
 ): Promise<void> {
   if (await hasOutboundFor(deps.db, row.id, "confirmation")) return;
+  const replyAddress = await replyAddressFor(deps.config, user.id);
   const confirmation = buildConfirmation({
     understanding: content.understanding,
     outcome: content.outcome,
     ownerTimeZone: user.timeZone,
     originalSubject: content.originalSubject,
-    replyAddress: deps.config.assistantEmail,
+    replyAddress,
   });
   try {
     const { messageId } = await deps.mailer.send({
@@ -276,6 +282,7 @@ async function sendConfirmation(
       text: confirmation.text,
       html: renderPlainTextHtml(confirmation.text),
       inReplyTo: isSafeMessageId(row.outerMessageId) ? row.outerMessageId : null,
+      replyTo: replyAddress,
     });
     await recordOutbound(deps.db, { userId: user.id, kind: "confirmation", messageId, inReplyTo: row.id, subject: confirmation.subject, sentAt: deps.now });
   } catch (error) {

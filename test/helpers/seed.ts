@@ -44,7 +44,7 @@ export async function seedInterviewedApplication(
     createdAt: at,
   });
   await db.insert(events).values([
-    { userId: fields.userId, applicationId: app!.id, type: "application_created", payload: { company: fields.company, sentAt: at.getTime() }, inverse: { op: "delete_application" }, at },
+    { userId: fields.userId, applicationId: app!.id, type: "application_created", payload: { company: fields.company, sentAt: at.getTime() }, inverse: { op: "archive_application" }, at },
     { userId: fields.userId, applicationId: app!.id, type: "email_filed", payload: { kind: "invitation", subject: `Interview: ${fields.role}`, sentAt: at.getTime() }, inverse: null, at },
   ]);
   return app!;

@@ -4,7 +4,7 @@
  * under repeated and overlapping ticks, and retry after a failed send.
  */
 import { env } from "cloudflare:workers";
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { createScheduledController } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import worker from "../../src/index.ts";
 import { MAX_DIGEST_ATTEMPTS } from "../../src/cron/digest-job.ts";
@@ -15,9 +15,7 @@ const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
 async function tick(at: string | number, mail: SendEmailRecorder) {
   const scheduledTime = typeof at === "number" ? at : Date.parse(at);
-  const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ cron: "*/15 * * * *", scheduledTime }), { ...env, EMAIL: mail.binding }, ctx);
-  await waitOnExecutionContext(ctx);
+  await worker.scheduled(createScheduledController({ cron: "*/15 * * * *", scheduledTime }), { ...env, EMAIL: mail.binding });
 }
 
 async function digestRows() {

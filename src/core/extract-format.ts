@@ -1,0 +1,122 @@
+/**
+ * How the interview happens (phone, video, on site), its join link, a booking link, and whether
+ * the employer asked not to be called (C8). Pure.
+ *
+ * Only join links count as meeting links (Zoom /j/, Google Meet, Teams meetup-join, Webex, ...);
+ * booking pages (Calendly and the like) are scheduling links. A join link means video unless the
+ * mail calls it a phone interview; an address or "in person" wording means on site.
+ */
+import type { InterviewFormat } from "./understanding.ts";
+import { wordPattern } from "./word-pattern.ts";
+
+const URL_PATTERN = /https?:\/\/[^\s<>"'()[\]{}|\\^`]+/giu;
+
+const MEETING_HOSTS: { host: RegExp; path?: RegExp }[] = [
+  { host: /(?:^|\.)zoom\.us$|(?:^|\.)zoom\.com$|(?:^|\.)zoomgov\.com$/, path: /^\/(?:j|w|my|s)\//i },
+  { host: /^meet\.google\.com$/, path: /^\/[a-z]{3,4}-[a-z]{3,4}-[a-z]{3,4}/i },
+  { host: /^teams\.microsoft\.com$/, path: /^\/l\/meetup-join\//i },
+  { host: /^teams\.live\.com$/, path: /^\/meet\//i },
+  { host: /(?:^|\.)webex\.com$/, path: /^\/(?:meet|join|[\w-]+\/j\.php|wbxmjs\/joinservice)/i },
+  { host: /^whereby\.com$/, path: /^\/[\w-]+/ },
+  { host: /^meet\.jit\.si$/, path: /^\/[\w-]+/ },
+  { host: /(?:^|\.)gotomeet(?:ing)?\.(?:com|me)$|^meet\.goto\.com$/, path: /^\/(?:join\/)?\d+/ },
+  { host: /(?:^|\.)chime\.aws$/, path: /^\/\d+/ },
+  { host: /(?:^|\.)bluejeans\.com$/, path: /^\/\d+/ },
+];
+
+const SCHEDULING_HOSTS = /(?:^|\.)(?:calendly\.com|cal\.com|savvycal\.com|youcanbook\.me|doodle\.com|zcal\.co|tidycal\.com|koalendar\.com|calendar\.app\.google|goodtime\.io|meetings\.hubspot\.com)$/;
+const SCHEDULING_WORDS = wordPattern(/\b(?:availability|schedule|scheduling|book(?:ing)?|pick a (?:time|slot)|select a (?:time|slot)|verfügbarkeit|termin (?:buchen|wählen)|disponibilit[ée]s?|disponibilidad|disponibilidade|beschikbaarheid|agendar|reservar|réserver)\b/iu);
+
+export interface LinkCandidate {
+  href: string;
+  text: string;
+}
+
+/** URLs written in the text, trailing punctuation removed. */
+export function findUrls(text: string): string[] {
+  return (text.match(URL_PATTERN) ?? []).map((url) => url.replace(/[.,;:!?*]+$/, ""));
+}
+
+export function isMeetingUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = parsed.hostname.toLowerCase();
+  return MEETING_HOSTS.some((m) => m.host.test(host) && (!m.path || m.path.test(parsed.pathname)));
+}
+
+function isSchedulingLink(link: LinkCandidate): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(link.href);
+  } catch {
+    return false;
+  }
+  if (!/^https?:$/.test(parsed.protocol)) return false;
+  if (SCHEDULING_HOSTS.test(parsed.hostname.toLowerCase())) return true;
+  return SCHEDULING_WORDS.test(link.text) || /(?:availability|schedul|booking|book-)/i.test(parsed.pathname);
+}
+
+/** The first join link among the candidates (calendar's own link first, as the caller orders them). */
+export function findMeetingUrl(candidates: string[]): string | null {
+  return candidates.find(isMeetingUrl) ?? null;
+}
+
+export function findSchedulingUrl(links: LinkCandidate[]): string | null {
+  return links.find((link) => !isMeetingUrl(link.href) && isSchedulingLink(link))?.href ?? null;
+}
+
+const PHONE = wordPattern(/\b(?:phone|telephone|telephonic)[- ](?:interview|screen(?:ing)?|call|conversation|chat)\b|\b(?:by|over the|via) (?:phone|telephone)\b|\bphone call\b|\b(?:we|i) will call you\b|\btelefon(?:isch\w*|interview|gespräch|termin)\b|\bper telefon\b|\b(?:entretien|échange|rendez-vous) téléphonique\b|\bpar téléphone\b|\b(?:entrevista|llamada) telef[oó]nica\b|\bpor tel[eé]fono\b|\b(?:entrevista|chamada) telef[oó]nica\b|\bpor telefone\b|\btelefonisch\w*\b|\btelefoongesprek\b/iu);
+
+const VIDEO = wordPattern(/\b(?:video(?:[- ]?call|[- ]?interview|[- ]?conference|[- ]?meeting|chat)?|videogespräch|videointerview|videokonferenz|videocall|visio(?:conférence)?|videollamada|videoconferencia|videochamada|videoconferência|videogesprek|videobellen|online (?:interview|meeting|call)|virtual (?:interview|meeting)|remote interview|meeting link|join link|zoom|microsoft teams|ms teams|google meet|webex|skype|whereby)\b/iu);
+
+const IN_PERSON = wordPattern(/\b(?:on[- ]?site|in[- ]person|face[- ]to[- ]face|(?:at|in|to) our (?:[\p{L}-]+ )?(?:office|offices|premises|headquarters|hq|campus|studio|site)|vor ort|in unseren? (?:büro|räumlichkeiten)|sur place|en présentiel|dans nos locaux|presencial(?:mente)?|en persona|en nuestras oficinas|nas nossas instalações|no nosso escritório|op (?:ons )?kantoor|op locatie|bij ons op kantoor)\b/iu);
+
+const ADDRESS_LABEL =
+  /^(?:\W{0,3}\s*)(?:location|address|venue|place|where|office|ort|adresse|anschrift|wo|lieu|adresse|ubicación|ubicacion|dirección|direccion|lugar|local|morada|endereço|endereco|locatie|adres|plaats|waar)\s*[:\t]\s*(.*)$/iu;
+const STREET = wordPattern(/\b(?:street|st\.|road|rd\.?|avenue|ave\.?|boulevard|blvd|lane|drive|dr\.|suite|floor|building|block|straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|laan|straat|plein|gracht|singel|kade|rue|avenue|boulevard|place|calle|avenida|plaza|paseo|rua|praça|travessa|largo)\b|\b\d{4,5}\b|\b\d{1,4}\s*[\p{L}]/iu);
+const NOT_A_PLACE = wordPattern(/\b(?:online|virtual|remote|zoom|teams|google meet|webex|skype|phone|telefon|téléphone|teléfono|telefone|link|tbd|to be confirmed|folgt)\b/iu);
+
+/** Values of address-like labelled lines ("Location: 22 Main St", "Adresse: Hafenstraße 12"), with the next lines when the label stands alone. */
+export function findAddressLines(text: string): string[] {
+  const lines = text.split("\n");
+  const found: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const match = ADDRESS_LABEL.exec((lines[i] ?? "").trim().replace(/^[-*•]\s*/, ""));
+    if (!match) continue;
+    let value = (match[1] ?? "").trim();
+    if (value === "") value = lines.slice(i + 1, i + 3).map((l) => l.trim()).filter(Boolean).join(", ");
+    if (value) found.push(value);
+  }
+  return found;
+}
+
+export function isStreetAddress(value: string): boolean {
+  return STREET.test(value) && !NOT_A_PLACE.test(value) && !/^https?:/i.test(value);
+}
+
+export interface FormatInput {
+  /** Subject, body and calendar summary/description, joined. */
+  text: string;
+  /** Where the interview is, from the calendar's LOCATION or the owner's hint. */
+  location: string | null;
+  meetingUrl: string | null;
+}
+
+export function detectFormat(input: FormatInput): InterviewFormat | null {
+  if (PHONE.test(input.text) || PHONE.test(input.location ?? "")) return "phone";
+  if (IN_PERSON.test(input.text)) return "onsite";
+  if (input.meetingUrl || VIDEO.test(input.text) || VIDEO.test(input.location ?? "")) return "video";
+  const places = [...findAddressLines(input.text), ...(input.location ? [input.location] : [])];
+  if (places.some(isStreetAddress)) return "onsite";
+  return null;
+}
+
+const NO_CALLS = wordPattern(/\b(?:no (?:phone )?calls(?: please)?|please do not (?:call|phone)|please don'?t (?:call|phone)|do not call|no telephone (?:calls|enquiries|inquiries)|keine (?:telefonischen )?anrufe|bitte (?:nicht|keine) (?:anrufen|anrufe|telefonischen)|pas d'appels?|merci de ne pas (?:appeler|téléphoner)|ne pas (?:appeler|téléphoner)|no llam(?:e|ar|adas)|por favor,? no llame|sin llamadas|não (?:ligue|telefone)|sem chamadas|niet (?:bellen|telefonisch)|geen (?:telefoontjes|telefonische))\b/iu);
+
+export function asksForNoCalls(text: string): boolean {
+  return NO_CALLS.test(text);
+}

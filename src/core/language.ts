@@ -1,0 +1,50 @@
+/**
+ * Guesses the language of an email from its function words. Pure.
+ * Only words that are frequent in one of the six languages and rare in the others count, so a
+ * short mail with a few English job titles still reads as German when its grammar is German.
+ */
+import type { Language } from "./understanding.ts";
+
+const MARKERS: Record<Exclude<Language, "other">, string[]> = {
+  en: ["the", "and", "you", "your", "we", "our", "with", "for", "is", "are", "be", "will", "this", "that", "have", "has", "please", "thank", "regards", "interview", "would", "at", "of", "to"],
+  de: ["der", "die", "das", "und", "sie", "ihre", "ihr", "ihnen", "wir", "uns", "mit", "für", "nicht", "ist", "bei", "zu", "den", "dem", "einen", "einem", "vielen", "dank", "gerne", "freundlichen", "grüßen", "bitte", "wird", "auf", "sich", "oder"],
+  fr: ["le", "les", "et", "vous", "votre", "vos", "nous", "pour", "des", "est", "une", "avec", "ne", "pas", "au", "aux", "du", "sur", "cordialement", "merci", "bonjour", "qui", "sont", "être", "avez", "été"],
+  es: ["el", "los", "las", "y", "su", "sus", "usted", "para", "con", "que", "nos", "le", "una", "por", "del", "es", "estimado", "estimada", "saludo", "gracias", "muy", "está", "al"],
+  pt: ["o", "os", "e", "seu", "sua", "para", "com", "que", "nos", "uma", "um", "por", "não", "você", "da", "do", "das", "dos", "na", "no", "é", "cumprimentos", "obrigado", "obrigada", "lhe", "ao"],
+  nl: ["het", "een", "en", "je", "jij", "jouw", "u", "uw", "wij", "we", "voor", "met", "van", "op", "te", "niet", "ons", "onze", "graag", "groet", "bedankt", "dank", "zijn", "wordt", "bij", "naar", "ook"],
+};
+
+// Words shared by several languages say nothing about which one it is.
+const SHARED = new Set(
+  Object.values(MARKERS)
+    .flatMap((words) => [...new Set(words)])
+    .filter((word, _, all) => all.indexOf(word) !== all.lastIndexOf(word)),
+);
+
+const WORD_SETS = Object.fromEntries(
+  Object.entries(MARKERS).map(([lang, words]) => [lang, new Set(words.filter((w) => !SHARED.has(w)))]),
+) as Record<Exclude<Language, "other">, Set<string>>;
+
+/** Fewer distinctive words than this and the language is not claimed. */
+const MIN_MARKER_WORDS = 3;
+/** Words read; the opening of a mail says which language it is in. */
+const MAX_WORDS = 1500;
+
+export function detectLanguage(text: string): Language {
+  // Links and addresses are letter soup ("a1b2-c3d4") that would read as articles.
+  const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w.-]+/gi, " ");
+  const words = prose.toLowerCase().match(/[\p{L}]+/gu)?.slice(0, MAX_WORDS) ?? [];
+  const counts: Record<string, number> = { en: 0, de: 0, fr: 0, es: 0, pt: 0, nl: 0 };
+  for (const word of words) {
+    for (const [lang, set] of Object.entries(WORD_SETS)) if (set.has(word)) counts[lang] = (counts[lang] ?? 0) + 1;
+  }
+  let best: Language = "other";
+  let bestCount = MIN_MARKER_WORDS - 1;
+  for (const [lang, count] of Object.entries(counts)) {
+    if (count > bestCount) {
+      best = lang as Language;
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,236 @@
+/**
+ * Reply commands end to end: the real email() handler and real D1, starting from a forwarded
+ * invitation and a real digest, then the owner's replies, forgeries, duplicates and undo.
+ */
+import { env } from "cloudflare:workers";
+import { createScheduledController } from "cloudflare:test";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import worker from "../../src/index.ts";
+import { createReplyToken } from "../../src/core/reply-token.ts";
+import { eml, gmailForward } from "../helpers/eml.ts";
+import { makeEmail } from "../helpers/email-message.ts";
+import { clearAll } from "../helpers/seed.ts";
+import { recordSendEmail, type SendEmailRecorder } from "../helpers/send-email-recorder.ts";
+
+const OWNER = "me@example.com";
+let mail: SendEmailRecorder;
+
+/** The owner's reply address: the token binds it to the owner's user row. */
+async function ownerTokenAddress(): Promise<string> {
+  const owner = await env.DB.prepare("SELECT id FROM users WHERE email = ?").bind(OWNER).first<{ id: number }>();
+  return `assistant+${await createReplyToken(env.REPLY_TOKEN_SECRET, owner!.id)}@example.com`;
+}
+
+async function deliver(envelope: { from: string; to: string }, raw: string) {
+  const { message, rejections } = makeEmail(envelope, raw);
+  await worker.email(message, { ...env, EMAIL: mail.binding });
+  return rejections;
+}
+
+async function runDigest(at: string) {
+  const before = mail.raws.length;
+  await worker.scheduled(createScheduledController({ cron: "*/15 * * * *", scheduledTime: Date.parse(at) }), { ...env, EMAIL: mail.binding });
+  expect(mail.raws.length).toBe(before + 1);
+  return mail.parsed(before);
+}
+
+/** The owner's reply to one of the assistant's messages, sent to its Reply-To token address. */
+async function reply(body: string, options: { inReplyTo?: string; to?: string; from?: string; headerFrom?: string; messageId?: string; subject?: string } = {}) {
+  const before = mail.raws.length;
+  const tokenAddress = await ownerTokenAddress();
+  const raw = eml({
+    from: options.headerFrom ?? `Me <${options.from ?? OWNER}>`,
+    to: options.to ?? tokenAddress,
+    subject: options.subject ?? "Re: Follow-ups",
+    messageId: options.messageId,
+    headers: options.inReplyTo ? { "In-Reply-To": options.inReplyTo, References: options.inReplyTo } : {},
+    body,
+  });
+  const rejections = await deliver({ from: options.from ?? OWNER, to: options.to ?? tokenAddress }, raw);
+  const answer = mail.raws.length > before ? await mail.parsed(before) : null;
+  return { rejections, answer };
+}
+
+async function rows<T>(query: string): Promise<T[]> {
+  return (await env.DB.prepare(query).all<T>()).results;
+}
+
+async function applicationStatus(): Promise<string[]> {
+  return (await rows<{ status: string }>("SELECT status FROM applications WHERE archived_at IS NULL ORDER BY id")).map((r) => r.status);
+}
+
+/** States of the thank-you (R1) and rejection reply (R8) drafts; R4 status checks are planned alongside. */
+async function followUpStates(): Promise<string[]> {
+  return (await rows<{ rule: string; state: string }>("SELECT rule, state FROM follow_ups WHERE rule IN ('R1', 'R8') ORDER BY id")).map((r) => `${r.rule}:${r.state}`);
+}
+
+/** Forwards one invitation on Monday 2 March (interview Tuesday 14:30 PT) and returns the digest of Wednesday 07:00 PT. */
+async function setUpOneDraft() {
+  await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({ note: "we talked about their Kafka migration", outerId: "<fwd-1@example.com>" }));
+  return runDigest("2026-03-04T15:00:00Z");
+}
+
+beforeEach(async () => {
+  await clearAll(env.DB);
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-03-02T18:00:00Z"));
+  mail = recordSendEmail(env.EMAIL);
+});
+afterEach(() => vi.useRealTimers());
+
+describe("done and skip", () => {
+  it("done marks the draft sent and confirms with how to undo", async () => {
+    const digest = await setUpOneDraft();
+    expect(digest.text).toContain("1. Thank-you note: Quillfeather Systems");
+    vi.setSystemTime(new Date("2026-03-04T16:00:00Z"));
+    const { answer } = await reply("done 1", { inReplyTo: digest.messageId });
+    expect(await followUpStates()).toEqual(["R1:sent"]);
+    expect(answer?.subject).toBe("Done");
+    expect(answer?.text).toContain("Quillfeather Systems (Senior Backend Engineer): R1 draft marked as sent");
+    expect(answer?.text).toContain('Reply "undo"');
+    // R4: the status check is planned 5 business days after the interview (Tuesday 3 March).
+    expect(answer?.text).toMatch(/next, R4 draft in your digest for Tue 10 Mar 2026/);
+  });
+
+  it("a bare done applies when the digest had exactly one draft", async () => {
+    const digest = await setUpOneDraft();
+    await reply("Done", { inReplyTo: digest.messageId });
+    expect(await followUpStates()).toEqual(["R1:sent"]);
+  });
+
+  it("a bare done with two drafts lists the choices and changes nothing", async () => {
+    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({}));
+    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({ company: "Brambleworth", recruiter: "Ola Nordmann <ola@brambleworth.example>" }));
+    const digest = await runDigest("2026-03-04T15:00:00Z");
+    const { answer } = await reply("done", { inReplyTo: digest.messageId });
+    expect(await followUpStates()).toEqual(["R1:shown", "R1:shown"]);
+    expect(answer?.subject).toBe("Nothing changed");
+    expect(answer?.text).toContain("1. Quillfeather Systems (Senior Backend Engineer); 2. Brambleworth (Senior Backend Engineer)");
+  });
+
+  it("skip and the one-tap link subject (no threading) find the digest by its date", async () => {
+    await setUpOneDraft();
+    await reply("skip 1", { subject: "Digest 2026-03-04: skip 1" });
+    expect(await followUpStates()).toEqual(["R1:skipped"]);
+  });
+
+  it("text it does not understand changes nothing and gets the help text", async () => {
+    const digest = await setUpOneDraft();
+    const { answer } = await reply("done with this, thx", { inReplyTo: digest.messageId });
+    expect(await followUpStates()).toEqual(["R1:shown"]);
+    expect(answer?.subject).toBe("Nothing changed: I did not understand your reply");
+    expect(answer?.text).toContain("done 1 3");
+  });
+});
+
+describe("rejected, undo", () => {
+  it("rejected cancels the pending nudges and prepares the R8 reply; undo restores, again and again", async () => {
+    const digest = await setUpOneDraft();
+    await reply("rejected 1", { inReplyTo: digest.messageId });
+    expect(await applicationStatus()).toEqual(["rejected"]);
+    expect(await followUpStates()).toEqual(["R1:cancelled", "R8:pending"]);
+
+    const first = await reply("undo", { inReplyTo: digest.messageId, messageId: "<undo-1@example.com>" });
+    expect(first.answer?.subject).toBe("Undone");
+    expect(await applicationStatus()).toEqual(["waiting"]);
+    // The thank-you is planned again (pending until the next digest shows it); R8 is withdrawn.
+    expect(await followUpStates()).toEqual(["R1:pending", "R8:cancelled"]);
+
+    // The change before that was the filing of the forwarded invitation itself.
+    await reply("undo", { inReplyTo: digest.messageId, messageId: "<undo-2@example.com>" });
+    expect(await applicationStatus()).toEqual([]);
+    expect(await rows("SELECT id FROM interviews")).toEqual([]);
+  });
+
+  it("rejected by company name", async () => {
+    const digest = await setUpOneDraft();
+    await reply("rejected: Quillfeather Systems Inc.", { inReplyTo: digest.messageId });
+    expect(await applicationStatus()).toEqual(["rejected"]);
+  });
+});
+
+describe("exactly once", () => {
+  it("the same reply delivered twice is applied once", async () => {
+    const digest = await setUpOneDraft();
+    await reply("done 1", { inReplyTo: digest.messageId, messageId: "<reply-1@example.com>" });
+    await reply("undo", { inReplyTo: digest.messageId, messageId: "<reply-2@example.com>" });
+    // The first reply again (a redelivery with the same Message-ID): not applied a second time.
+    const again = await reply("done 1", { inReplyTo: digest.messageId, messageId: "<reply-1@example.com>" });
+    expect(again.answer).toBeNull();
+    expect(await followUpStates()).toEqual(["R1:shown"]);
+  });
+});
+
+describe("forgery changes nothing", () => {
+  it("a wrong token", async () => {
+    const digest = await setUpOneDraft();
+    const { answer } = await reply("rejected 1", { inReplyTo: digest.messageId, to: "assistant+aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com" });
+    expect(await applicationStatus()).toEqual(["waiting"]);
+    expect(answer?.subject).toBe("A reply was not accepted");
+    expect(answer?.to?.[0]?.address).toBe(OWNER);
+  });
+
+  it("no token: the plain address is for forwards, so 'rejected' is not a command", async () => {
+    const digest = await setUpOneDraft();
+    await reply("rejected 1", { inReplyTo: digest.messageId, to: "assistant@example.com" });
+    expect(await applicationStatus()).toEqual(["waiting"]);
+  });
+
+  it("a stranger with the right token is refused and nothing is stored", async () => {
+    const digest = await setUpOneDraft();
+    const before = await rows("SELECT id FROM inbound_messages");
+    const { rejections, answer } = await reply("rejected 1", { inReplyTo: digest.messageId, from: "me@examp1e.com", headerFrom: "Me <me@examp1e.com>" });
+    expect(rejections).toHaveLength(1);
+    expect(answer).toBeNull();
+    expect(await rows("SELECT id FROM inbound_messages")).toEqual(before);
+    expect(await applicationStatus()).toEqual(["waiting"]);
+  });
+
+  it("the owner's envelope with a stranger's From header", async () => {
+    const digest = await setUpOneDraft();
+    await reply("rejected 1", { inReplyTo: digest.messageId, headerFrom: "Someone <someone@elsewhere.example>" });
+    expect(await applicationStatus()).toEqual(["waiting"]);
+  });
+});
+
+describe("corrections and settings", () => {
+  it("corrects company, role and time in reply to a confirmation", async () => {
+    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({ outerId: "<fwd-9@example.com>" }));
+    const confirmation = await mail.parsed(0);
+    expect(confirmation.replyTo?.[0]?.address).toBe(await ownerTokenAddress());
+    const { answer } = await reply("company: Quillfeather Labs\nrole: Staff Engineer\ntime: wed 4pm PT", { inReplyTo: confirmation.messageId });
+    expect(answer?.subject).toBe("Done");
+    expect(await rows("SELECT company, role FROM applications")).toEqual([{ company: "Quillfeather Labs", role: "Staff Engineer" }]);
+    expect(await rows("SELECT start_at FROM interviews")).toEqual([{ start_at: Date.parse("2026-03-04T16:00:00-08:00") }]);
+  });
+
+  it("ignore: the confirmed email was not about a job", async () => {
+    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({}));
+    const confirmation = await mail.parsed(0);
+    await reply("ignore", { inReplyTo: confirmation.messageId });
+    expect(await applicationStatus()).toEqual([]);
+  });
+
+  it("settings: time zone, digest time, pause", async () => {
+    const digest = await setUpOneDraft();
+    await reply("timezone Europe/Berlin\ndigest 7:30\npause", { inReplyTo: digest.messageId });
+    expect(await rows("SELECT time_zone, paused, settings FROM users")).toEqual([{ time_zone: "Europe/Berlin", paused: 1, settings: expect.stringContaining('"digestMinute":30') }]);
+  });
+
+  it("list and help answer without changing anything", async () => {
+    const digest = await setUpOneDraft();
+    const list = await reply("list", { inReplyTo: digest.messageId });
+    expect(list.answer?.text).toContain("Quillfeather Systems (Senior Backend Engineer): waiting");
+    const help = await reply("help", { inReplyTo: digest.messageId, messageId: "<help@example.com>" });
+    expect(help.answer?.text).toContain("rejected 2");
+    expect(await followUpStates()).toEqual(["R1:shown"]);
+  });
+
+  it("forget deletes an application and everything about it", async () => {
+    const digest = await setUpOneDraft();
+    await reply("forget 1", { inReplyTo: digest.messageId });
+    expect(await rows("SELECT id FROM applications")).toEqual([]);
+    expect(await rows("SELECT id FROM follow_ups")).toEqual([]);
+    expect(await rows("SELECT id FROM inbound_messages WHERE channel = 'forward'")).toEqual([]);
+  });
+});
