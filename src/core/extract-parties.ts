@@ -382,7 +382,7 @@ export function extractCompany(input: PartiesInput): string | null {
   const foldedBody = fold(body);
   const domainKey = domain.replace(/[^\p{L}\p{N}]/gu, "");
   for (const [key, candidate] of candidates) {
-    // The domain confirms a name ("Dwarves Foundation" at dwarvesf.example), it never proposes one.
+    // The domain confirms a name ("Ferncliff Robotics" at ferncliffr.example), it never proposes one.
     if (domainKey.length >= 4 && (key.startsWith(domainKey) || domainKey.startsWith(key))) candidate.weight += WEIGHT.domain;
     if (subjectKey.includes(key)) candidate.weight += WEIGHT.subject;
     const mentions = countOccurrences(foldedBody, fold(candidate.name));

@@ -88,7 +88,7 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-/** "Acme, Inc." → "acme"; "Wiślana Software Sp. z o.o." → "wislana software sp z o o". */
+/** "Acme, Inc." → "acme"; "Kraków Software Sp. z o.o." → "krakow software sp z o o". */
 export function companyKey(company: string | null): string | null {
   if (!company) return null;
   const key = fold(company)

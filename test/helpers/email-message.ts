@@ -15,7 +15,8 @@ function headersOf(raw: string): Headers {
   const headers = new Headers();
   for (const line of block.split(/\r?\n/)) {
     const colon = line.indexOf(":");
-    if (colon <= 0) continue;
+    // Raw 8-bit header values are left out, as a Fetch Headers object cannot hold them faithfully.
+    if (colon <= 0 || /[^\x00-\x7f]/.test(line)) continue;
     try {
       headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
     } catch {

@@ -9,7 +9,7 @@ describe("company and role keys", () => {
     ["ACME Inc", "acme"],
     ["Weidenbach Holding AG", "weidenbach holding"],
     ["Nordvik Analytics AB", "nordvik analytics"],
-    ["Wiślana Software", "wislana software"],
+    ["Kraków Software", "krakow software"],
     ["Harbor & Finch Consulting", "harbor and finch consulting"],
   ])("%s → %s", (name, key) => expect(companyKey(name)).toBe(key));
 
