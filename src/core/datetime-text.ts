@@ -27,7 +27,7 @@ import { formatWithOffset } from "./time-zones.ts";
 import { findZoneMentions, matchZoneAt, refineGenericZone, type ZoneMention } from "./zone-mentions.ts";
 import type { Language } from "./understanding.ts";
 import { LETTERS, isJoinedBy, toLowerSameLength, tokenize, type Token } from "./word-tokens.ts";
-import { wallToInstant, zoneOffsetMin } from "./zone-rules.ts";
+import { canonicalZoneName, wallToInstant, zoneOffsetMin } from "./zone-rules.ts";
 
 export interface DateTimeMention {
   /** ISO 8601 with offset when a zone is known (from the text, or `zoneHint`). */
@@ -119,15 +119,16 @@ export function findDateTimes(text: string, context: DateTimeContext): DateTimeM
 
   const sent = context.sentAt ? parseIsoInstant(context.sentAt) : null;
   const textZone = uniqueTextZone(text, inHeader);
+  const zoneHint = context.zoneHint ? canonicalZoneName(context.zoneHint) : null;
   const dayFirst = decideDayFirst(dates, context, sent);
   const mentions: DateTimeMention[] = [];
   for (const { date, time } of pairs) {
     const written = time.zone;
     const tz = written?.tz
       ? (written.isGeneric ? refineGenericZone(written.tz, text) : written.tz)
-      : written ? null : (textZone ?? context.zoneHint ?? null);
+      : written ? null : (textZone ?? zoneHint);
     const fixedOffset = written && !written.tz ? written.offsetMin : null;
-    const senderOffset = senderOffsetMin(context, sent, tz);
+    const senderOffset = senderOffsetMin(context, sent, tz ?? zoneHint);
     const day = resolveDay(date, dayFirst, sent, senderOffset);
     if (day === null) continue;
     const wallMs = day * DAY_MS + (time.hour * 60 + time.minute) * MINUTE_MS;
@@ -173,7 +174,7 @@ export function findDates(text: string, context: DateTimeContext): DateMention[]
   const dates = findDateTokens(text, context.language).filter((d) => !isInRanges(headerLines, d.index));
   const sent = context.sentAt ? parseIsoInstant(context.sentAt) : null;
   const dayFirst = decideDayFirst(dates, context, sent);
-  const offset = senderOffsetMin(context, sent, null);
+  const offset = senderOffsetMin(context, sent, context.zoneHint ? canonicalZoneName(context.zoneHint) : null);
   const mentions: DateMention[] = [];
   for (const token of dates) {
     const day = resolveDay(token, dayFirst, sent, offset);
@@ -563,10 +564,10 @@ function dayWithoutYear(token: DateToken, sendDay: number): number | null {
   return candidates.find((d) => d >= sendDay - PAST_WINDOW_DAYS) ?? null;
 }
 
-function senderOffsetMin(context: DateTimeContext, sent: { ms: number; offsetMin: number } | null, tz: string | null): number {
+/** The sender's UTC offset at the send time: as given, else that of the zone in play, else as written in `sentAt`. */
+function senderOffsetMin(context: DateTimeContext, sent: { ms: number; offsetMin: number } | null, zone: string | null): number {
   if (context.sentOffsetMin !== null) return context.sentOffsetMin;
   if (!sent) return 0;
-  const zone = tz ?? context.zoneHint ?? null;
   return zone ? zoneOffsetMin(zone, sent.ms) : sent.offsetMin;
 }
 

@@ -14,7 +14,8 @@
  * Only a sentence in which the employer acts counts ("we will", "you will hear", "wir melden
  * uns", "nous vous contacterons", "je kunt ... van ons verwachten"); a deadline set for the
  * candidate ("please reply by Friday", "submit the assignment within 3 days") is not a promise.
- * `text` is that sentence, or the clause of it that makes the promise.
+ * These cues are read for English plus the mail's language. `text` is that sentence, or the
+ * clause of it that makes the promise.
  */
 
 import {
@@ -217,7 +218,9 @@ function readSentence(sentence: string, context: TimelineContext, bare: boolean)
   }
   if (words.some((w) => BY_WORDS.has(w.lower))) {
     const lower = toLowerSameLength(sentence);
-    for (const date of findDates(sentence, { sentAt: context.sentAt, sentOffsetMin: context.sentOffsetMin ?? null, language: context.language, zoneHint: context.tz })) {
+    // Dates are read in the same zone the count starts from: the user's, else the sender's offset.
+    const dateContext = { sentAt: context.sentAt, sentOffsetMin: context.tz ? null : (context.sentOffsetMin ?? null), language: context.language, zoneHint: context.tz };
+    for (const date of findDates(sentence, dateContext)) {
       if (BY_DATE_BEFORE_RE.test(lower.slice(Math.max(0, date.index - 30), date.index))) {
         return { amount: null, unit: null, rangeMin: null, deadline: null, byDate: date.date, at: date.index };
       }

@@ -74,6 +74,10 @@ describe("findDateTimes in English", () => {
     ]);
   });
 
+  it("ignores a zoneHint that is not a zone", () => {
+    expect(findDateTimes("Interview: 25-03-2026 14:00", ctx("2026-03-19T09:12:00.000Z", 60, "en", "Atlantis/Capital"))).toMatchObject([{ start: null, tz: null }]);
+  });
+
   it("does not use a zone when the text names two different ones", () => {
     const text = "Slot: 3 March 2026 at 10:00. Our offices are in CET; the panel joins from EST.";
     expect(findDateTimes(text, sentFriday(60))).toMatchObject([{ start: null, startLocal: "2026-03-03T10:00:00" }]);
