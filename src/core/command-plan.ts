@@ -14,23 +14,15 @@ import type { ApplicationStatus } from "./application-status.ts";
 import type { ApplicationDetails, FollowUpStateValue, Inverse, UserPreferences } from "./inverse.ts";
 import { parseSettings } from "./settings.ts";
 import type { PromisedTimeline } from "./understanding.ts";
+import type { ApplicationRecord } from "./history.ts";
 
 export type CommandTarget =
   | { kind: "digest"; localDate: string; items: readonly { number: number; followUpId: number; applicationId: number }[] }
   | { kind: "confirmation"; inboundId: number; applicationId: number | null }
   | { kind: "none" };
 
-export interface AppView {
-  id: number;
-  company: string | null;
-  role: string | null;
-  status: ApplicationStatus;
-  contactName: string | null;
-  contactEmail: string | null;
-  language: string;
-  noCalls: boolean;
-  promisedTimeline: PromisedTimeline | null;
-}
+/** An application as a command sees it. */
+export type AppView = ApplicationRecord;
 
 export interface FollowUpView {
   id: number;

@@ -9,6 +9,7 @@
  */
 import type { Understanding, PromisedTimeline } from "./understanding.ts";
 import type { ApplicationStatus } from "./application-status.ts";
+import type { ApplicationRecord } from "./history.ts";
 import type { ApplicationDetails, Inverse } from "./inverse.ts";
 
 export interface InterviewSnapshot {
@@ -19,15 +20,7 @@ export interface InterviewSnapshot {
   status: "scheduled" | "cancelled";
 }
 
-export interface ApplicationSnapshot {
-  id: number;
-  company: string | null;
-  role: string | null;
-  status: ApplicationStatus;
-  contactName: string | null;
-  contactEmail: string | null;
-  promisedTimeline: PromisedTimeline | null;
-  notes: string[];
+export interface ApplicationSnapshot extends ApplicationRecord {
   interviews: InterviewSnapshot[];
 }
 

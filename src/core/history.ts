@@ -18,6 +18,7 @@ export interface ApplicationRecord {
   language: string;
   noCalls: boolean;
   notes: readonly string[];
+  promisedTimeline: PromisedTimeline | null;
 }
 
 export interface InterviewRecord {

@@ -10,13 +10,29 @@ import { applications, digests, events, followUps, inboundMessages, interviews, 
 import type { ApplicationSnapshot, FilingPlan, InterviewFields } from "../core/filing.ts";
 import type { ApplicationStatus } from "../core/application-status.ts";
 import { companyKey, roleKey } from "../core/filing.ts";
-import type { Understanding } from "../core/understanding.ts";
+import type { PromisedTimeline, Understanding } from "../core/understanding.ts";
 import type { ApplicationRecord, EventRecord, InterviewRecord } from "../core/history.ts";
 import type { FollowUpWrite, StoredFollowUp } from "../core/follow-up-sync.ts";
 
 export type UserRow = typeof users.$inferSelect;
 export type InboundRow = typeof inboundMessages.$inferSelect;
 export type InboundState = InboundRow["state"];
+
+/** An application row as the core reads it. */
+function toApplicationRecord(a: typeof applications.$inferSelect): ApplicationRecord {
+  return {
+    id: a.id,
+    company: a.company,
+    role: a.role,
+    status: a.status,
+    contactName: a.contactName,
+    contactEmail: a.contactEmail,
+    language: a.language,
+    noCalls: a.noCalls,
+    notes: (a.notes as string[]) ?? [],
+    promisedTimeline: (a.promisedTimeline as PromisedTimeline | null) ?? null,
+  };
+}
 
 /** The owner's row, created from the deployment's settings on first use. */
 export async function ensureOwner(db: Db, owner: { email: string; timeZone: string; country: string | null }, now: Date): Promise<UserRow> {
@@ -142,14 +158,7 @@ export async function loadApplicationSnapshots(db: Db, userId: number): Promise<
       ),
     );
   return apps.map((a) => ({
-    id: a.id,
-    company: a.company,
-    role: a.role,
-    status: a.status,
-    contactName: a.contactName,
-    contactEmail: a.contactEmail,
-    promisedTimeline: (a.promisedTimeline as ApplicationSnapshot["promisedTimeline"]) ?? null,
-    notes: (a.notes as string[]) ?? [],
+    ...toApplicationRecord(a),
     interviews: rows
       .filter((i) => i.applicationId === a.id)
       .map((i) => ({ id: i.id, calendarUid: i.calendarUid, startAt: i.startAt?.getTime() ?? null, startLocal: i.startLocal, status: i.status })),
@@ -330,17 +339,7 @@ export async function loadUserRecords(db: Db, userId: number, applicationId?: nu
       .where(applicationId === undefined ? eq(followUps.userId, userId) : and(eq(followUps.userId, userId), eq(followUps.applicationId, applicationId))),
   ]);
   return {
-    applications: apps.map((a) => ({
-      id: a.id,
-      company: a.company,
-      role: a.role,
-      status: a.status,
-      contactName: a.contactName,
-      contactEmail: a.contactEmail,
-      language: a.language,
-      noCalls: a.noCalls,
-      notes: (a.notes as string[]) ?? [],
-    })),
+    applications: apps.map(toApplicationRecord),
     interviews: interviewRows.map(({ interview: i, subject }) => ({
       id: i.id,
       applicationId: i.applicationId,
@@ -562,17 +561,7 @@ export async function loadCommandState(db: Db, userId: number) {
       .where(visible),
   ]);
   return {
-    apps: apps.map((a) => ({
-      id: a.id,
-      company: a.company,
-      role: a.role,
-      status: a.status,
-      contactName: a.contactName,
-      contactEmail: a.contactEmail,
-      language: a.language,
-      noCalls: a.noCalls,
-      promisedTimeline: (a.promisedTimeline as ApplicationSnapshot["promisedTimeline"]) ?? null,
-    })),
+    apps: apps.map(toApplicationRecord),
     followUps: followUpRows.map((f) => ({
       id: f.id,
       applicationId: f.applicationId,

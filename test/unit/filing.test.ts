@@ -98,7 +98,7 @@ describe("planFiling", () => {
 });
 
 function app(overrides: Partial<ApplicationSnapshot> & { id: number }): ApplicationSnapshot {
-  return { company: null, role: null, status: "applied", contactName: null, contactEmail: null, promisedTimeline: null, notes: [], interviews: [], ...overrides };
+  return { company: null, role: null, status: "applied", contactName: null, contactEmail: null, language: "en", noCalls: false, promisedTimeline: null, notes: [], interviews: [], ...overrides };
 }
 
 function interview(overrides: Partial<ApplicationSnapshot["interviews"][number]> & { id: number }): ApplicationSnapshot["interviews"][number] {

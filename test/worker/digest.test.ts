@@ -77,7 +77,8 @@ describe("digest timing", () => {
     expect(first.text).toContain("Larkspur Labs");
     expect(first.text).toContain("ana@larkspur.example");
     expect(first.replyTo?.[0]).toMatchObject({ address: expect.stringMatching(/^assistant\+[a-z2-7]{40}@example\.com$/) });
-  });
+    // Some 240 ticks of the real handler: seconds, not milliseconds.
+  }, 60_000);
 
   it("a quiet day sends nothing unless the user asked for 'nothing today'", async () => {
     await seedUser(env.DB, { email: "me@example.com", timeZone: "Europe/Berlin" });
