@@ -76,8 +76,9 @@ export function createMailer(binding: SendEmail, from: string): Mailer {
   return {
     async send(mail) {
       const { messageId, raw } = composeMail(from, mail);
-      await binding.send(new EmailMessage(from, mail.to, raw));
-      return { messageId };
+      const sent = await binding.send(new EmailMessage(from, mail.to, raw));
+      // The platform sets the Message-ID the recipient sees and returns it; replies thread to that one.
+      return { messageId: isSafeMessageId(sent?.messageId) ? sent.messageId : messageId };
     },
   };
 }

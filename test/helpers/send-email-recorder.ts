@@ -11,11 +11,14 @@ const RAW_KEY = "EmailMessage::raw";
 export interface SendEmailRecorder {
   binding: SendEmail;
   raws: string[];
+  /** The Message-ID the binding gave each message (it replaces the one in the raw MIME). */
+  messageIds: string[];
   parsed(index: number): Promise<Email>;
 }
 
 export function recordSendEmail(real: SendEmail, options: { failTimes?: number } = {}): SendEmailRecorder {
   const raws: string[] = [];
+  const messageIds: string[] = [];
   let failuresLeft = options.failTimes ?? 0;
   const binding = {
     async send(message: EmailMessage) {
@@ -26,16 +29,18 @@ export function recordSendEmail(real: SendEmail, options: { failTimes?: number }
       const result = await real.send(message);
       const raw = (message as unknown as Record<string, unknown>)[RAW_KEY];
       raws.push(typeof raw === "string" ? raw : new TextDecoder().decode(raw as Uint8Array));
+      messageIds.push(result.messageId);
       return result;
     },
   };
   return {
     binding: binding as unknown as SendEmail,
     raws,
-    parsed: (index) => {
+    messageIds,
+    parsed: async (index) => {
       const raw = raws[index];
       if (raw === undefined) throw new Error(`no message #${index}`);
-      return PostalMime.parse(raw);
+      return { ...(await PostalMime.parse(raw)), messageId: messageIds[index] };
     },
   };
 }
