@@ -18,9 +18,9 @@
  * - A closing event ends all nudges: a rejection yields one R8 reply, another candidate chosen
  *   yields R9's last note (once per application), an offer or a withdrawal yields nothing.
  *   A re-open lifts the closing.
- * - R3 counts "N business days" after the day of the promise, like the understanding's
- *   `PromisedTimeline.by` (src/core/promised-date.ts): "5 business days" on a Tuesday runs to
- *   the next Tuesday, and the check-in is the Wednesday.
+ * - R3 counts "N business days" with the day of the promise as the first
+ *   (src/core/promised-date.ts): "5 business days" at a Tuesday interview runs to Monday, and
+ *   the check-in is the following Tuesday.
  */
 import type { ApplicationHistory, ClosingStatus, Contact, HistoryEvent, InterviewFacts, UserContext } from "./application-history.ts";
 import {

@@ -1,9 +1,12 @@
 /**
  * R2: the absolute local date a promised response timeline runs to. Pure.
  *
- * "N days" without a qualifier counts as business days, counted after the day of the
- * promise (a promise on Monday 2 March of "5 business days" runs to Monday 9 March), the
- * same convention the understanding uses for `PromisedTimeline.by`. Weeks and months are
+ * "N days" without a qualifier counts as business days, and the day of the promise counts as
+ * the first when it is a business day: "5 business days" said at a Tuesday interview runs to
+ * Monday, so the R3 check-in is the Tuesday after (follow-up-rules.md, R3). The understanding's
+ * `PromisedTimeline.by` counts from the day after, the reading a careful human records from the
+ * email alone; the rules use this, more conservative-to-the-employer reading only to schedule
+ * the check-in, never to show as the employer's date. Weeks and months are
  * calendar periods; a result on a non-business day moves to the next business day. A relative
  * promise is counted here, against the user's public holidays as well; `by` is used as given
  * only for an absolute date ("by 20 March"). Vague promises ("shortly") have no date.
@@ -14,6 +17,7 @@ import {
   addCalendarMonths,
   type BusinessCalendar,
   firstBusinessDayFrom,
+  isBusinessDay,
   type LocalDate,
   toLocalDate,
 } from "./business-days.ts";
@@ -36,7 +40,8 @@ export function resolvePromisedDate(
   switch (unit) {
     case "days":
     case "business_days":
-      return addBusinessDays(promiseDay, whole, calendar);
+      if (whole === 0) return firstBusinessDayFrom(promiseDay, calendar);
+      return isBusinessDay(promiseDay, calendar) ? addBusinessDays(promiseDay, whole - 1, calendar) : addBusinessDays(promiseDay, whole, calendar);
     case "weeks":
       return firstBusinessDayFrom(addCalendarDays(promiseDay, whole * 7), calendar);
     case "months":

@@ -126,9 +126,11 @@ describe("public holidays", () => {
 describe("R2: promised dates", () => {
   const monday = new TZDate(2026, 2, 2, 13, 5, 0, "Europe/Berlin").getTime();
 
-  it("R2: counts 'N days' as business days after the day of the promise", () => {
-    expect(resolvePromisedDate({ amount: 5, unit: "business_days", text: "within 5 working days", by: null }, monday, BERLIN)).toBe("2026-03-09");
-    expect(resolvePromisedDate({ amount: 5, unit: "days", text: "within 5 days", by: null }, monday, BERLIN)).toBe("2026-03-09");
+  it("R2: counts 'N days' as business days, the day of the promise being the first", () => {
+    expect(resolvePromisedDate({ amount: 5, unit: "business_days", text: "within 5 working days", by: null }, monday, BERLIN)).toBe("2026-03-06");
+    expect(resolvePromisedDate({ amount: 5, unit: "days", text: "within 5 days", by: null }, monday, BERLIN)).toBe("2026-03-06");
+    const saturday = new TZDate(2026, 2, 7, 10, 0, 0, "Europe/Berlin").getTime();
+    expect(resolvePromisedDate({ amount: 1, unit: "business_days", text: "within a working day", by: null }, saturday, BERLIN)).toBe("2026-03-09");
   });
 
   it("R2: takes an absolute date as stated, and counts a relative one itself, holidays included", () => {
@@ -136,8 +138,8 @@ describe("R2: promised dates", () => {
     // The understanding counts weekends only; Good Friday and Easter Monday move the date here.
     const thursday = new TZDate(2026, 3, 2, 10, 0, 0, "Europe/Berlin").getTime();
     const timeline = { amount: 2, unit: "business_days", text: "2 working days", by: "2026-04-06" } as const;
-    expect(resolvePromisedDate(timeline, thursday, BERLIN)).toBe("2026-04-08");
-    expect(resolvePromisedDate(timeline, thursday, WEEKENDS_ONLY)).toBe("2026-04-06");
+    expect(resolvePromisedDate(timeline, thursday, BERLIN)).toBe("2026-04-07");
+    expect(resolvePromisedDate(timeline, thursday, WEEKENDS_ONLY)).toBe("2026-04-03");
   });
 
   it("R2: adds weeks and months on the calendar and lands on a business day", () => {

@@ -142,14 +142,14 @@ describe("R2–R4: status checks", () => {
     expect(planAt(berlin(2026, 3, 17, 8, 0), { interviews: [tuesdayInterview], events: [thanked] }).followUps[0]?.state).toBe("due");
   });
 
-  it("R3: Tuesday interview, '5 business days' → answer due the following Tuesday, check-in one business day later", () => {
+  it("R3: Tuesday interview, '5 business days' → answer due Monday, check-in the following Tuesday", () => {
     const plan = planAt(berlin(2026, 3, 11, 9, 0), {
       interviews: [tuesdayInterview],
       events: [thanked, promised(berlin(2026, 3, 10, 11, 0), 5, "business_days")],
     });
-    expect(plan.promisedBy).toBe("2026-03-17");
+    expect(plan.promisedBy).toBe("2026-03-16");
     const check = only(plan, "R3");
-    expect(check.dueAt).toBe(berlin(2026, 3, 18, 8, 0));
+    expect(check.dueAt).toBe(berlin(2026, 3, 17, 8, 0));
     expect(check.key).toBe("R3:application:7:interview:12:1");
   });
 
@@ -161,8 +161,8 @@ describe("R2–R4: status checks", () => {
     };
     const weekendsOnly = only(planAt(berlin(2026, 4, 29, 9, 0), history, user({ country: null })), "R3");
     const germany = only(planAt(berlin(2026, 4, 29, 9, 0), history, user({ country: "DE" })), "R3");
-    expect(weekendsOnly.dueAt).toBe(berlin(2026, 5, 6, 8, 0));
-    expect(germany.dueAt).toBe(berlin(2026, 5, 7, 8, 0));
+    expect(weekendsOnly.dueAt).toBe(berlin(2026, 5, 5, 8, 0));
+    expect(germany.dueAt).toBe(berlin(2026, 5, 6, 8, 0));
   });
 
   it("R4: a public holiday pushes the check-in by one day", () => {
@@ -202,8 +202,8 @@ describe("R2–R4: status checks", () => {
       interviews: [tuesdayInterview],
       events: [{ type: "timeline_promised", at: berlin(2026, 3, 2, 9, 0), timeline: { amount: 5, unit: "business_days", text: "5 days", by: "2026-03-09" } }],
     });
-    expect(plan.promisedBy).toBe("2026-03-17");
-    expect(only(plan, "R3").dueAt).toBe(berlin(2026, 3, 18, 8, 0));
+    expect(plan.promisedBy).toBe("2026-03-16");
+    expect(only(plan, "R3").dueAt).toBe(berlin(2026, 3, 17, 8, 0));
   });
 
   it("R3: a timeline promised before an earlier round does not apply to the latest one", () => {
