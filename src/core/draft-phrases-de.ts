@@ -109,9 +109,9 @@ export const GERMAN_PHRASES: DraftPhrases = {
   applicationCheck: {
     subject: (f) => `Meine Bewerbung – ${f.role}`,
     openings: [
-      (f) => `am ${f.date} habe ich mich auf ${position(f.role)} beworben und möchte mich vergewissern, dass meine Unterlagen angekommen sind.`,
-      (f) => `ich melde mich zu meiner Bewerbung für ${position(f.role)} vom ${f.date}.`,
-      (f) => `am ${f.date} habe ich mich auf ${position(f.role)}${at(f.company)} beworben, und ich möchte mein Interesse noch einmal bekräftigen.`,
+      (f) => `ich habe mich auf ${position(f.role)} beworben und möchte mich vergewissern, dass meine Unterlagen angekommen sind.`,
+      (f) => `ich melde mich zu meiner Bewerbung für ${position(f.role)}.`,
+      (f) => `vor Kurzem habe ich mich auf ${position(f.role)}${at(f.company)} beworben, und ich möchte mein Interesse noch einmal bekräftigen.`,
     ],
     interests: [
       () => "Meine Erfahrung passt gut zu der Stelle, und ich würde mich über ein Gespräch freuen.",
@@ -128,9 +128,9 @@ export const GERMAN_PHRASES: DraftPhrases = {
   applicationSecondCheck: {
     subject: (f) => `Meine Bewerbung – ${f.role}`,
     openings: [
-      (f) => `ich möchte mich kurz zu meiner Bewerbung für ${position(f.role)} vom ${f.date} melden.`,
-      (f) => `eine kurze Nachricht zu meiner Bewerbung für ${position(f.role)} vom ${f.date}.`,
-      (f) => `ich schreibe Ihnen kurz wegen meiner Bewerbung für ${position(f.role)} (${f.date}).`,
+      (f) => `ich möchte mich kurz zu meiner Bewerbung für ${position(f.role)} melden.`,
+      (f) => `eine kurze Nachricht zu meiner Bewerbung für ${position(f.role)}.`,
+      (f) => `ich schreibe Ihnen kurz wegen meiner Bewerbung für ${position(f.role)}.`,
     ],
     interests: SHORT_INTERESTS,
     questions: [

@@ -95,9 +95,9 @@ export const ENGLISH_PHRASES: DraftPhrases = {
   applicationCheck: {
     subject: (f) => `My application – ${f.role}`,
     openings: [
-      (f) => `I applied for the ${f.role} position on ${f.date} and wanted to confirm that my application arrived.`,
-      (f) => `I am following up on my application for the ${f.role} role, submitted on ${f.date}.`,
-      (f) => `On ${f.date} I applied for the ${f.role} position${at(f.company)}, and I would like to reiterate my interest.`,
+      (f) => `I applied for the ${f.role} position and wanted to confirm that my application arrived.`,
+      (f) => `I am following up on my application for the ${f.role} role.`,
+      (f) => `I recently applied for the ${f.role} position${at(f.company)}, and I would like to reiterate my interest.`,
     ],
     interests: [
       () => "My experience matches the role well, and I would welcome the chance to discuss it with you.",
@@ -114,9 +114,9 @@ export const ENGLISH_PHRASES: DraftPhrases = {
   applicationSecondCheck: {
     subject: (f) => `My application – ${f.role}`,
     openings: [
-      (f) => `I would like to check in briefly about my application for the ${f.role} position, submitted on ${f.date}.`,
-      (f) => `A short note about my application for the ${f.role} role from ${f.date}.`,
-      (f) => `I am writing briefly about my application for the ${f.role} position (${f.date}).`,
+      (f) => `I would like to check in briefly about my application for the ${f.role} position.`,
+      (f) => `A short note about my application for the ${f.role} role.`,
+      (f) => `I am writing briefly about my application for the ${f.role} position.`,
     ],
     interests: SHORT_INTERESTS,
     questions: [

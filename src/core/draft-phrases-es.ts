@@ -107,9 +107,9 @@ export const SPANISH_PHRASES: DraftPhrases = {
   applicationCheck: {
     subject: (f) => `Mi candidatura – ${f.role}`,
     openings: [
-      (f) => `El ${f.date} envié mi candidatura para el puesto de ${f.role} y quería confirmar que la recibieron.`,
-      (f) => `Le escribo en relación con mi candidatura para el puesto de ${f.role}, enviada el ${f.date}.`,
-      (f) => `El ${f.date} presenté mi candidatura para el puesto de ${f.role}${at(f.company)}, y quería reiterarle mi interés.`,
+      (f) => `Envié mi candidatura para el puesto de ${f.role} y quería confirmar que la recibieron.`,
+      (f) => `Le escribo en relación con mi candidatura para el puesto de ${f.role}.`,
+      (f) => `Hace poco presenté mi candidatura para el puesto de ${f.role}${at(f.company)}, y quería reiterarle mi interés.`,
     ],
     interests: [
       () => "Mi experiencia encaja bien con el puesto, y me gustaría mucho poder hablarlo con usted.",
@@ -126,9 +126,9 @@ export const SPANISH_PHRASES: DraftPhrases = {
   applicationSecondCheck: {
     subject: (f) => `Mi candidatura – ${f.role}`,
     openings: [
-      (f) => `Le escribo brevemente sobre mi candidatura para el puesto de ${f.role}, enviada el ${f.date}.`,
-      (f) => `Un breve mensaje sobre mi candidatura del ${f.date} para el puesto de ${f.role}.`,
-      (f) => `Quería escribirle brevemente sobre mi candidatura para el puesto de ${f.role} (${f.date}).`,
+      (f) => `Le escribo brevemente sobre mi candidatura para el puesto de ${f.role}.`,
+      (f) => `Un breve mensaje sobre mi candidatura para el puesto de ${f.role}.`,
+      (f) => `Quería escribirle brevemente sobre mi candidatura para el puesto de ${f.role}.`,
     ],
     interests: SHORT_INTERESTS,
     questions: [

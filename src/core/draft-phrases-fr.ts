@@ -111,9 +111,9 @@ export const FRENCH_PHRASES: DraftPhrases = {
   applicationCheck: {
     subject: (f) => `Ma candidature – ${f.role}`,
     openings: [
-      (f) => `J'ai postulé le ${f.date} au poste ${quoted(f.role)} et je souhaitais m'assurer que ma candidature vous est bien parvenue.`,
-      (f) => `Je reviens vers vous au sujet de ma candidature au poste ${quoted(f.role)}, envoyée le ${f.date}.`,
-      (f) => `Le ${f.date}, j'ai postulé au poste ${quoted(f.role)}${at(f.company)}, et je souhaite vous confirmer mon intérêt.`,
+      (f) => `J'ai postulé au poste ${quoted(f.role)} et je souhaitais m'assurer que ma candidature vous est bien parvenue.`,
+      (f) => `Je reviens vers vous au sujet de ma candidature au poste ${quoted(f.role)}.`,
+      (f) => `J'ai récemment postulé au poste ${quoted(f.role)}${at(f.company)}, et je souhaite vous confirmer mon intérêt.`,
     ],
     interests: [
       () => "Mon expérience correspond bien au poste, et un échange avec vous me ferait plaisir.",
@@ -130,9 +130,9 @@ export const FRENCH_PHRASES: DraftPhrases = {
   applicationSecondCheck: {
     subject: (f) => `Ma candidature – ${f.role}`,
     openings: [
-      (f) => `Je me permets un bref message au sujet de ma candidature au poste ${quoted(f.role)}, envoyée le ${f.date}.`,
-      (f) => `Un court message concernant ma candidature au poste ${quoted(f.role)} du ${f.date}.`,
-      (f) => `Je vous écris brièvement au sujet de ma candidature au poste ${quoted(f.role)} (${f.date}).`,
+      (f) => `Je me permets un bref message au sujet de ma candidature au poste ${quoted(f.role)}.`,
+      (f) => `Un court message concernant ma candidature au poste ${quoted(f.role)}.`,
+      (f) => `Je vous écris brièvement au sujet de ma candidature au poste ${quoted(f.role)}.`,
     ],
     interests: SHORT_INTERESTS,
     questions: [

@@ -58,6 +58,15 @@ const MAX_SUBJECT_CHARS = 200;
 
 /** A note that is a directive to the assistant ("timeline: 2 weeks"), not something to quote. */
 const DIRECTIVE_NOTE_RE = /^\s*(?:timeline|deadline|status|role|company|contact|interviewers?|language|no ?calls?)\s*:/i;
+/**
+ * A note about the forward itself or a reminder to self ("Moved again", "Forwarded as an
+ * attachment", "calendar invite attached", "Bitte merken!"), in the draft languages and Dutch
+ * and Portuguese: never a point from the conversation, so never quoted to the employer (C3).
+ */
+const SELF_NOTE_RE =
+  /\b(?:fwd?|forward\w*|weitergeleitet|weiterleit\w*|reenv\w*|transf[ée]r\w*|doorgestuurd|encaminh\w*|attach\w*|anhang|adjunt\w*|pi[èe]ce jointe|bijlage|anexo|moved|rescheduled|verschoben|calendar|kalender\w*|calendario|calendrier|agenda|invite|einladung|fyi|see below|siehe unten|remember|merken|vergessen|forget|reminder|erinnerung|oublie\w*|recordar)\b/i;
+/** A conversation point is a phrase, not a word or two. */
+const MIN_NOTE_WORDS = 3;
 const REPLY_PREFIX_RE = /^(?:(?:re|aw|sv|antw|rif|r|fw|fwd|wg|tr|rv|enc|réf)\s*(?:\[\d+\])?\s*:\s*)+/i;
 
 export interface DraftRequest {
@@ -137,12 +146,14 @@ export function draftFollowUp(request: DraftRequest): Draft {
 
 /**
  * The note to quote as the concrete point (C3): the newest one that is not a directive to the
- * assistant and is short enough to be a line in an email.
+ * assistant, not about the forward itself, at least a phrase long, and short enough to be a
+ * line in an email.
  */
 export function pickNote(notes: readonly string[]): string | null {
   for (let i = notes.length - 1; i >= 0; i--) {
     const note = notes[i]?.replace(/\s+/g, " ").trim() ?? "";
-    if (note.length > 0 && note.length <= MAX_NOTE_CHARS && !DIRECTIVE_NOTE_RE.test(note)) return note;
+    const words = note.split(" ").filter(Boolean).length;
+    if (words >= MIN_NOTE_WORDS && note.length <= MAX_NOTE_CHARS && !DIRECTIVE_NOTE_RE.test(note) && !SELF_NOTE_RE.test(note)) return note;
   }
   return null;
 }

@@ -36,6 +36,21 @@ export interface InterviewFields {
   interviewers: { name: string | null; email: string | null }[];
 }
 
+/**
+ * What a move changes: the new slot, and only the details the new email states. A reschedule
+ * that does not repeat the link, length or interviewers keeps the ones already known.
+ */
+export function movedInterviewFields(fields: InterviewFields): Partial<InterviewFields> {
+  const changed: Partial<InterviewFields> = { startAt: fields.startAt, startLocal: fields.startLocal };
+  if (fields.calendarUid !== null) changed.calendarUid = fields.calendarUid;
+  if (fields.timeZone !== null) changed.timeZone = fields.timeZone;
+  if (fields.durationMin !== null) changed.durationMin = fields.durationMin;
+  if (fields.format !== null) changed.format = fields.format;
+  if (fields.meetingUrl !== null) changed.meetingUrl = fields.meetingUrl;
+  if (fields.interviewers.length > 0) changed.interviewers = fields.interviewers;
+  return changed;
+}
+
 export type InterviewOp =
   | { op: "insert"; fields: InterviewFields }
   | { op: "move"; interviewId: number; fields: InterviewFields; previous: { startAt: number | null; startLocal: string | null } }

@@ -3,13 +3,13 @@
  * multi-statement unit of work goes through one `db.batch()` (a D1 batch is one transaction;
  * D1 rejects BEGIN), and every write is idempotent under retry (unique keys, ON CONFLICT).
  */
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { Db } from "./client.ts";
 import { applications, digests, events, followUps, inboundMessages, interviews, outboundMessages, rawChunks, users } from "./schema.ts";
 import type { ApplicationSnapshot, FilingPlan, InterviewFields } from "../core/filing.ts";
 import type { ApplicationStatus } from "../core/application-status.ts";
-import { companyKey, roleKey } from "../core/filing.ts";
+import { companyKey, movedInterviewFields, roleKey } from "../core/filing.ts";
 import type { PromisedTimeline, Understanding } from "../core/understanding.ts";
 import type { ApplicationRecord, EventRecord, InterviewRecord } from "../core/history.ts";
 import type { FollowUpWrite, StoredFollowUp } from "../core/follow-up-sync.ts";
@@ -165,6 +165,11 @@ export async function loadApplicationSnapshots(db: Db, userId: number): Promise<
   }));
 }
 
+function interviewChanges(fields: Partial<InterviewFields>): Partial<typeof interviews.$inferInsert> {
+  const { startAt, ...rest } = fields;
+  return startAt === undefined ? rest : { ...rest, startAt: startAt === null ? null : new Date(startAt) };
+}
+
 function interviewValues(fields: InterviewFields) {
   return {
     calendarUid: fields.calendarUid,
@@ -190,7 +195,15 @@ export async function applyFilingPlan(
   const { userId, messageId, plan, at } = input;
   const appId =
     plan.target.kind === "existing" ? sql`${plan.target.applicationId}` : sql`(SELECT id FROM applications WHERE source_message_id = ${messageId})`;
-  const statements: BatchItem<"sqlite">[] = [];
+  // Guard: the same message delivered twice at once is read twice, but filed once. Unless the
+  // message is still waiting to be filed, this sets its state to NULL, which fails NOT NULL
+  // ("NOT NULL constraint failed: inbound_messages.state") and rolls the whole batch back.
+  const statements: BatchItem<"sqlite">[] = [
+    db
+      .update(inboundMessages)
+      .set({ state: sql`CASE WHEN ${inboundMessages.state} IN ('stored', 'not_understood') THEN ${inboundMessages.state} END` })
+      .where(eq(inboundMessages.id, messageId)),
+  ];
 
   if (plan.target.kind === "new") {
     const d = plan.details;
@@ -245,7 +258,7 @@ export async function applyFilingPlan(
           .onConflictDoNothing(),
       );
     } else if (op.op === "move") {
-      statements.push(db.update(interviews).set({ ...interviewValues(op.fields), status: "scheduled" }).where(eq(interviews.id, op.interviewId)));
+      statements.push(db.update(interviews).set({ ...interviewChanges(movedInterviewFields(op.fields)), status: "scheduled" }).where(eq(interviews.id, op.interviewId)));
     } else {
       statements.push(db.update(interviews).set({ status: "cancelled" }).where(eq(interviews.id, op.interviewId)));
     }
@@ -319,8 +332,13 @@ export interface UserRecords {
  * many applications there are. `applicationId` narrows it to one application.
  */
 export async function loadUserRecords(db: Db, userId: number, applicationId?: number): Promise<UserRecords> {
+  return toUserRecords(await db.batch(userRecordsReads(db, userId, applicationId)));
+}
+
+/** The reads behind `UserRecords`, to put in a batch with other statements (one round trip). */
+export function userRecordsReads(db: Db, userId: number, applicationId?: number) {
   const appFilter = and(eq(applications.userId, userId), isNull(applications.archivedAt), applicationId === undefined ? undefined : eq(applications.id, applicationId));
-  const [apps, interviewRows, eventRows, followUpRows] = await db.batch([
+  return [
     db.select().from(applications).where(appFilter).orderBy(asc(applications.id)),
     db
       .select({ interview: interviews, subject: inboundMessages.subject })
@@ -337,7 +355,13 @@ export async function loadUserRecords(db: Db, userId: number, applicationId?: nu
       .select()
       .from(followUps)
       .where(applicationId === undefined ? eq(followUps.userId, userId) : and(eq(followUps.userId, userId), eq(followUps.applicationId, applicationId))),
-  ]);
+  ] as const;
+}
+
+export type UserRecordsRows = BatchResponse<ReturnType<typeof userRecordsReads>>;
+
+/** The rows of `userRecordsReads` as the core reads them. */
+export function toUserRecords([apps, interviewRows, eventRows, followUpRows]: UserRecordsRows): UserRecords {
   return {
     applications: apps.map(toApplicationRecord),
     interviews: interviewRows.map(({ interview: i, subject }) => ({
@@ -411,16 +435,57 @@ export async function runBatch(db: Db, statements: BatchItem<"sqlite">[]): Promi
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
 }
 
-/** Statements that change an application's status and record it as an undoable event. */
+/**
+ * Statements that change an application's status and record it as an undoable event. Both
+ * apply only while the status is still `from`, the event first: a batch that runs twice (a
+ * retry after a lost response) records the change once.
+ */
 export function statusChangeStatements(db: Db, userId: number, applicationId: number, from: ApplicationStatus, to: ApplicationStatus, now: Date, because: string): BatchItem<"sqlite">[] {
+  const stillFrom = and(eq(applications.id, applicationId), eq(applications.status, from));
   return [
-    db.update(applications).set({ status: to, updatedAt: now }).where(eq(applications.id, applicationId)),
-    db.insert(events).values({ userId, applicationId, type: "status_changed", payload: { from, to, because }, inverse: { op: "set_status", status: from }, at: now }),
+    db.insert(events).select(
+      // Every column of `events`, in order, as INSERT … SELECT needs them.
+      db
+        .select({
+          id: sql<number>`NULL`.as("id"),
+          userId: sql<number>`${userId}`.as("user_id"),
+          applicationId: applications.id,
+          inboundMessageId: sql<number | null>`NULL`.as("inbound_message_id"),
+          type: sql<string>`'status_changed'`.as("type"),
+          payload: sql<string>`${JSON.stringify({ from, to, because })}`.as("payload"),
+          inverse: sql<string>`${JSON.stringify({ op: "set_status", status: from })}`.as("inverse"),
+          at: sql<number>`${now.getTime()}`.as("at"),
+          undoneAt: sql<number | null>`NULL`.as("undone_at"),
+        })
+        .from(applications)
+        .where(stillFrom),
+    ),
+    db.update(applications).set({ status: to, updatedAt: now }).where(stillFrom),
   ];
 }
 
-export async function listUsers(db: Db): Promise<UserRow[]> {
-  return db.select().from(users).orderBy(asc(users.id));
+export interface DigestState {
+  userId: number;
+  localDate: string;
+  status: (typeof digests.$inferSelect)["status"];
+  attempts: number;
+}
+
+/**
+ * Every user with their digests from `sinceLocalDate` on, in one round trip: all a tick needs
+ * to tell who is due and whose digest is already done, so a tick with nothing to send makes
+ * no other query.
+ */
+export async function loadDigestRoster(db: Db, sinceLocalDate: string): Promise<{ users: UserRow[]; digests: DigestState[] }> {
+  const [userRows, digestRows] = await db.batch([
+    db.select().from(users).orderBy(asc(users.id)),
+    db
+      .select({ userId: digests.userId, localDate: digests.localDate, status: digests.status, attempts: digests.attempts })
+      .from(digests)
+      // Through the (user_id, local_date) index: a range per user, however long the history.
+      .where(and(inArray(digests.userId, db.select({ id: users.id }).from(users)), gte(digests.localDate, sinceLocalDate))),
+  ]);
+  return { users: userRows, digests: digestRows };
 }
 
 export interface DigestClaim {
@@ -429,86 +494,115 @@ export interface DigestClaim {
   attempts: number;
 }
 
+export interface ClaimedDigest {
+  claim: DigestClaim;
+  records: UserRecords;
+  /** Earlier digests that never went out (failed, or stuck while sending) and were not yet reported. */
+  undelivered: { id: number; localDate: string }[];
+}
+
 /**
- * Claims the user's digest for a local date: a new row, or a failed one with attempts left,
- * or a claim whose lease ran out before it started sending. A digest in "sending" is never
+ * Claims the user's digest for a local date and reads everything the digest needs, in one
+ * batch (one round trip, one transaction). The claim is a new row, or a failed one with
+ * attempts left, and it is "sending" at once: the job writes nothing between this batch and
+ * the send, so there is no gap for a lease to cover. A digest in "sending" is never
  * reclaimed: the send API has no idempotency key, so at most once wins over at least once.
+ * Null when the digest is sent, being sent, or out of attempts; the reads are then unused.
  */
-export async function claimDigest(db: Db, userId: number, localDate: string, now: Date, leaseMs: number, maxAttempts: number): Promise<DigestClaim | null> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  const [inserted] = await db
-    .insert(digests)
-    .values({ userId, localDate, status: "claimed", claimedAt: now, leaseUntil, attempts: 1 })
-    .onConflictDoNothing()
-    .returning({ id: digests.id, claimedAt: digests.claimedAt, attempts: digests.attempts });
-  if (inserted) return inserted;
-  const [reclaimed] = await db
-    .update(digests)
-    .set({ status: "claimed", claimedAt: now, leaseUntil, attempts: sql`${digests.attempts} + 1` })
-    .where(
-      and(
-        eq(digests.userId, userId),
-        eq(digests.localDate, localDate),
-        or(and(eq(digests.status, "failed"), lt(digests.attempts, maxAttempts)), and(eq(digests.status, "claimed"), lte(digests.leaseUntil, now))),
-      ),
-    )
-    .returning({ id: digests.id, claimedAt: digests.claimedAt, attempts: digests.attempts });
-  return reclaimed ?? null;
+export async function claimDigest(db: Db, userId: number, localDate: string, now: Date, maxAttempts: number): Promise<ClaimedDigest | null> {
+  const claimed = { id: digests.id, claimedAt: digests.claimedAt, attempts: digests.attempts };
+  const [inserted, reclaimed, ...reads] = await db.batch([
+    db.insert(digests).values({ userId, localDate, status: "sending", claimedAt: now, leaseUntil: now, attempts: 1 }).onConflictDoNothing().returning(claimed),
+    // After the insert: a row it just wrote is "sending", so this cannot take it twice.
+    db
+      .update(digests)
+      .set({ status: "sending", claimedAt: now, leaseUntil: now, attempts: sql`${digests.attempts} + 1`, error: null })
+      .where(and(eq(digests.userId, userId), eq(digests.localDate, localDate), eq(digests.status, "failed"), lt(digests.attempts, maxAttempts)))
+      .returning(claimed),
+    ...userRecordsReads(db, userId),
+    db
+      .select({ id: digests.id, localDate: digests.localDate })
+      .from(digests)
+      .where(and(eq(digests.userId, userId), lt(digests.localDate, localDate), inArray(digests.status, ["failed", "sending", "claimed"]), isNull(digests.reportedAt)))
+      .orderBy(asc(digests.localDate)),
+  ]);
+  const claim = inserted[0] ?? reclaimed[0];
+  if (!claim) return null;
+  const [apps, interviewRows, eventRows, followUpRows, undelivered] = reads;
+  return { claim, records: toUserRecords([apps, interviewRows, eventRows, followUpRows]), undelivered };
 }
 
-/** Moves our claim to "sending"; false when another run took it over meanwhile. */
-export async function markDigestSending(db: Db, claim: DigestClaim): Promise<boolean> {
-  const rows = await db
+/**
+ * After a claim batch that failed in transit: if it landed anyway (a lost response), the
+ * digest sits in "sending" with nothing sent and would never be retried. Marks our claim
+ * failed, so the next tick sends it.
+ */
+export async function releaseLostClaim(db: Db, userId: number, localDate: string, claimedAt: Date, error: string): Promise<void> {
+  await db
     .update(digests)
-    .set({ status: "sending" })
-    .where(and(eq(digests.id, claim.id), eq(digests.status, "claimed"), eq(digests.claimedAt, claim.claimedAt)))
-    .returning({ id: digests.id });
-  return rows.length === 1;
+    .set({ status: "failed", error: error.slice(0, 500) })
+    .where(and(eq(digests.userId, userId), eq(digests.localDate, localDate), eq(digests.status, "sending"), eq(digests.claimedAt, claimedAt)));
 }
 
-export async function finishDigest(
-  db: Db,
-  claim: DigestClaim,
-  outcome:
-    | { status: "sent"; messageId: string; subject: string; items: unknown[]; shownFollowUpIds: number[]; reportedDigestIds: number[]; at: Date }
-    | { status: "failed"; error: string }
-    | { status: "empty" },
-): Promise<void> {
-  if (outcome.status === "failed") {
-    await db.update(digests).set({ status: "failed", error: outcome.error.slice(0, 500) }).where(eq(digests.id, claim.id));
-    return;
-  }
-  if (outcome.status === "empty") {
-    await db.update(digests).set({ status: "empty" }).where(eq(digests.id, claim.id));
-    return;
-  }
+/**
+ * A numbered digest item, by its follow-up's stable key: a follow-up first written in the same
+ * batch as the outcome has no id until the batch runs.
+ */
+export interface DigestItemKey {
+  number: number;
+  applicationId: number;
+  followUpKey: string;
+}
+
+export type DigestOutcome =
+  | { status: "sent"; messageId: string; subject: string; items: readonly DigestItemKey[]; reportedDigestIds: readonly number[]; at: Date }
+  | { status: "failed"; error: string }
+  | { status: "empty" };
+
+/**
+ * The statements that record a claimed digest's outcome, for one batch after the follow-up
+ * writes. A sent digest stores its items as `[{number, followUpId, applicationId}]` (what the
+ * commands read), each follow-up found by application and key inside the batch, and marks
+ * those drafts shown.
+ */
+export function digestOutcomeStatements(db: Db, claim: DigestClaim, outcome: DigestOutcome): BatchItem<"sqlite">[] {
+  if (outcome.status === "failed") return [db.update(digests).set({ status: "failed", error: outcome.error.slice(0, 500) }).where(eq(digests.id, claim.id))];
+  if (outcome.status === "empty") return [db.update(digests).set({ status: "empty" }).where(eq(digests.id, claim.id))];
+  const items = JSON.stringify(outcome.items);
   const statements: BatchItem<"sqlite">[] = [
     db
       .update(digests)
-      .set({ status: "sent", messageId: outcome.messageId, subject: outcome.subject, items: outcome.items, sentAt: outcome.at, error: null })
+      .set({
+        status: "sent",
+        messageId: outcome.messageId,
+        subject: outcome.subject,
+        sentAt: outcome.at,
+        error: null,
+        // json_each, the left side of a LEFT JOIN, stays the outer loop: the array keeps the items' order.
+        items: sql`(SELECT json_group_array(json_object('number', json_extract(item.value, '$.number'), 'followUpId', f.id, 'applicationId', f.application_id)) FILTER (WHERE f.id IS NOT NULL)
+          FROM json_each(${items}) AS item
+          LEFT JOIN ${followUps} AS f ON f.application_id = json_extract(item.value, '$.applicationId') AND f.key = json_extract(item.value, '$.followUpKey'))`,
+      })
       .where(eq(digests.id, claim.id)),
   ];
-  if (outcome.shownFollowUpIds.length > 0) {
+  if (outcome.items.length > 0) {
     statements.push(
       db
         .update(followUps)
         .set({ state: "shown", updatedAt: outcome.at })
-        .where(and(inArray(followUps.id, outcome.shownFollowUpIds), eq(followUps.state, "pending"))),
+        .where(
+          and(
+            eq(followUps.state, "pending"),
+            sql`${followUps.id} IN (SELECT f.id FROM json_each(${items}) AS item
+              JOIN ${followUps} AS f ON f.application_id = json_extract(item.value, '$.applicationId') AND f.key = json_extract(item.value, '$.followUpKey'))`,
+          ),
+        ),
     );
   }
   if (outcome.reportedDigestIds.length > 0) {
-    statements.push(db.update(digests).set({ reportedAt: outcome.at }).where(inArray(digests.id, outcome.reportedDigestIds)));
+    statements.push(db.update(digests).set({ reportedAt: outcome.at }).where(inArray(digests.id, [...outcome.reportedDigestIds])));
   }
-  await runBatch(db, statements);
-}
-
-/** Earlier digests that never went out (failed, or stuck while sending) and were not yet reported. */
-export async function listUndeliveredDigests(db: Db, userId: number, beforeDate: string): Promise<{ id: number; localDate: string }[]> {
-  return db
-    .select({ id: digests.id, localDate: digests.localDate })
-    .from(digests)
-    .where(and(eq(digests.userId, userId), lt(digests.localDate, beforeDate), inArray(digests.status, ["failed", "sending", "claimed"]), isNull(digests.reportedAt)))
-    .orderBy(asc(digests.localDate));
+  return statements;
 }
 
 export async function getDigestByMessageId(db: Db, userId: number, messageId: string) {

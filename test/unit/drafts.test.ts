@@ -37,13 +37,21 @@ describe("draftFollowUp", () => {
 
   it("C3: picks the newest note that is not a directive and is short enough to quote", () => {
     expect(pickNote(["liked their on-call rota", "timeline: 2 weeks"])).toBe("liked their on-call rota");
-    expect(pickNote(["first", "  the  second  "])).toBe("the second");
+    expect(pickNote(["their roadmap for payments", "  the  second  point  "])).toBe("the second point");
+    expect(pickNote(["their roadmap for payments", "too short"])).toBe("their roadmap for payments");
     expect(pickNote(["x".repeat(400)])).toBeNull();
     expect(pickNote([])).toBeNull();
   });
 
-  it.each(LANGUAGES)("C2: names the position in every draft, and the date wherever one applies (%s)", (language) => {
-    const undated: readonly DraftKind[] = ["offer_elsewhere", "last_note_after_hire"];
+  it("C3: never quotes a note about the forward itself or a reminder to self", () => {
+    for (const note of ["Moved again.", "Forwarded as an attachment", "Weitergeleitet als Anhang.", "calendar invite attached below", "Te reenvío el correo y adjunto la invitación", "Nächste Woche Donnerstag! Bitte merken."]) {
+      expect(pickNote([note]), note).toBeNull();
+    }
+  });
+
+  it.each(LANGUAGES)("C2: names the position in every draft, and the interview date wherever one applies (%s)", (language) => {
+    // R5 checks have no interview, and the date of the application itself is not known for sure.
+    const undated: readonly DraftKind[] = ["offer_elsewhere", "last_note_after_hire", "application_check", "application_second_check"];
     for (const kind of DRAFT_KINDS) {
       for (const seed of SEEDS) {
         const draft = draftFollowUp(request({ kind, language, seed }));

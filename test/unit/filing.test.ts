@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { companyKey, matchApplication, planFiling, roleKey, type ApplicationSnapshot } from "../../src/core/filing.ts";
+import { companyKey, matchApplication, movedInterviewFields, planFiling, roleKey, type ApplicationSnapshot } from "../../src/core/filing.ts";
 import { understanding } from "../helpers/understanding-builder.ts";
 
 describe("company and role keys", () => {
@@ -63,6 +63,11 @@ describe("planFiling", () => {
     if (plan.action !== "file") throw new Error("expected a filing");
     expect(plan.interviewOps).toEqual([expect.objectContaining({ op: "move", interviewId: 5, previous: { startAt: Date.parse(start), startLocal: null } })]);
     expect(plan.events.find((e) => e.type === "interview_moved")?.inverse).toEqual({ op: "set_interview_start", interviewId: 5, startAt: Date.parse(start), startLocal: null });
+  });
+
+  it("a move keeps the details the reschedule email does not repeat", () => {
+    const fields = { calendarUid: null, startAt: 1, startLocal: null, timeZone: "Europe/Berlin", durationMin: null, format: null, meetingUrl: null, interviewers: [] };
+    expect(movedInterviewFields(fields)).toEqual({ startAt: 1, startLocal: null, timeZone: "Europe/Berlin" });
   });
 
   it("cancels the matching interview on a cancellation", () => {

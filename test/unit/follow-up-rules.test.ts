@@ -234,7 +234,8 @@ describe("R5–R7: the nudge chain and its stop rule", () => {
     const first = only(planAt(berlin(2026, 3, 3, 9, 0), { interviews: [], events: [applied] }), "R5");
     expect(first.key).toBe("R5:application:7:applied:1");
     expect(first.dueAt).toBe(berlin(2026, 3, 9, 8, 0));
-    expect(first.body).toContain("Monday, 2 March");
+    // The first forwarded email may not be the application itself, so no date is claimed for it.
+    expect(first.body).not.toContain("2 March");
 
     const second = only(planAt(berlin(2026, 3, 10, 9, 0), { interviews: [], events: [applied, sent(first.key, "R5", berlin(2026, 3, 9, 9, 0))] }), "R5");
     expect(second.key).toBe("R5:application:7:applied:2");

@@ -1,0 +1,365 @@
+/**
+ * `npm run --silent plan -- [--now ISO] [--tz ZONE] [--country CC] a.eml b.eml ...`: what the
+ * worker would file and draft for these emails, without a worker. The files are treated as
+ * forwarded in order, each arriving at its original Date: parseMime → unwrapForward →
+ * understandEmail → planFiling against the applications so far → applied to an in-memory copy
+ * of the tables (src/core/memory-filing.ts) → the worker's follow-up refresh (planRefresh:
+ * buildHistory → planFollowUps, and the status time implies); then the same refresh at `now`
+ * for every application. Prints one JSON object: the applications with their status and
+ * follow-ups (due times as ISO 8601 in the user's zone).
+ *
+ * `now` defaults to the latest Date among the emails (the output says which was used), the
+ * zone to OWNER_TIMEZONE or UTC, the country to OWNER_COUNTRY; owner addresses come from
+ * OWNER_EMAILS. Settings are the defaults. Reads the named files; writes stdout (the report)
+ * and stderr (usage errors) only.
+ */
+import { readFileSync } from "node:fs";
+import { parseLocalDateTime } from "../core/business-days.ts";
+import { planFiling } from "../core/filing.ts";
+import type { FollowUpPlan } from "../core/follow-up-rules.ts";
+import {
+  applyFilingPlanInMemory,
+  changeApplicationStatus,
+  EMPTY_FILING_MEMORY,
+  type FilingMemory,
+  findFiledOriginal,
+  listApplicationSnapshots,
+  loadRecords,
+  markMessage,
+  storeMessage,
+} from "../core/memory-filing.ts";
+import { parseMime } from "../core/parse-mime.ts";
+import { err, ok, type Result } from "../core/result.ts";
+import { isIanaTimeZone } from "../core/time-zone-check.ts";
+import { formatInZone } from "../core/time-zones.ts";
+import { understandEmail } from "../core/understand.ts";
+import type { DraftLanguage } from "../core/draft-phrases.ts";
+import type { Understanding } from "../core/understanding.ts";
+import { unwrapForward } from "../core/unwrap.ts";
+import type { ApplicationStatus } from "../core/application-status.ts";
+import { planRefresh } from "../services/follow-ups.ts";
+
+export const PLAN_USAGE = "usage: npm run --silent plan -- [--now ISO] [--tz ZONE] [--country CC] a.eml [b.eml ...]";
+
+export interface PlanOptions {
+  /** The moment to plan at (epoch ms); null for the latest Date among the emails. */
+  now: number | null;
+  /** The user's IANA zone: business days, due times and the printed instants. */
+  timeZone: string;
+  /** ISO 3166-1 alpha-2 country whose public holidays are skipped, or null. */
+  country: string | null;
+  ownerAddresses: readonly string[];
+}
+
+export interface PlanArgs {
+  options: PlanOptions;
+  files: string[];
+}
+
+export interface ForwardFile {
+  /** Shown in the report; the file's path for the CLI. */
+  name: string;
+  raw: Uint8Array;
+}
+
+export interface PlannedDraft {
+  key: string;
+  rule: string;
+  interviewId: number | null;
+  due: string;
+  latest: string | null;
+  late: boolean;
+  state: "due" | "upcoming";
+  to: { name: string | null; email: string }[];
+  subject: string;
+  body: string;
+  language: DraftLanguage;
+  placeholders: string[];
+  verdict: "ready" | "needs_input";
+  reason: string;
+}
+
+export interface PlannedApplication {
+  id: number;
+  company: string | null;
+  role: string | null;
+  status: ApplicationStatus;
+  contact: { name: string | null; email: string | null } | null;
+  language: string;
+  noCalls: boolean;
+  interviews: { id: number; start: string | null; startLocal: string | null; timeZone: string | null; durationMin: number | null; status: "scheduled" | "cancelled" }[];
+  /** R2: the date the promised timeline runs to. */
+  promisedBy: string | null;
+  /** R11: the employer answered after the latest anchor. */
+  pausedByReply: boolean;
+  goneQuiet: boolean;
+  suggestion: string | null;
+  followUps: PlannedDraft[];
+}
+
+export interface EmailOutcome {
+  file: string;
+  outcome: "filed" | "duplicate" | "not_job_related" | "not_understood";
+  kind: Understanding["kind"] | null;
+  applicationId: number | null;
+  /** When it counts as arrived: its original Date, else the forward's, else the previous email's (or now). */
+  arrivedAt: string;
+  problem?: string;
+}
+
+export interface PlanReport {
+  now: string;
+  nowFrom: "--now" | "latest email date";
+  timeZone: string;
+  country: string | null;
+  emails: EmailOutcome[];
+  applications: PlannedApplication[];
+}
+
+interface Reading {
+  understanding: Understanding;
+  originalMessageId: string | null;
+  originalSubject: string | null;
+  note: string | null;
+  sentAt: number | null;
+}
+
+interface ReadFile {
+  name: string;
+  outerSubject: string | null;
+  /** When the email arrived: its original Date, else the forward's own Date; null without either. */
+  date: number | null;
+  reading: Reading | null;
+  problem: string | null;
+}
+
+const OFFSET_ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+const DATE_ONLY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const COUNTRY_RE = /^[A-Za-z]{2}$/;
+
+/**
+ * The command line and the environment → options and files. `--now` takes an ISO instant with
+ * an offset, or a local date-time or date read in the chosen zone (a date alone is its midnight).
+ */
+export function parsePlanArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Result<PlanArgs, string> {
+  let nowText: string | null = null;
+  let timeZone = env.OWNER_TIMEZONE?.trim() || "UTC";
+  let country = env.OWNER_COUNTRY?.trim() || null;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, null];
+    if (flag === "--now" || flag === "--tz" || flag === "--country") {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === "") return err(`${flag} needs a value\n${PLAN_USAGE}`);
+      if (flag === "--now") nowText = value;
+      else if (flag === "--tz") timeZone = value;
+      else country = value;
+    } else if (flag === "--help" || flag === "-h") {
+      return err(PLAN_USAGE);
+    } else if (flag.startsWith("--")) {
+      return err(`unknown option ${flag}\n${PLAN_USAGE}`);
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length === 0) return err(`no .eml files given\n${PLAN_USAGE}`);
+  if (!isIanaTimeZone(timeZone)) return err(`unknown time zone "${timeZone}" (an IANA name such as Europe/Berlin)`);
+  if (country !== null && !COUNTRY_RE.test(country)) return err(`country must be a two-letter code such as DE, not "${country}"`);
+  let now: number | null = null;
+  if (nowText !== null) {
+    now = parseNow(nowText, timeZone);
+    if (now === null) return err(`--now must be an ISO date-time such as 2026-03-20T09:00:00+01:00, not "${nowText}"`);
+  }
+  const ownerAddresses = (env.OWNER_EMAILS ?? "")
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return ok({ options: { now, timeZone, country: country?.toUpperCase() ?? null, ownerAddresses }, files });
+}
+
+function parseNow(text: string, timeZone: string): number | null {
+  const value = text.trim();
+  if (OFFSET_ISO_RE.test(value)) {
+    const instant = Date.parse(value);
+    return Number.isFinite(instant) ? instant : null;
+  }
+  return parseLocalDateTime(DATE_ONLY_RE.test(value) ? `${value}T00:00` : value, timeZone);
+}
+
+/**
+ * Files the emails in order, each at the time it arrived, and plans every application's
+ * follow-ups at `now`. Fails only when no `now` is given and no email carries a date.
+ */
+export async function planForwards(files: readonly ForwardFile[], options: PlanOptions): Promise<Result<PlanReport, string>> {
+  const read = await Promise.all(files.map((file) => readForward(file, options.ownerAddresses)));
+  const dates = read.map((r) => r.date).filter((d): d is number => d !== null);
+  const now = options.now ?? (dates.length > 0 ? Math.max(...dates) : null);
+  if (now === null) return err("none of the emails has a Date: give --now");
+  const user = { timeZone: options.timeZone, country: options.country, settings: {} };
+
+  let memory = EMPTY_FILING_MEMORY;
+  const emails: EmailOutcome[] = [];
+  let previousArrival: number | null = null;
+  for (const file of read) {
+    const arrival: number = file.date ?? previousArrival ?? now;
+    previousArrival = arrival;
+    const outcome = fileForward(memory, file, arrival);
+    memory = outcome.memory;
+    if (outcome.applicationId !== null) memory = refresh(memory, outcome.applicationId, arrival).memory;
+    emails.push({
+      file: file.name,
+      outcome: outcome.outcome,
+      kind: file.reading?.understanding.kind ?? null,
+      applicationId: outcome.applicationId,
+      arrivedAt: formatInZone(arrival, options.timeZone),
+      ...(file.problem === null ? {} : { problem: file.problem }),
+    });
+  }
+
+  const final = refresh(memory, undefined, now);
+  return ok({
+    now: formatInZone(now, options.timeZone),
+    nowFrom: options.now === null ? "latest email date" : "--now",
+    timeZone: options.timeZone,
+    country: options.country,
+    emails,
+    applications: final.memory.applications.map((app) => describeApplication(final.memory, app.id, final.plans.get(app.id), options.timeZone)),
+  });
+
+  /**
+   * The worker's follow-up refresh (`refreshFollowUps`) at `at`: the rules, and the status the
+   * passage of time implies. No follow-up was ever sent or skipped here, so none is stored.
+   */
+  function refresh(start: FilingMemory, applicationId: number | undefined, at: number): { memory: FilingMemory; plans: Map<number, FollowUpPlan> } {
+    const { plans, changes } = planRefresh({ ...loadRecords(start, applicationId), followUps: [] }, user, at);
+    let current = start;
+    for (const { applicationId: id, statusChange } of changes) {
+      if (statusChange) current = changeApplicationStatus(current, { applicationId: id, ...statusChange, at, because: "time passed" });
+    }
+    return { memory: current, plans };
+  }
+}
+
+/** What the worker does with one kept message: read it, drop a repeat, file it. */
+function fileForward(
+  start: FilingMemory,
+  file: ReadFile,
+  arrival: number,
+): { memory: FilingMemory; outcome: EmailOutcome["outcome"]; applicationId: number | null } {
+  const stored = storeMessage(start, file.outerSubject);
+  const { messageId } = stored;
+  const reading = file.reading;
+  if (reading === null) {
+    return { memory: markMessage(stored.memory, messageId, { state: "not_understood", originalMessageId: null, applicationId: null }), outcome: "not_understood", applicationId: null };
+  }
+  const earlier = reading.originalMessageId ? findFiledOriginal(stored.memory, reading.originalMessageId, messageId) : null;
+  if (earlier) {
+    const memory = markMessage(stored.memory, messageId, { state: "ignored", originalMessageId: reading.originalMessageId, applicationId: earlier.applicationId });
+    return { memory, outcome: "duplicate", applicationId: null };
+  }
+  const plan = planFiling({
+    apps: listApplicationSnapshots(stored.memory),
+    understanding: reading.understanding,
+    note: reading.note,
+    originalSubject: reading.originalSubject ?? file.outerSubject,
+    sentAt: reading.sentAt,
+  });
+  if (plan.action === "skip") {
+    const memory = markMessage(stored.memory, messageId, { state: "not_understood", originalMessageId: reading.originalMessageId, applicationId: null });
+    return { memory, outcome: "not_job_related", applicationId: null };
+  }
+  const filed = applyFilingPlanInMemory(stored.memory, { messageId, plan, originalMessageId: reading.originalMessageId, at: arrival });
+  return { memory: filed.memory, outcome: "filed", applicationId: filed.applicationId };
+}
+
+/** parseMime → unwrapForward → understandEmail, reading what the worker reads (src/email/receive.ts). */
+async function readForward(file: ForwardFile, ownerAddresses: readonly string[]): Promise<ReadFile> {
+  const parsed = await parseMime(file.raw);
+  if (!parsed.ok) {
+    return { name: file.name, outerSubject: null, date: null, reading: null, problem: `its MIME structure could not be parsed (${parsed.error.reason})` };
+  }
+  const outerSubject = parsed.value.subject ?? null;
+  const outerDate = parsed.value.date ? Date.parse(parsed.value.date) || null : null;
+  try {
+    const forwarded = await unwrapForward(parsed.value, { ownerAddresses: [...ownerAddresses] });
+    const sentAt = forwarded.original.date ? Date.parse(forwarded.original.date) || null : null;
+    return {
+      name: file.name,
+      outerSubject,
+      date: sentAt ?? outerDate,
+      reading: {
+        understanding: understandEmail(forwarded),
+        originalMessageId: forwarded.original.messageId,
+        originalSubject: forwarded.original.subject,
+        note: forwarded.note.text || null,
+        sentAt,
+      },
+      problem: null,
+    };
+  } catch (error) {
+    return { name: file.name, outerSubject, date: outerDate, reading: null, problem: `reading it failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function describeApplication(memory: FilingMemory, id: number, plan: FollowUpPlan | undefined, timeZone: string): PlannedApplication {
+  const records = loadRecords(memory, id);
+  const app = records.applications[0];
+  if (!app || !plan) throw new Error(`application ${id} has no records or plan`);
+  const instant = (ms: number | null) => (ms === null ? null : formatInZone(ms, timeZone));
+  return {
+    id,
+    company: app.company,
+    role: app.role,
+    status: app.status,
+    contact: app.contactName || app.contactEmail ? { name: app.contactName, email: app.contactEmail } : null,
+    language: app.language,
+    noCalls: app.noCalls,
+    interviews: records.interviews.map((i) => ({
+      id: i.id,
+      start: instant(i.startAt),
+      startLocal: i.startLocal,
+      timeZone: i.timeZone,
+      durationMin: i.durationMin,
+      status: i.status,
+    })),
+    promisedBy: plan.promisedBy,
+    pausedByReply: plan.pausedByReply,
+    goneQuiet: plan.goneQuiet,
+    suggestion: plan.suggestion,
+    followUps: plan.followUps.map((f) => ({
+      key: f.key,
+      rule: f.rule,
+      interviewId: f.interviewId,
+      due: formatInZone(f.dueAt, timeZone),
+      latest: instant(f.latestAt),
+      late: f.late,
+      state: f.state,
+      to: f.to,
+      subject: f.subject,
+      body: f.body,
+      language: f.language,
+      placeholders: f.placeholders,
+      verdict: f.verdict,
+      reason: f.reason,
+    })),
+  };
+}
+
+async function main(): Promise<number> {
+  const args = parsePlanArgs(process.argv.slice(2), process.env);
+  if (!args.ok) {
+    console.error(args.error);
+    return 2;
+  }
+  const files = args.value.files.map((name) => ({ name, raw: new Uint8Array(readFileSync(name)) }));
+  const report = await planForwards(files, args.value.options);
+  if (!report.ok) {
+    console.error(report.error);
+    return 1;
+  }
+  console.log(JSON.stringify(report.value, null, 2));
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = await main();
