@@ -8,3 +8,8 @@ declare module "*.eml?raw" {
   const raw: string;
   export default raw;
 }
+
+declare module "*.toml?raw" {
+  const raw: string;
+  export default raw;
+}

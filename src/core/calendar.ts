@@ -280,13 +280,15 @@ function parseUtcOffset(value: string | null): number | null {
 }
 
 const DURATION_RE = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i;
+/** No event lasts longer than a year; a larger DURATION would put the end past any date that can be written. */
+const MAX_DURATION_MIN = 366 * 1440;
 
 /** RFC 5545 DURATION in whole minutes ("PT45M", "P1DT2H"), or null. */
 function parseDuration(value: string | null): number | null {
   const m = value ? DURATION_RE.exec(value.trim()) : null;
   if (!m || m[1] === "-" || value?.trim().toUpperCase() === "P" || value?.trim().toUpperCase().endsWith("T")) return null;
   const minutes = Number(m[2] ?? 0) * 7 * 1440 + Number(m[3] ?? 0) * 1440 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0) + Math.round(Number(m[6] ?? 0) / 60);
-  return Number.isFinite(minutes) ? minutes : null;
+  return Number.isFinite(minutes) && minutes <= MAX_DURATION_MIN ? minutes : null;
 }
 
 // ---- People and links -----------------------------------------------------------------------

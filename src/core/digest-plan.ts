@@ -100,6 +100,13 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   });
 
   const withDraft = new Set(due.map((f) => f.applicationId));
+  // The next check-in of each application, found once for all (not a scan of every follow-up per application).
+  const nextCheckOf = new Map<number, (typeof input.followUps)[number]>();
+  for (const f of input.followUps) {
+    if ((f.state !== "pending" && f.state !== "shown") || f.dueAt < dayEnd) continue;
+    const earliest = nextCheckOf.get(f.applicationId);
+    if (!earliest || f.dueAt < earliest.dueAt) nextCheckOf.set(f.applicationId, f);
+  }
   const waiting: DigestWaiting[] = [];
   const goneQuiet: DigestGoneQuiet[] = [];
   for (const app of input.applications) {
@@ -109,9 +116,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
       continue;
     }
     if (!OPEN.has(app.status) || withDraft.has(app.id)) continue;
-    const next = input.followUps
-      .filter((f) => f.applicationId === app.id && (f.state === "pending" || f.state === "shown") && f.dueAt >= dayEnd)
-      .sort((a, b) => a.dueAt - b.dueAt)[0];
+    const next = nextCheckOf.get(app.id);
     waiting.push({
       company: app.company,
       role: app.role,

@@ -248,10 +248,13 @@ function cleanCandidate(raw: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // Signature
 
+/** Folded once: folding is Unicode normalisation, too slow to repeat for every closing on every line. */
+const FOLDED_CLOSINGS = CLOSINGS.map(fold);
+
 function isClosingLine(line: string): boolean {
   const text = fold(line.trim()).replace(/[,.!]+$/, "").trim();
   if (text.length === 0 || text.length > 40) return false;
-  return CLOSINGS.some((closing) => text === fold(closing) || text.startsWith(`${fold(closing)},`));
+  return FOLDED_CLOSINGS.some((closing) => text === closing || text.startsWith(`${closing},`));
 }
 
 /** Lines under the last closing ("Best regards,") or "--", up to the first contact detail. */

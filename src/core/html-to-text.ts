@@ -21,11 +21,13 @@ export interface HtmlText {
 }
 
 // A paragraph-level block is set off by a blank line; a line-level one (a row, an item) starts a
-// line only when it opens, so rows of a table stay on consecutive lines.
-const PARAGRAPH_TAGS = new Set(["blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "table", "ul"]);
+// line only when it opens, so rows of a table stay on consecutive lines. A div-like block only
+// ends the line it is on, as a browser draws it: "<div>a</div><div>b</div>" is two lines, not
+// two paragraphs (Apple Mail writes each forwarded header line as its own div).
+const PARAGRAPH_TAGS = new Set(["blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "pre", "table", "ul"]);
 const LINE_TAGS = new Set([
   "address", "article", "aside", "center", "div", "dl", "fieldset", "figcaption", "figure", "footer",
-  "form", "header", "hr", "main", "nav", "pre", "section", "tbody", "thead", "tfoot",
+  "form", "header", "hr", "main", "nav", "section", "tbody", "thead", "tfoot",
 ]);
 const OPENING_LINE_TAGS = new Set(["br", "dd", "dt", "li", "tr"]);
 const CELL_TAGS = new Set(["td", "th"]);
@@ -110,9 +112,14 @@ export function htmlToText(html: string): HtmlText {
   let openLink: { href: string; start: number; firstPiece: number } | null = null;
   let preDepth = 0;
 
+  // Whether the current output line holds anything but whitespace.
+  let lineHasText = false;
   const emit = (piece: string): void => {
     pieces.push(piece);
     length += piece.length;
+    const lastBreak = piece.lastIndexOf("\n");
+    if (lastBreak >= 0) lineHasText = /\S/.test(piece.slice(lastBreak + 1));
+    else if (/\S/.test(piece)) lineHasText = true;
   };
   const emitText = (raw: string): void => {
     let text = decodeEntities(raw);
@@ -169,7 +176,9 @@ export function htmlToText(html: string): HtmlText {
       continue;
     }
     if (PARAGRAPH_TAGS.has(name)) emit("\n\n");
-    else if (LINE_TAGS.has(name) || (OPENING_LINE_TAGS.has(name) && !closing)) emit("\n");
+    else if (LINE_TAGS.has(name)) {
+      if (lineHasText) emit("\n");
+    } else if (OPENING_LINE_TAGS.has(name) && !closing) emit("\n");
     else if (CELL_TAGS.has(name) && !closing) emit("\t");
     else if (name === "img" || name === "input") emit(" ");
   }
@@ -190,39 +199,39 @@ function findClosingTag(html: string, name: string, from: number): number {
 }
 
 function closeLink(open: { href: string; start: number; firstPiece: number }, pieces: string[]): HtmlLink {
-  const text = pieces.slice(open.firstPiece).join("").replace(/\s+/g, " ").trim();
-  return { href: open.href, text, index: open.start };
+  const raw = pieces.slice(open.firstPiece).join("");
+  // The offset of the first visible character, not of the whitespace before it.
+  const leading = raw.length - raw.trimStart().length;
+  return { href: open.href, text: raw.replace(/\s+/g, " ").trim(), index: open.start + leading };
 }
 
 /**
  * Trims each line and collapses runs of blank lines to one, shifting link offsets to match.
- * Done in one pass so offsets stay exact.
+ * Done in one pass so offsets stay exact; a line's offset map is built only when a link needs it.
  */
 function tidy(raw: string, links: HtmlLink[]): HtmlText {
   const lines = raw.split("\n");
   const out: string[] = [];
-  // Maps a raw offset to the offset in the tidied text, line by line.
-  const lineStarts: { rawStart: number; outStart: number; lead: number; kept: boolean }[] = [];
+  const lineStarts: { rawStart: number; outStart: number; line: string; kept: boolean }[] = [];
   let rawPos = 0;
   let outLength = 0;
   let blankRun = 0;
   for (const line of lines) {
-    const trimmedStart = line.replace(/^[ \t\u00a0]+/, "");
-    const lead = line.length - trimmedStart.length;
     // Table cells start with a tab; keep inner tabs, drop the leading one.
-    const trimmed = trimmedStart.replace(/[ \t\u00a0]+$/, "").replace(/ *\t */g, "\t");
+    const trimmed = line.replace(/^[ \t\u00a0]+/, "").replace(/[ \t\u00a0]+$/, "").replace(/ *\t */g, "\t");
     let kept = true;
     if (trimmed === "") {
       blankRun++;
       kept = blankRun <= 1 && out.length > 0;
     } else blankRun = 0;
-    lineStarts.push({ rawStart: rawPos, outStart: outLength, lead, kept });
+    lineStarts.push({ rawStart: rawPos, outStart: outLength, line, kept });
     if (kept) {
       out.push(trimmed);
       outLength += trimmed.length + 1;
     }
     rawPos += line.length + 1;
   }
+  const offsetMaps = new Map<number, Int32Array>();
   const toOut = (rawIndex: number): number => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -233,13 +242,48 @@ function tidy(raw: string, links: HtmlLink[]): HtmlText {
     }
     const line = lineStarts[lo];
     if (!line) return 0;
-    return line.outStart + Math.max(0, rawIndex - line.rawStart - line.lead);
+    if (!line.kept) return line.outStart;
+    let offsets = offsetMaps.get(lo);
+    if (!offsets) {
+      offsets = mapLineOffsets(line.line);
+      offsetMaps.set(lo, offsets);
+    }
+    return line.outStart + (offsets[Math.min(rawIndex - line.rawStart, line.line.length)] ?? 0);
   };
   const joined = out.join("\n");
   const text = joined.trim();
   const leading = joined.length - joined.trimStart().length;
   return {
     text,
-    links: links.map((link) => ({ ...link, index: Math.max(0, toOut(link.index) - leading) })),
+    links: links.map((link) => ({ ...link, index: Math.min(text.length, Math.max(0, toOut(link.index) - leading)) })),
   };
+}
+
+const isEdgeSpace = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\u00a0";
+
+/**
+ * Where each character of a raw line ends up once `tidy` trims it (spaces, tabs and NBSPs at
+ * both ends; the spaces around an inner tab): `offsets[i]` is the tidied offset of character i,
+ * or of the next kept character when i was dropped; `offsets[line.length]` is the tidied length.
+ */
+function mapLineOffsets(line: string): Int32Array {
+  const offsets = new Int32Array(line.length + 1);
+  let start = 0;
+  while (start < line.length && isEdgeSpace(line[start])) start++;
+  let end = line.length;
+  while (end > start && isEdgeSpace(line[end - 1])) end--;
+  let kept = 0;
+  let i = start;
+  while (i < end) {
+    if (line[i] !== " ") {
+      offsets[i++] = kept++;
+      continue;
+    }
+    let runEnd = i;
+    while (runEnd < end && line[runEnd] === " ") runEnd++;
+    const besideTab = line[i - 1] === "\t" || line[runEnd] === "\t";
+    for (; i < runEnd; i++) offsets[i] = besideTab ? kept : kept++;
+  }
+  for (let k = end; k <= line.length; k++) offsets[k] = kept;
+  return offsets;
 }

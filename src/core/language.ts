@@ -31,8 +31,10 @@ const MIN_MARKER_WORDS = 3;
 const MAX_WORDS = 1500;
 
 export function detectLanguage(text: string): Language {
-  // Links and addresses are letter soup ("a1b2-c3d4") that would read as articles.
-  const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w.-]+/gi, " ");
+  // Links and addresses are letter soup ("a1b2-c3d4") that would read as articles. The
+  // lookbehind starts an address only where a run of address characters starts: without it, a
+  // long run with no "@" is rescanned from every position (64 KB of "a" took 30 s).
+  const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w.-]+/gi, " ");
   const words = prose.toLowerCase().match(/[\p{L}]+/gu)?.slice(0, MAX_WORDS) ?? [];
   const counts: Record<string, number> = { en: 0, de: 0, fr: 0, es: 0, pt: 0, nl: 0 };
   for (const word of words) {

@@ -8,6 +8,8 @@
  * `subject` and `body` are hfields encoded with encodeURIComponent, so "&", "?", "#", "%",
  * "+" and non-ASCII text come back exactly as given. Line breaks in the body are sent as CRLF
  * (%0D%0A), as RFC 6068 section 5 asks; a subject is one header line, so its breaks become spaces.
+ * A lone surrogate (text cut inside an emoji) becomes U+FFFD instead of making
+ * encodeURIComponent throw, which would fail the whole digest.
  */
 
 /**
@@ -35,11 +37,11 @@ export function buildMailto(fields: MailtoFields): string {
   const to = fields.to
     .map((address) => address.trim())
     .filter((address) => address !== "")
-    .map((address) => encodeURIComponent(address).replaceAll("%40", "@").replaceAll("%2B", "+"))
+    .map((address) => encodeURIComponent(address.toWellFormed()).replaceAll("%40", "@").replaceAll("%2B", "+"))
     .join(",");
   const hfields: string[] = [];
-  if (fields.subject) hfields.push(`subject=${encodeURIComponent(fields.subject.replace(/\r\n|\r|\n/g, " "))}`);
-  if (fields.body) hfields.push(`body=${encodeURIComponent(fields.body.replace(/\r\n|\r|\n/g, "\r\n"))}`);
+  if (fields.subject) hfields.push(`subject=${encodeURIComponent(fields.subject.toWellFormed().replace(/\r\n|\r|\n/g, " "))}`);
+  if (fields.body) hfields.push(`body=${encodeURIComponent(fields.body.toWellFormed().replace(/\r\n|\r|\n/g, "\r\n"))}`);
   return `mailto:${to}${hfields.length > 0 ? "?" + hfields.join("&") : ""}`;
 }
 

@@ -302,7 +302,13 @@ function toAddresses(values: Email["to"]): Address[] {
   return out;
 }
 
+/**
+ * "<id@host>", the dedupe key of an original. The bracketed token wins over anything around it
+ * (comments, a second id); whitespace and control characters, never part of an id, are dropped.
+ */
 function normaliseMessageId(value: string | undefined): string | null {
-  const id = value?.trim().replace(/^<|>$/g, "");
+  const trimmed = value?.trim() ?? "";
+  const bracketed = /<([^<>]*[^<>\s\x00-\x1f\x7f][^<>]*)>/.exec(trimmed)?.[1];
+  const id = (bracketed ?? trimmed.replace(/^<|>$/g, "")).replace(/[\s\x00-\x1f\x7f<>]/g, "");
   return id ? `<${id}>` : null;
 }

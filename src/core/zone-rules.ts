@@ -44,6 +44,47 @@ export interface ZoneRules {
   observances: Observance[];
 }
 
+/** One moment the offset may change: its UTC instant, and the offsets before and after it. */
+interface Onset {
+  utcMs: number;
+  fromMin: number;
+  toMin: number;
+}
+
+// The onsets near each year, per set of rules: the same few years are asked about thousands of
+// times when a digest counts business days for every application.
+const ONSETS = new WeakMap<ZoneRules, Map<number, Onset[]>>();
+
+/** Every onset in `year` and the years either side (those an instant of `year` can fall after), in the rules' order. */
+function onsetsAround(rules: ZoneRules, year: number): Onset[] {
+  let byYear = ONSETS.get(rules);
+  if (!byYear) {
+    byYear = new Map();
+    ONSETS.set(rules, byYear);
+  }
+  const cached = byYear.get(year);
+  if (cached) return cached;
+  const onsets: Onset[] = [];
+  for (const observance of rules.observances) {
+    const shift = observance.offsetFromMin * MINUTE_MS;
+    const add = (utcMs: number) => onsets.push({ utcMs, fromMin: observance.offsetFromMin, toMin: observance.offsetToMin });
+    if (observance.yearly) {
+      for (let y = year - 1; y <= year + 1; y++) {
+        const wall = yearlyOnsetWallMs(observance.yearly, y);
+        if (wall < observance.firstWallMs) continue;
+        const onsetUtc = wall - shift;
+        if (observance.untilMs !== null && onsetUtc > observance.untilMs) continue;
+        add(onsetUtc);
+      }
+    } else if (Number.isFinite(observance.firstWallMs)) {
+      add(observance.firstWallMs - shift);
+    }
+    for (const wall of observance.extraWallMs) add(wall - shift);
+  }
+  byYear.set(year, onsets);
+  return onsets;
+}
+
 /** UTC offset in minutes at an instant under a set of rules. */
 export function offsetFromRules(rules: ZoneRules, utcMs: number): number {
   const only = rules.observances.length === 1 ? rules.observances[0] : undefined;
@@ -53,30 +94,15 @@ export function offsetFromRules(rules: ZoneRules, utcMs: number): number {
   let bestOffset: number | null = null;
   let earliestOnset = Infinity;
   let earliestFrom = 0;
-  const consider = (onsetUtc: number, observance: Observance): void => {
-    if (onsetUtc <= utcMs && onsetUtc > bestOnset) {
-      bestOnset = onsetUtc;
-      bestOffset = observance.offsetToMin;
+  for (const onset of onsetsAround(rules, year)) {
+    if (onset.utcMs <= utcMs && onset.utcMs > bestOnset) {
+      bestOnset = onset.utcMs;
+      bestOffset = onset.toMin;
     }
-    if (onsetUtc < earliestOnset) {
-      earliestOnset = onsetUtc;
-      earliestFrom = observance.offsetFromMin;
+    if (onset.utcMs < earliestOnset) {
+      earliestOnset = onset.utcMs;
+      earliestFrom = onset.fromMin;
     }
-  };
-  for (const observance of rules.observances) {
-    const shift = observance.offsetFromMin * MINUTE_MS;
-    if (observance.yearly) {
-      for (let y = year - 1; y <= year + 1; y++) {
-        const wall = yearlyOnsetWallMs(observance.yearly, y);
-        if (wall < observance.firstWallMs) continue;
-        const onsetUtc = wall - shift;
-        if (observance.untilMs !== null && onsetUtc > observance.untilMs) continue;
-        consider(onsetUtc, observance);
-      }
-    } else if (Number.isFinite(observance.firstWallMs)) {
-      consider(observance.firstWallMs - shift, observance);
-    }
-    for (const wall of observance.extraWallMs) consider(wall - shift, observance);
   }
   return bestOffset ?? (Number.isFinite(earliestOnset) ? earliestFrom : (rules.observances[0]?.offsetFromMin ?? 0));
 }

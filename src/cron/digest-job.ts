@@ -1,24 +1,43 @@
 /**
  * The morning digest job, run on every cron tick with the tick's scheduled time as "now".
- * Per user: due? → claim (unique per local date, with a lease) → refresh follow-ups → build →
- * mark sending → send → mark sent. A retried, overlapping or late tick finds the claim and does
- * nothing; a failed send is retried on the following ticks (up to MAX_DIGEST_ATTEMPTS) and
- * reported in the next digest if it never went out. Each user is handled in its own try/catch.
+ * A tick reads the users and their recent digests (one query); a tick with nothing due, or
+ * whose digests are done, ends there. Per due user: claim the digest (unique per local date)
+ * and read everything it needs (one batch) → refresh the follow-ups and build the digest in
+ * memory → send → write the refreshed follow-ups and the outcome (one idempotent batch, tried
+ * again if it fails). So a digest costs three round trips however many applications the user
+ * has.
+ *
+ * The claim marks the digest "sending" at once, so a retried, overlapping or late tick finds
+ * it and does nothing, and a digest is sent at most once. A failed send is retried on the
+ * following ticks (up to MAX_DIGEST_ATTEMPTS) and reported in the next digest if it never went
+ * out. Each user is handled in its own try/catch.
  */
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
-import { claimDigest, finishDigest, listUndeliveredDigests, listUsers, markDigestSending, type UserRow } from "../db/queries.ts";
-import { digestTiming, planDigest } from "../core/digest-plan.ts";
+import {
+  claimDigest,
+  digestOutcomeStatements,
+  loadDigestRoster,
+  releaseLostClaim,
+  runBatch,
+  type ClaimedDigest,
+  type DigestItemKey,
+  type DigestState,
+  type UserRecords,
+  type UserRow,
+} from "../db/queries.ts";
+import { digestTiming, planDigest, type DigestPlan } from "../core/digest-plan.ts";
 import { renderDigest } from "../core/digest.ts";
+import type { RenderedDigest } from "../core/digest-content.ts";
 import { parseSettings } from "../core/settings.ts";
 import { createReplyToken } from "../core/reply-token.ts";
-import { refreshFollowUps } from "../services/follow-ups.ts";
+import { planRefresh, recordsAfterRefresh, refreshStatements, type RefreshPlan } from "../services/follow-ups.ts";
 import type { Mailer } from "../email/send.ts";
+import type { BatchItem } from "drizzle-orm/batch";
 
-/** A claim not moved to "sending" within this time is considered abandoned and may be retaken. */
-export const DIGEST_LEASE_MS = 10 * 60 * 1000;
 /** Sends tried per digest before it is given up and reported as undelivered. */
 export const MAX_DIGEST_ATTEMPTS = 4;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface DigestDeps {
   db: Db;
@@ -40,62 +59,137 @@ export async function replyAddressFor(config: Config, userId: number): Promise<s
   return `${local}+${await createReplyToken(config.replyTokenSecret, userId)}@${domain}`;
 }
 
+export interface DigestInput {
+  user: Pick<UserRow, "timeZone" | "country" | "settings">;
+  records: UserRecords;
+  undelivered: readonly { localDate: string }[];
+  localDate: string;
+  scheduledFor: number;
+  replyAddress: string;
+}
+
+export interface ComposedDigest {
+  refresh: RefreshPlan;
+  plan: DigestPlan;
+  /** The numbered items by follow-up key: a follow-up the refresh adds has no id before the outcome batch. */
+  items: DigestItemKey[];
+  /** The email to send, or null on a quiet day the user did not ask to hear about. */
+  email: RenderedDigest | null;
+}
+
+/**
+ * Everything the job computes between its reads and its writes: the rules over every
+ * application, the follow-ups reconciled, the digest planned from the records as the refresh
+ * will leave them, and rendered. Pure.
+ */
+export function composeDigest(input: DigestInput): ComposedDigest {
+  const refresh = planRefresh(input.records, input.user, input.scheduledFor);
+  const after = recordsAfterRefresh(input.records, refresh);
+  const plan = planDigest({
+    scheduledFor: input.scheduledFor,
+    localDate: input.localDate,
+    timeZone: input.user.timeZone,
+    applications: after.applications,
+    interviews: after.interviews,
+    followUps: after.followUps,
+    plans: refresh.plans,
+    undelivered: input.undelivered.map((d) => d.localDate),
+    replyAddress: input.replyAddress,
+  });
+  const keyOf = new Map(after.followUps.map((f) => [f.id, f.key]));
+  const items = plan.items.map((item) => {
+    const followUpKey = keyOf.get(item.followUpId);
+    if (followUpKey === undefined) throw new Error(`digest item ${item.number} has no follow-up`);
+    return { number: item.number, applicationId: item.applicationId, followUpKey };
+  });
+  const quietDay = plan.quiet && input.undelivered.length === 0 && !parseSettings(input.user.settings).quietDigest;
+  return { refresh, plan, items, email: quietDay ? null : renderDigest(plan.content) };
+}
+
 export async function runDigestJob(deps: DigestDeps, scheduledFor: Date): Promise<DigestJobReport> {
   const report: DigestJobReport = { sent: 0, empty: 0, failed: 0, skipped: 0, notDue: 0 };
-  for (const user of await listUsers(deps.db)) {
+  // Local dates run from UTC-12 to UTC+14: none is earlier than the UTC date a day ago.
+  const roster = await loadDigestRoster(deps.db, new Date(scheduledFor.getTime() - DAY_MS).toISOString().slice(0, 10));
+  const digestOf = new Map(roster.digests.map((d) => [dayKey(d.userId, d.localDate), d]));
+  for (const user of roster.users) {
     try {
-      report[await runUserDigest(deps, user, scheduledFor)]++;
+      report[await runUserDigest(deps, user, digestOf, scheduledFor)]++;
     } catch (error) {
       report.failed++;
-      console.error(JSON.stringify({ event: "digest_failed", userId: user.id, error: error instanceof Error ? error.message : String(error) }));
+      console.error(JSON.stringify({ event: "digest_failed", userId: user.id, error: describe(error) }));
     }
   }
   return report;
 }
 
-async function runUserDigest(deps: DigestDeps, user: UserRow, scheduledFor: Date): Promise<keyof DigestJobReport> {
-  const { db } = deps;
-  const settings = parseSettings(user.settings);
-  const timing = digestTiming(scheduledFor.getTime(), user.timeZone, settings, user.paused);
-  if (!timing.due) return "notDue";
-  const claim = await claimDigest(db, user.id, timing.localDate, scheduledFor, DIGEST_LEASE_MS, MAX_DIGEST_ATTEMPTS);
-  if (!claim) return "skipped";
+function dayKey(userId: number, localDate: string): string {
+  return `${userId} ${localDate}`;
+}
 
-  const { records, plans } = await refreshFollowUps(db, user, scheduledFor);
-  const undelivered = await listUndeliveredDigests(db, user.id, timing.localDate);
-  const replyAddress = await replyAddressFor(deps.config, user.id);
-  const plan = planDigest({
-    scheduledFor: scheduledFor.getTime(),
-    localDate: timing.localDate,
-    timeZone: user.timeZone,
-    applications: records.applications,
-    interviews: records.interviews,
-    followUps: records.followUps,
-    plans,
-    undelivered: undelivered.map((d) => d.localDate),
-    replyAddress,
-  });
-  if (plan.quiet && undelivered.length === 0 && !settings.quietDigest) {
-    await finishDigest(db, claim, { status: "empty" });
-    return "empty";
-  }
-  const rendered = renderDigest(plan.content);
-  if (!(await markDigestSending(db, claim))) return "skipped";
-  let messageId: string;
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The last batch of a claimed digest, tried a second time if the first fails: every statement
+ * in it is idempotent, and once the digest is out a lost write would leave it looking undelivered
+ * and the refreshed follow-ups unwritten.
+ */
+async function writeOutcome(db: Db, statements: BatchItem<"sqlite">[]): Promise<void> {
   try {
-    ({ messageId } = await deps.mailer.send({ to: user.email, subject: rendered.subject, text: rendered.text, html: rendered.html, replyTo: replyAddress }));
+    await runBatch(db, statements);
+  } catch {
+    await runBatch(db, statements);
+  }
+}
+
+/** The claim's own condition (src/db/queries.ts claimDigest), checked first so a done digest costs no query. */
+function isClaimable(digest: DigestState | undefined): boolean {
+  return digest === undefined || (digest.status === "failed" && digest.attempts < MAX_DIGEST_ATTEMPTS);
+}
+
+async function runUserDigest(deps: DigestDeps, user: UserRow, digestOf: ReadonlyMap<string, DigestState>, scheduledFor: Date): Promise<keyof DigestJobReport> {
+  const { db } = deps;
+  const timing = digestTiming(scheduledFor.getTime(), user.timeZone, parseSettings(user.settings), user.paused);
+  if (!timing.due) return "notDue";
+  if (!isClaimable(digestOf.get(dayKey(user.id, timing.localDate)))) return "skipped";
+
+  let claimed: ClaimedDigest | null;
+  try {
+    claimed = await claimDigest(db, user.id, timing.localDate, scheduledFor, MAX_DIGEST_ATTEMPTS);
   } catch (error) {
-    await finishDigest(db, claim, { status: "failed", error: error instanceof Error ? error.message : String(error) });
+    await releaseLostClaim(db, user.id, timing.localDate, scheduledFor, describe(error));
     return "failed";
   }
-  await finishDigest(db, claim, {
-    status: "sent",
-    messageId,
-    subject: rendered.subject,
-    items: plan.items,
-    shownFollowUpIds: plan.items.map((i) => i.followUpId),
-    reportedDigestIds: undelivered.map((d) => d.id),
-    at: scheduledFor,
-  });
+  if (!claimed) return "skipped";
+  const { claim, undelivered } = claimed;
+
+  let digest: ComposedDigest;
+  try {
+    const replyAddress = await replyAddressFor(deps.config, user.id);
+    digest = composeDigest({ user, records: claimed.records, undelivered, localDate: timing.localDate, scheduledFor: scheduledFor.getTime(), replyAddress });
+  } catch (error) {
+    // Nothing was sent: marked failed, the next tick tries again.
+    await writeOutcome(db, digestOutcomeStatements(db, claim, { status: "failed", error: describe(error) }));
+    throw error;
+  }
+  const refreshWrites = refreshStatements(db, user.id, digest.refresh, scheduledFor);
+  if (!digest.email) {
+    await writeOutcome(db, [...refreshWrites, ...digestOutcomeStatements(db, claim, { status: "empty" })]);
+    return "empty";
+  }
+
+  const { subject, text, html } = digest.email;
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({ to: user.email, subject, text, html, replyTo: digest.plan.content.replyAddress }));
+  } catch (error) {
+    await writeOutcome(db, [...refreshWrites, ...digestOutcomeStatements(db, claim, { status: "failed", error: describe(error) })]);
+    return "failed";
+  }
+  await writeOutcome(db, [
+    ...refreshWrites,
+    ...digestOutcomeStatements(db, claim, { status: "sent", messageId, subject, items: digest.items, reportedDigestIds: undelivered.map((d) => d.id), at: scheduledFor }),
+  ]);
   return "sent";
 }

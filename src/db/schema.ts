@@ -226,8 +226,8 @@ export const followUps = sqliteTable(
 
 /**
  * One row per user per local date: the claim that makes a digest go out at most once. A tick
- * claims it (unique key + lease), sends, and marks it sent; a retried or overlapping tick finds
- * it claimed or sent and does nothing.
+ * claims it (unique key) as "sending", sends, and marks it sent; a retried or overlapping tick
+ * finds it sending or sent and does nothing.
  */
 export const digests = sqliteTable(
   "digests",
@@ -237,9 +237,10 @@ export const digests = sqliteTable(
       .notNull()
       .references(() => users.id),
     localDate: text("local_date").notNull(),
-    /** claimed → sending → sent | failed; "empty" for a quiet day with nothing to send. */
+    /** sending → sent | failed (retried while attempts last); "empty" for a quiet day with nothing to send. "claimed" is no longer written. */
     status: text("status", { enum: ["claimed", "sending", "sent", "failed", "empty"] }).notNull(),
     claimedAt: integer("claimed_at", { mode: "timestamp_ms" }).notNull(),
+    /** Equal to claimedAt: a claim goes straight to "sending", so it holds no lease. */
     leaseUntil: integer("lease_until", { mode: "timestamp_ms" }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     /** The numbered items as JSON [{number, followUpId, applicationId}], so `done 2` finds its draft. */

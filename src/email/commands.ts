@@ -19,7 +19,7 @@ import { toLocalDate } from "../core/business-days.ts";
 import { formatInstant } from "../core/format-time.ts";
 import { renderPlainTextHtml } from "../core/html.ts";
 import type { UserPreferences } from "../core/inverse.ts";
-import { changeStatements, findLastChange, undoStatements } from "../db/changes.ts";
+import { changeStatements, effectStatements, findLastChange, undoStatements } from "../db/changes.ts";
 import {
   findAppliedCommand,
   getDigestByLocalDate,
@@ -48,7 +48,8 @@ async function authenticate(deps: IngestDeps, user: UserRow, envelopeFrom: strin
   if (userId !== user.id) return { ok: false, why: "the reply address it was sent to is not valid" };
   const owners = new Set(deps.config.ownerEmails.map(canonicalAddress));
   const fromHeaders = email.headers.filter((h) => h.key === "from");
-  const headerFrom = fromHeaders.length === 1 ? addressesIn(fromHeaders[0]!.value) : [];
+  // Distinct addresses, as in the gate: a display name repeating the address is one sender.
+  const headerFrom = fromHeaders.length === 1 ? [...new Set(addressesIn(fromHeaders[0]!.value))] : [];
   if (!owners.has(canonicalAddress(envelopeFrom)) || headerFrom.length !== 1 || !owners.has(headerFrom[0]!)) {
     return { ok: false, why: "its sender is not one of your addresses" };
   }
@@ -133,10 +134,13 @@ export async function handleCommandReply(
       await markInbound(db, row.id, { state: "understood" });
       await answer(deps, user, row, "How to reply", describeCommands());
       return "understood";
-    case "list":
+    case "list": {
+      // Read before the reply is marked handled: a failed read leaves it to the retry.
+      const overview = await describeOpenApplications(deps, user);
       await markInbound(db, row.id, { state: "understood" });
-      await answer(deps, user, row, "Your open applications", await describeOpenApplications(deps, user));
+      await answer(deps, user, row, "Your open applications", overview);
       return "understood";
+    }
     case "problems":
       await markInbound(db, row.id, { state: "not_understood", problem: plan.problems.join("; ") });
       await answer(deps, user, row, "Nothing changed", ["Nothing changed:", ...plan.problems.map((p) => `  - ${p}`)].join("\n"));
@@ -149,25 +153,46 @@ export async function handleCommandReply(
         return "understood";
       }
       const source = await getInbound(db, last.inboundMessageId);
-      await runBatch(db, await undoStatements(db, user.id, last, deps.now));
-      await markInbound(db, row.id, { state: "understood" });
-      await refreshFollowUps(db, { ...user }, deps.now);
+      await runBatch(db, [...(await undoStatements(db, user.id, last, deps.now)), ...markHandled(deps, user, row)]);
+      await refreshAfterChange(deps, user, row);
       const what = source?.channel === "command" ? `your reply "${source.subject ?? ""}"` : `the filing of "${source?.subject ?? "a forwarded email"}"`;
       await answer(deps, user, row, "Undone", `I undid the last change: ${what} (${last.types.filter((t) => t !== "email_filed").join(", ") || "recorded email"}).\n\nReply "undo" again to undo the change before it.`);
       return "understood";
     }
     case "changes": {
-      await runBatch(db, changeStatements(db, user.id, row.id, plan.changes, deps.now));
-      await markInbound(db, row.id, { state: "understood" });
+      await runBatch(db, [...changeStatements(db, user.id, row.id, plan.changes, deps.now), ...markHandled(deps, user, row)]);
       const updatedUser = applyPreferences(user, plan.changes);
-      const { plans } = await refreshFollowUps(db, updatedUser, deps.now);
+      const plans = await refreshAfterChange(deps, updatedUser, row);
       const lines = ["Done:", ...plan.changes.map((c) => `  - ${c.summary}`)];
-      const next = nextDates(plan.changes, plans, state.apps, updatedUser.timeZone);
+      const next = plans ? nextDates(plan.changes, plans, state.apps, updatedUser.timeZone) : [];
       if (next.length > 0) lines.push("", "What happens next:", ...next);
       lines.push("", plan.irreversible ? "Deleting cannot be undone." : 'Changed your mind? Reply "undo".');
       await answer(deps, user, row, "Done", lines.join("\n"));
       return "understood";
     }
+  }
+}
+
+/**
+ * Marks the reply handled in the same batch as its changes. Were it a separate write, a fault
+ * between the two would leave the reply "stored" with its changes applied, and the sender's
+ * retry would apply them again (a second event; a second undo undoing one change too many).
+ */
+function markHandled(deps: IngestDeps, user: UserRow, row: InboundRow) {
+  return effectStatements(deps.db, user.id, { op: "set_message_state", inboundId: row.id, state: "understood" }, deps.now);
+}
+
+/**
+ * Recomputes follow-ups after a change that is already committed. A failure is logged, not
+ * thrown: the reply is marked handled, so a retry would do nothing, and the next digest
+ * recomputes follow-ups anyway. Null when it failed.
+ */
+async function refreshAfterChange(deps: IngestDeps, user: UserRow, row: InboundRow): Promise<Awaited<ReturnType<typeof refreshFollowUps>>["plans"] | null> {
+  try {
+    return (await refreshFollowUps(deps.db, user, deps.now)).plans;
+  } catch (error) {
+    console.error(JSON.stringify({ event: "follow_up_refresh_failed", inboundId: row.id, error: error instanceof Error ? error.message : String(error) }));
+    return null;
   }
 }
 

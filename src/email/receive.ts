@@ -12,7 +12,7 @@
  */
 import { admitMessage } from "../core/gate.ts";
 import { MAX_PARSE_BYTES, MAX_RAW_BYTES } from "../core/limits.ts";
-import { parseMime } from "../core/parse-mime.ts";
+import { parseMime, type MimeRejection } from "../core/parse-mime.ts";
 import { unwrapForward } from "../core/unwrap.ts";
 import { understandEmail } from "../core/understand.ts";
 import { planFiling } from "../core/filing.ts";
@@ -24,6 +24,7 @@ import {
   applyFilingPlan,
   ensureOwner,
   findFiledOriginal,
+  getInbound,
   hasOutboundFor,
   loadApplicationSnapshots,
   markInbound,
@@ -55,6 +56,14 @@ export type ReceiveOutcome =
   | { outcome: "stored"; messageId: number; duplicate: boolean; state: InboundRow["state"] };
 
 const MIB = 1024 * 1024;
+/** Control characters and bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
+const SUBJECT_UNSAFE = /[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]+/g;
+/**
+ * Characters of a confirmation's subject (which quotes the forward's). The mailer writes a
+ * non-ASCII subject as one base64 encoded word: 150 characters of 4-byte UTF-8 keep that header
+ * line under RFC 5322's 998 characters; a 2,000-character subject made a 1,221-character line.
+ */
+const MAX_CONFIRMATION_SUBJECT_CHARS = 150;
 
 export async function receiveEmail(message: ForwardableEmailMessage, deps: IngestDeps): Promise<ReceiveOutcome> {
   const { config } = deps;
@@ -103,6 +112,12 @@ export async function receiveEmail(message: ForwardableEmailMessage, deps: Inges
   return { outcome: "stored", messageId: row.id, duplicate, state };
 }
 
+/** At most `max` characters (code points, so no surrogate pair is split), with "…" when cut. */
+function truncateChars(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
 function headerOrNull(value: string | null): string | null {
   return value === null ? null : value.slice(0, 998);
 }
@@ -115,16 +130,21 @@ interface Reading {
   note: string | null;
 }
 
+function describeMimeRejection(rejection: MimeRejection): string {
+  switch (rejection.reason) {
+    case "headers_too_large":
+      return `its header block is ${Math.round(rejection.bytes / 1024)} KiB, over the ${rejection.limit / 1024} KiB the assistant reads`;
+    case "too_many_lines":
+      return `it has ${rejection.lines} lines, over the ${rejection.limit} the assistant reads`;
+    case "unparseable":
+      return `its MIME structure could not be parsed (${rejection.detail})`;
+  }
+}
+
 /** Pure work on a kept message. A thrown error here is a bug in reading, not a fault to retry. */
 export async function readKeptMessage(raw: Uint8Array, config: Config): Promise<{ ok: true; reading: Reading } | { ok: false; problem: string }> {
   const parsed = await parseMime(raw);
-  if (!parsed.ok) {
-    const problem =
-      parsed.error.reason === "headers_too_large"
-        ? `its header block is ${Math.round(parsed.error.bytes / 1024)} KiB, over the ${parsed.error.limit / 1024} KiB the assistant reads`
-        : `its MIME structure could not be parsed (${parsed.error.detail})`;
-    return { ok: false, problem };
-  }
+  if (!parsed.ok) return { ok: false, problem: describeMimeRejection(parsed.error) };
   try {
     const forwarded = await unwrapForward(parsed.value, { ownerAddresses: config.ownerEmails });
     return {
@@ -200,15 +220,24 @@ export async function understandAndFile(
             parserVersion: PARSER_VERSION,
           });
         } else {
-          const applicationId = await applyFilingPlan(db, {
-            userId: user.id,
-            messageId: row.id,
-            plan,
-            understanding,
-            originalMessageId: reading.originalMessageId,
-            parserVersion: PARSER_VERSION,
-            at: deps.now,
-          });
+          let applicationId: number;
+          try {
+            applicationId = await applyFilingPlan(db, {
+              userId: user.id,
+              messageId: row.id,
+              plan,
+              understanding,
+              originalMessageId: reading.originalMessageId,
+              parserVersion: PARSER_VERSION,
+              at: deps.now,
+            });
+          } catch (error) {
+            // A concurrent delivery of the same bytes filed it first (the batch's guard refused
+            // this one): that delivery confirms; this one succeeds as a duplicate.
+            const current = await getInbound(db, row.id);
+            if (current && current.state !== "stored") return current.state;
+            throw error;
+          }
           state = "understood";
           outcome = {
             kind: "filed",
@@ -275,16 +304,20 @@ async function sendConfirmation(
     originalSubject: content.originalSubject,
     replyAddress,
   });
+  // The subject quotes the forward's own, decoded: an encoded word can carry CR/LF (a line break
+  // in a header is refused by the mailer, which would lose the confirmation) or bidi overrides
+  // that make the subject read backwards in the owner's inbox.
+  const subject = truncateChars(confirmation.subject.replace(SUBJECT_UNSAFE, " "), MAX_CONFIRMATION_SUBJECT_CHARS);
   try {
     const { messageId } = await deps.mailer.send({
       to: user.email,
-      subject: confirmation.subject,
+      subject,
       text: confirmation.text,
       html: renderPlainTextHtml(confirmation.text),
       inReplyTo: isSafeMessageId(row.outerMessageId) ? row.outerMessageId : null,
       replyTo: replyAddress,
     });
-    await recordOutbound(deps.db, { userId: user.id, kind: "confirmation", messageId, inReplyTo: row.id, subject: confirmation.subject, sentAt: deps.now });
+    await recordOutbound(deps.db, { userId: user.id, kind: "confirmation", messageId, inReplyTo: row.id, subject, sentAt: deps.now });
   } catch (error) {
     // The message is filed; a lost confirmation is logged, not retried by bouncing the forward.
     console.error(JSON.stringify({ event: "confirmation_failed", inboundId: row.id, error: error instanceof Error ? error.message : String(error) }));

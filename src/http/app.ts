@@ -1,35 +1,71 @@
 /**
- * The HTTP side: a public health check, and an API that requires the API_TOKEN bearer token
- * (compared in constant time). Errors are converted once, in onError.
+ * The HTTP side: a public health check, and everything else behind src/http/auth.ts (the
+ * API_TOKEN bearer token, plus a Cloudflare Access JWT when Access is configured). Errors are
+ * converted once, in onError.
+ *
+ * Every response, errors included, carries the security headers: a CSP of default-src 'none'
+ * and frame-ancestors 'none' (the API serves JSON and raw mail, never a page to render or frame),
+ * nosniff, Referrer-Policy no-referrer. Mutating requests from a browser must come from the same
+ * origin (CSRF). Nothing is served on *.workers.dev hostnames: wrangler.toml turns workers.dev
+ * and preview URLs off, and this holds even if someone turns them back on.
  */
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
+import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { timingSafeEqual } from "hono/utils/buffer";
-import { parseConfig } from "../config.ts";
+import type { JwksFetcher } from "./access-jwt.ts";
+import { requireAuth, type AccessVars } from "./auth.ts";
 import { messagesApi } from "./messages.ts";
 import { applicationsApi } from "./applications.ts";
 
-export type AppEnv = { Bindings: Env };
+export type AppEnv = { Bindings: Env & AccessVars };
 
-export const app = new Hono<AppEnv>()
-  .use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"] }, crossOriginResourcePolicy: "same-origin" }))
-  .get("/health", (c) => c.json({ ok: true }))
-  .use("/api/*", async (c, next) => {
-    const token = parseConfig(c.env).apiToken;
-    if (!token) throw new HTTPException(503, { message: "API_TOKEN is not set; the API is disabled" });
-    const presented = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
-    // Hashes both sides before comparing, so neither content nor length leaks through timing.
-    if (!(await timingSafeEqual(presented, token))) {
-      throw new HTTPException(401, { message: "unauthorized", res: new Response("unauthorized", { status: 401, headers: { "www-authenticate": 'Bearer realm="api"' } }) });
-    }
-    await next();
-  })
-  .route("/api/messages", messagesApi)
-  .route("/api/applications", applicationsApi);
+export interface AppOptions {
+  /** Fetches Access's signing keys: the global fetch in production, a stub in tests. */
+  fetchJwks: JwksFetcher;
+}
 
-app.onError((error, c) => {
-  if (error instanceof HTTPException) return error.getResponse();
-  console.error(JSON.stringify({ event: "http_error", error: error.message }));
-  return c.json({ error: "internal_error" }, 500);
-});
+const refuseWorkersDev: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const host = new URL(c.req.url).hostname.toLowerCase();
+  if (host === "workers.dev" || host.endsWith(".workers.dev")) return c.text("not found", 404);
+  await next();
+};
+
+const sameOriginOnly = csrf();
+
+/**
+ * Hono's csrf() for requests a browser sent. A browser always sends Origin or Sec-Fetch-Site with
+ * a POST, and a cross-site form post is refused (403). A request with neither header comes from
+ * a script (curl), which no other site can make on the user's behalf; it still needs the token.
+ */
+const csrfForBrowsers: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined) return next();
+  return sameOriginOnly(c, next);
+};
+
+export function createApp(options: AppOptions) {
+  const app = new Hono<AppEnv>()
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+        xFrameOptions: "DENY",
+        referrerPolicy: "no-referrer",
+        crossOriginResourcePolicy: "same-origin",
+      }),
+    )
+    .use(refuseWorkersDev)
+    .get("/health", (c) => c.json({ ok: true }))
+    .use(csrfForBrowsers)
+    .use(requireAuth(options))
+    .route("/api/messages", messagesApi)
+    .route("/api/applications", applicationsApi);
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error(JSON.stringify({ event: "http_error", error: error.message }));
+    return c.json({ error: "internal_error" }, 500);
+  });
+  return app;
+}
+
+export const app = createApp({ fetchJwks: (url) => fetch(url) });

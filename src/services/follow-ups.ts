@@ -6,9 +6,18 @@
  * time.
  */
 import type { Db } from "../db/client.ts";
-import { followUpStatements, loadUserRecords, runBatch, statusChangeStatements, type UserRecords, type UserRow } from "../db/queries.ts";
+import {
+  followUpStatements,
+  loadUserRecords,
+  statusChangeStatements,
+  toUserRecords,
+  userRecordsReads,
+  type UserRecords,
+  type UserRecordsRows,
+  type UserRow,
+} from "../db/queries.ts";
 import { planFollowUps, type FollowUpPlan } from "../core/follow-up-rules.ts";
-import { reconcileFollowUps } from "../core/follow-up-sync.ts";
+import { reconcileFollowUps, type FollowUpWrite } from "../core/follow-up-sync.ts";
 import { buildHistory } from "../core/history.ts";
 import { parseSettings } from "../core/settings.ts";
 import type { ApplicationStatus } from "../core/application-status.ts";
@@ -32,25 +41,97 @@ function impliedStatus(current: ApplicationStatus, plan: FollowUpPlan, interview
   return null;
 }
 
-export async function refreshFollowUps(db: Db, user: UserRow, now: Date, applicationId?: number): Promise<RefreshResult> {
-  const records = await loadUserRecords(db, user.id, applicationId);
+/** What a refresh changes for one application. */
+export interface ApplicationRefresh {
+  applicationId: number;
+  writes: FollowUpWrite[];
+  /** The status the passage of time implies, when it differs from the stored one. */
+  statusChange: { from: ApplicationStatus; to: ApplicationStatus } | null;
+}
+
+export interface RefreshPlan {
+  plans: Map<number, FollowUpPlan>;
+  /** Only the applications with something to write. */
+  changes: ApplicationRefresh[];
+}
+
+/**
+ * Runs the rules over a user's records at `now`. Pure: the records are read beforehand, and
+ * the result is written with `refreshStatements`. Each application's interviews, events and
+ * follow-ups are looked up in maps, so the work grows with the records, not their square.
+ */
+export function planRefresh(records: UserRecords, user: Pick<UserRow, "timeZone" | "country" | "settings">, now: number): RefreshPlan {
   const context = { timeZone: user.timeZone, country: user.country, settings: parseSettings(user.settings) };
   const plans = new Map<number, FollowUpPlan>();
-  const statements: BatchItem<"sqlite">[] = [];
+  const changes: ApplicationRefresh[] = [];
   const interviewsOf = groupBy(records.interviews, (i) => i.applicationId);
   const eventsOf = groupBy(records.events, (e) => e.applicationId);
   const followUpsOf = groupBy(records.followUps, (f) => f.applicationId);
   for (const app of records.applications) {
     const interviews = interviewsOf.get(app.id) ?? [];
-    const plan = planFollowUps(buildHistory(app, interviews, eventsOf.get(app.id) ?? []), context, now.getTime());
+    const plan = planFollowUps(buildHistory(app, interviews, eventsOf.get(app.id) ?? []), context, now);
     plans.set(app.id, plan);
     const writes = reconcileFollowUps(plan, followUpsOf.get(app.id) ?? []);
-    statements.push(...followUpStatements(db, user.id, app.id, writes, now));
-    const status = impliedStatus(app.status, plan, interviews, now.getTime());
-    if (status && status !== app.status) statements.push(...statusChangeStatements(db, user.id, app.id, app.status, status, now, "time passed"));
+    const status = impliedStatus(app.status, plan, interviews, now);
+    const statusChange = status && status !== app.status ? { from: app.status, to: status } : null;
+    if (writes.length > 0 || statusChange) changes.push({ applicationId: app.id, writes, statusChange });
   }
-  await runBatch(db, statements);
-  return { records: statements.length > 0 ? await loadUserRecords(db, user.id, applicationId) : records, plans };
+  return { plans, changes };
+}
+
+/** A refresh's writes, as statements for one batch (alone, or ahead of other work). */
+export function refreshStatements(db: Db, userId: number, refresh: RefreshPlan, now: Date): BatchItem<"sqlite">[] {
+  return refresh.changes.flatMap(({ applicationId, writes, statusChange }) => [
+    ...followUpStatements(db, userId, applicationId, writes, now),
+    ...(statusChange ? statusChangeStatements(db, userId, applicationId, statusChange.from, statusChange.to, now, "time passed") : []),
+  ]);
+}
+
+/**
+ * The records as they will be once `refreshStatements` has run, for planning from them in
+ * the same round trip that writes them: statuses changed, follow-ups inserted, updated,
+ * revived or cancelled exactly as those statements do. An inserted follow-up gets the next id
+ * after the stored ones, in the order the statements insert it, so it sorts as it will once
+ * written; the database may give it another, so find it by application and key.
+ */
+export function recordsAfterRefresh(records: UserRecords, refresh: RefreshPlan): UserRecords {
+  const statusOf = new Map<number, ApplicationStatus>();
+  const updates = new Map<number, FollowUpWrite>();
+  const inserted: UserRecords["followUps"] = [];
+  let nextId = records.followUps.reduce((max, f) => Math.max(max, f.id), 0) + 1;
+  for (const { applicationId, writes, statusChange } of refresh.changes) {
+    if (statusChange) statusOf.set(applicationId, statusChange.to);
+    for (const write of writes) {
+      if (write.op === "insert") inserted.push({ ...write.fields, id: nextId++, applicationId, state: "pending", snoozedUntil: null });
+      else updates.set(write.id, write);
+    }
+  }
+  const followUps = records.followUps.map((row) => {
+    const write = updates.get(row.id);
+    if (!write || write.op === "insert") return row;
+    if (write.op === "cancel") return { ...row, state: "cancelled" as const };
+    return { ...row, ...write.fields, state: write.revive ? ("pending" as const) : row.state };
+  });
+  return {
+    ...records,
+    applications: records.applications.map((app) => {
+      const status = statusOf.get(app.id);
+      return status ? { ...app, status } : app;
+    }),
+    followUps: [...followUps, ...inserted],
+  };
+}
+
+export async function refreshFollowUps(db: Db, user: UserRow, now: Date, applicationId?: number): Promise<RefreshResult> {
+  const records = await loadUserRecords(db, user.id, applicationId);
+  const refresh = planRefresh(records, user, now.getTime());
+  const statements = refreshStatements(db, user.id, refresh, now);
+  if (statements.length === 0) return { records, plans: refresh.plans };
+  // The writes, then the records as written: one round trip and one transaction.
+  const reads = userRecordsReads(db, user.id, applicationId);
+  const batch: BatchItem<"sqlite">[] = [...statements, ...reads];
+  const results = await db.batch(batch as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  return { records: toUserRecords(results.slice(-reads.length) as unknown as UserRecordsRows), plans: refresh.plans };
 }
 
 export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

@@ -133,7 +133,8 @@ describe("planForwards", () => {
     expect(after.applications).toHaveLength(1);
     expect(after.applications[0]?.interviews.map((i) => [i.id, i.start, i.status])).toEqual([[1, "2026-04-29T13:00:00-07:00", "scheduled"]]);
     const thankYouAfter = after.applications[0]?.followUps[0];
-    expect(thankYouAfter).toMatchObject({ key: thankYouBefore?.key, rule: "R1", due: "2026-04-29T17:00:00-07:00" });
+    // 13:00 plus the 45 minutes the invitation stated (the reschedule does not repeat it) plus 3 hours.
+    expect(thankYouAfter).toMatchObject({ key: thankYouBefore?.key, rule: "R1", due: "2026-04-29T16:45:00-07:00" });
     expect(thankYouAfter?.body).toContain("Wednesday, 29 April");
     expect(after.applications[0]?.followUps).toHaveLength(1);
   });

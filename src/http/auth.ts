@@ -1,0 +1,91 @@
+/**
+ * Who may use the HTTP side. Everything but GET /health needs:
+ *
+ * 1. the API_TOKEN bearer token, always; and
+ * 2. when Access is configured (ACCESS_TEAM_DOMAIN and ACCESS_AUD), a valid Cloudflare Access
+ *    JWT in `Cf-Access-Jwt-Assertion` as well (src/http/access-jwt.ts).
+ *
+ * Both, not either: Access says a person passed the team's login policy, the token says the
+ * caller holds this deployment's own secret. An Access policy that is too broad (any email
+ * with a one-time PIN) or a leaked token alone then gets nothing. Scripts keep working: they
+ * pass Access with a service token (CF-Access-Client-Id/-Secret, for which Access issues the
+ * same JWT) and send the bearer token as before. Half a configuration (one of the two Access
+ * settings) refuses every request rather than silently running without Access.
+ *
+ * The token is compared as SHA-256 digests with crypto.subtle.timingSafeEqual: both sides are
+ * 32 bytes whatever was sent, so neither the length nor the first differing character of the
+ * token shows in the time taken. Tokens are never logged or echoed.
+ */
+import type { MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { parseConfig } from "../config.ts";
+import { createJwksSource, verifyAccessJwt, type JwksFetcher, type JwksSource } from "./access-jwt.ts";
+
+/** The optional Access settings; `wrangler.toml` names them (empty by default). */
+export interface AccessVars {
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+}
+
+type AccessSettings = { kind: "off" } | { kind: "on"; teamDomain: string; audience: string } | { kind: "invalid"; problem: string };
+
+const TEAM_DOMAIN = /^https:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+
+function readAccessSettings(vars: AccessVars): AccessSettings {
+  const teamDomain = (vars.ACCESS_TEAM_DOMAIN ?? "").trim().replace(/\/+$/, "");
+  const audience = (vars.ACCESS_AUD ?? "").trim();
+  if (teamDomain === "" && audience === "") return { kind: "off" };
+  if (teamDomain === "" || audience === "") return { kind: "invalid", problem: "set both ACCESS_TEAM_DOMAIN and ACCESS_AUD, or neither" };
+  if (!TEAM_DOMAIN.test(teamDomain)) return { kind: "invalid", problem: "ACCESS_TEAM_DOMAIN must look like https://<team>.cloudflareaccess.com" };
+  return { kind: "on", teamDomain, audience };
+}
+
+export interface AuthOptions {
+  /** Fetches the team's signing keys; the global fetch in production. */
+  fetchJwks: JwksFetcher;
+}
+
+export function requireAuth(options: AuthOptions): MiddlewareHandler<{ Bindings: Env & AccessVars }> {
+  // One key cache per team domain, kept for the isolate's life.
+  const sources = new Map<string, JwksSource>();
+  return async (c, next) => {
+    const token = parseConfig(c.env).apiToken;
+    if (!token) throw new HTTPException(503, { message: "API_TOKEN is not set; the API is disabled" });
+    const access = readAccessSettings(c.env);
+    if (access.kind === "invalid") {
+      console.error(JSON.stringify({ event: "access_misconfigured", problem: access.problem }));
+      throw new HTTPException(503, { message: "Access is half configured; every request is refused" });
+    }
+
+    const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+    if (!(await isSameSecret(presented, token))) {
+      throw new HTTPException(401, { res: new Response("unauthorized", { status: 401, headers: { "www-authenticate": 'Bearer realm="api"' } }) });
+    }
+
+    if (access.kind === "on") {
+      const jwt = c.req.header("cf-access-jwt-assertion");
+      if (!jwt) throw new HTTPException(401, { message: "a Cloudflare Access token is required" });
+      let keys = sources.get(access.teamDomain);
+      if (!keys) {
+        keys = createJwksSource(access.teamDomain, options.fetchJwks);
+        sources.set(access.teamDomain, keys);
+      }
+      const verified = await verifyAccessJwt(jwt, { teamDomain: access.teamDomain, audience: access.audience, nowMs: Date.now(), keys });
+      if (!verified.ok) {
+        console.error(JSON.stringify({ event: "access_denied", ...verified.error }));
+        if (verified.error.reason === "keys_unavailable") throw new HTTPException(503, { message: "cannot verify the Access token right now" });
+        throw new HTTPException(403, { message: "forbidden" });
+      }
+    }
+    await next();
+  };
+}
+
+async function isSameSecret(presented: string, expected: string): Promise<boolean> {
+  const encoder = new TextEncoder();
+  const [a, b] = await Promise.all([
+    crypto.subtle.digest("SHA-256", encoder.encode(presented)),
+    crypto.subtle.digest("SHA-256", encoder.encode(expected)),
+  ]);
+  return crypto.subtle.timingSafeEqual(a, b);
+}
