@@ -62,6 +62,8 @@ export interface DigestContent {
   timeZone: string;
   interviews: DigestInterview[];
   drafts: DigestDraft[];
+  /** Drafts also due but left for the next digests, so one digest stays readable and small. */
+  moreDrafts: number;
   waiting: DigestWaiting[];
   goneQuiet: DigestGoneQuiet[];
   /** Local dates of earlier digests that could not be delivered. */

@@ -10,6 +10,13 @@ import type { ApplicationRecord, InterviewRecord } from "./history.ts";
 import type { Settings } from "./settings.ts";
 import type { StoredFollowUp } from "./follow-up-sync.ts";
 
+/**
+ * Drafts one digest shows. A day with more due (after a long absence, say) shows the oldest
+ * first and says how many wait; the rest stay due and come in the next digests. Keeps the mail
+ * well under send_email's 5 MiB and the rendering within the CPU budget.
+ */
+export const MAX_DIGEST_DRAFTS = 25;
+
 export type DigestTiming = { due: true; localDate: string } | { due: false; reason: "before_digest_time" | "not_a_digest_day" | "paused" };
 
 /**
@@ -82,7 +89,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
     .filter((f) => apps.has(f.applicationId) && (f.state === "pending" || f.state === "shown") && f.dueAt < dayEnd && (f.snoozedUntil === null || f.snoozedUntil <= scheduledFor))
     .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
   const items: DigestItem[] = [];
-  const drafts: DigestDraft[] = due.map((f, index) => {
+  const drafts: DigestDraft[] = due.slice(0, MAX_DIGEST_DRAFTS).map((f, index) => {
     const app = apps.get(f.applicationId);
     items.push({ number: index + 1, followUpId: f.id, applicationId: f.applicationId });
     return {
@@ -100,6 +107,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   });
 
   const withDraft = new Set(due.map((f) => f.applicationId));
+  const moreDrafts = due.length - drafts.length;
   // The next check-in of each application, found once for all (not a scan of every follow-up per application).
   const nextCheckOf = new Map<number, (typeof input.followUps)[number]>();
   for (const f of input.followUps) {
@@ -126,7 +134,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   }
 
   return {
-    content: { localDate, timeZone, interviews, drafts, waiting, goneQuiet, undelivered: [...input.undelivered], replyAddress: input.replyAddress },
+    content: { localDate, timeZone, interviews, drafts, moreDrafts, waiting, goneQuiet, undelivered: [...input.undelivered], replyAddress: input.replyAddress },
     items,
     quiet: interviews.length === 0 && drafts.length === 0,
   };

@@ -206,6 +206,11 @@ function renderDrafts(content: DigestContent): Section | null {
     text.push("", ...rendered.text);
     cards.push(rendered.html);
   }
+  if (content.moreDrafts > 0) {
+    const more = `${formatCount(content.moreDrafts, "more follow-up")} ${content.moreDrafts === 1 ? "is" : "are"} due; ${content.moreDrafts === 1 ? "it comes" : "they come"} in the next digests.`;
+    text.push("", more);
+    cards.push(`<p style="${STYLE.paragraph}">${escapeHtml(more)}</p>`);
+  }
   return { text, html: [renderSectionHeading(title), `<p style="${STYLE.paragraph}">${escapeHtml(intro)}</p>`, ...cards].join("\n") };
 }
 

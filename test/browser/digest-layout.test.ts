@@ -44,6 +44,7 @@ const LONG_BODY = [
 ].join("\n");
 
 const CONTENT: DigestContent = {
+  moreDrafts: 0,
   localDate: "2026-03-03",
   timeZone: "Europe/Madrid",
   interviews: [

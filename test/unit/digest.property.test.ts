@@ -67,6 +67,7 @@ const draft = (number: number): fc.Arbitrary<DigestDraft> =>
 
 const content: fc.Arbitrary<DigestContent> = fc
   .record({
+    moreDrafts: fc.nat({ max: 50 }),
     localDate: fc.oneof({ weight: 4, arbitrary: date }, { weight: 1, arbitrary: text }),
     timeZone: zone,
     interviews: fc.array(interview, { maxLength: 3 }),

@@ -333,6 +333,12 @@ describe("renderDigest: HTML safety", () => {
     expect(html).toContain("<span style=\"color:#59636e;\">Join:</span> javascript:alert(document.cookie)</div>");
   });
 
+  it("says how many more drafts wait when a digest is capped", () => {
+    const { text, html } = renderDigest(content({ drafts: [draft()], moreDrafts: 3 }));
+    expect(text).toContain("3 more follow-ups are due; they come in the next digests.");
+    expect(html).toContain("3 more follow-ups are due; they come in the next digests.");
+  });
+
   it("keeps hostile addresses inside the link's path, encoded", () => {
     const { html } = hostileDigest();
     const [href] = draftLinks(html);
@@ -348,6 +354,7 @@ function content(overrides: Partial<DigestContent> = {}): DigestContent {
     timeZone: "Europe/Berlin",
     interviews: [],
     drafts: [],
+    moreDrafts: 0,
     waiting: [],
     goneQuiet: [],
     undelivered: [],
