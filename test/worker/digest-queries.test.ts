@@ -9,6 +9,7 @@ import { env } from "cloudflare:workers";
 import { createScheduledController } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import worker from "../../src/index.ts";
+import { MAX_DIGEST_DRAFTS } from "../../src/core/digest-plan.ts";
 import { faultyD1 } from "../helpers/faulty-bindings.ts";
 import { seedActiveApplications } from "../helpers/seed-bulk.ts";
 import { clearAll, seedUser } from "../helpers/seed.ts";
@@ -55,7 +56,8 @@ describe("digest job D1 queries", () => {
       const digest = await env.DB.prepare("SELECT items FROM digests").first<{ items: string }>();
       const items = JSON.parse(digest!.items) as { number: number; followUpId: number; applicationId: number }[];
       const { results: shown } = await env.DB.prepare("SELECT id, application_id FROM follow_ups WHERE state = 'shown'").all<{ id: number; application_id: number }>();
-      expect(items.length).toBeGreaterThanOrEqual(applications / 2);
+      expect(items.length).toBeLessThanOrEqual(MAX_DIGEST_DRAFTS);
+      expect(items.length).toBeGreaterThanOrEqual(Math.min(MAX_DIGEST_DRAFTS, applications / 2));
       expect(items.map((i) => i.number)).toEqual(items.map((_, index) => index + 1));
       expect(items.map((i) => `${i.followUpId}/${i.applicationId}`).sort()).toEqual(shown.map((f) => `${f.id}/${f.application_id}`).sort());
     });
