@@ -234,3 +234,66 @@ describe("corrections and settings", () => {
     expect(await rows("SELECT id FROM inbound_messages WHERE channel = 'forward'")).toEqual([]);
   });
 });
+
+describe("the other commands", () => {
+  it("offer and withdraw change the status and stop the nudges", async () => {
+    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({}));
+    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({ company: "Brambleworth", recruiter: "Ola Nordmann <ola@brambleworth.example>" }));
+    const digest = await runDigest("2026-03-04T15:00:00Z");
+    const { answer } = await reply("offer 1\nwithdraw 2", { inReplyTo: digest.messageId });
+    expect(await applicationStatus()).toEqual(["offer", "withdrawn"]);
+    expect(await rows("SELECT id FROM follow_ups WHERE state IN ('pending', 'shown')")).toEqual([]);
+    expect(answer?.text).toContain("status waiting → offer");
+  });
+
+  it("heard back records the employer's answer (R11): pending nudges stop", async () => {
+    const digest = await setUpOneDraft();
+    vi.setSystemTime(new Date("2026-03-04T16:00:00Z"));
+    await reply("done 1", { inReplyTo: digest.messageId, messageId: "<done@example.com>" });
+    expect(await rows("SELECT rule FROM follow_ups WHERE state = 'pending'")).toEqual([{ rule: "R4" }]);
+    await reply("heard back 1", { inReplyTo: digest.messageId, messageId: "<heard@example.com>" });
+    expect(await rows("SELECT rule, state FROM follow_ups WHERE rule = 'R4'")).toEqual([{ rule: "R4", state: "cancelled" }]);
+    expect(await rows("SELECT rule FROM follow_ups WHERE state = 'pending' AND rule IN ('R3', 'R4', 'R6')")).toEqual([]);
+    expect(await rows("SELECT type FROM events WHERE type = 'employer_replied' AND payload LIKE '%command%'")).toEqual([{ type: "employer_replied" }]);
+  });
+
+  it("snooze hides the draft until the morning of the given day", async () => {
+    const digest = await setUpOneDraft();
+    await reply("snooze 1 friday", { inReplyTo: digest.messageId });
+    // Friday 6 March at the 08:00 morning hour in Los Angeles.
+    expect(await rows("SELECT state, snoozed_until FROM follow_ups WHERE rule = 'R1'")).toEqual([{ state: "shown", snoozed_until: Date.parse("2026-03-06T08:00:00-08:00") }]);
+    const next = await runDigest("2026-03-05T15:00:00Z").catch(() => null);
+    expect(next).toBeNull();
+  });
+
+  it("timeline records their promise (R2) and plans the status check after it (R3)", async () => {
+    const digest = await setUpOneDraft();
+    vi.setSystemTime(new Date("2026-03-04T16:00:00Z"));
+    await reply("done 1", { inReplyTo: digest.messageId, messageId: "<done@example.com>" });
+    await reply("timeline 1 2 business days", { inReplyTo: digest.messageId, messageId: "<timeline@example.com>" });
+    expect(JSON.parse((await rows<{ promised_timeline: string }>("SELECT promised_timeline FROM applications"))[0]!.promised_timeline)).toMatchObject({ amount: 2, unit: "business_days" });
+    expect(await rows("SELECT rule FROM follow_ups WHERE state = 'pending'")).toEqual([{ rule: "R3" }]);
+  });
+
+  it("offer elsewhere drafts an earlier, polite note (R10)", async () => {
+    const digest = await setUpOneDraft();
+    await reply("offer elsewhere 1 2026-03-13", { inReplyTo: digest.messageId });
+    expect(await rows("SELECT rule, state FROM follow_ups WHERE rule = 'R10'")).toEqual([{ rule: "R10", state: "pending" }]);
+  });
+
+  it("country and resume change the settings", async () => {
+    const digest = await setUpOneDraft();
+    await reply("pause", { inReplyTo: digest.messageId, messageId: "<pause@example.com>" });
+    await reply("country US\nresume", { inReplyTo: digest.messageId, messageId: "<resume@example.com>" });
+    expect(await rows("SELECT country, paused FROM users")).toEqual([{ country: "US", paused: 0 }]);
+  });
+
+  it("forget all deletes everything but the user's settings", async () => {
+    const digest = await setUpOneDraft();
+    const { answer } = await reply("forget all", { inReplyTo: digest.messageId });
+    for (const table of ["applications", "interviews", "follow_ups", "digests"]) expect(await rows(`SELECT 1 FROM ${table}`), table).toEqual([]);
+    expect(await rows("SELECT id FROM inbound_messages WHERE channel = 'forward'")).toEqual([]);
+    expect(await rows("SELECT email FROM users")).toEqual([{ email: OWNER }]);
+    expect(answer?.text).toContain("cannot be undone");
+  });
+});
