@@ -85,6 +85,22 @@ export type FilingPlan =
       events: PlannedEvent[];
     };
 
+/** The fields of the application a "new" filing plan creates (the D1 and in-memory stores share it). */
+export function newApplicationFields(plan: Extract<FilingPlan, { action: "file" }>): Omit<ApplicationRecord, "id"> {
+  const d = plan.details;
+  return {
+    company: d.company ?? null,
+    role: d.role ?? null,
+    status: plan.status ?? "applied",
+    contactName: d.contactName ?? null,
+    contactEmail: d.contactEmail ?? null,
+    language: d.language ?? "en",
+    noCalls: d.noCalls ?? false,
+    promisedTimeline: plan.timeline,
+    notes: plan.note ? [plan.note] : [],
+  };
+}
+
 const LEGAL_SUFFIX =
   /\b(inc|incorporated|llc|l\.l\.c|ltd|limited|gmbh|mbh|ag|kg|corp|corporation|co|company|plc|s\.?a\.?s?|srl|s\.?l\.?|b\.?v\.?|n\.?v\.?|pty|pvt|oy|ab|a\/s|lda|spa)\b\.?/g;
 const GENDER_TAG = /\((?:[mwfdhx]\s*\/\s*)+[mwfdhx]\)|\((?:all genders?|tous genres)\)/gi;

@@ -13,7 +13,7 @@
  */
 import type { ApplicationStatus } from "./application-status.ts";
 import type { ApplicationSnapshot, FilingPlan, InterviewFields } from "./filing.ts";
-import { movedInterviewFields } from "./filing.ts";
+import { movedInterviewFields, newApplicationFields } from "./filing.ts";
 import type { ApplicationRecord, EventRecord, InterviewRecord } from "./history.ts";
 import type { Inverse } from "./inverse.ts";
 
@@ -120,22 +120,7 @@ export function applyFilingPlanInMemory(
     const existing = applications.find((a) => a.sourceMessageId === messageId);
     applicationId = existing?.id ?? nextId(applications);
     if (!existing) {
-      const d = plan.details;
-      applications.push({
-        id: applicationId,
-        company: d.company ?? null,
-        role: d.role ?? null,
-        status: plan.status ?? "applied",
-        contactName: d.contactName ?? null,
-        contactEmail: d.contactEmail ?? null,
-        language: d.language ?? "en",
-        noCalls: d.noCalls ?? false,
-        promisedTimeline: plan.timeline,
-        notes: plan.note ? [plan.note] : [],
-        sourceMessageId: messageId,
-        createdAt: at,
-        updatedAt: at,
-      });
+      applications.push({ id: applicationId, ...newApplicationFields(plan), sourceMessageId: messageId, createdAt: at, updatedAt: at });
     }
   } else {
     applicationId = plan.target.applicationId;

@@ -9,7 +9,7 @@ import type { Db } from "./client.ts";
 import { applications, digests, events, followUps, inboundMessages, interviews, outboundMessages, rawChunks, users } from "./schema.ts";
 import type { ApplicationSnapshot, FilingPlan, InterviewFields } from "../core/filing.ts";
 import type { ApplicationStatus } from "../core/application-status.ts";
-import { companyKey, movedInterviewFields, roleKey } from "../core/filing.ts";
+import { companyKey, movedInterviewFields, newApplicationFields, roleKey } from "../core/filing.ts";
 import type { PromisedTimeline, Understanding } from "../core/understanding.ts";
 import type { ApplicationRecord, EventRecord, InterviewRecord } from "../core/history.ts";
 import type { FollowUpWrite, StoredFollowUp } from "../core/follow-up-sync.ts";
@@ -206,23 +206,15 @@ export async function applyFilingPlan(
   ];
 
   if (plan.target.kind === "new") {
-    const d = plan.details;
+    const fields = newApplicationFields(plan);
     statements.push(
       db
         .insert(applications)
         .values({
           userId,
-          company: d.company ?? null,
-          companyKey: companyKey(d.company ?? null),
-          role: d.role ?? null,
-          roleKey: roleKey(d.role ?? null),
-          status: plan.status ?? "applied",
-          contactName: d.contactName ?? null,
-          contactEmail: d.contactEmail ?? null,
-          language: d.language ?? "en",
-          noCalls: d.noCalls ?? false,
-          promisedTimeline: plan.timeline,
-          notes: plan.note ? [plan.note] : [],
+          ...fields,
+          companyKey: companyKey(fields.company),
+          roleKey: roleKey(fields.role),
           sourceMessageId: messageId,
           createdAt: at,
           updatedAt: at,
