@@ -667,3 +667,7 @@ export async function loadCommandState(db: Db, userId: number) {
     })),
   };
 }
+
+export async function saveUserSettings(db: Db, userId: number, settings: Record<string, unknown>): Promise<void> {
+  await db.update(users).set({ settings }).where(eq(users.id, userId));
+}

@@ -17,6 +17,7 @@ import type { JwksFetcher } from "./access-jwt.ts";
 import { requireAuth, type AccessVars } from "./auth.ts";
 import { messagesApi } from "./messages.ts";
 import { applicationsApi } from "./applications.ts";
+import { settingsApi } from "./settings.ts";
 
 export type AppEnv = { Bindings: Env & AccessVars };
 
@@ -58,7 +59,8 @@ export function createApp(options: AppOptions) {
     .use(csrfForBrowsers)
     .use(requireAuth(options))
     .route("/api/messages", messagesApi)
-    .route("/api/applications", applicationsApi);
+    .route("/api/applications", applicationsApi)
+    .route("/api/settings", settingsApi);
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
