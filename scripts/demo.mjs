@@ -23,20 +23,17 @@
  * step and the tail of wrangler's log, exit code 1. The wrangler process group and the
  * temporary directory are removed in every case.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TZDate, tzOffset } from "@date-fns/tz";
 import PostalMime from "postal-mime";
+import { LocalWorker, LocalWorkerError, sleep, WRANGLER_BIN } from "./local-worker.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const EXAMPLES_DIR = join(ROOT, "examples");
 const OUTPUT_DIR = join(ROOT, "demo-output");
-const WRANGLER_BIN = join(ROOT, "node_modules", ".bin", "wrangler");
 
 /** The business day the examples call "today"; see the header comment. */
 const EXAMPLES_TODAY = "2026-11-20";
@@ -49,15 +46,8 @@ const EXAMPLES_ASSISTANT = "assistant@example.com";
 const DONE_COMPANY = "Saltmarsh Robotics";
 const REJECTED_COMPANY = "Bramblecone Games";
 
-/** wrangler dev is usually up in 3-10 s; the first run also builds the bundle. */
-const READY_TIMEOUT_MS = 60_000;
-/** One readiness probe; a listening worker answers /health at once. */
-const PROBE_TIMEOUT_MS = 5_000;
 /** A handler's mail is logged within milliseconds of the request returning. */
 const MAIL_TIMEOUT_MS = 15_000;
-/** One email or cron request; a handler runs well under a second here. */
-const REQUEST_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 5_000;
 const POLL_MS = 200;
 const DIGEST_HOUR = 7;
 
@@ -204,109 +194,26 @@ function readVars() {
   };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 // ── The worker under wrangler dev ────────────────────────────────────────────────────────────
 
-const CHILD_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
-
-const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
 /** Lines like "Email: /…/.wrangler/tmp/email/miniflare-<hash>/email/<Message-ID>.eml". */
 const SENT_MAIL_LINE = /(\S+\.wrangler[\\/]tmp[\\/]email[\\/]\S+\.eml)/;
-/** wrangler dev keeps running after a failed build (it waits for a fix), so the log is the only sign. */
-const BUILD_FAILED_LINE = /\[ERROR\] Build failed/;
 
-class Worker {
-  constructor(workDir) {
-    this.workDir = workDir;
-    this.log = [];
-    this.sentMail = [];
-    this.buildFailed = false;
-    this.process = null;
-    this.exited = null;
-  }
-
-  migrate() {
-    const result = spawnSync(WRANGLER_BIN, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", this.stateDir], {
-      cwd: ROOT,
-      env: { ...CHILD_ENV, CI: "true" },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: READY_TIMEOUT_MS,
+/** The local worker, plus the mail it sends as wrangler's email simulator writes it out. */
+class DemoWorker extends LocalWorker {
+  constructor() {
+    const sentMail = [];
+    super({
+      tempPrefix: "followup-demo-",
+      // OWNER_COUNTRY is emptied so business days are Monday–Friday, as the demo counts them.
+      secrets: { OWNER_COUNTRY: "" },
+      onLine: (line) => {
+        const sent = SENT_MAIL_LINE.exec(line);
+        if (sent) sentMail.push(sent[1]);
+      },
     });
-    if (result.status !== 0) throw new DemoError(`Applying the migrations failed (${result.error?.message ?? `exit code ${result.status}`}):\n${result.stdout}\n${result.stderr}`);
-  }
-
-  get stateDir() {
-    return join(this.workDir, "state");
-  }
-
-  async start() {
-    const secrets = join(this.workDir, "demo.env");
-    // Fresh secrets per run; OWNER_COUNTRY is emptied so business days are Monday–Friday, as the demo counts them.
-    writeFileSync(secrets, [`REPLY_TOKEN_SECRET=${randomBytes(32).toString("hex")}`, `API_TOKEN=${randomBytes(24).toString("hex")}`, "OWNER_COUNTRY="].join("\n") + "\n");
-    this.port = await freePort();
-    const inspectorPort = await freePort();
-    this.base = `http://127.0.0.1:${this.port}`;
-    const args = [
-      "dev",
-      "--ip", "127.0.0.1",
-      "--port", String(this.port),
-      "--inspector-port", String(inspectorPort),
-      "--persist-to", this.stateDir,
-      "--env-file", secrets,
-      "--show-interactive-dev-session=false",
-    ];
-    // Its own process group, so stopping it also stops workerd and esbuild under it.
-    this.process = spawn(WRANGLER_BIN, args, { cwd: ROOT, env: CHILD_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    this.exited = new Promise((resolve) => this.process.once("exit", (code, signal) => resolve({ code, signal })));
-    this.process.once("exit", () => (this.process = null));
-    for (const stream of [this.process.stdout, this.process.stderr]) {
-      let pending = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk) => {
-        pending += chunk;
-        const lines = pending.split(/\r?\n/);
-        pending = lines.pop() ?? "";
-        for (const line of lines) this.onLine(line);
-      });
-    }
-    await this.waitUntilReady();
-  }
-
-  onLine(rawLine) {
-    const line = rawLine.replace(ANSI_ESCAPE, "");
-    this.log.push(line);
-    const sent = SENT_MAIL_LINE.exec(line);
-    if (sent) this.sentMail.push(sent[1]);
-    if (BUILD_FAILED_LINE.test(line)) this.buildFailed = true;
-  }
-
-  async waitUntilReady() {
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      if (!this.process) throw new DemoError("wrangler dev exited before the worker was ready.");
-      if (this.buildFailed) throw new DemoError("The worker did not build (esbuild errors below).");
-      try {
-        const response = await fetch(`${this.base}/health`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-        if (response.ok && (await response.json()).ok === true) return;
-      } catch {
-        // Not listening yet.
-      }
-      await sleep(POLL_MS);
-    }
-    throw new DemoError(`The worker did not answer GET /health within ${READY_TIMEOUT_MS / 1000} s.`);
+    /** @type {string[]} paths of the .eml files, in the order they were sent */
+    this.sentMail = sentMail;
   }
 
   /** Runs a request, then waits for the one email its handler sends and returns it parsed. */
@@ -330,38 +237,6 @@ class Worker {
     if (this.sentMail.length !== before + 1) throw new DemoError(`${what}: expected one email, the worker sent ${this.sentMail.length - before}.`);
     const path = this.sentMail[before];
     return { path, email: await PostalMime.parse(readFileSync(path)) };
-  }
-
-  sendEmail(from, to, raw) {
-    const query = new URLSearchParams({ from, to });
-    return fetch(`${this.base}/cdn-cgi/local/email?${query}`, { method: "POST", body: raw, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  }
-
-  runCron(instant) {
-    return fetch(`${this.base}/cdn-cgi/local/scheduled?time=${instant}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  }
-
-  async stop() {
-    if (!this.process) return;
-    const pid = this.process.pid;
-    signalGroup(pid, "SIGTERM");
-    const stopped = await Promise.race([this.exited, sleep(STOP_TIMEOUT_MS).then(() => null)]);
-    if (!stopped) {
-      signalGroup(pid, "SIGKILL");
-      await this.exited;
-    }
-  }
-
-  logTail(lines = 40) {
-    return this.log.slice(-lines).join("\n");
-  }
-}
-
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // Already gone.
   }
 }
 
@@ -472,21 +347,13 @@ async function main() {
   const secondMorning = addBusinessDays(storyToday, 2);
   const examples = loadExamples(vars, storyToday);
 
-  const workDir = mkdtempSync(join(tmpdir(), "followup-demo-"));
-  const worker = new Worker(workDir);
-  const stopOnSignal = (signal) => {
-    void worker.stop().finally(() => {
-      rmSync(workDir, { recursive: true, force: true });
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    });
-  };
-  process.once("SIGINT", stopOnSignal);
-  process.once("SIGTERM", stopOnSignal);
+  const worker = new DemoWorker();
+  worker.closeOnSignals();
 
   try {
     heading("Starting the worker locally (workerd + D1, no Cloudflare account)");
     console.log(`Owner ${vars.owner}, assistant ${vars.assistant}, zone ${vars.timeZone} (from wrangler.toml)`);
-    console.log(`Temporary state: ${workDir} (removed at the end)`);
+    console.log(`Temporary state: ${worker.workDir} (removed at the end)`);
     console.log(`Today is ${today}; the examples' week is moved so that their "today" is ${storyToday}.`);
     console.log(`The story: you forward three emails, read the digests of ${firstMorning} and ${secondMorning}`);
     console.log("(the cron runs with a simulated clock), and answer the first one by email.");
@@ -514,11 +381,11 @@ async function main() {
   } catch (error) {
     console.error(`\nDemo failed: ${error instanceof Error ? error.message : String(error)}`);
     if (worker.log.length > 0) console.error(`\nLast lines of wrangler's log:\n${worker.logTail()}`);
-    if (!(error instanceof DemoError) && error instanceof Error) console.error(error.stack);
+    const explained = error instanceof DemoError || error instanceof LocalWorkerError;
+    if (!explained && error instanceof Error) console.error(error.stack);
     process.exitCode = 1;
   } finally {
-    await worker.stop();
-    rmSync(workDir, { recursive: true, force: true });
+    await worker.close();
   }
 }
 

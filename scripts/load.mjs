@@ -24,16 +24,8 @@
  * check holds, 1 otherwise; the wrangler process group and the temporary directory are removed
  * in every case.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const WRANGLER_BIN = join(ROOT, "node_modules", ".bin", "wrangler");
+import { LocalWorker, runWrangler } from "./local-worker.mjs";
 
 const DEFAULT_COUNT = 2000;
 const DEFAULT_CONCURRENCY = 16;
@@ -42,14 +34,11 @@ const MAX_COUNT = 20_000;
 const MAX_CONCURRENCY = 64;
 /** The whole run, start-up and checks included. */
 const MAX_RUN_MS = 20 * 60_000;
+/** Start-up (a bundle is built first) and each wrangler command, the D1 query at the end included. */
 const READY_TIMEOUT_MS = 90_000;
-const PROBE_TIMEOUT_MS = 5_000;
 /** One email; a handler takes well under a second here, an oversized one a few. */
 const REQUEST_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 5_000;
 const POLL_MS = 250;
-/** Lines of wrangler's output kept for the failure report. */
-const LOG_LINES_KEPT = 200;
 
 /** The worker's own limit (src/core/limits.ts MAX_RAW_BYTES) and the local route's (production's 25 MiB). */
 const WORKER_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -290,112 +279,29 @@ function buildMix(count, seed) {
 
 // ── The worker under wrangler dev ────────────────────────────────────────────────────────────
 
-const CHILD_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
-const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
+function createWorker() {
+  return new LocalWorker({
+    tempPrefix: "followup-load-",
+    serveBuilt: true,
+    logLevel: "warn",
+    readyTimeoutMs: READY_TIMEOUT_MS,
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    pollMs: POLL_MS,
   });
 }
 
-class Worker {
-  constructor(workDir) {
-    this.workDir = workDir;
-    this.stateDir = join(workDir, "state");
-    this.apiToken = randomBytes(24).toString("hex");
-    this.log = [];
-    this.process = null;
-    this.exited = null;
-  }
-
-  wrangler(args, timeoutMs = READY_TIMEOUT_MS) {
-    const result = spawnSync(WRANGLER_BIN, args, { cwd: ROOT, env: { ...CHILD_ENV, CI: "true" }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
-    if (result.status !== 0) throw new LoadError(`wrangler ${args.slice(0, 3).join(" ")} failed (${result.error?.message ?? `exit code ${result.status}`}):\n${result.stdout}\n${result.stderr}`);
-    return result.stdout;
-  }
-
-  async start() {
-    this.wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", this.stateDir]);
-    // The worker is bundled once and served as built: wrangler dev restarts the worker when a
-    // source file changes, which would cut requests off mid-run while the tree is being edited.
-    const bundleDir = join(this.workDir, "bundle");
-    this.wrangler(["deploy", "--dry-run", "--outdir", bundleDir]);
-    const secrets = join(this.workDir, "load.env");
-    writeFileSync(secrets, [`REPLY_TOKEN_SECRET=${randomBytes(32).toString("hex")}`, `API_TOKEN=${this.apiToken}`].join("\n") + "\n");
-    this.port = await freePort();
-    this.base = `http://127.0.0.1:${this.port}`;
-    const args = ["dev", join(bundleDir, "index.js"), "--no-bundle", "--config", join(ROOT, "wrangler.toml"), "--ip", "127.0.0.1", "--port", String(this.port), "--inspector-port", String(await freePort()), "--persist-to", this.stateDir, "--env-file", secrets, "--show-interactive-dev-session=false", "--log-level", "warn"];
-    // Its own process group, so stopping it also stops workerd and esbuild under it.
-    this.process = spawn(WRANGLER_BIN, args, { cwd: ROOT, env: CHILD_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    this.exited = new Promise((resolve) => this.process.once("exit", (code, signal) => resolve({ code, signal })));
-    this.process.once("exit", () => (this.process = null));
-    for (const stream of [this.process.stdout, this.process.stderr]) {
-      let pending = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk) => {
-        pending += chunk;
-        const lines = pending.split(/\r?\n/);
-        pending = lines.pop() ?? "";
-        for (const line of lines) {
-          this.log.push(line.replace(ANSI_ESCAPE, ""));
-          if (this.log.length > LOG_LINES_KEPT) this.log.shift();
-        }
-      });
-    }
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      if (!this.process) throw new LoadError("wrangler dev exited before the worker was ready.");
-      try {
-        const response = await fetch(`${this.base}/health`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-        if (response.ok) return;
-      } catch {
-        // Not listening yet.
-      }
-      await sleep(POLL_MS);
-    }
-    throw new LoadError(`The worker did not answer GET /health within ${READY_TIMEOUT_MS / 1000} s.`);
-  }
-
-  post(item) {
-    const query = new URLSearchParams({ from: item.envelopeFrom, to: ASSISTANT });
-    return fetch(`${this.base}/cdn-cgi/local/email?${query}`, { method: "POST", body: item.bytes, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  }
-
-  api(path, token = this.apiToken) {
-    return fetch(`${this.base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  }
-
-  /** Rows of each statement, run on the stopped worker's local D1. */
-  query(sql) {
-    const out = this.wrangler(["d1", "execute", "DB", "--local", "--persist-to", this.stateDir, "--json", "--command", sql]);
-    return JSON.parse(out).map((statement) => statement.results);
-  }
-
-  async stop() {
-    if (!this.process) return;
-    const pid = this.process.pid;
-    signalGroup(pid, "SIGTERM");
-    const stopped = await Promise.race([this.exited, sleep(STOP_TIMEOUT_MS).then(() => null)]);
-    if (!stopped) {
-      signalGroup(pid, "SIGKILL");
-      await this.exited;
-    }
-  }
+function post(worker, item) {
+  return worker.sendEmail(item.envelopeFrom, ASSISTANT, item.bytes);
 }
 
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // Already gone.
-  }
+function callApi(worker, path, token = worker.apiToken) {
+  return fetch(`${worker.base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+}
+
+/** Rows of each statement, run on the stopped worker's local D1. */
+function queryD1(worker, sql) {
+  const out = runWrangler(["d1", "execute", "DB", "--local", "--persist-to", worker.stateDir, "--json", "--command", sql], READY_TIMEOUT_MS);
+  return JSON.parse(out).map((statement) => statement.results);
 }
 
 // ── Posting ──────────────────────────────────────────────────────────────────────────────────
@@ -427,7 +333,7 @@ async function postAll(worker, items, concurrency, deadline) {
       if (item.after !== undefined) await answered[item.after].promise;
       const t0 = performance.now();
       try {
-        const response = await worker.post(item);
+        const response = await post(worker, item);
         const body = await response.text();
         results[index] = { status: response.status, body, outcome: classify(response.status, body), ms: performance.now() - t0 };
       } catch (error) {
@@ -449,7 +355,7 @@ async function redeliverFailures(worker, items, results) {
   for (const [index, result] of results.entries()) {
     if (result.status < 500 && result.outcome !== "network_error") continue;
     try {
-      const response = await worker.post(items[index]);
+      const response = await post(worker, items[index]);
       again.push({ index, status: response.status, outcome: classify(response.status, await response.text()) });
     } catch (error) {
       again.push({ index, status: 0, outcome: "network_error" });
@@ -503,17 +409,18 @@ async function check(worker, items, results, redelivered) {
   });
 
   // Through the API, while the worker runs.
-  const applicationsResponse = await worker.api("/api/applications");
+  const applicationsResponse = await callApi(worker, "/api/applications");
   expect(applicationsResponse.status === 200, `GET /api/applications answered ${applicationsResponse.status}`);
   const applications = applicationsResponse.status === 200 ? await applicationsResponse.json() : [];
-  expect((await worker.api("/api/applications", null)).status === 401, "GET /api/applications without the token was not refused");
-  const firstMessage = await worker.api("/api/messages/1");
+  expect((await callApi(worker, "/api/applications", null)).status === 401, "GET /api/applications without the token was not refused");
+  const firstMessage = await callApi(worker, "/api/messages/1");
   expect(firstMessage.status === 200 && (await firstMessage.json()).id === 1, `GET /api/messages/1 answered ${firstMessage.status}`);
 
   await worker.stop();
 
   // In D1, once the worker is stopped.
-  const [inbound, confirmations, [counts], repeatedInterviews] = worker.query(
+  const [inbound, confirmations, [counts], repeatedInterviews] = queryD1(
+    worker,
     [
       "SELECT id, raw_sha256 AS sha, state, problem, original_message_id AS original, application_id AS app FROM inbound_messages",
       "SELECT in_reply_to AS inbound, count(*) AS n FROM outbound_messages WHERE kind = 'confirmation' GROUP BY in_reply_to",
@@ -617,20 +524,13 @@ function report(items, results, seconds, outcome, options) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const deadline = Date.now() + MAX_RUN_MS;
-  const workDir = mkdtempSync(join(tmpdir(), "followup-load-"));
-  const worker = new Worker(workDir);
-  const stopOnSignal = () => {
-    worker.stop().finally(() => {
-      rmSync(workDir, { recursive: true, force: true });
-      process.exit(130);
-    });
-  };
-  process.once("SIGINT", stopOnSignal);
-  process.once("SIGTERM", stopOnSignal);
+  const worker = createWorker();
+  worker.closeOnSignals();
   let failed = false;
   try {
     const items = buildMix(options.count, options.seed);
-    console.log(`Starting the worker (wrangler dev, temporary state in ${workDir}) ...`);
+    console.log(`Starting the worker (wrangler dev, temporary state in ${worker.workDir}) ...`);
+    worker.migrate();
     await worker.start();
     console.log(`Posting ${items.length} emails to ${worker.base}/cdn-cgi/local/email over ${options.concurrency} connections ...`);
     const { results, seconds } = await postAll(worker, items, options.concurrency, deadline);
@@ -640,17 +540,16 @@ async function main() {
     if (outcome.failures.length > 0) {
       failed = true;
       console.error(`\nFAILED: ${outcome.failures.length} checks\n${outcome.failures.slice(0, 20).map((f) => `  - ${f}`).join("\n")}`);
-      console.error(`\nLast lines of wrangler's output:\n${worker.log.slice(-40).join("\n")}`);
+      console.error(`\nLast lines of wrangler's output:\n${worker.logTail()}`);
     } else {
       console.log("\nAll checks passed: every accepted email stored once, duplicates collapsed, refusals carry reasons, no 5xx.");
     }
   } catch (error) {
     failed = true;
     console.error(`\nFAILED: ${error instanceof Error ? error.message : String(error)}`);
-    if (worker.log.length > 0) console.error(`\nLast lines of wrangler's output:\n${worker.log.slice(-40).join("\n")}`);
+    if (worker.log.length > 0) console.error(`\nLast lines of wrangler's output:\n${worker.logTail()}`);
   } finally {
-    await worker.stop();
-    rmSync(workDir, { recursive: true, force: true });
+    await worker.close();
   }
   process.exit(failed ? 1 : 0);
 }
