@@ -7,6 +7,8 @@
  * mail calls it a phone interview; an address or "in person" wording means on site.
  */
 import type { InterviewFormat } from "./understanding.ts";
+import { isPlainLatin, LATIN_LETTER_CLASS } from "./latin-text.ts";
+import { gate, testGated, type GatedPattern } from "./required-words.ts";
 import { wordPattern } from "./word-pattern.ts";
 
 const URL_PATTERN = /https?:\/\/[^\s<>"'()[\]{}|\\^`]+/giu;
@@ -25,7 +27,12 @@ const MEETING_HOSTS: { host: RegExp; path?: RegExp }[] = [
 ];
 
 const SCHEDULING_HOSTS = /(?:^|\.)(?:calendly\.com|cal\.com|savvycal\.com|youcanbook\.me|doodle\.com|zcal\.co|tidycal\.com|koalendar\.com|calendar\.app\.google|goodtime\.io|meetings\.hubspot\.com)$/;
-const SCHEDULING_WORDS = wordPattern(/\b(?:availability|schedule|scheduling|book(?:ing)?|pick a (?:time|slot)|select a (?:time|slot)|verfügbarkeit|termin (?:buchen|wählen)|disponibilit[ée]s?|disponibilidad|disponibilidade|beschikbaarheid|agendar|reservar|réserver)\b/iu);
+const SCHEDULING_WORDS = gatedWordPattern(/\b(?:availability|schedule|scheduling|book(?:ing)?|pick a (?:time|slot)|select a (?:time|slot)|verfügbarkeit|termin (?:buchen|wählen)|disponibilit[ée]s?|disponibilidad|disponibilidade|beschikbaarheid|agendar|reservar|réserver)\b/iu);
+
+/** Runs only on text with one of the pattern's words: most mail never compiles most of them. */
+function gatedWordPattern(pattern: RegExp): GatedPattern {
+  return gate(wordPattern(pattern));
+}
 
 export interface LinkCandidate {
   href: string;
@@ -57,7 +64,7 @@ function isSchedulingLink(link: LinkCandidate): boolean {
   }
   if (!/^https?:$/.test(parsed.protocol)) return false;
   if (SCHEDULING_HOSTS.test(parsed.hostname.toLowerCase())) return true;
-  return SCHEDULING_WORDS.test(link.text) || /(?:availability|schedul|booking|book-)/i.test(parsed.pathname);
+  return testGated(SCHEDULING_WORDS, link.text) || /(?:availability|schedul|booking|book-)/i.test(parsed.pathname);
 }
 
 /** The first join link among the candidates (calendar's own link first, as the caller orders them). */
@@ -69,16 +76,19 @@ export function findSchedulingUrl(links: LinkCandidate[]): string | null {
   return links.find((link) => !isMeetingUrl(link.href) && isSchedulingLink(link))?.href ?? null;
 }
 
-const PHONE = wordPattern(/\b(?:phone|telephone|telephonic)[- ](?:interview|screen(?:ing)?|call|conversation|chat)\b|\b(?:by|over the|via) (?:phone|telephone)\b|\bphone call\b|\b(?:we|i) will call you\b|\btelefon(?:isch\w*|interview|gespräch|termin)\b|\bper telefon\b|\b(?:entretien|échange|rendez-vous) téléphonique\b|\bpar téléphone\b|\b(?:entrevista|llamada) telef[oó]nica\b|\bpor tel[eé]fono\b|\b(?:entrevista|chamada) telef[oó]nica\b|\bpor telefone\b|\btelefonisch\w*\b|\btelefoongesprek\b/iu);
+const PHONE = gatedWordPattern(/\b(?:phone|telephone|telephonic)[- ](?:interview|screen(?:ing)?|call|conversation|chat)\b|\b(?:by|over the|via) (?:phone|telephone)\b|\bphone call\b|\b(?:we|i) will call you\b|\btelefon(?:isch\w*|interview|gespräch|termin)\b|\bper telefon\b|\b(?:entretien|échange|rendez-vous) téléphonique\b|\bpar téléphone\b|\b(?:entrevista|llamada) telef[oó]nica\b|\bpor tel[eé]fono\b|\b(?:entrevista|chamada) telef[oó]nica\b|\bpor telefone\b|\btelefonisch\w*\b|\btelefoongesprek\b/iu);
 
-const VIDEO = wordPattern(/\b(?:video(?:[- ]?call|[- ]?interview|[- ]?conference|[- ]?meeting|chat)?|videogespräch|videointerview|videokonferenz|videocall|visio(?:conférence)?|videollamada|videoconferencia|videochamada|videoconferência|videogesprek|videobellen|online (?:interview|meeting|call)|virtual (?:interview|meeting)|remote interview|meeting link|join link|zoom|microsoft teams|ms teams|google meet|webex|skype|whereby)\b/iu);
+const VIDEO = gatedWordPattern(/\b(?:video(?:[- ]?call|[- ]?interview|[- ]?conference|[- ]?meeting|chat)?|videogespräch|videointerview|videokonferenz|videocall|visio(?:conférence)?|videollamada|videoconferencia|videochamada|videoconferência|videogesprek|videobellen|online (?:interview|meeting|call)|virtual (?:interview|meeting)|remote interview|meeting link|join link|zoom|microsoft teams|ms teams|google meet|webex|skype|whereby)\b/iu);
 
 const IN_PERSON = wordPattern(/\b(?:on[- ]?site|in[- ]person|face[- ]to[- ]face|(?:at|in|to) our (?:[\p{L}-]+ )?(?:office|offices|premises|headquarters|hq|campus|studio|site)|vor ort|in unseren? (?:büro|räumlichkeiten)|sur place|en présentiel|dans nos locaux|presencial(?:mente)?|en persona|en nuestras oficinas|nas nossas instalações|no nosso escritório|op (?:ons )?kantoor|op locatie|bij ons op kantoor)\b/iu);
+// The same without Unicode property classes, for plain Latin text (see latin-text.ts).
+const IN_PERSON_LATIN = gate(wordPattern(new RegExp(String.raw`\b(?:on[- ]?site|in[- ]person|face[- ]to[- ]face|(?:at|in|to) our (?:[${LATIN_LETTER_CLASS}-]+ )?(?:office|offices|premises|headquarters|hq|campus|studio|site)|vor ort|in unseren? (?:büro|räumlichkeiten)|sur place|en présentiel|dans nos locaux|presencial(?:mente)?|en persona|en nuestras oficinas|nas nossas instalações|no nosso escritório|op (?:ons )?kantoor|op locatie|bij ons op kantoor)\b`, "i")));
 
 const ADDRESS_LABEL =
   /^(?:\W{0,3}\s*)(?:location|address|venue|place|where|office|ort|adresse|anschrift|wo|lieu|adresse|ubicación|ubicacion|dirección|direccion|lugar|local|morada|endereço|endereco|locatie|adres|plaats|waar)\s*[:\t]\s*(.*)$/iu;
 const STREET = wordPattern(/\b(?:street|st\.|road|rd\.?|avenue|ave\.?|boulevard|blvd|lane|drive|dr\.|suite|floor|building|block|straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|laan|straat|plein|gracht|singel|kade|rue|avenue|boulevard|place|calle|avenida|plaza|paseo|rua|praça|travessa|largo)\b|\b\d{4,5}\b|\b\d{1,4}\s*[\p{L}]/iu);
-const NOT_A_PLACE = wordPattern(/\b(?:online|virtual|remote|zoom|teams|google meet|webex|skype|phone|telefon|téléphone|teléfono|telefone|link|tbd|to be confirmed|folgt)\b/iu);
+const STREET_LATIN = wordPattern(new RegExp(String.raw`\b(?:street|st\.|road|rd\.?|avenue|ave\.?|boulevard|blvd|lane|drive|dr\.|suite|floor|building|block|straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|laan|straat|plein|gracht|singel|kade|rue|avenue|boulevard|place|calle|avenida|plaza|paseo|rua|praça|travessa|largo)\b|\b\d{4,5}\b|\b\d{1,4}\s*[${LATIN_LETTER_CLASS}]`, "i"));
+const NOT_A_PLACE = gatedWordPattern(/\b(?:online|virtual|remote|zoom|teams|google meet|webex|skype|phone|telefon|téléphone|teléfono|telefone|link|tbd|to be confirmed|folgt)\b/iu);
 
 /** Values of address-like labelled lines ("Location: 22 Main St", "Adresse: Hafenstraße 12"), with the next lines when the label stands alone. */
 export function findAddressLines(text: string): string[] {
@@ -95,7 +105,7 @@ export function findAddressLines(text: string): string[] {
 }
 
 export function isStreetAddress(value: string): boolean {
-  return STREET.test(value) && !NOT_A_PLACE.test(value) && !/^https?:/i.test(value);
+  return (isPlainLatin(value) ? STREET_LATIN : STREET).test(value) && !testGated(NOT_A_PLACE, value) && !/^https?:/i.test(value);
 }
 
 export interface FormatInput {
@@ -107,16 +117,19 @@ export interface FormatInput {
 }
 
 export function detectFormat(input: FormatInput): InterviewFormat | null {
-  if (PHONE.test(input.text) || PHONE.test(input.location ?? "")) return "phone";
-  if (IN_PERSON.test(input.text)) return "onsite";
-  if (input.meetingUrl || VIDEO.test(input.text) || VIDEO.test(input.location ?? "")) return "video";
+  const lower = input.text.toLowerCase();
+  const location = input.location ?? "";
+  if (testGated(PHONE, input.text, lower) || testGated(PHONE, location)) return "phone";
+  const inPerson = isPlainLatin(input.text) ? testGated(IN_PERSON_LATIN, input.text, lower) : IN_PERSON.test(input.text);
+  if (inPerson) return "onsite";
+  if (input.meetingUrl || testGated(VIDEO, input.text, lower) || testGated(VIDEO, location)) return "video";
   const places = [...findAddressLines(input.text), ...(input.location ? [input.location] : [])];
   if (places.some(isStreetAddress)) return "onsite";
   return null;
 }
 
-const NO_CALLS = wordPattern(/\b(?:no (?:phone )?calls(?: please)?|please do not (?:call|phone)|please don'?t (?:call|phone)|do not call|no telephone (?:calls|enquiries|inquiries)|keine (?:telefonischen )?anrufe|bitte (?:nicht|keine) (?:anrufen|anrufe|telefonischen)|pas d'appels?|merci de ne pas (?:appeler|téléphoner)|ne pas (?:appeler|téléphoner)|no llam(?:e|ar|adas)|por favor,? no llame|sin llamadas|não (?:ligue|telefone)|sem chamadas|niet (?:bellen|telefonisch)|geen (?:telefoontjes|telefonische))\b/iu);
+const NO_CALLS = gatedWordPattern(/\b(?:no (?:phone )?calls(?: please)?|please do not (?:call|phone)|please don'?t (?:call|phone)|do not call|no telephone (?:calls|enquiries|inquiries)|keine (?:telefonischen )?anrufe|bitte (?:nicht|keine) (?:anrufen|anrufe|telefonischen)|pas d'appels?|merci de ne pas (?:appeler|téléphoner)|ne pas (?:appeler|téléphoner)|no llam(?:e|ar|adas)|por favor,? no llame|sin llamadas|não (?:ligue|telefone)|sem chamadas|niet (?:bellen|telefonisch)|geen (?:telefoontjes|telefonische))\b/iu);
 
 export function asksForNoCalls(text: string): boolean {
-  return NO_CALLS.test(text);
+  return testGated(NO_CALLS, text);
 }

@@ -8,10 +8,14 @@
  * an invitation or a next round.
  */
 import type { EmailKind } from "./understanding.ts";
+import { gate, testGated, type GatedPattern } from "./required-words.ts";
 import { wordPattern } from "./word-pattern.ts";
 
-/** Every pattern here is written in lower case and run on lower-cased text. */
-const lowerCase = (pattern: RegExp): RegExp => wordPattern(pattern, { lowerCaseInput: true });
+/**
+ * Every pattern here is written in lower case and run on lower-cased text, and only when the
+ * text has one of the words the pattern requires: a mail in one language compiles few of the others.
+ */
+const lowerCase = (pattern: RegExp): GatedPattern => gate(wordPattern(pattern, { lowerCaseInput: true }));
 
 export interface KindInput {
   subject: string;
@@ -27,7 +31,7 @@ export interface KindReading {
 const INTERVIEW_WORDS =
   "interview|meeting|appointment|call|phone screen|screening|event|gespräch|vorstellungsgespräch|termin|entretien|rendez-vous|réunion|entrevista|reunión|cita|reunião|gesprek|sollicitatiegesprek|afspraak";
 
-const CANCELLATION: RegExp[] = [
+const CANCELLATION: GatedPattern[] = [
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,80}\\b(?:has been|have been|was|is|been|wurde|ist|a été|est|ha sido|fue|foi|is|werd|wordt)\\s+(?:cancell?ed|called off|abgesagt|storniert|annulée?|cancelad[oa]|anulad[oa]|geannuleerd|afgezegd)\\b`, "iu"),
   /^(?:cancell?ed|canceled event|abgesagt|annulé|cancelado|geannuleerd)\b/imu,
   /\b(?:interview|event|meeting)\s+cancell?ed\b/iu,
@@ -37,7 +41,7 @@ const CANCELLATION: RegExp[] = [
   /\b(?:entretien|gesprek|afspraak|entrevista)\b[^.!?\n]{0,40}\b(?:gaat niet door|n'aura pas lieu|no se realizará|não se realizará)\b/iu,
 ].map(lowerCase);
 
-const RESCHEDULE: RegExp[] = [
+const RESCHEDULE: GatedPattern[] = [
   /\brescheduled\b/iu,
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,60}\\b(?:has been|have been|was|is)\\s+(?:changed|moved|postponed|updated|pushed)\\b`, "iu"),
   /^updated invitation\b/imu,
@@ -52,7 +56,7 @@ const RESCHEDULE: RegExp[] = [
   /\bnieuwe (?:datum|tijd|afspraak)\b/iu,
 ].map(lowerCase);
 
-const REJECTION: RegExp[] = [
+const REJECTION: GatedPattern[] = [
   /\bregret to inform\b/iu,
   /\bunfortunately\b[^.!?\n]{0,160}\b(?:not|another|other|unable|no longer|decided)\b/iu,
   /\b(?:not|no longer) (?:be )?(?:moving|move|going|proceeding|progressing) (?:forward|ahead)\b/iu,
@@ -82,7 +86,7 @@ const REJECTION: RegExp[] = [
   /\b(?:andere|een andere) kandida(?:at|ten)\b/iu,
 ].map(lowerCase);
 
-const OFFER: RegExp[] = [
+const OFFER: GatedPattern[] = [
   /\b(?:pleased|happy|delighted|excited|thrilled) to (?:offer|extend (?:an|the|this|you an) offer)\b/iu,
   /\boffer (?:letter|of employment)\b/iu,
   /\bjob offer\b/iu,
@@ -103,7 +107,7 @@ const OFFER: RegExp[] = [
   /\b(?:bieden (?:je|u)|aanbod voor) (?:de|een) (?:functie|baan|arbeidsovereenkomst)\b/iu,
 ].map(lowerCase);
 
-const NEXT_ROUND: RegExp[] = [
+const NEXT_ROUND: GatedPattern[] = [
   /\b(?:invite|move|moving|advance|progress|proceed|proceeding|continue)\b[^.!?\n]{0,30}\b(?:to|into|for) the (?:next|second|final|following) (?:round|stage|step|phase)\b/iu,
   /\bnext (?:round|stage|phase) (?:of|in) (?:the|our) (?:interview|hiring|selection|recruitment)/iu,
   /\b(?:second|final|third|2nd|3rd) (?:round|interview|stage)\b/iu,
@@ -116,7 +120,7 @@ const NEXT_ROUND: RegExp[] = [
   /\b(?:volgende (?:stap|ronde|fase)|tweede (?:gesprek|ronde)|vervolggesprek|vervolgstap(?:pen)?)\b/iu,
 ].map(lowerCase);
 
-const CONFIRMATION: RegExp[] = [
+const CONFIRMATION: GatedPattern[] = [
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,60}\\b(?:has been|have been|is|was|is now)\\s+(?:scheduled|confirmed|booked|set up|arranged)\\b`, "iu"),
   /\b(?:we )?(?:can |hereby |are writing to |would like to |want to )?confirm (?:your|the|our) (?:interview|arrangements|appointment|booking|meeting)\b/iu,
   /\bremind(?:er)?\b[^.!?\n]{0,40}\b(?:interview|appointment|meeting)\b|\bremind and confirm\b/iu,
@@ -128,7 +132,7 @@ const CONFIRMATION: RegExp[] = [
   /\b(?:bevestigen (?:we|wij)|bevestiging (?:van )?(?:je |jouw |uw |het |de |ons )?(?:afspraak|gesprek|interview|sollicitatiegesprek))\b|\bherinnering\b/iu,
 ].map(lowerCase);
 
-const INVITATION: RegExp[] = [
+const INVITATION: GatedPattern[] = [
   new RegExp(`\\binvit(?:e|ed|es|ing|ation)\\b[^.!?\\n]{0,80}\\b(?:${INTERVIEW_WORDS}|chat|conversation)\\b`, "iu"),
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\s+invitation\\b`, "iu"),
   /\b(?:schedule|arrange|set up|book)\s+(?:an?\s+|your\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:interview|call|screen|chat|meeting)\b/iu,
@@ -146,20 +150,20 @@ const INVITATION: RegExp[] = [
 const CONDITIONAL = lowerCase(/\b(?:if|should you|in case|falls|wenn|bei positiver|sofern|si|au cas où|caso|en caso|se for|indien|mocht|als u|als je)\b/iu);
 
 const STRONG_JOB = lowerCase(/\b(?:(?:final|next|second|first|technical) (?:round|stage)|phone screen|shortlist\w*|interview\w*|applica(?:tion|nt)s?|applied|applying|candida\w*|recruit\w*|hiring|vacanc\w+|bewerb\w+|vorstellungsgespräch|stellenangebot|entretien|poste|recrutement|entrevista|puesto|vacante|selecci[oó]n|vaga|recrutamento|sollicit\w+|vacature|werving|kennismakingsgesprek)\b/iu);
-const WEAK_JOB = lowerCase(/\b(?:position|role|job|offer|careers?|opportunit(?:y|ies)|your profile|your experience|resume|cv|employment|talent|stelle|emploi|empleo|emprego|functie|função|posição|rol|onboarding|salary|gehalt|salaire|salario|salário|salaris)\b/giu);
+const WEAK_JOB = wordPattern(/\b(?:position|role|job|offer|careers?|opportunit(?:y|ies)|your profile|your experience|resume|cv|employment|talent|stelle|emploi|empleo|emprego|functie|função|posição|rol|onboarding|salary|gehalt|salaire|salario|salário|salaris)\b/giu, { lowerCaseInput: true });
 
 function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
 
 /** Patterns stop at sentence ends and line breaks, so one pass over the joined sentences suffices. */
-function anyMatch(patterns: RegExp[], joined: string): boolean {
-  return patterns.some((p) => p.test(joined));
+function anyMatch(patterns: GatedPattern[], joined: string): boolean {
+  return patterns.some((p) => testGated(p, joined));
 }
 
 export function isJobRelated(text: string): boolean {
   const lower = text.toLowerCase();
-  if (STRONG_JOB.test(lower)) return true;
+  if (testGated(STRONG_JOB, lower)) return true;
   const weak = new Set(lower.match(WEAK_JOB) ?? []);
   return weak.size >= 2;
 }
@@ -168,7 +172,7 @@ export function classifyKind(input: KindInput): KindReading {
   const all = `${input.subject}\n${input.text}`;
   const parts = [input.subject, ...sentences(input.text)].map((s) => s.toLowerCase());
   const every = parts.join("\n");
-  const factual = parts.filter((s) => !CONDITIONAL.test(s)).join("\n");
+  const factual = parts.filter((s) => !testGated(CONDITIONAL, s)).join("\n");
   const method = input.calendar?.method ?? null;
   const status = input.calendar?.status?.toUpperCase() ?? null;
 

@@ -13,6 +13,7 @@
  */
 import type { Address } from "./forwarded-email.ts";
 import type { Person } from "./understanding.ts";
+import { isAsciiText, isPlainLatin, LATIN_LETTER_CLASS, LATIN_NUMBER_CLASS, pick, twinWithoutUnicodeFlag } from "./latin-text.ts";
 import { capitalizable, wordPattern } from "./word-pattern.ts";
 
 export interface CalendarParties {
@@ -95,15 +96,31 @@ const CLOSINGS = [
 // ---------------------------------------------------------------------------------------------
 // Names
 
+// Unicode property classes run only on text outside plain Latin (see latin-text.ts).
+const COMBINING_DIACRITICS = /[\u0300-\u036F]/g;
+const MARKS = /\p{M}/gu;
+const LATIN_NOT_ALPHANUMERIC = new RegExp(`[^${LATIN_LETTER_CLASS}${LATIN_NUMBER_CLASS}]`, "g");
+const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]/gu;
+const LATIN_NOT_LETTER = new RegExp(`[^${LATIN_LETTER_CLASS}]`, "g");
+const NOT_LETTER = /[^\p{L}]/gu;
+
 function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  // ASCII is its own decomposition.
+  if (isAsciiText(text)) return text.toLowerCase();
+  // Most marks left by NFKD are the combining diacritics; any other is a mark outside plain Latin.
+  const stripped = text.normalize("NFKD").replace(COMBINING_DIACRITICS, "");
+  return (isPlainLatin(stripped) ? stripped : stripped.replace(MARKS, "")).toLowerCase();
+}
+
+function lettersAndDigits(text: string): string {
+  return text.replace(isPlainLatin(text) ? LATIN_NOT_ALPHANUMERIC : NOT_ALPHANUMERIC, "");
 }
 
 /** A name reduced to letters and digits, legal suffixes removed: "Acme, Inc." → "acme". */
 function coreKey(name: string): string {
   const tokens = fold(name).replace(/[,]/g, " ").split(/\s+/).filter(Boolean);
   while (tokens.length > 1 && LEGAL_SUFFIXES.has((tokens[tokens.length - 1] ?? "").replace(/\.$/, ""))) tokens.pop();
-  return tokens.join("").replace(/[^\p{L}\p{N}]/gu, "");
+  return lettersAndDigits(tokens.join(""));
 }
 
 function words(name: string): string[] {
@@ -120,7 +137,7 @@ function isNoReply(address: string | null): boolean {
 export function nameMatchesAddress(name: string | null, address: string | null): boolean {
   if (!name || !address) return false;
   const local = fold(address.split("@")[0] ?? "").replace(/\d+/g, "");
-  const tokens = words(fold(name)).map((t) => t.replace(/[^\p{L}]/gu, "")).filter((t) => t.length > 1 && !NAME_PARTICLES.has(t));
+  const tokens = words(fold(name)).map((t) => t.replace(isPlainLatin(t) ? LATIN_NOT_LETTER : NOT_LETTER, "")).filter((t) => t.length > 1 && !NAME_PARTICLES.has(t));
   if (tokens.length < 2 || tokens.length > 4) return false;
   if (tokens.some((t) => DEPARTMENT_WORDS.has(t) || ORG_WORDS.has(t))) return false;
   const first = tokens[0] ?? "";
@@ -131,11 +148,14 @@ export function nameMatchesAddress(name: string | null, address: string | null):
   return new RegExp(`^(?:${initial}[._-]?${last}|${last}[._-]?${initial})$`).test(local);
 }
 
+const LATIN_WORD = new RegExp(`^[${LATIN_LETTER_CLASS}]+$`);
+const WORD = /^\p{L}+$/u;
+
 /** A one-word display name that is the address's first part: "Sam" <sam.k@x>, a person, not a firm. */
 function isGivenNameOf(name: string, address: string | null): boolean {
   const word = fold(name.trim());
   const local = fold(address?.split("@")[0] ?? "");
-  return /^\p{L}+$/u.test(word) && (local === word || local.startsWith(`${word}.`) || local.startsWith(`${word}_`) || local.startsWith(`${word}-`));
+  return (isPlainLatin(word) ? LATIN_WORD : WORD).test(word) && (local === word || local.startsWith(`${word}.`) || local.startsWith(`${word}_`) || local.startsWith(`${word}-`));
 }
 
 /** Two to four capitalised words with no organisation, department or job-title word. */
@@ -146,6 +166,7 @@ export function looksLikePersonName(name: string): boolean {
     const lower = fold(token).replace(/[.,]$/, "");
     if (NAME_PARTICLES.has(lower)) return true;
     if (ORG_WORDS.has(lower) || DEPARTMENT_WORDS.has(lower) || TITLE_WORDS.has(lower) || LEGAL_SUFFIXES.has(lower)) return false;
+    if (isAsciiText(token, "’")) return /^[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?\.?$/.test(token) || /^[A-Z]\.$/.test(token);
     return /^\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?\.?$/u.test(token) || /^\p{Lu}\.$/u.test(token);
   });
 }
@@ -212,28 +233,68 @@ const NAME_GLUE = String.raw`(?:&|and|und|of|de|del|van|von|der|du|la|le|y|e|et|
 const LEGAL_TAIL = String.raw`(?:,?\s(?:Inc|LLC|Ltd|Limited|GmbH|AG|SE|KG|Corp|Co|PLC|S\.A|SA|S\.L|SL|SRL|B\.V|BV|N\.V|NV|Pty|Pvt|Lda|Ltda|AB|AS|Oy|SAS|SARL|LLP)\.?)*`;
 const NAME = String.raw`(${NAME_TOKEN}(?:[ ](?:${NAME_TOKEN}|${NAME_GLUE}(?=[ ]${NAME_TOKEN}))){0,6}${LEGAL_TAIL})`;
 const GAP = String.raw`[^.!?\n]{0,60}?`;
+// A name matches wherever one of its first letters stands, so a pattern "<phrase> NAME" matches
+// exactly where "<phrase> NAME_STARTS" does, and the name is read there: the long name pattern is
+// compiled once rather than once for every phrase.
+const NAME_STARTS = `(?=[${LATIN_UPPER}])`;
+const NAME_AT = new RegExp(NAME, "y");
 
-const COMPANY_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`\b(?:${capitalizable("position|role|job|opening|vacancy|interview|internship|opportunity|employment|application|applied|work|career")})s?\b${GAP}\b(?:at|with) ${NAME}`, "g"),
-  new RegExp(String.raw`\b(?:${capitalizable("applying|applied|application|apply")}) (?:to|with|at) ${NAME}`, "g"),
-  new RegExp(String.raw`\b(?:${capitalizable("interest in|on behalf of|welcome to|join|joining|team at|work at|work for|working at|working for")}) ${NAME}`, "g"),
-  new RegExp(String.raw`\b(?:${capitalizable("bewerbung|tätigkeit|stelle|vorstellungsgespräch|gespräch|interesse|karriere|einstieg|mitarbeit|job|position|arbeiten|team von")})\b${GAP}\b(?:bei|von) ${NAME}`, "g"),
-  new RegExp(String.raw`\b(?:${capitalizable("chez|au sein de |au sein d'|rejoindre|de la société|de l'entreprise")}) ?${NAME}`, "g"),
-  new RegExp(String.raw`\b(?:${capitalizable("puesto|posición|posicion|rol|vacante|proceso|candidatura")})\b${GAP}\ben ${NAME}`, "g"),
-  new RegExp(String.raw`\b(?:${capitalizable("equipo de|en nombre de|en nombre del equipo de|trabajar en|unirse a|unirte a")}) ${NAME}`, "g"),
-  new RegExp(String.raw`\b(?:${capitalizable("posição|posicao|vaga|função|funcao|cargo|candidatura")})\b${GAP}\b(?:na|no|em) ${NAME}`, "g"),
-  new RegExp(String.raw`\b(?:${capitalizable("equipa|equipe")}) (?:da|do|de) ${NAME}`, "g"),
-  new RegExp(String.raw`\b(?:${capitalizable("functie|vacature|sollicitatie|gesprek|werken")})\b${GAP}\bbij ${NAME}`, "g"),
-  new RegExp(String.raw`\b${capitalizable("team")} van ${NAME}`, "g"),
-].map((pattern) => wordPattern(pattern));
+/**
+ * A pattern that matches only where the lower-cased text contains one of its keywords, so it is
+ * skipped on other text: a cold isolate then compiles only the patterns of the languages a mail
+ * is written in. The keywords open the pattern, each may be capitalised (see `capitalizable`).
+ */
+interface KeywordPattern {
+  keywords: string[];
+  pattern: RegExp;
+}
+
+function keywordPattern(keywords: string, source: (alternation: string) => string): KeywordPattern {
+  return { keywords: keywords.split("|"), pattern: wordPattern(new RegExp(source(capitalizable(keywords)), "g")) };
+}
+
+function mayMatch(pattern: KeywordPattern, lowerText: string): boolean {
+  return pattern.keywords.some((keyword) => lowerText.includes(keyword));
+}
+
+/** The names after each match of a "<phrase> NAME_STARTS" pattern, as `matchAll` of "<phrase> NAME" would find them. */
+function namesAfter(pattern: KeywordPattern, text: string, lowerText: string): string[] {
+  if (!mayMatch(pattern, lowerText)) return [];
+  const phrase = pattern.pattern;
+  phrase.lastIndex = 0;
+  const names: string[] = [];
+  for (let match = phrase.exec(text); match; match = phrase.exec(text)) {
+    NAME_AT.lastIndex = match.index + match[0].length;
+    const name = NAME_AT.exec(text)?.[1];
+    if (name === undefined) break;
+    names.push(name);
+    phrase.lastIndex = NAME_AT.lastIndex;
+  }
+  phrase.lastIndex = 0;
+  return names;
+}
+
+const COMPANY_PATTERNS: KeywordPattern[] = [
+  keywordPattern("position|role|job|opening|vacancy|interview|internship|opportunity|employment|application|applied|work|career", (words) => String.raw`\b(?:${words})s?\b${GAP}\b(?:at|with) ${NAME_STARTS}`),
+  keywordPattern("applying|applied|application|apply", (words) => String.raw`\b(?:${words}) (?:to|with|at) ${NAME_STARTS}`),
+  keywordPattern("interest in|on behalf of|welcome to|join|joining|team at|work at|work for|working at|working for", (words) => String.raw`\b(?:${words}) ${NAME_STARTS}`),
+  keywordPattern("bewerbung|tätigkeit|stelle|vorstellungsgespräch|gespräch|interesse|karriere|einstieg|mitarbeit|job|position|arbeiten|team von", (words) => String.raw`\b(?:${words})\b${GAP}\b(?:bei|von) ${NAME_STARTS}`),
+  keywordPattern("chez|au sein de |au sein d'|rejoindre|de la société|de l'entreprise", (words) => String.raw`\b(?:${words}) ?${NAME_STARTS}`),
+  keywordPattern("puesto|posición|posicion|rol|vacante|proceso|candidatura", (words) => String.raw`\b(?:${words})\b${GAP}\ben ${NAME_STARTS}`),
+  keywordPattern("equipo de|en nombre de|en nombre del equipo de|trabajar en|unirse a|unirte a", (words) => String.raw`\b(?:${words}) ${NAME_STARTS}`),
+  keywordPattern("posição|posicao|vaga|função|funcao|cargo|candidatura", (words) => String.raw`\b(?:${words})\b${GAP}\b(?:na|no|em) ${NAME_STARTS}`),
+  keywordPattern("equipa|equipe", (words) => String.raw`\b(?:${words}) (?:da|do|de) ${NAME_STARTS}`),
+  keywordPattern("functie|vacature|sollicitatie|gesprek|werken", (words) => String.raw`\b(?:${words})\b${GAP}\bbij ${NAME_STARTS}`),
+  keywordPattern("team", (words) => String.raw`\b${words} van ${NAME_STARTS}`),
+];
 
 // "the Office Manager position at Acme": the employer of a placement, even when an agency writes.
-const PLACEMENT_PATTERN = wordPattern(new RegExp(String.raw`\b(?:${capitalizable("position|role|job|opening|vacancy|interview|stelle|poste|puesto|vaga|functie|vacature")})\b${GAP}\b(?:at|bei|chez|en|na|no|bij) ${NAME}`, "g"));
+const PLACEMENT_PATTERN = keywordPattern("position|role|job|opening|vacancy|interview|stelle|poste|puesto|vaga|functie|vacature", (words) => String.raw`\b(?:${words})\b${GAP}\b(?:at|bei|chez|en|na|no|bij) ${NAME_STARTS}`);
 // A sender whose name or domain says it recruits for others.
 const AGENCY_SENDER = /recruit|staffing|talent|personnel|headhunt|placement|werving|uitzend|interim|recrutement|reclutamiento|recrutamento|personalvermittlung|personaldienst|agency|agentur/;
 
-const COMPANY_LABEL = /^(?:company|employer|organi[sz]ation|client|firm|unternehmen|firma|arbeitgeber|entreprise|société|societe|empresa|bedrijf|organisatie|werkgever)\s*[:\t]\s*(.+)$/iu;
-const ROLE_WITH_COMPANY = wordPattern(new RegExp(String.raw`\b(?:${capitalizable("position|role|job|vacancy|opening|stelle|poste|puesto|vaga|functie")})\s+(?:of\s+|for\s+|as\s+|de\s+|als\s+)?[^()\n]{2,60}?\s\(${NAME}\)`, "g"));
+const COMPANY_LABEL = twinWithoutUnicodeFlag(/^(?:company|employer|organi[sz]ation|client|firm|unternehmen|firma|arbeitgeber|entreprise|société|societe|empresa|bedrijf|organisatie|werkgever)\s*[:\t]\s*(.+)$/iu);
+const ROLE_WITH_COMPANY = keywordPattern("position|role|job|vacancy|opening|stelle|poste|puesto|vaga|functie", (words) => String.raw`\b(?:${words})\s+(?:of\s+|for\s+|as\s+|de\s+|als\s+)?[^()\n]{2,60}?\s\(${NAME}\)`);
 const TRAILING_PARENTHESIS = new RegExp(String.raw`\(${NAME}\)\s*$`);
 
 function cleanCandidate(raw: string): string | null {
@@ -241,7 +302,7 @@ function cleanCandidate(raw: string): string | null {
   while (tokens.length > 0 && CONNECTORS.has(fold(tokens[tokens.length - 1] ?? ""))) tokens.pop();
   const name = tokens.slice(0, 7).join(" ");
   if (name.length < 2 || NOT_COMPANY.has(fold(name))) return null;
-  if (/^(?:\d|[\p{Ll}])/u.test(name)) return null;
+  if (isAsciiText(name.charAt(0)) ? /^[\da-z]/.test(name) : /^(?:\d|[\p{Ll}])/u.test(name)) return null;
   return name;
 }
 
@@ -328,16 +389,20 @@ export function extractCompany(input: PartiesInput): string | null {
   };
 
   const body = input.text;
+  const lowerBody = body.toLowerCase();
   for (const line of body.split("\n")) {
-    const label = COMPANY_LABEL.exec(line.trim());
+    const trimmed = line.trim();
+    const label = pick(COMPANY_LABEL, trimmed).exec(trimmed);
     if (label?.[1]) add(label[1].trim(), WEIGHT.label, true);
   }
   const placements = new Set<string>();
-  for (const match of body.matchAll(PLACEMENT_PATTERN)) {
-    const name = match[1] ? cleanCandidate(match[1]) : null;
+  for (const found of namesAfter(PLACEMENT_PATTERN, body, lowerBody)) {
+    const name = cleanCandidate(found);
     if (name && !people.has(coreKey(name))) placements.add(coreKey(name));
   }
-  for (const match of `${input.subject}\n${body}`.matchAll(ROLE_WITH_COMPANY)) {
+  const subjectAndBody = `${input.subject}\n${body}`;
+  const qualified = mayMatch(ROLE_WITH_COMPANY, subjectAndBody.toLowerCase()) ? subjectAndBody.matchAll(ROLE_WITH_COMPANY.pattern) : [];
+  for (const match of qualified) {
     if (match[1] && !isGenderMarker(match[1])) {
       add(match[1], WEIGHT.roleQualifier, true);
       placements.add(coreKey(match[1]));
@@ -360,9 +425,10 @@ export function extractCompany(input: PartiesInput): string | null {
   const calendarText = [input.calendar?.summary, input.calendar?.description].filter(Boolean).join("\n");
   for (const [text, weight] of [[body, WEIGHT.textPhrase], [input.subject, WEIGHT.subject], [calendarText, WEIGHT.calendarTitle]] as const) {
     const seen = new Set<string>();
+    const lower = text === body ? lowerBody : text.toLowerCase();
     for (const pattern of COMPANY_PATTERNS) {
-      for (const match of text.matchAll(pattern)) {
-        const name = match[1] ? cleanCandidate(match[1]) : null;
+      for (const found of namesAfter(pattern, text, lower)) {
+        const name = cleanCandidate(found);
         if (!name || seen.has(coreKey(name))) continue;
         seen.add(coreKey(name));
         add(name, weight, true);
@@ -370,7 +436,7 @@ export function extractCompany(input: PartiesInput): string | null {
     }
   }
   for (const title of [input.subject, input.calendar?.summary ?? ""]) {
-    const qualifier = TRAILING_PARENTHESIS.exec(title.trim());
+    const qualifier = title.includes("(") ? TRAILING_PARENTHESIS.exec(title.trim()) : null;
     if (qualifier?.[1] && !isGenderMarker(qualifier[1])) add(qualifier[1], WEIGHT.subject, true);
   }
 
@@ -383,7 +449,7 @@ export function extractCompany(input: PartiesInput): string | null {
 
   const subjectKey = coreKey(input.subject);
   const foldedBody = fold(body);
-  const domainKey = domain.replace(/[^\p{L}\p{N}]/gu, "");
+  const domainKey = lettersAndDigits(domain);
   for (const [key, candidate] of candidates) {
     // The domain confirms a name ("Ferncliff Robotics" at ferncliffr.example), it never proposes one.
     if (domainKey.length >= 4 && (key.startsWith(domainKey) || domainKey.startsWith(key))) candidate.weight += WEIGHT.domain;
@@ -429,8 +495,9 @@ function knownPeople(input: PartiesInput): Set<string> {
 // ---------------------------------------------------------------------------------------------
 // Role
 
-const ROLE_LABEL =
-  /^(?:position|role|job title|job opening|job|opening|vacancy|stelle|position|poste|intitulé du poste|puesto|vacante|cargo|função|funcao|vaga|functie|vacature)\s*[:\t]\s*(.+)$/iu;
+const ROLE_LABEL = twinWithoutUnicodeFlag(
+  /^(?:position|role|job title|job opening|job|opening|vacancy|stelle|position|poste|intitulé du poste|puesto|vacante|cargo|função|funcao|vaga|functie|vacature)\s*[:\t]\s*(.+)$/iu,
+);
 
 const GENDER_MARKER = String.raw`(?:\s?\((?:[mwfdhx]|gn|all genders)(?:\s*/\s*[mwfdhx])*\))?`;
 const ROLE_CHAR = String.raw`(?:[^\n.!?;:"“”()]|\.(?=\S))`;
@@ -449,24 +516,25 @@ const ROLE_STOP = new Set([
   "bij", "met", "die", "binnen",
 ]);
 
-const ROLE_PATTERNS: { pattern: RegExp; bounded: boolean; titleCase: boolean; needsJobNoun?: boolean }[] = [
-  { pattern: wordPattern(new RegExp(String.raw`\b(?:position|role|job|vacancy|opening|post)\s+(?:of|as)\s*:?\s+(?:an?\s+|the\s+)?${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { pattern: wordPattern(new RegExp(String.raw`\bfor the (?:position|role)\s+(?!of\b|as\b)${ROLE_OPEN}`, "giu")), bounded: false, titleCase: true },
-  { pattern: wordPattern(new RegExp(String.raw`\b(?:the|our|this|your|for|a|an)\s+${ROLE_BOUNDED}\s+(?:position|role|job|vacancy|opening)\b`, "giu")), bounded: true, titleCase: true },
-  { pattern: wordPattern(/\binterview for\s+["“]([^"”\n]{2,60})["”]/giu), bounded: true, titleCase: false },
-  { pattern: wordPattern(new RegExp(String.raw`\b(?:bewerbung|stelle|position|tätigkeit|interesse)\s+als\s+${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { pattern: wordPattern(new RegExp(String.raw`\bals\s+${ROLE_BOUNDED}\s+(?:[Tt]eil|bei|in|zu)\b`, "gu")), bounded: true, titleCase: true },
-  { pattern: wordPattern(new RegExp(String.raw`\b(?:poste|fonction|emploi)\s+(?:de|d')\s*${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { pattern: wordPattern(new RegExp(String.raw`\b(?:puesto|posición|posicion|rol|cargo|vacante)\s+de\s+${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { pattern: wordPattern(new RegExp(String.raw`\b(?:posição|posicao|função|funcao|vaga|cargo)\s+de\s+${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { pattern: wordPattern(new RegExp(String.raw`\b(?:functie|vacature)\s+(?:van\s+|als\s+|voor\s+)?${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { pattern: wordPattern(new RegExp(String.raw`\binterview (?:with [^\n.]{2,40}? )?for (?:the )?${ROLE_OPEN}`, "giu")), bounded: false, titleCase: true, needsJobNoun: true },
-  { pattern: wordPattern(new RegExp(String.raw`\bas an?\s+${ROLE_OPEN}`, "gu")), bounded: false, titleCase: true, needsJobNoun: true },
+const ROLE_PATTERNS: { keywords: string[]; pattern: RegExp; bounded: boolean; titleCase: boolean; needsJobNoun?: boolean }[] = [
+  { keywords: ["position", "role", "job", "vacancy", "opening", "post"], pattern: wordPattern(new RegExp(String.raw`\b(?:position|role|job|vacancy|opening|post)\s+(?:of|as)\s*:?\s+(?:an?\s+|the\s+)?${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
+  { keywords: ["for the position", "for the role"], pattern: wordPattern(new RegExp(String.raw`\bfor the (?:position|role)\s+(?!of\b|as\b)${ROLE_OPEN}`, "giu")), bounded: false, titleCase: true },
+  { keywords: ["position", "role", "job", "vacancy", "opening"], pattern: wordPattern(new RegExp(String.raw`\b(?:the|our|this|your|for|a|an)\s+${ROLE_BOUNDED}\s+(?:position|role|job|vacancy|opening)\b`, "giu")), bounded: true, titleCase: true },
+  { keywords: ["interview for"], pattern: wordPattern(/\binterview for\s+["“]([^"”\n]{2,60})["”]/giu), bounded: true, titleCase: false },
+  { keywords: ["bewerbung", "stelle", "position", "tätigkeit", "interesse"], pattern: wordPattern(new RegExp(String.raw`\b(?:bewerbung|stelle|position|tätigkeit|interesse)\s+als\s+${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
+  { keywords: ["als"], pattern: wordPattern(new RegExp(String.raw`\bals\s+${ROLE_BOUNDED}\s+(?:[Tt]eil|bei|in|zu)\b`, "gu")), bounded: true, titleCase: true },
+  { keywords: ["poste", "fonction", "emploi"], pattern: wordPattern(new RegExp(String.raw`\b(?:poste|fonction|emploi)\s+(?:de|d')\s*${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
+  { keywords: ["puesto", "posición", "posicion", "rol", "cargo", "vacante"], pattern: wordPattern(new RegExp(String.raw`\b(?:puesto|posición|posicion|rol|cargo|vacante)\s+de\s+${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
+  { keywords: ["posição", "posicao", "função", "funcao", "vaga", "cargo"], pattern: wordPattern(new RegExp(String.raw`\b(?:posição|posicao|função|funcao|vaga|cargo)\s+de\s+${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
+  { keywords: ["functie", "vacature"], pattern: wordPattern(new RegExp(String.raw`\b(?:functie|vacature)\s+(?:van\s+|als\s+|voor\s+)?${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
+  { keywords: ["interview "], pattern: wordPattern(new RegExp(String.raw`\binterview (?:with [^\n.]{2,40}? )?for (?:the )?${ROLE_OPEN}`, "giu")), bounded: false, titleCase: true, needsJobNoun: true },
+  { keywords: ["as a"], pattern: wordPattern(new RegExp(String.raw`\bas an?\s+${ROLE_OPEN}`, "gu")), bounded: false, titleCase: true, needsJobNoun: true },
 ];
 
 // Nouns that end a job title; a weak pattern only counts when the title ends in one.
-const JOB_NOUN =
-  /(?:engineer|developer|manager|analyst|designer|specialist|coordinator|supervisor|assistant|lead|consultant|technologist|administrator|officer|cleaner|scientist|architect|intern|associate|director|accountant|representative|agent|nurse|teacher|technician|operator|advisor|adviser|executive|editor|writer|researcher|programmer|tester|recruiter|clerk|driver|cook|chef|machinist|electrician|mechanic|planner|buyer|controller|auditor|lawyer|marketer|strategist|owner|head|student|trainee|apprentice|werkstudent\w*|mitarbeiter\w*|sachbearbeiter\w*|entwickler\w*|berater\w*|leiter\w*|ingenieur\w*|referent\w*|assistenz|kaufmann|kauffrau|pfleger\w*|erzieher\w*|begleitung|developpeur|développeur|ingénieur|chargée?|chef|responsable|stagiaire|ingeniero\/?a?|desarrollador\/?a?|consultor\/?a?|técnico\/?a?|analista|engenheiro\/?a?|programador\/?a?|medewerker|coördinator|coordinator|adviseur|ontwikkelaar)(?:\s*\([^)]*\))?$/iu;
+const JOB_NOUN = twinWithoutUnicodeFlag(
+  /(?:engineer|developer|manager|analyst|designer|specialist|coordinator|supervisor|assistant|lead|consultant|technologist|administrator|officer|cleaner|scientist|architect|intern|associate|director|accountant|representative|agent|nurse|teacher|technician|operator|advisor|adviser|executive|editor|writer|researcher|programmer|tester|recruiter|clerk|driver|cook|chef|machinist|electrician|mechanic|planner|buyer|controller|auditor|lawyer|marketer|strategist|owner|head|student|trainee|apprentice|werkstudent\w*|mitarbeiter\w*|sachbearbeiter\w*|entwickler\w*|berater\w*|leiter\w*|ingenieur\w*|referent\w*|assistenz|kaufmann|kauffrau|pfleger\w*|erzieher\w*|begleitung|developpeur|développeur|ingénieur|chargée?|chef|responsable|stagiaire|ingeniero\/?a?|desarrollador\/?a?|consultor\/?a?|técnico\/?a?|analista|engenheiro\/?a?|programador\/?a?|medewerker|coördinator|coordinator|adviseur|ontwikkelaar)(?:\s*\([^)]*\))?$/iu,
+);
 
 // A date right after a title ends it: "Contable el jueves 14 de mayo".
 const WEEKDAYS = new Set([
@@ -481,7 +549,8 @@ const ARTICLES_BEFORE_DATE = new Set(["el", "le", "la", "o", "a", "am", "on", "o
 
 function cleanRole(raw: string, titleCase: boolean, bounded = false): string | null {
   // "Manager, Finance" is one title; ", we invite you" continues the sentence.
-  let role = raw.replace(/\s+/g, " ").replace(/,\s+(?=\p{Ll}).*$/u, "").trim().replace(/^["“'‘]|["”'’]$/g, "").trim();
+  const spaced = raw.replace(/\s+/g, " ");
+  let role = (isAsciiText(spaced) ? spaced.replace(/,\s+(?=[a-z]).*$/, "") : spaced.replace(/,\s+(?=\p{Ll}).*$/u, "")).trim().replace(/^["“'‘]|["”'’]$/g, "").trim();
   const tokens = role.split(" ");
   const kept: string[] = [];
   for (const token of tokens) {
@@ -500,7 +569,7 @@ function cleanRole(raw: string, titleCase: boolean, bounded = false): string | n
   role = kept.join(" ").replace(/[.,;:!?\-–—]+$/, "").replace(/^(?:the|a|an|our|this|your)\s+/i, "").trim();
   if (kept.length === 0 || role.length < 2 || role.split(" ").length > 8) return null;
   if (/\d{3,}|@|https?:/.test(role)) return null;
-  if (titleCase && !/^[\p{Lu}\d.]/u.test(role)) return null;
+  if (titleCase && !(isAsciiText(role.charAt(0)) ? /^[A-Z\d.]/.test(role) : /^[\p{Lu}\d.]/u.test(role))) return null;
   return role;
 }
 
@@ -510,18 +579,22 @@ export function extractRole(input: PartiesInput, company: string | null): string
     role !== null && (companyKey === null || coreKey(role) !== companyKey) && !looksLikeOwnerName(role, input.recipients);
 
   for (const line of input.text.split("\n")) {
-    const label = ROLE_LABEL.exec(line.trim().replace(/^[-*•]\s*/, ""));
+    const unbulleted = line.trim().replace(/^[-*•]\s*/, "");
+    const label = pick(ROLE_LABEL, unbulleted).exec(unbulleted);
     const role = label?.[1] ? cleanRole(label[1], false) : null;
     if (acceptable(role)) return role;
   }
   const texts = [input.text, input.calendar?.description ?? ""];
   for (const text of texts) {
     let best: { role: string; index: number } | null = null;
-    for (const { pattern, bounded, titleCase, needsJobNoun } of ROLE_PATTERNS) {
+    const lower = text.toLowerCase();
+    for (const { keywords, pattern, bounded, titleCase, needsJobNoun } of ROLE_PATTERNS) {
+      // Every match contains one of its keywords: a pattern is compiled only for text that could match.
+      if (!keywords.some((keyword) => lower.includes(keyword))) continue;
       for (const match of overlappingMatches(pattern, text)) {
         const role = match[1] ? cleanRole(match[1], titleCase, bounded) : null;
         if (!acceptable(role)) continue;
-        if (needsJobNoun && !JOB_NOUN.test(role)) continue;
+        if (needsJobNoun && !pick(JOB_NOUN, role).test(role)) continue;
         if (!best || match.index < best.index) best = { role, index: match.index };
         break;
       }
@@ -551,7 +624,7 @@ function roleFromSubject(titles: string[], company: string | null, acceptable: (
     for (const segment of stripped.split(/\s+[-–—|:]\s+|:\s+/)) {
       const role = cleanRole(segment.replace(/\s+at\s+.*$/i, "").replace(/\s*@.*$/, ""), true);
       if (!role || (company && fold(role).includes(fold(company)))) continue;
-      if (JOB_NOUN.test(role) && acceptable(role)) return role;
+      if (pick(JOB_NOUN, role).test(role) && acceptable(role)) return role;
     }
   }
   return null;
@@ -565,8 +638,9 @@ function looksLikeOwnerName(text: string, recipients: Address[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Contact and interviewers
 
-const CONTACT_LABEL =
-  /^(?:contact person|contact|your contact|point of contact|interviewer|interviewers|hiring manager|recruiter|ansprechpartner(?:in)?|kontaktperson|gesprächspartner(?:in)?|interviewpartner(?:in)?|interlocuteur|interlocutrice|contact rh|entrevistador(?:a)?|persona de contacto|contacto|contato|pessoa de contato|contactpersoon|gesprekspartner)\s*[:\t]\s*(.+)$/iu;
+const CONTACT_LABEL = twinWithoutUnicodeFlag(
+  /^(?:contact person|contact|your contact|point of contact|interviewer|interviewers|hiring manager|recruiter|ansprechpartner(?:in)?|kontaktperson|gesprächspartner(?:in)?|interviewpartner(?:in)?|interlocuteur|interlocutrice|contact rh|entrevistador(?:a)?|persona de contacto|contacto|contato|pessoa de contato|contactpersoon|gesprekspartner)\s*[:\t]\s*(.+)$/iu,
+);
 const CONTACT_PHRASE = wordPattern(new RegExp(String.raw`\b(?:contact|reach out to|get in touch with|kontaktieren sie|wenden sie sich an|contacter|contactar (?:a|con)|contate|contact opnemen met)\s+(?:our\s+)?(?:HR|hr|recruiter|hiring manager|recruiting team)?\s*:?\s*((?:(?:Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?[${LATIN_UPPER}][a-z\u00DF-\u00F6\u00F8-\u00FF'’-]+(?:\s+[${LATIN_UPPER}][a-z\u00DF-\u00F6\u00F8-\u00FF'’-]+){0,2})(?=\s*(?:[-–—,.;:(]|\bat\b|\bon\b|\bvia\b|$))`, "gm"));
 const AUTOMATED_FOOTER = wordPattern(/\b(?:sent via|sent by|sent with|powered by|versendet über|envoyé via|enviado a través de|enviado via|verzonden via)\b/iu);
 
@@ -579,7 +653,8 @@ function personFromNameLine(raw: string): string | null {
   const name = stripPersonTitle(raw.replace(/\s*[-–—(,].*$/, "").trim());
   if (looksLikePersonName(name)) return name;
   // A single given name is accepted from an explicit label ("Contact: Van").
-  if (/^\p{Lu}[\p{Ll}'’-]+$/u.test(name) && !DEPARTMENT_WORDS.has(fold(name)) && !ORG_WORDS.has(fold(name))) return name;
+  const isOneName = isAsciiText(name, "’") ? /^[A-Z][a-z'’-]+$/.test(name) : /^\p{Lu}[\p{Ll}'’-]+$/u.test(name);
+  if (isOneName && !DEPARTMENT_WORDS.has(fold(name)) && !ORG_WORDS.has(fold(name))) return name;
   return null;
 }
 
@@ -599,7 +674,10 @@ export function extractContact(input: PartiesInput, company: string | null): Per
   }
 
   for (const line of input.text.split("\n")) {
-    const label = CONTACT_LABEL.exec(line.trim().replace(/^[-*•\p{Extended_Pictographic}\s]+/u, ""));
+    const trimmed = line.trim();
+    // No ASCII character is pictographic.
+    const unbulleted = isAsciiText(trimmed, "•") ? trimmed.replace(/^[-*•\s]+/, "") : trimmed.replace(/^[-*•\p{Extended_Pictographic}\s]+/u, "");
+    const label = pick(CONTACT_LABEL, unbulleted).exec(unbulleted);
     if (!label?.[1]) continue;
     const name = personFromNameLine(label[1]);
     if (!name || isCompany(name) || isOwnerSide({ name, email: null }, input.recipients)) continue;
@@ -626,6 +704,8 @@ export function extractContact(input: PartiesInput, company: string | null): Per
   return null;
 }
 
+const INTERVIEWER_LABEL = twinWithoutUnicodeFlag(/^(?:interviewers?|interviewed by|entrevistador(?:es|as?)?|gesprächspartner(?:in)?|interviewpartner(?:in)?|intervieweurs?|gesprekspartners?)\s*[:\t]\s*(.+)$/iu);
+
 export function extractInterviewers(input: PartiesInput): Person[] {
   const people: Person[] = [];
   const seen = new Set<string>();
@@ -637,7 +717,8 @@ export function extractInterviewers(input: PartiesInput): Person[] {
   };
   for (const attendee of input.calendar?.attendees ?? []) push(attendee.name, attendee.email);
   for (const line of input.text.split("\n")) {
-    const label = /^(?:interviewers?|interviewed by|entrevistador(?:es|as?)?|gesprächspartner(?:in)?|interviewpartner(?:in)?|intervieweurs?|gesprekspartners?)\s*[:\t]\s*(.+)$/iu.exec(line.trim());
+    const trimmed = line.trim();
+    const label = pick(INTERVIEWER_LABEL, trimmed).exec(trimmed);
     if (!label?.[1]) continue;
     for (const part of label[1].split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*/)) {
       const name = personFromNameLine(part);

@@ -3,6 +3,7 @@
  * Only words that are frequent in one of the six languages and rare in the others count, so a
  * short mail with a few English job titles still reads as German when its grammar is German.
  */
+import { isPlainLatin, LATIN_LETTER_CLASS } from "./latin-text.ts";
 import type { Language } from "./understanding.ts";
 
 const MARKERS: Record<Exclude<Language, "other">, string[]> = {
@@ -21,9 +22,13 @@ const SHARED = new Set(
     .filter((word, _, all) => all.indexOf(word) !== all.lastIndexOf(word)),
 );
 
-const WORD_SETS = Object.fromEntries(
-  Object.entries(MARKERS).map(([lang, words]) => [lang, new Set(words.filter((w) => !SHARED.has(w)))]),
-) as Record<Exclude<Language, "other">, Set<string>>;
+// Each distinctive word belongs to one language.
+const LANGUAGE_OF_WORD = new Map(
+  Object.entries(MARKERS).flatMap(([lang, words]) => words.filter((w) => !SHARED.has(w)).map((w) => [w, lang] as const)),
+);
+// `\p{L}` costs a fresh isolate milliseconds to compile; plain Latin text needs only its Latin part.
+const LATIN_WORDS = new RegExp(`[${LATIN_LETTER_CLASS}]+`, "g");
+const WORDS = /[\p{L}]+/gu;
 
 /** Fewer distinctive words than this and the language is not claimed. */
 const MIN_MARKER_WORDS = 3;
@@ -35,10 +40,12 @@ export function detectLanguage(text: string): Language {
   // lookbehind starts an address only where a run of address characters starts: without it, a
   // long run with no "@" is rescanned from every position (64 KB of "a" took 30 s).
   const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w.-]+/gi, " ");
-  const words = prose.toLowerCase().match(/[\p{L}]+/gu)?.slice(0, MAX_WORDS) ?? [];
+  const lower = prose.toLowerCase();
+  const words = lower.match(isPlainLatin(lower) ? LATIN_WORDS : WORDS)?.slice(0, MAX_WORDS) ?? [];
   const counts: Record<string, number> = { en: 0, de: 0, fr: 0, es: 0, pt: 0, nl: 0 };
   for (const word of words) {
-    for (const [lang, set] of Object.entries(WORD_SETS)) if (set.has(word)) counts[lang] = (counts[lang] ?? 0) + 1;
+    const lang = LANGUAGE_OF_WORD.get(word);
+    if (lang !== undefined) counts[lang] = (counts[lang] ?? 0) + 1;
   }
   let best: Language = "other";
   let bestCount = MIN_MARKER_WORDS - 1;

@@ -18,6 +18,7 @@ import { extractCompany, extractContact, extractInterviewers, extractRole, type 
 import type { ForwardedEmail } from "./forwarded-email.ts";
 import { parseAddressList } from "./forward-headers.ts";
 import { detectLanguage } from "./language.ts";
+import { gate, testGated } from "./required-words.ts";
 import { wordPattern } from "./word-pattern.ts";
 import { findPromisedTimeline } from "./timeline.ts";
 import { formatInZone, localToInstant, zoneFromPlace, zoneFromText } from "./time-zones.ts";
@@ -39,13 +40,13 @@ const LANGUAGE_ZONES: Partial<Record<Language, string>> = {
 };
 
 // Words right before a date that make it something other than the interview slot.
-const NOT_A_SLOT_BEFORE = wordPattern(/\b(?:submit\w*|deadline|due|by|until|no later than|before|commencement|start(?:ing)? date|first day|joining date|reply by|respond by|decision|sent|posted|bis|spätestens|frist|einsendeschluss|arbeitsbeginn|eintritt(?:sdatum)?|avant|date limite|date de début|prise de poste|fecha límite|antes del?|hasta|fecha de inicio|incorporación|prazo|até|data de início|data limite|uiterlijk|vóór|startdatum|ingangsdatum)\b[^\n]{0,25}$/iu);
-const PAST_BEFORE = wordPattern(/\b(?:last|previous|earlier|afgelopen|vorige|letzte[nmr]?|vergangene[nmr]?|dernier|dernière|pasado|pasada|passad[oa]|último|última)\b[^\n]{0,40}$/iu);
+const NOT_A_SLOT_BEFORE = gate(wordPattern(/\b(?:submit\w*|deadline|due|by|until|no later than|before|commencement|start(?:ing)? date|first day|joining date|reply by|respond by|decision|sent|posted|bis|spätestens|frist|einsendeschluss|arbeitsbeginn|eintritt(?:sdatum)?|avant|date limite|date de début|prise de poste|fecha límite|antes del?|hasta|fecha de inicio|incorporación|prazo|até|data de início|data limite|uiterlijk|vóór|startdatum|ingangsdatum)\b[^\n]{0,25}$/iu));
+const PAST_BEFORE = gate(wordPattern(/\b(?:last|previous|earlier|afgelopen|vorige|letzte[nmr]?|vergangene[nmr]?|dernier|dernière|pasado|pasada|passad[oa]|último|última)\b[^\n]{0,40}$/iu));
 // What introduces the old slot of a moved interview ("originally on", "instead of", "moved from").
-const OLD_SLOT_BEFORE = wordPattern(/\b(?:original(?:ly)?|previous(?:ly)?|was|were|instead of|from|ursprünglich|bisher|statt|initialement|au lieu de|prévu(?:e)? le|originalmente|en lugar de|em vez de|oorspronkelijk|in plaats van|gepland op)\b[^\n]{0,40}$/iu);
-const NEW_SLOT_BEFORE = wordPattern(/\b(?:new|updated|now|moved to|changed to|rescheduled (?:to|for)|neue[nrm]?|jetzt|nouvel(?:le)?|nueva|nuevo|nova|novo|nieuwe)\b[^\n]{0,40}$/iu);
-const PROPOSAL = wordPattern(/\b(?:options?|propose[ds]?|suggest(?:ed)?|alternatives?|which (?:of these|one|time|slot|works)|let us know which|one of the following|time slots?|vorschläge|vorschlagen|folgende termine|welcher termin|proposons|créneaux|proponemos|opciones|horarios disponibles|propomos|opções|stellen (?:we |wij )?voor|opties|welk moment)\b/iu);
-const DURATION_LINE = wordPattern(/\b(?:duration|length|lasts?|takes?|dauer|dauert|durée|dure|duración|dura|duração|duur|duurt)\b/iu);
+const OLD_SLOT_BEFORE = gate(wordPattern(/\b(?:original(?:ly)?|previous(?:ly)?|was|were|instead of|from|ursprünglich|bisher|statt|initialement|au lieu de|prévu(?:e)? le|originalmente|en lugar de|em vez de|oorspronkelijk|in plaats van|gepland op)\b[^\n]{0,40}$/iu));
+const NEW_SLOT_BEFORE = gate(wordPattern(/\b(?:new|updated|now|moved to|changed to|rescheduled (?:to|for)|neue[nrm]?|jetzt|nouvel(?:le)?|nueva|nuevo|nova|novo|nieuwe)\b[^\n]{0,40}$/iu));
+const PROPOSAL = gate(wordPattern(/\b(?:options?|propose[ds]?|suggest(?:ed)?|alternatives?|which (?:of these|one|time|slot|works)|let us know which|one of the following|time slots?|vorschläge|vorschlagen|folgende termine|welcher termin|proposons|créneaux|proponemos|opciones|horarios disponibles|propomos|opções|stellen (?:we |wij )?voor|opties|welk moment)\b/iu));
+const DURATION_LINE = gate(wordPattern(/\b(?:duration|length|lasts?|takes?|dauer|dauert|durée|dure|duración|dura|duração|duur|duurt)\b/iu));
 
 export function understandEmail(fwd: ForwardedEmail): Understanding {
   const original = fwd.original;
@@ -192,14 +193,14 @@ function readWhen(input: WhenInput): When {
   if (slots.length === 0) return { ...empty, durationMin: durationFromText };
 
   if (input.kind === "reschedule") {
-    const fresh = slots.find((s) => NEW_SLOT_BEFORE.test(s.lead)) ?? slots.find((s) => !OLD_SLOT_BEFORE.test(s.lead)) ?? null;
-    const old = slots.find((s) => s !== fresh && OLD_SLOT_BEFORE.test(s.lead)) ?? null;
+    const fresh = slots.find((s) => testGated(NEW_SLOT_BEFORE, s.lead)) ?? slots.find((s) => !testGated(OLD_SLOT_BEFORE, s.lead)) ?? null;
+    const old = slots.find((s) => s !== fresh && testGated(OLD_SLOT_BEFORE, s.lead)) ?? null;
     if (!fresh) return { ...empty, durationMin: durationFromText };
     return { ...fromMention(fresh.mention, durationFromText, zoneHint), previousStart: old ? old.mention.start ?? old.mention.startLocal : null };
   }
 
-  const upcoming = uniqueBy(slots.filter((s) => !PAST_BEFORE.test(s.lead)), (s) => s.mention.startLocal);
-  if (upcoming.length >= 2 && PROPOSAL.test(text)) {
+  const upcoming = uniqueBy(slots.filter((s) => !testGated(PAST_BEFORE, s.lead)), (s) => s.mention.startLocal);
+  if (upcoming.length >= 2 && testGated(PROPOSAL, text)) {
     return { ...empty, proposedSlots: upcoming.map((s) => s.mention.start ?? s.mention.startLocal), durationMin: durationFromText };
   }
   const chosen = upcoming[0];
@@ -234,7 +235,7 @@ function slotMentions(mentions: DateTimeMention[], text: string, sentAt: string 
     const lineStart = text.lastIndexOf("\n", mention.index - 1) + 1;
     const lead = text.slice(Math.max(previousEnd, lineStart, mention.index - 60), mention.index);
     previousEnd = mention.index + mention.text.length;
-    if (NOT_A_SLOT_BEFORE.test(lead)) continue;
+    if (testGated(NOT_A_SLOT_BEFORE, lead)) continue;
     // A date already past when the mail was sent, or the letter's own date line.
     if (mention.isPast || (sentLocal && mention.startLocal.slice(0, 16) <= sentLocal)) continue;
     slots.push({ mention, lead });
@@ -266,7 +267,7 @@ function calendarZone(event: CalendarEvent, mentions: DateTimeMention[], candida
 
 function readDuration(text: string): number | null {
   for (const line of text.split("\n")) {
-    if (!DURATION_LINE.test(line)) continue;
+    if (!testGated(DURATION_LINE, line)) continue;
     const minutes = findDuration(line);
     if (minutes !== null) return minutes;
   }
