@@ -141,6 +141,22 @@ function contactDomain(email: string | null): string | null {
 
 const rolesCompatible = (a: string | null, b: string | null) => a === null || b === null || a === b;
 
+/**
+ * What `matchApplication` can match on, so the store loads only those applications: the cost of
+ * filing an email does not grow with the number of applications a user has.
+ */
+export interface FilingKeys {
+  companyKey: string | null;
+  contactEmail: string | null;
+  contactDomain: string | null;
+  calendarUid: string | null;
+}
+
+export function filingKeys(u: Understanding): FilingKeys {
+  const email = u.contact?.email?.toLowerCase() ?? null;
+  return { companyKey: companyKey(u.company), contactEmail: email, contactDomain: contactDomain(email), calendarUid: u.calendar?.uid ?? null };
+}
+
 /** The application this understanding belongs to, or null for a new one. */
 export function matchApplication(apps: readonly ApplicationSnapshot[], u: Understanding): ApplicationSnapshot | null {
   const uid = u.calendar?.uid ?? null;

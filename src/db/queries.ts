@@ -3,11 +3,11 @@
  * multi-statement unit of work goes through one `db.batch()` (a D1 batch is one transaction;
  * D1 rejects BEGIN), and every write is idempotent under retry (unique keys, ON CONFLICT).
  */
-import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { Db } from "./client.ts";
 import { applications, digests, events, followUps, inboundMessages, interviews, outboundMessages, rawChunks, users } from "./schema.ts";
-import type { ApplicationSnapshot, FilingPlan, InterviewFields } from "../core/filing.ts";
+import type { ApplicationSnapshot, FilingKeys, FilingPlan, InterviewFields } from "../core/filing.ts";
 import type { ApplicationStatus } from "../core/application-status.ts";
 import { companyKey, movedInterviewFields, newApplicationFields, roleKey } from "../core/filing.ts";
 import type { PromisedTimeline, Understanding } from "../core/understanding.ts";
@@ -141,27 +141,34 @@ export async function markInbound(
 }
 
 /** The user's applications with their interviews, as the filing core reads them. */
-export async function loadApplicationSnapshots(db: Db, userId: number): Promise<ApplicationSnapshot[]> {
-  const apps = await db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.userId, userId), isNull(applications.archivedAt)))
-    .orderBy(asc(applications.id));
-  if (apps.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(interviews)
-    .where(
-      inArray(
-        interviews.applicationId,
-        db.select({ id: applications.id }).from(applications).where(eq(applications.userId, userId)),
-      ),
-    );
+/**
+ * The user's applications an email could belong to (src/core/filing.ts `filingKeys`), with their
+ * interviews, in one round trip and indexed lookups, however many applications the user has.
+ */
+export async function loadApplicationSnapshots(db: Db, userId: number, keys: FilingKeys): Promise<ApplicationSnapshot[]> {
+  const matches = [
+    keys.companyKey === null ? undefined : eq(applications.companyKey, keys.companyKey),
+    keys.contactEmail === null ? undefined : sql`lower(${applications.contactEmail}) = ${keys.contactEmail}`,
+    keys.contactDomain === null ? undefined : sql`lower(substr(${applications.contactEmail}, instr(${applications.contactEmail}, '@') + 1)) = ${keys.contactDomain}`,
+    keys.calendarUid === null
+      ? undefined
+      : inArray(applications.id, db.select({ id: interviews.applicationId }).from(interviews).where(eq(interviews.calendarUid, keys.calendarUid))),
+  ].filter((condition) => condition !== undefined);
+  if (matches.length === 0) return [];
+  const candidates = and(eq(applications.userId, userId), isNull(applications.archivedAt), or(...matches));
+  const [apps, rows] = await db.batch([
+    db.select().from(applications).where(candidates).orderBy(asc(applications.id)),
+    db
+      .select({ interview: interviews })
+      .from(interviews)
+      .innerJoin(applications, eq(interviews.applicationId, applications.id))
+      .where(candidates),
+  ]);
   return apps.map((a) => ({
     ...toApplicationRecord(a),
     interviews: rows
-      .filter((i) => i.applicationId === a.id)
-      .map((i) => ({ id: i.id, calendarUid: i.calendarUid, startAt: i.startAt?.getTime() ?? null, startLocal: i.startLocal, status: i.status })),
+      .filter(({ interview: i }) => i.applicationId === a.id)
+      .map(({ interview: i }) => ({ id: i.id, calendarUid: i.calendarUid, startAt: i.startAt?.getTime() ?? null, startLocal: i.startLocal, status: i.status })),
   }));
 }
 

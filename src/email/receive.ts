@@ -15,7 +15,7 @@ import { MAX_PARSE_BYTES, MAX_RAW_BYTES } from "../core/limits.ts";
 import { parseMime, type MimeRejection } from "../core/parse-mime.ts";
 import { unwrapForward } from "../core/unwrap.ts";
 import { understandEmail } from "../core/understand.ts";
-import { planFiling } from "../core/filing.ts";
+import { filingKeys, planFiling } from "../core/filing.ts";
 import { buildConfirmation, type ConfirmationOutcome } from "../core/confirmation.ts";
 import type { Understanding } from "../core/understanding.ts";
 import type { Config } from "../config.ts";
@@ -207,7 +207,7 @@ export async function understandAndFile(
           parserVersion: PARSER_VERSION,
         });
       } else {
-        const apps = await loadApplicationSnapshots(db, user.id);
+        const apps = await loadApplicationSnapshots(db, user.id, filingKeys(understanding));
         const plan = planFiling({ apps, understanding, note: reading.note, originalSubject, sentAt: reading.sentAt });
         if (plan.action === "skip") {
           state = "not_understood";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { companyKey, matchApplication, movedInterviewFields, planFiling, roleKey, type ApplicationSnapshot } from "../../src/core/filing.ts";
+import { companyKey, filingKeys, matchApplication, movedInterviewFields, planFiling, roleKey, type ApplicationSnapshot } from "../../src/core/filing.ts";
 import { understanding } from "../helpers/understanding-builder.ts";
 
 describe("company and role keys", () => {
@@ -16,6 +16,19 @@ describe("company and role keys", () => {
   it("drops gender tags from roles", () => {
     expect(roleKey("Sachbearbeiterin Buchhaltung (m/w/d)")).toBe("sachbearbeiterin buchhaltung");
     expect(roleKey("Senior Backend Engineer")).toBe(roleKey("senior backend engineer"));
+  });
+});
+
+describe("filingKeys", () => {
+  it("names what an email can be matched on, so only those applications are loaded", () => {
+    expect(filingKeys(understanding({ company: "Acme, Inc.", contact: { name: "Dana", email: "Dana@Acme.example" }, calendar: { method: "REQUEST", uid: "u1", sequence: 0 } }))).toEqual({
+      companyKey: "acme",
+      contactEmail: "dana@acme.example",
+      contactDomain: "acme.example",
+      calendarUid: "u1",
+    });
+    // A free-mail domain says nothing about the employer.
+    expect(filingKeys(understanding({ contact: { name: null, email: "someone@gmail.com" } })).contactDomain).toBeNull();
   });
 });
 
