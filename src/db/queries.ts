@@ -309,9 +309,14 @@ export async function getApplication(db: Db, id: number) {
 }
 
 export async function listApplicationsWithInterviews(db: Db) {
-  const apps = await db.select().from(applications).orderBy(asc(applications.id));
-  const rows = await db.select().from(interviews).orderBy(asc(interviews.startAt));
-  return apps.map((a) => ({ ...a, interviews: rows.filter((i) => i.applicationId === a.id) }));
+  const visible = isNull(applications.archivedAt);
+  const [apps, rows] = await db.batch([
+    db.select().from(applications).where(visible).orderBy(asc(applications.id)),
+    db.select({ interview: interviews }).from(interviews).innerJoin(applications, eq(interviews.applicationId, applications.id)).where(visible).orderBy(asc(interviews.startAt)),
+  ]);
+  const byApplication = new Map<number, (typeof interviews.$inferSelect)[]>();
+  for (const { interview } of rows) byApplication.set(interview.applicationId, [...(byApplication.get(interview.applicationId) ?? []), interview]);
+  return apps.map((a) => ({ ...a, interviews: byApplication.get(a.id) ?? [] }));
 }
 
 export async function getUser(db: Db, id: number): Promise<UserRow | null> {

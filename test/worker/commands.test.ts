@@ -3,7 +3,7 @@
  * invitation and a real digest, then the owner's replies, forgeries, duplicates and undo.
  */
 import { env } from "cloudflare:workers";
-import { createScheduledController } from "cloudflare:test";
+import { createExecutionContext, createScheduledController } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index.ts";
 import { createReplyToken } from "../../src/core/reply-token.ts";
@@ -209,6 +209,8 @@ describe("corrections and settings", () => {
     const confirmation = await mail.parsed(0);
     await reply("ignore", { inReplyTo: confirmation.messageId });
     expect(await applicationStatus()).toEqual([]);
+    const listed = await worker.fetch(new Request("http://local/api/applications", { headers: { authorization: "Bearer test-api-token" } }), env, createExecutionContext());
+    expect(await listed.json()).toEqual([]);
   });
 
   it("settings: time zone, digest time, pause", async () => {
