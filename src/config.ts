@@ -33,6 +33,11 @@ export interface Config {
   apiToken: string | null;
 }
 
+/** The owner's row as the deployment's settings describe it (created on first use). */
+export function ownerOf(config: Config): { email: string; timeZone: string; country: string | null } {
+  return { email: config.ownerEmails[0]!, timeZone: config.ownerTimeZone, country: config.ownerCountry };
+}
+
 export function parseConfig(env: Env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {

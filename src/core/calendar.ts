@@ -16,7 +16,7 @@
  */
 
 import type { CalendarPart } from "./forwarded-email.ts";
-import { DAY_MS, MINUTE_MS, daysFromCivil, formatWallClock, isValidCivilDate } from "./civil-dates.ts";
+import { DAY_MS, MINUTE_MS, daysFromCivil, formatWallClock, isValidCivilDate, wallClockFromGroups } from "./civil-dates.ts";
 import { formatInZone, formatWithOffset, windowsZoneToIana } from "./time-zones.ts";
 import { canonicalZoneName, offsetFromRules, wallToInstant, zoneOffsetMin, type Observance, type YearlyOnset, type ZoneRules } from "./zone-rules.ts";
 
@@ -157,13 +157,8 @@ function readDateTime(property: Property, timezones: Map<string, Component>, cal
   const m = DATE_TIME_RE.exec(property.value.trim());
   if (!m) return null;
   const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4] ?? 0);
-  const minute = Number(m[5] ?? 0);
-  const second = Number(m[6] ?? 0);
-  if (!isValidCivilDate(year, month, day) || year < 1900 || year > 2200 || hour > 23 || minute > 59 || second > 59) return null;
-  const wallMs = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000;
+  const wallMs = year < 1900 || year > 2200 ? null : wallClockFromGroups(m);
+  if (wallMs === null) return null;
   const allDay = m[4] === undefined || property.params.get("VALUE")?.toUpperCase() === "DATE";
   if (allDay) return { wallMs, instantMs: null, tz: null, offsetMin: null, allDay: true };
   if (m[7]) return { wallMs, instantMs: wallMs, tz: calendarZone, offsetMin: 0, allDay: false };

@@ -109,10 +109,11 @@ export function formatOffset(offsetMin: number): string {
 
 const WALL_CLOCK_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
-/** Wall-clock milliseconds for "YYYY-MM-DD[THH:mm[:ss]]", or null when malformed or impossible. */
-export function parseWallClock(text: string): number | null {
-  const m = WALL_CLOCK_RE.exec(text.trim());
-  if (!m) return null;
+/**
+ * Wall-clock milliseconds of the date and time captured by a pattern as year, month, day and
+ * optional hour, minute, second (groups 1–6), or null when the date or time is impossible.
+ */
+export function wallClockFromGroups(m: RegExpExecArray): number | null {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
@@ -121,6 +122,12 @@ export function parseWallClock(text: string): number | null {
   const second = Number(m[6] ?? 0);
   if (!isValidCivilDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
   return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
+/** Wall-clock milliseconds for "YYYY-MM-DD[THH:mm[:ss]]", or null when malformed or impossible. */
+export function parseWallClock(text: string): number | null {
+  const m = WALL_CLOCK_RE.exec(text.trim());
+  return m ? wallClockFromGroups(m) : null;
 }
 
 const ISO_INSTANT_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})$/i;

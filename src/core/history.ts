@@ -41,6 +41,22 @@ export interface EventRecord {
   undoneAt: number | null;
 }
 
+/** The fields of an application the core reads, picked from a stored row (in D1 or in memory). */
+export function pickApplicationRecord(a: ApplicationRecord): ApplicationRecord {
+  return {
+    id: a.id,
+    company: a.company,
+    role: a.role,
+    status: a.status,
+    contactName: a.contactName,
+    contactEmail: a.contactEmail,
+    language: a.language,
+    noCalls: a.noCalls,
+    notes: [...a.notes],
+    promisedTimeline: a.promisedTimeline,
+  };
+}
+
 const CLOSING: ReadonlySet<string> = new Set<ClosingStatus>(["rejected", "offer", "withdrawn", "other_candidate_chosen"]);
 /** Event types the commands record in exactly the shape the rules read. */
 const PASS_THROUGH: ReadonlySet<string> = new Set(["follow_up_sent", "follow_up_skipped", "employer_replied", "user_reopened", "offer_elsewhere", "new_information"]);

@@ -14,7 +14,7 @@
 import type { ApplicationStatus } from "./application-status.ts";
 import type { ApplicationSnapshot, FilingPlan, InterviewFields } from "./filing.ts";
 import { movedInterviewFields, newApplicationFields } from "./filing.ts";
-import type { ApplicationRecord, EventRecord, InterviewRecord } from "./history.ts";
+import { pickApplicationRecord, type ApplicationRecord, type EventRecord, type InterviewRecord } from "./history.ts";
 import type { Inverse } from "./inverse.ts";
 
 export interface MemoryApplication extends ApplicationRecord {
@@ -94,7 +94,7 @@ export function findFiledOriginal(memory: FilingMemory, originalMessageId: strin
 /** The applications with their interviews, as the filing core reads them. */
 export function listApplicationSnapshots(memory: FilingMemory): ApplicationSnapshot[] {
   return memory.applications.map((a) => ({
-    ...toApplicationRecord(a),
+    ...pickApplicationRecord(a),
     interviews: memory.interviews
       .filter((i) => i.applicationId === a.id)
       .map((i) => ({ id: i.id, calendarUid: i.calendarUid, startAt: i.startAt, startLocal: i.startLocal, status: i.status })),
@@ -199,7 +199,7 @@ export function loadRecords(memory: FilingMemory, applicationId?: number): Memor
   const wanted = (id: number | null) => applicationId === undefined || id === applicationId;
   const subjectOf = (messageId: number) => memory.messages.find((m) => m.id === messageId)?.subject ?? null;
   return {
-    applications: memory.applications.filter((a) => wanted(a.id)).map(toApplicationRecord),
+    applications: memory.applications.filter((a) => wanted(a.id)).map(pickApplicationRecord),
     interviews: memory.interviews
       .filter((i) => wanted(i.applicationId))
       .map((i) => ({
@@ -218,21 +218,5 @@ export function loadRecords(memory: FilingMemory, applicationId?: number): Memor
     events: memory.events
       .filter((e) => wanted(e.applicationId))
       .map((e) => ({ applicationId: e.applicationId, type: e.type, payload: e.payload, at: e.at, undoneAt: e.undoneAt })),
-  };
-}
-
-/** An application as the core reads it: the stored row without its bookkeeping. */
-function toApplicationRecord(a: MemoryApplication): ApplicationRecord {
-  return {
-    id: a.id,
-    company: a.company,
-    role: a.role,
-    status: a.status,
-    contactName: a.contactName,
-    contactEmail: a.contactEmail,
-    language: a.language,
-    noCalls: a.noCalls,
-    notes: [...a.notes],
-    promisedTimeline: a.promisedTimeline,
   };
 }

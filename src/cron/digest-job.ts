@@ -30,9 +30,9 @@ import { digestTiming, planDigest, type DigestPlan } from "../core/digest-plan.t
 import { renderDigest } from "../core/digest.ts";
 import type { RenderedDigest } from "../core/digest-content.ts";
 import { parseSettings } from "../core/settings.ts";
-import { createReplyToken } from "../core/reply-token.ts";
 import { planRefresh, recordsAfterRefresh, refreshStatements, type RefreshPlan } from "../services/follow-ups.ts";
 import type { Mailer } from "../email/send.ts";
+import { replyAddressFor } from "../email/reply-address.ts";
 import type { BatchItem } from "drizzle-orm/batch";
 
 /** Sends tried per digest before it is given up and reported as undelivered. */
@@ -51,12 +51,6 @@ export interface DigestJobReport {
   failed: number;
   skipped: number;
   notDue: number;
-}
-
-/** The assistant's address with the user's reply token: commands are accepted only there. */
-export async function replyAddressFor(config: Config, userId: number): Promise<string> {
-  const [local, domain] = config.assistantEmail.split("@");
-  return `${local}+${await createReplyToken(config.replyTokenSecret, userId)}@${domain}`;
 }
 
 export interface DigestInput {

@@ -11,27 +11,21 @@ import type { ApplicationSnapshot, FilingKeys, FilingPlan, InterviewFields } fro
 import type { ApplicationStatus } from "../core/application-status.ts";
 import { companyKey, movedInterviewFields, newApplicationFields, roleKey } from "../core/filing.ts";
 import type { PromisedTimeline, Understanding } from "../core/understanding.ts";
-import type { ApplicationRecord, EventRecord, InterviewRecord } from "../core/history.ts";
+import { pickApplicationRecord, type ApplicationRecord, type EventRecord, type InterviewRecord } from "../core/history.ts";
+import { groupBy } from "../core/group-by.ts";
 import type { FollowUpWrite, StoredFollowUp } from "../core/follow-up-sync.ts";
 
 export type UserRow = typeof users.$inferSelect;
 export type InboundRow = typeof inboundMessages.$inferSelect;
 export type InboundState = InboundRow["state"];
 
-/** An application row as the core reads it. */
+/** An application row as the core reads it (its JSON columns typed). */
 function toApplicationRecord(a: typeof applications.$inferSelect): ApplicationRecord {
-  return {
-    id: a.id,
-    company: a.company,
-    role: a.role,
-    status: a.status,
-    contactName: a.contactName,
-    contactEmail: a.contactEmail,
-    language: a.language,
-    noCalls: a.noCalls,
+  return pickApplicationRecord({
+    ...a,
     notes: (a.notes as string[]) ?? [],
     promisedTimeline: (a.promisedTimeline as PromisedTimeline | null) ?? null,
-  };
+  });
 }
 
 /** The owner's row, created from the deployment's settings on first use. */
@@ -314,8 +308,10 @@ export async function listApplicationsWithInterviews(db: Db) {
     db.select().from(applications).where(visible).orderBy(asc(applications.id)),
     db.select({ interview: interviews }).from(interviews).innerJoin(applications, eq(interviews.applicationId, applications.id)).where(visible).orderBy(asc(interviews.startAt)),
   ]);
-  const byApplication = new Map<number, (typeof interviews.$inferSelect)[]>();
-  for (const { interview } of rows) byApplication.set(interview.applicationId, [...(byApplication.get(interview.applicationId) ?? []), interview]);
+  const byApplication = groupBy(
+    rows.map((r) => r.interview),
+    (interview) => interview.applicationId,
+  );
   return apps.map((a) => ({ ...a, interviews: byApplication.get(a.id) ?? [] }));
 }
 

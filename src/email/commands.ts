@@ -34,7 +34,7 @@ import {
   type UserRow,
 } from "../db/queries.ts";
 import { refreshFollowUps } from "../services/follow-ups.ts";
-import { replyAddressFor } from "../cron/digest-job.ts";
+import { replyAddressFor } from "./reply-address.ts";
 import { isSafeMessageId } from "./send.ts";
 import type { IngestDeps } from "./receive.ts";
 

@@ -18,7 +18,8 @@ import { understandEmail } from "../core/understand.ts";
 import { filingKeys, planFiling } from "../core/filing.ts";
 import { buildConfirmation, type ConfirmationOutcome } from "../core/confirmation.ts";
 import type { Understanding } from "../core/understanding.ts";
-import type { Config } from "../config.ts";
+import { createDb } from "../db/client.ts";
+import { ownerOf, parseConfig, type Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import {
   applyFilingPlan,
@@ -33,15 +34,21 @@ import {
   type InboundRow,
   type UserRow,
 } from "../db/queries.ts";
-import { isSafeMessageId, type Mailer } from "./send.ts";
+import { createMailer, isSafeMessageId, type Mailer } from "./send.ts";
 import { gzip, sha256Hex, splitChunks } from "./raw-codec.ts";
 import { renderPlainTextHtml } from "../core/html.ts";
 import { refreshFollowUps } from "../services/follow-ups.ts";
 import { handleCommandReply } from "./commands.ts";
-import { replyAddressFor } from "../cron/digest-job.ts";
+import { replyAddressFor } from "./reply-address.ts";
 
 /** Bumped when understanding changes enough that kept messages are worth reading again. */
 export const PARSER_VERSION = 1;
+
+/** The adapters ingest needs, from the worker's bindings; `now` is the wall clock of this event. */
+export function ingestDepsFor(env: Env): IngestDeps {
+  const config = parseConfig(env);
+  return { db: createDb(env.DB), mailer: createMailer(env.EMAIL, config.assistantEmail), config, now: new Date() };
+}
 
 export interface IngestDeps {
   db: Db;
@@ -85,11 +92,7 @@ export async function receiveEmail(message: ForwardableEmailMessage, deps: Inges
   }
 
   const raw = new Uint8Array(await new Response(message.raw).arrayBuffer());
-  const user = await ensureOwner(
-    deps.db,
-    { email: config.ownerEmails[0]!, timeZone: config.ownerTimeZone, country: config.ownerCountry },
-    deps.now,
-  );
+  const user = await ensureOwner(deps.db, ownerOf(config), deps.now);
   const { row, duplicate } = await storeInbound(deps.db, {
     userId: user.id,
     receivedAt: deps.now,

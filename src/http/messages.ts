@@ -1,12 +1,11 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import * as z from "zod/mini";
-import { parseConfig } from "../config.ts";
+import { ownerOf } from "../config.ts";
 import { createDb } from "../db/client.ts";
 import { ensureOwner, getInbound } from "../db/queries.ts";
 import { loadRaw, rereadAll, rereadMessage } from "../email/reread.ts";
-import { createMailer } from "../email/send.ts";
-import type { IngestDeps } from "../email/receive.ts";
+import { ingestDepsFor } from "../email/receive.ts";
 import type { AppEnv } from "./app.ts";
 
 const MessageId = z.coerce.number().check(z.int(), z.positive());
@@ -15,11 +14,6 @@ function parseId(value: string): number {
   const parsed = MessageId.safeParse(value);
   if (!parsed.success) throw new HTTPException(400, { message: "message id must be a positive integer" });
   return parsed.data;
-}
-
-function deps(env: Env): IngestDeps {
-  const config = parseConfig(env);
-  return { db: createDb(env.DB), mailer: createMailer(env.EMAIL, config.assistantEmail), config, now: new Date() };
 }
 
 export const messagesApi = new Hono<AppEnv>()
@@ -37,12 +31,12 @@ export const messagesApi = new Hono<AppEnv>()
     });
   })
   .post("/reread", async (c) => {
-    const d = deps(c.env);
-    const owner = await ensureOwner(d.db, { email: d.config.ownerEmails[0]!, timeZone: d.config.ownerTimeZone, country: d.config.ownerCountry }, d.now);
+    const d = ingestDepsFor(c.env);
+    const owner = await ensureOwner(d.db, ownerOf(d.config), d.now);
     return c.json(await rereadAll(d, owner.id));
   })
   .post("/:id/reread", async (c) => {
-    const report = await rereadMessage(deps(c.env), parseId(c.req.param("id")));
+    const report = await rereadMessage(ingestDepsFor(c.env), parseId(c.req.param("id")));
     if (!report) throw new HTTPException(404, { message: "no such forwarded message" });
     return c.json(report);
   });

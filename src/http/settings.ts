@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { parseConfig } from "../config.ts";
+import { ownerOf, parseConfig } from "../config.ts";
 import { createDb } from "../db/client.ts";
 import { ensureOwner, saveUserSettings } from "../db/queries.ts";
 import { parseSettings, SettingsPatch } from "../core/settings.ts";
@@ -10,7 +10,7 @@ import type { AppEnv } from "./app.ts";
 export const settingsApi = new Hono<AppEnv>()
   .get("/", async (c) => {
     const config = parseConfig(c.env);
-    const owner = await ensureOwner(createDb(c.env.DB), { email: config.ownerEmails[0]!, timeZone: config.ownerTimeZone, country: config.ownerCountry }, new Date());
+    const owner = await ensureOwner(createDb(c.env.DB), ownerOf(config), new Date());
     return c.json(parseSettings(owner.settings));
   })
   .patch("/", async (c) => {
@@ -21,7 +21,7 @@ export const settingsApi = new Hono<AppEnv>()
     }
     const config = parseConfig(c.env);
     const db = createDb(c.env.DB);
-    const owner = await ensureOwner(db, { email: config.ownerEmails[0]!, timeZone: config.ownerTimeZone, country: config.ownerCountry }, new Date());
+    const owner = await ensureOwner(db, ownerOf(config), new Date());
     const settings = parseSettings({ ...(owner.settings as Record<string, unknown>), ...patch.data });
     await saveUserSettings(db, owner.id, settings);
     return c.json(settings);

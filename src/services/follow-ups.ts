@@ -20,6 +20,7 @@ import { planFollowUps, type FollowUpPlan } from "../core/follow-up-rules.ts";
 import { reconcileFollowUps, type FollowUpWrite } from "../core/follow-up-sync.ts";
 import { buildHistory } from "../core/history.ts";
 import { parseSettings } from "../core/settings.ts";
+import { groupBy } from "../core/group-by.ts";
 import type { ApplicationStatus } from "../core/application-status.ts";
 import type { BatchItem } from "drizzle-orm/batch";
 
@@ -132,15 +133,4 @@ export async function refreshFollowUps(db: Db, user: UserRow, now: Date, applica
   const batch: BatchItem<"sqlite">[] = [...statements, ...reads];
   const results = await db.batch(batch as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   return { records: toUserRecords(results.slice(-reads.length) as unknown as UserRecordsRows), plans: refresh.plans };
-}
-
-export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
