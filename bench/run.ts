@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { measureColdStart, type ColdReport } from "./cold-start.ts";
+import { measureColdStart, runCold, type ColdReport, type ColdRun } from "./cold-start.ts";
 import { countDigestQueries, type DigestQueryCount } from "./digest-queries.ts";
 import { measureDigestLoad, type DigestLoadCost } from "./digest-load.ts";
 import { listMessages, measureIngest, type MessageCost } from "./ingest.ts";
@@ -22,9 +22,13 @@ import { median, ms, percentile } from "./stats.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const MESSAGE_DIRS = [path.join(ROOT, "../shared/corpus/cases"), path.join(ROOT, "test/fixtures/emails")];
-/** Typical invites for the cold start: a plain-text forward and a calendar attachment. */
+/** Reference invites for the cold start without warm-up: a plain-text forward and a calendar attachment. */
 const COLD_INVITES = ["test/fixtures/emails/gmail-forward-invite.eml", "test/fixtures/emails/thunderbird-attachment-invite-ics.eml"];
-const COLD_RUNS = 7;
+const COLD_RUNS = 5;
+/** The kinds that carry an interview slot: the "typical invite" of the cold budget. */
+const INVITE_KINDS = new Set(["invitation", "scheduling_confirmation", "next_round", "reschedule"]);
+/** Workers' limit on evaluating the module (global scope), where the warm-up runs. */
+const START_UP_LIMIT_MS = 1000;
 const DIGEST_APPLICATIONS = [10, 100, 1000];
 
 const BUDGET = {
@@ -74,28 +78,29 @@ function reportIngest(costs: MessageCost[]): { parseP50: number; pipelineP50: nu
   return { parseP50: median(parse), pipelineP50: median(pipeline), ratio };
 }
 
-function reportCold(reports: ColdReport[]): number {
-  console.log(`\n== 2. First message in a fresh process (cold): main-thread CPU, median of ${COLD_RUNS} runs`);
-  const rows = [["invite", "import", "parse", "unwrap", "understand", "first message", "(wall)", "then another"]];
-  for (const r of reports) {
-    const m = r.median;
-    rows.push([
-      path.basename(r.file),
-      `${ms(m.import.cpuMs)} ms`,
-      `${ms(m.parse.cpuMs)} ms`,
-      `${ms(m.unwrap.cpuMs)} ms`,
-      `${ms(m.understand.cpuMs)} ms`,
-      `${ms(m.firstMessage.cpuMs)} ms`,
-      `${ms(m.firstMessage.wallMs)} ms`,
-      `${ms(m.secondMessage.cpuMs)} ms`,
-    ]);
-  }
-  console.log(table(rows));
-  console.log("(import includes Node's TypeScript stripping; a Worker evaluates its bundle once, at isolate start-up.");
-  console.log(" \"then another\": the other invite read next in the same process, once the first paid for compiling)");
-  const worst = Math.max(...reports.map((r) => r.median.firstMessage.cpuMs));
-  console.log(`first message, worst invite: ${ms(worst)} ms CPU (budget < ${BUDGET.coldFirstMessageCpuMs} ms) ${verdict(worst < BUDGET.coldFirstMessageCpuMs)}`);
-  return worst;
+function stepRow(label: string, m: Record<string, { cpuMs: number; wallMs: number }>): string[] {
+  return [label, ...["startUp", "parse", "unwrap", "understand", "confirm", "firstMessage"].map((k) => `${ms(m[k]!.cpuMs)} ms`), `${ms(m.firstMessage!.wallMs)} ms`];
+}
+
+function reportCold(withoutWarmUp: ColdReport[], withWarmUp: ColdRun[]): { typical: number; startUp: number } {
+  console.log("\n== 2. First message in a fresh process (cold): main-thread CPU");
+  console.log("parseMime → unwrapForward → understandEmail, then planFiling + buildConfirmation (\"confirm\"); start-up = importing the core (+ the warm-up)");
+  console.log(`(i) without the start-up warm-up, median of ${COLD_RUNS} runs:`);
+  const header = ["", "start-up", "parse", "unwrap", "understand", "confirm", "first message", "(wall)"];
+  console.log(table([header, ...withoutWarmUp.map((r) => stepRow(path.basename(r.file), r.median))]));
+  const invites = withWarmUp.filter((r) => INVITE_KINDS.has(r.kind));
+  const first = (runs: ColdRun[]) => runs.map((r) => r.firstMessage.cpuMs);
+  console.log(`(ii) with the warm-up src/index.ts runs at start-up (as deployed), every message once in its own process:`);
+  const summaryRow = (label: string, runs: ColdRun[]) => [label, String(runs.length), `${ms(median(runs.map((r) => r.startUp.cpuMs)))} ms`, `${ms(median(first(runs)))} ms`, `${ms(percentile(first(runs), 95))} ms`, `${ms(Math.max(...first(runs)))} ms`];
+  console.log(table([["", "messages", "start-up", "first message p50", "p95", "worst"], summaryRow("invites (a slot to read)", invites), summaryRow("all messages", withWarmUp)]));
+  const worst = [...withWarmUp].sort((x, y) => y.firstMessage.cpuMs - x.firstMessage.cpuMs).slice(0, 3);
+  console.log(`slowest first messages: ${worst.map((r) => `${path.basename(r.file)} ${ms(r.firstMessage.cpuMs)} ms`).join("; ")}`);
+  console.log("(start-up includes Node's TypeScript stripping of the imported files; a Worker evaluates its bundle once, at isolate start-up)");
+  const typical = median(first(invites));
+  const startUp = median(withWarmUp.map((r) => r.startUp.cpuMs));
+  console.log(`start-up with warm-up: ${ms(startUp)} ms CPU (Workers start-up limit ${START_UP_LIMIT_MS} ms) ${verdict(startUp < START_UP_LIMIT_MS)}`);
+  console.log(`first message, typical invite: ${ms(typical)} ms CPU (budget < ${BUDGET.coldFirstMessageCpuMs} ms) ${verdict(typical < BUDGET.coldFirstMessageCpuMs)}`);
+  return { typical, startUp };
 }
 
 function reportDigest(costs: DigestLoadCost[]): number {
@@ -134,9 +139,10 @@ if (sections.has("ingest")) {
   summary.push(`ingest p50 parse ${ms(ingest.parseP50)} / pipeline ${ms(ingest.pipelineP50)} ms (×${ingest.ratio.toFixed(2)})`);
 }
 if (sections.has("cold")) {
-  const [first, second] = COLD_INVITES.map((file) => path.join(ROOT, file)) as [string, string];
-  const worst = reportCold([measureColdStart(first, second, COLD_RUNS), measureColdStart(second, first, COLD_RUNS)]);
-  summary.push(`cold first message ${ms(worst)} ms CPU`);
+  const withoutWarmUp = COLD_INVITES.map((file) => measureColdStart(path.join(ROOT, file), COLD_RUNS, false));
+  const withWarmUp = listMessages(MESSAGE_DIRS).map((file) => runCold(file, true));
+  const cold = reportCold(withoutWarmUp, withWarmUp);
+  summary.push(`cold first invite ${ms(cold.typical)} ms CPU after a ${ms(cold.startUp)} ms start-up`);
 }
 if (sections.has("digest")) {
   const largest = reportDigest(await measureDigestLoad(DIGEST_APPLICATIONS));

@@ -1,9 +1,13 @@
 /**
  * The switchboard: maps runtime events to adapters and nothing else.
  */
+import { warmUpPipeline } from "./core/warm-up.ts";
 import { ingestDepsFor, receiveEmail } from "./email/receive.ts";
 import { app } from "./http/app.ts";
 import { runDigestJob } from "./cron/digest-job.ts";
+
+// At isolate start-up, not in the first email's CPU time (see src/core/warm-up.ts).
+void warmUpPipeline();
 
 export default {
   fetch: app.fetch,

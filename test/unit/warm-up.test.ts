@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { readWarmUpSamples, warmUpPipeline } from "../../src/core/warm-up.ts";
+
+describe("start-up warm-up", () => {
+  it("reads both built-in samples end to end, so their readers are compiled before the first email", async () => {
+    const [english, german] = await readWarmUpSamples();
+    expect(english).toMatchObject({
+      kind: "invitation",
+      language: "en",
+      company: "Harbourlight Labs",
+      role: "Data Engineer",
+      contact: { name: "Priya Nandakumar", email: "priya.n@harbourlight.invalid" },
+      start: "2026-03-10T14:30:00-04:00",
+      tz: "America/New_York",
+      durationMin: 45,
+      format: "video",
+      meetingUrl: "https://zoom.us/j/81234567890",
+      promisedTimeline: { amount: 5, unit: "business_days" },
+      noCalls: true,
+      calendar: { method: "REQUEST", uid: "warm-up-1@harbourlight.invalid" },
+    });
+    expect(german).toMatchObject({
+      kind: "invitation",
+      language: "de",
+      company: "Moosbach Logistik GmbH",
+      contact: { name: "Jana Keller", email: "jana.keller@moosbach.invalid" },
+      start: "2026-03-12T10:00:00+01:00",
+      tz: "Europe/Berlin",
+      format: "onsite",
+      promisedTimeline: { amount: 2, unit: "weeks" },
+      calendar: null,
+    });
+  });
+
+  it("runs once per isolate and reports success", async () => {
+    const first = warmUpPipeline();
+    expect(warmUpPipeline()).toBe(first);
+    expect(await first).toBe(true);
+  });
+});
