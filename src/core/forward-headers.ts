@@ -76,8 +76,11 @@ function dashCount(line: string): number {
 
 function styleOfMarker(line: string): { style: ForwardStyle; explicitForward: boolean } | null {
   const trimmed = line.replace(/^[\s>]+/, "").trim();
+  const dashed = trimmed.startsWith("--") && trimmed.endsWith("--");
+  // Most lines are body text: only a dashed line or one ending in a colon can be a marker.
+  if (!dashed && !trimmed.endsWith(":")) return null;
   const text = markerText(line);
-  if (/^-{2,}/.test(trimmed) && /-{2,}$/.test(trimmed)) {
+  if (dashed) {
     if (FORWARD_TITLES.includes(text)) {
       const dashes = dashCount(line);
       // Each client pads the title with its own number of dashes.
@@ -90,9 +93,16 @@ function styleOfMarker(line: string): { style: ForwardStyle; explicitForward: bo
   return null;
 }
 
+/** Where a trimmed header line's colon can be at the latest: emphasis, a label of up to 19 letters, spaces. */
+const MAX_LABEL_LINE_PREFIX = 40;
+
 /** Parses "Label: value" into a header field, or null when the line is not a header line. */
 function readHeaderLine(line: string): { field: HeaderField; value: string } | null {
-  const match = /^\*?([\p{L}][\p{L} '-]{0,18}?)\*?\s*:\*?[ \t]*(.*)$/u.exec(line.trim());
+  // A label is at most 20 letters, so a line without an early colon is not a header line.
+  const trimmed = line.trim();
+  const colon = trimmed.indexOf(":");
+  if (colon < 1 || colon > MAX_LABEL_LINE_PREFIX) return null;
+  const match = /^\*?([\p{L}][\p{L} '-]{0,18}?)\*?\s*:\*?[ \t]*(.*)$/u.exec(trimmed);
   if (!match?.[1]) return null;
   const field = LABEL_TO_FIELD.get(match[1].trim().toLowerCase());
   if (!field) return null;

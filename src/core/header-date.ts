@@ -8,6 +8,8 @@
  * clients print the forwarder's local time without it, and the caller decides what to assume.
  */
 
+import { LETTERS } from "./word-tokens.ts";
+
 export interface HeaderDate {
   /** Naive local date-time "YYYY-MM-DDTHH:mm:ss". */
   local: string;
@@ -42,6 +44,9 @@ const ZONE_OFFSETS_MIN: Record<string, number> = {
   ICT: 420, PHT: 480, PKT: 300, GST: 240,
 };
 
+/** Words (Latin letters: every month name read here is Latin), numbers with ordinal endings, separators. */
+const DATE_TOKEN = new RegExp(`[${LETTERS}]+\\.?|\\d+(?:st|nd|rd|th|er|º|ª)?\\.?|[:/+-]`, "g");
+
 const pad = (n: number): string => String(n).padStart(2, "0");
 
 function readOffset(text: string): number | null {
@@ -66,7 +71,7 @@ function readOffset(text: string): number | null {
 /** Parses a header date line; null when it holds no recognisable calendar date. */
 export function parseHeaderDate(value: string): HeaderDate | null {
   const line = value.trim().slice(0, 200);
-  const tokens = [...line.matchAll(/[\p{L}]+\.?|\d+(?:st|nd|rd|th|er|º|ª)?\.?|[:/+-]/gu)].map((m) => ({
+  const tokens = [...line.matchAll(DATE_TOKEN)].map((m) => ({
     text: m[0],
     index: m.index,
   }));

@@ -26,6 +26,9 @@ const HINT_KEYS: Record<string, string[]> = {
 const KEY_TO_HINT = new Map<string, string>();
 for (const [hint, keys] of Object.entries(HINT_KEYS)) for (const key of keys) KEY_TO_HINT.set(key, hint);
 
+/** Where a hint line's colon can be at the latest: a key of up to 21 letters, then spaces. */
+const MAX_KEY_PREFIX_CHARS = 40;
+
 /** Reads the note above a forward (or the whole outer text of a forward-as-attachment). */
 export function readOwnerNote(text: string): OwnerNote {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
@@ -38,7 +41,9 @@ export function readOwnerNote(text: string): OwnerNote {
     if (CLIENT_SIGNATURE.test(line)) continue;
     // Outlook's rule above its header block.
     if (/^[_\-=]{8,}$/.test(line)) continue;
-    const hint = /^([\p{L}][\p{L} ]{0,20}?)\s*:\s*(\S.*)$/u.exec(line);
+    const colon = line.indexOf(":");
+    // A key is at most 21 letters: a line without an early colon holds no hint.
+    const hint = colon > 0 && colon <= MAX_KEY_PREFIX_CHARS ? /^([\p{L}][\p{L} ]{0,20}?)\s*:\s*(\S.*)$/u.exec(line) : null;
     const key = hint?.[1] ? KEY_TO_HINT.get(hint[1].toLowerCase()) : undefined;
     if (key && hint?.[2] && hints[key] === undefined) {
       hints[key] = hint[2].trim();

@@ -41,10 +41,66 @@ export function gate(pattern: RegExp): GatedPattern {
  */
 export function testGated(gated: GatedPattern, text: string, lowerText?: string): boolean {
   if (gated.words) {
-    const haystack = gated.caseless ? lowerText ?? text.toLowerCase() : text;
-    if (!gated.words.some((word) => haystack.includes(word))) return false;
+    const haystack = gated.caseless ? lowerText ?? lowerCased(text) : text;
+    if (!gated.words.some((word) => contains(haystack, word))) return false;
   }
   return gated.pattern.test(text);
+}
+
+// Readers test many patterns on one text in a row, and most required words are absent (they
+// belong to the other languages): a scan of the whole text for each costs more than the
+// patterns themselves. So each text gets a table of the pairs of adjacent characters it holds
+// (hashed into PAIR_TABLE_BITS bits, one pass); a word with a pair the table lacks is absent
+// without a scan. Answers for the last text are kept: word lists overlap ("interview", "termin").
+const PAIR_TABLE_BITS = 4096;
+let lastHaystack = "";
+let lastPairs = new Uint32Array(PAIR_TABLE_BITS / 32);
+let lastAnswers = new Map<string, boolean>();
+
+function pairHash(first: number, second: number): number {
+  return ((first * 31) ^ second) & (PAIR_TABLE_BITS - 1);
+}
+
+function readPairs(text: string): Uint32Array {
+  const table = new Uint32Array(PAIR_TABLE_BITS / 32);
+  for (let i = 1; i < text.length; i++) {
+    const hash = pairHash(text.charCodeAt(i - 1), text.charCodeAt(i));
+    table[hash >>> 5]! |= 1 << (hash & 31);
+  }
+  return table;
+}
+
+function mayContain(pairs: Uint32Array, word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const hash = pairHash(word.charCodeAt(i - 1), word.charCodeAt(i));
+    if ((pairs[hash >>> 5]! & (1 << (hash & 31))) === 0) return false;
+  }
+  return true;
+}
+
+function contains(haystack: string, word: string): boolean {
+  if (haystack !== lastHaystack) {
+    lastHaystack = haystack;
+    lastPairs = readPairs(haystack);
+    lastAnswers = new Map();
+  }
+  let found = lastAnswers.get(word);
+  if (found === undefined) {
+    found = mayContain(lastPairs, word) && haystack.includes(word);
+    lastAnswers.set(word, found);
+  }
+  return found;
+}
+
+let lastText = "";
+let lastLower = "";
+
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
 }
 
 const LITERAL_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", f: "\f", v: "\v" };

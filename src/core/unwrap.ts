@@ -84,16 +84,21 @@ function unwrapInline(
   // `level` is the absolute nesting depth, so the limit holds across attachment and inline layers.
   let level = depth + 1;
   let bodyStart = first.bodyIndex;
+  // findInlineForward(block.body) once it has been searched: cutQuotedHistory needs it too.
+  let innerBlock: InlineForward | null | undefined;
   while (level < MAX_FORWARD_DEPTH) {
     const nested = findInlineForward(block.body);
-    if (!nested || !isNestedForward(block, nested)) break;
+    if (!nested || !isNestedForward(block, nested)) {
+      innerBlock = nested;
+      break;
+    }
     const forwarder = parseAddressList(block.fields.from)[0] ?? null;
     note = mergeNotes(note, readOwnerNote(nested.note), isOwner(forwarder, owners));
     bodyStart += nested.bodyIndex;
     block = nested;
     level++;
   }
-  const innerBody = cutQuotedHistory(block.body, block.fields.subject ?? "");
+  const innerBody = cutQuotedHistory(block.body, block.fields.subject ?? "", innerBlock);
   const from = parseAddressList(block.fields.from)[0] ?? null;
   const shown = block.fields.date ? parseHeaderDate(block.fields.date) : null;
   // Most clients print the forwarder's local time without an offset; the forward's own Date
@@ -180,15 +185,19 @@ const REPLY_ATTRIBUTION =
 /**
  * Cuts the quoted history of a reply ("-----Original Message-----", a bare Outlook header
  * block, "On ... wrote:") off a message's text: it is older mail, not what the message says.
- * A message whose subject says it is a forward keeps everything.
+ * A message whose subject says it is a forward keeps everything. `knownBlock` is the result of
+ * `findInlineForward(text)` when the caller already has it.
  */
-function cutQuotedHistory(text: string, subject: string): string {
+function cutQuotedHistory(text: string, subject: string, knownBlock?: InlineForward | null): string {
   if (FORWARD_SUBJECT.test(subject)) return text.trim();
   let cut = text;
-  const quoted = findInlineForward(cut);
+  const quoted = knownBlock === undefined ? findInlineForward(cut) : knownBlock;
   if (quoted && !quoted.explicitForward) cut = quoted.note;
   const lines = cut.split("\n");
-  const attribution = lines.findIndex((line) => REPLY_ATTRIBUTION.test(line.trim()));
+  const attribution = lines.findIndex((line) => {
+    const trimmed = line.trim();
+    return trimmed.endsWith(":") && REPLY_ATTRIBUTION.test(trimmed);
+  });
   if (attribution > 0) cut = lines.slice(0, attribution).join("\n");
   // Drop the rule or quote marks left above the cut ("____", "-----", ">").
   const kept = cut.split("\n");

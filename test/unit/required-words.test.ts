@@ -63,4 +63,14 @@ describe("gate", () => {
       }),
     );
   });
+
+  it("answers for each text when texts alternate, whatever characters they hold", () => {
+    const gated = gate(wordPattern(/\b(?:termin|gespräch|interview)\b/iu, { lowerCaseInput: true }));
+    const text = fc.array(fc.constantFrom("termin", "gespräch", "inter", "view", " ", "ä", "😀", "\u4e2d", "Ter", "min", "x"), { maxLength: 10 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, text, (first, second) => {
+        for (const sample of [first, second, first, second]) expect(testGated(gated, sample)).toBe(gated.pattern.test(sample));
+      }),
+    );
+  });
 });
