@@ -67,7 +67,7 @@ function reportIngest(costs: MessageCost[]): { parseP50: number; pipelineP50: nu
   console.log(
     table([
       ["", "median", "p95"],
-      ["(a) postal-mime (parseMime)", `${ms(median(parse))} ms`, `${ms(percentile(parse, 95))} ms`],
+      ["(a) postal-mime alone (PostalMime.parse)", `${ms(median(parse))} ms`, `${ms(percentile(parse, 95))} ms`],
       ["(b) parseMime → unwrapForward → understandEmail", `${ms(median(pipeline))} ms`, `${ms(percentile(pipeline, 95))} ms`],
       ["(b)/(a) per message", median(ratios).toFixed(2), percentile(ratios, 95).toFixed(2)],
     ]),

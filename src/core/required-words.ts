@@ -53,15 +53,16 @@ export function testGated(gated: GatedPattern, text: string, lowerText?: string)
 // (hashed into PAIR_TABLE_BITS bits, one pass); a word with a pair the table lacks is absent
 // without a scan. Answers for the last text are kept: word lists overlap ("interview", "termin").
 const PAIR_TABLE_BITS = 4096;
+const PAIR_TABLE_MIN_CHARS = 256;
 let lastHaystack = "";
-let lastPairs = new Uint32Array(PAIR_TABLE_BITS / 32);
+let lastPairs: Uint32Array<ArrayBuffer> = new Uint32Array(PAIR_TABLE_BITS / 32);
 let lastAnswers = new Map<string, boolean>();
 
 function pairHash(first: number, second: number): number {
   return ((first * 31) ^ second) & (PAIR_TABLE_BITS - 1);
 }
 
-function readPairs(text: string): Uint32Array {
+function readPairs(text: string): Uint32Array<ArrayBuffer> {
   const table = new Uint32Array(PAIR_TABLE_BITS / 32);
   for (let i = 1; i < text.length; i++) {
     const hash = pairHash(text.charCodeAt(i - 1), text.charCodeAt(i));
@@ -79,6 +80,8 @@ function mayContain(pairs: Uint32Array, word: string): boolean {
 }
 
 function contains(haystack: string, word: string): boolean {
+  // A line or a sentence is scanned faster than its table is built.
+  if (haystack.length < PAIR_TABLE_MIN_CHARS) return haystack.includes(word);
   if (haystack !== lastHaystack) {
     lastHaystack = haystack;
     lastPairs = readPairs(haystack);
