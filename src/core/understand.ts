@@ -169,14 +169,18 @@ function readWhen(input: WhenInput): When {
 
   const context = { sentAt: original.date, sentOffsetMin, language, zoneHint };
   const hinted = hints.time ? findDateTimes(hints.time, context) : [];
+  const empty: When = { start: null, tz: null, startLocal: null, proposedSlots: [], previousStart: null, durationMin: null, zoneHint };
+  const eventHasTime = Boolean(event?.start || event?.startLocal);
+  // A rejection, an offer or an update has no slot to read unless a calendar or the owner gives one.
+  if (!hinted[0] && !eventHasTime && !input.slotKind) return empty;
+
   let mentions = findDateTimes(text, context);
   if (mentions.length === 0) mentions = findDateTimes(subject, context);
   const durationFromText = (hints.duration ? findDuration(hints.duration) : null) ?? readDuration(text);
-  const empty: When = { start: null, tz: null, startLocal: null, proposedSlots: [], previousStart: null, durationMin: null, zoneHint };
 
   if (hinted[0]) return fromMention(hinted[0], durationFromText, zoneHint);
 
-  if (event && (event.start || event.startLocal)) {
+  if (event && eventHasTime) {
     const zone = calendarZone(event, mentions, [textZone, placeZone, languageZone]) ?? (event.start ? null : zoneHint);
     // A floating calendar time (no zone in the file) takes the zone the mail gives, if any.
     const start = event.start ? (zone ? formatInZone(Date.parse(event.start), zone) : event.start) : zone && event.startLocal ? localAsIso(event.startLocal, zone) : null;
