@@ -19,7 +19,16 @@ export interface Token {
   isNumber: boolean;
 }
 
-const TOKEN_RE = new RegExp(`[${LETTERS}]+|\\d+`, "g");
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The character classes of LETTERS, by code. */
+function isLetterCode(code: number): boolean {
+  if (code < 0xaa) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code <= 0x24f) return code === 0xaa || code === 0xb5 || code === 0xba || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7);
+  return code >= 0x1e00 && code <= 0x1eff;
+}
 
 let lastText: string | null = null;
 let lastTokens: Token[] = [];
@@ -28,10 +37,20 @@ let lastTokens: Token[] = [];
 export function tokenize(text: string): Token[] {
   if (text === lastText) return lastTokens;
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const word = m[0];
-    tokens.push({ text: word, lower: word.toLowerCase(), index: m.index, end: m.index + word.length, isNumber: word.charCodeAt(0) <= 57 });
+  // A scan by character code: faster than matching `[LETTERS]+|\d+` (the same runs).
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    const isNumber = code >= 48 && code <= 57;
+    if (!isNumber && !isLetterCode(code)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && (isNumber ? isDigitCode(text.charCodeAt(end)) : isLetterCode(text.charCodeAt(end)))) end++;
+    const word = text.slice(i, end);
+    tokens.push({ text: word, lower: word.toLowerCase(), index: i, end, isNumber });
+    i = end;
   }
   lastText = text;
   lastTokens = tokens;

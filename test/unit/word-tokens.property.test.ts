@@ -1,0 +1,18 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { LETTERS, tokenize } from "../../src/core/word-tokens.ts";
+
+describe("tokenize", () => {
+  it("finds exactly the runs of letters and of digits that the LETTERS class describes", () => {
+    const wordOrNumber = new RegExp(`[${LETTERS}]+|\\d+`, "g");
+    const characters = fc.constantFrom("a", "Z", "7", "0", " ", "-", "é", "ß", "ª", "µ", "º", "×", "÷", "ÿ", "Ā", "ɏ", "ɐ", "ạ", "Ỹ", "\u1f00", "😀", "中", "\n", ".", "@", "_");
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        const expected = [...text.matchAll(wordOrNumber)].map((m) => ({ text: m[0], index: m.index, end: m.index + m[0].length, isNumber: /^\d/.test(m[0]) }));
+        expect(tokenize(text).map(({ text: word, index, end, isNumber }) => ({ text: word, index, end, isNumber }))).toEqual(expected);
+        expect(tokenize(text).every((token) => token.lower === token.text.toLowerCase())).toBe(true);
+      }),
+    );
+  });
+});
