@@ -8,7 +8,7 @@ import type { DigestContent, DigestDraft, DigestGoneQuiet, DigestInterview, Dige
 import type { FollowUpPlan } from "./follow-up-rules.ts";
 import type { ApplicationRecord, InterviewRecord } from "./history.ts";
 import type { Settings } from "./settings.ts";
-import type { StoredFollowUp } from "./follow-up-sync.ts";
+import { findPlannedFollowUp, type StoredFollowUp } from "./follow-up-sync.ts";
 
 /**
  * Drafts one digest shows. A day with more due (after a long absence, say) shows the oldest
@@ -45,6 +45,10 @@ export interface DigestPlanInput {
   applications: readonly ApplicationRecord[];
   interviews: readonly (InterviewRecord & { applicationId: number })[];
   followUps: readonly (StoredFollowUp & { applicationId: number; snoozedUntil: number | null })[];
+  /**
+   * The rules' plans by application. A shown draft's text is its planned follow-up's, drafted
+   * now: the stored text may predate a change it reflects (src/core/follow-up-sync.ts).
+   */
   plans: ReadonlyMap<number, FollowUpPlan>;
   undelivered: readonly string[];
   replyAddress: string;
@@ -91,6 +95,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   const items: DigestItem[] = [];
   const drafts: DigestDraft[] = due.slice(0, MAX_DIGEST_DRAFTS).map((f, index) => {
     const app = apps.get(f.applicationId);
+    const text = findPlannedFollowUp(input.plans, f) ?? f;
     items.push({ number: index + 1, followUpId: f.id, applicationId: f.applicationId });
     return {
       number: index + 1,
@@ -98,9 +103,9 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
       company: app?.company ?? null,
       role: app?.role ?? null,
       to: [...f.recipients],
-      subject: f.subject,
-      body: f.body,
-      placeholders: [...f.placeholders],
+      subject: text.subject,
+      body: text.body,
+      placeholders: [...text.placeholders],
       dueAt: f.dueAt,
       late: f.latestAt !== null && f.latestAt < scheduledFor,
     };

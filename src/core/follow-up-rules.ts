@@ -1,9 +1,10 @@
 /**
  * The follow-up rules R1–R11 (docs follow-up-rules.md): one application's history → the
- * follow-ups due and upcoming, each with a ready-to-send draft. Pure: no I/O, no clock; `now`
- * is an argument and decides only `state`, `late` and which interviews have been held. Due
- * times depend on the history alone, so a recomputation gives the same `key` and `dueAt` until
- * an event changes them (a rescheduled interview moves its thank-you under the same key).
+ * follow-ups due and upcoming, each with a ready-to-send draft (written when its text is first
+ * read, see `LazilyDraftedFollowUp`). Pure: no I/O, no clock; `now` is an argument and decides
+ * only `state`, `late` and which interviews have been held. Due times depend on the history
+ * alone, so a recomputation gives the same `key` and `dueAt` until an event changes them (a
+ * rescheduled interview moves its thank-you under the same key).
  *
  * How the rules combine:
  * - R1: every interview round (held or coming) gets a thank-you to each interviewer whose
@@ -37,8 +38,8 @@ import {
   toLocalMinuteOfDay,
 } from "./business-days.ts";
 import { ENGLISH_PHRASES } from "./draft-phrases-en.ts";
-import type { DraftLanguage } from "./draft-phrases.ts";
-import { type DraftKind, draftFollowUp, pickNote } from "./drafts.ts";
+import { type DraftLanguage, toDraftLanguage } from "./draft-phrases.ts";
+import { type Draft, type DraftKind, type DraftRequest, draftFollowUp, pickNote } from "./drafts.ts";
 import { resolvePromisedDate } from "./promised-date.ts";
 import type { Settings } from "./settings.ts";
 import { isIanaTimeZone } from "./time-zone-check.ts";
@@ -143,9 +144,11 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
   const localDay = (instant: number) => toLocalDate(instant, calendar.timeZone);
   const nextMorningAfter = (instant: number) => morning(addBusinessDays(localDay(instant), 1, calendar));
 
-  const events = [...history.events].sort((a, b) => a.at - b.at);
+  const events = isInTimeOrder(history.events) ? history.events : [...history.events].sort((a, b) => a.at - b.at);
   const marks = events.filter((e): e is MarkEvent => e.type === "follow_up_sent" || e.type === "follow_up_skipped");
   const handledKeys = new Set(marks.map((m) => m.followUpKey));
+  // Most applications have nothing sent or skipped: then a freshly built key is not even hashed.
+  const isHandled = (key: string) => handledKeys.size > 0 && handledKeys.has(key);
   const interviews = resolveInterviews(history.interviews, user.timeZone);
   const held = interviews.filter((i) => i.endAt <= now);
   const lastHeld = held.at(-1) ?? null;
@@ -157,7 +160,7 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
   const lastReply = findLast(events, "employer_replied");
   const applied = findLast(events, "applied");
   const contactRecipients = toRecipients(application.contact);
-  const r9Handled = marks.some((m) => m.rule === "R9") || handledKeys.has(`R9:application:${application.id}`);
+  const r9Handled = marks.some((m) => m.rule === "R9") || isHandled(`R9:application:${application.id}`);
   const interviewDay = (interview: Interview) => toLocalDate(interview.startAt, interview.timeZone);
 
   const specs: Spec[] = [];
@@ -178,8 +181,9 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
 
   // R1: a thank-you for every round, to each interviewer separately when their address is known (C9).
   for (const interview of interviews) {
-    const timing = thankYouTiming(interview.endAt, calendar, settings);
-    const addressed = dedupeRecipients(interview.interviewers.flatMap(toRecipients));
+    // Timed only when a thank-you is still to send: most rounds' were sent long ago.
+    let timing: { dueAt: number; latestAt: number } | undefined;
+    const addressed = listAddressedOnce(interview.interviewers);
     const targets: { to: Recipient[]; id: string; greet: string | null }[] =
       addressed.length > 0
         ? addressed.map((r) => ({ to: [r], id: r.email.toLowerCase(), greet: r.name }))
@@ -192,7 +196,8 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
           ];
     for (const target of targets) {
       const key = `R1:interview:${interview.id}:to:${target.id}`;
-      if (handledKeys.has(key)) continue;
+      if (isHandled(key)) continue;
+      timing ??= thankYouTiming(interview.endAt, calendar, settings);
       specs.push({
         key,
         rule: "R1",
@@ -216,7 +221,7 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
     if (lastClosing && lastClosing.at > event.at) continue;
     if (lastReply && lastReply.at > event.at) continue;
     const key = `R10:application:${application.id}:${event.type === "offer_elsewhere" ? "offer" : "news"}:${event.at}`;
-    if (handledKeys.has(key)) continue;
+    if (isHandled(key)) continue;
     const base = { key, rule: "R10" as const, interviewId: null, dueAt: event.at, ...nudge };
     if (event.type === "offer_elsewhere") {
       specs.push({
@@ -253,7 +258,7 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
     const subject = event.subject ?? application.subject;
     if (event.status === "rejected") {
       const key = `R8:application:${application.id}:rejected:${event.at}`;
-      if (handledKeys.has(key)) return [];
+      if (isHandled(key)) return [];
       return [
         {
           key,
@@ -291,16 +296,7 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
   }
 
   function planChain(): void {
-    const anchors: Anchor[] = [
-      ...held.map((i): Anchor => ({ at: i.endAt, key: `interview:${i.id}`, kind: "interview" })),
-      ...events.flatMap((e): Anchor[] => {
-        if (e.type === "timeline_promised") return [{ at: e.at, key: `timeline:${e.at}`, kind: "timeline" }];
-        if (e.type === "applied") return [{ at: e.at, key: "applied", kind: "applied" }];
-        if (e.type === "user_reopened") return [{ at: e.at, key: `reopened:${e.at}`, kind: "reopened" }];
-        return [];
-      }),
-    ];
-    const anchor = anchors.reduce<Anchor | null>((latest, a) => (latest === null || a.at > latest.at ? a : latest), null);
+    const anchor = findLatestAnchor();
     if (anchor === null) return;
 
     const timeline = applicableTimeline();
@@ -334,6 +330,21 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
       const count = `${done.length} follow-up${done.length === 1 ? "" : "s"}`;
       plan.suggestion = `No answer after ${count}: consider moving on. You can re-open it at any time.`;
     }
+  }
+
+  /** The latest interview held, promise, application or re-open; of equal times, the first listed. */
+  function findLatestAnchor(): Anchor | null {
+    let latest: Anchor | null = null;
+    for (const i of held) {
+      if (latest === null || i.endAt > latest.at) latest = { at: i.endAt, key: `interview:${i.id}`, kind: "interview" };
+    }
+    for (const e of events) {
+      if (latest !== null && e.at <= latest.at) continue;
+      if (e.type === "timeline_promised") latest = { at: e.at, key: `timeline:${e.at}`, kind: "timeline" };
+      else if (e.type === "applied") latest = { at: e.at, key: "applied", kind: "applied" };
+      else if (e.type === "user_reopened") latest = { at: e.at, key: `reopened:${e.at}`, kind: "reopened" };
+    }
+    return latest;
   }
 
   function nextNudge(anchor: Anchor, done: readonly MarkEvent[]): Spec | null {
@@ -387,7 +398,7 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
     }
 
     const key = `${rule}:application:${application.id}:${anchor.key}:${step}`;
-    if (handledKeys.has(key)) return null;
+    if (isHandled(key)) return null;
     const referenceDay = lastHeld ? interviewDay(lastHeld) : localDay(applied?.at ?? anchor.at);
     const addressing = nudgeAddressing();
     return { key, rule, interviewId: null, dueAt: morning(day), latestAt: null, ...addressing, kind, draftDate: referenceDay, reason };
@@ -440,43 +451,27 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
   }
 
   function finish(planned: Spec[]): FollowUpPlan {
-    const note = pickNote(application.notes);
+    const language = toDraftLanguage(application.language);
     const followUps = planned
-      .map((spec): PlannedFollowUp => {
-        const draft = draftFollowUp({
-          kind: spec.kind,
-          language: application.language,
-          seed: spec.key,
-          recipientName: spec.greetName,
-          role: application.role,
-          company: application.company,
-          date: spec.draftDate,
-          note: spec.kind === "thank_you" || spec.kind === "status_check" ? note : null,
-          noCalls: application.noCalls,
-          originalSubject: spec.subject,
-          requestFeedback: settings.requestFeedback,
-          signature: settings.signature,
-          deadline: spec.deadline ?? null,
-          update: spec.update ?? null,
-        });
-        return {
-          key: spec.key,
-          rule: spec.rule,
-          applicationId: application.id,
-          interviewId: spec.interviewId,
-          dueAt: spec.dueAt,
-          latestAt: spec.latestAt,
-          late: spec.latestAt !== null && now > spec.latestAt,
-          state: now >= spec.dueAt ? "due" : "upcoming",
-          to: spec.to,
-          subject: draft.subject,
-          body: draft.body,
-          language: draft.language,
-          placeholders: draft.placeholders,
-          verdict: draft.verdict,
-          reason: spec.reason,
-        };
-      })
+      .map(
+        (spec) =>
+          new LazilyDraftedFollowUp(
+            {
+              key: spec.key,
+              rule: spec.rule,
+              applicationId: application.id,
+              interviewId: spec.interviewId,
+              dueAt: spec.dueAt,
+              latestAt: spec.latestAt,
+              late: spec.latestAt !== null && now > spec.latestAt,
+              state: now >= spec.dueAt ? "due" : "upcoming",
+              to: spec.to,
+              language,
+              reason: spec.reason,
+            },
+            { spec, application, settings },
+          ),
+      )
       .sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1));
     return { ...plan, followUps };
   }
@@ -510,42 +505,148 @@ function thankYouTiming(endAt: number, calendar: BusinessCalendar, settings: Set
   return { dueAt, latestAt };
 }
 
+type DraftFields = "subject" | "body" | "placeholders" | "verdict";
+
+/** What a follow-up's draft is written from: its spec and facts the whole plan shares. */
+interface DraftSource {
+  spec: Spec;
+  application: ApplicationHistory["application"];
+  settings: Settings;
+}
+
+/**
+ * A planned follow-up whose draft is written the first time its text is read, then kept. The
+ * rules run over every open application each morning, but a digest shows at most 25 drafts and
+ * most follow-ups are already stored (src/core/follow-up-sync.ts compares their texts only when
+ * they are shown); drafting and its tone check (C1–C10) cost more than all the rules together.
+ * A class, so the getters are defined once rather than as closures per follow-up, and it keeps
+ * only its `DraftSource`, not the rest of what planning the application took.
+ */
+class LazilyDraftedFollowUp implements PlannedFollowUp {
+  key: string;
+  rule: FollowUpRule;
+  applicationId: number;
+  interviewId: number | null;
+  dueAt: number;
+  latestAt: number | null;
+  late: boolean;
+  state: "due" | "upcoming";
+  to: Recipient[];
+  language: DraftLanguage;
+  reason: string;
+  readonly #source: DraftSource;
+  #draft: Draft | null = null;
+
+  constructor(fields: Omit<PlannedFollowUp, DraftFields>, source: DraftSource) {
+    this.key = fields.key;
+    this.rule = fields.rule;
+    this.applicationId = fields.applicationId;
+    this.interviewId = fields.interviewId;
+    this.dueAt = fields.dueAt;
+    this.latestAt = fields.latestAt;
+    this.late = fields.late;
+    this.state = fields.state;
+    this.to = fields.to;
+    this.language = fields.language;
+    this.reason = fields.reason;
+    this.#source = source;
+  }
+
+  get subject(): string {
+    return this.#drafted().subject;
+  }
+
+  get body(): string {
+    return this.#drafted().body;
+  }
+
+  get placeholders(): string[] {
+    return this.#drafted().placeholders;
+  }
+
+  get verdict(): Draft["verdict"] {
+    return this.#drafted().verdict;
+  }
+
+  #drafted(): Draft {
+    this.#draft ??= draftFollowUp(toDraftRequest(this.#source));
+    return this.#draft;
+  }
+}
+
+function toDraftRequest({ spec, application, settings }: DraftSource): DraftRequest {
+  return {
+    kind: spec.kind,
+    language: application.language,
+    seed: spec.key,
+    recipientName: spec.greetName,
+    role: application.role,
+    company: application.company,
+    date: spec.draftDate,
+    note: spec.kind === "thank_you" || spec.kind === "status_check" ? pickNote(application.notes) : null,
+    noCalls: application.noCalls,
+    originalSubject: spec.subject,
+    requestFeedback: settings.requestFeedback,
+    signature: settings.signature,
+    deadline: spec.deadline ?? null,
+    update: spec.update ?? null,
+  };
+}
+
 /** Scheduled interviews whose time is known, with their end, oldest first. */
 function resolveInterviews(interviews: readonly InterviewFacts[], userZone: string): Interview[] {
-  return interviews
-    .flatMap((interview): Interview[] => {
-      if (interview.status !== "scheduled") return [];
-      const zone = interview.timeZone !== null && isIanaTimeZone(interview.timeZone) ? interview.timeZone : userZone;
-      const startAt = interview.startAt ?? (interview.startLocal === null ? null : parseLocalDateTime(interview.startLocal, zone));
-      if (startAt === null) return [];
-      const durationMin = interview.durationMin !== null && interview.durationMin > 0 ? interview.durationMin : DEFAULT_INTERVIEW_MIN;
-      return [
-        {
-          id: interview.id,
-          startAt,
-          endAt: startAt + durationMin * MINUTE_MS,
-          timeZone: zone,
-          interviewers: interview.interviewers,
-          subject: interview.subject ?? null,
-        },
-      ];
-    })
-    .sort((a, b) => a.endAt - b.endAt || a.id - b.id);
+  const resolved: Interview[] = [];
+  for (const interview of interviews) {
+    if (interview.status !== "scheduled") continue;
+    const zone = interview.timeZone !== null && isIanaTimeZone(interview.timeZone) ? interview.timeZone : userZone;
+    const startAt = interview.startAt ?? (interview.startLocal === null ? null : parseLocalDateTime(interview.startLocal, zone));
+    if (startAt === null) continue;
+    const durationMin = interview.durationMin !== null && interview.durationMin > 0 ? interview.durationMin : DEFAULT_INTERVIEW_MIN;
+    resolved.push({
+      id: interview.id,
+      startAt,
+      endAt: startAt + durationMin * MINUTE_MS,
+      timeZone: zone,
+      interviewers: interview.interviewers,
+      subject: interview.subject ?? null,
+    });
+  }
+  return resolved.sort((a, b) => a.endAt - b.endAt || a.id - b.id);
 }
 
 function toRecipients(contact: Contact | null): Recipient[] {
-  const email = contact?.email?.trim();
-  return email ? [{ name: contact?.name ?? null, email }] : [];
+  const recipient = toRecipient(contact);
+  return recipient ? [recipient] : [];
 }
 
-function dedupeRecipients(recipients: Recipient[]): Recipient[] {
+function toRecipient(contact: Contact | null): Recipient | null {
+  const email = contact?.email?.trim();
+  return email ? { name: contact?.name ?? null, email } : null;
+}
+
+/** The contacts with an address, each address (in any case) once. */
+function listAddressedOnce(contacts: readonly Contact[]): Recipient[] {
+  const recipients: Recipient[] = [];
   const seen = new Set<string>();
-  return recipients.filter((r) => {
-    const address = r.email.toLowerCase();
-    if (seen.has(address)) return false;
+  for (const contact of contacts) {
+    const recipient = toRecipient(contact);
+    if (recipient === null) continue;
+    const address = recipient.email.toLowerCase();
+    if (seen.has(address)) continue;
     seen.add(address);
-    return true;
-  });
+    recipients.push(recipient);
+  }
+  return recipients;
+}
+
+/** Events usually come in the order they happened; sorting a copy of each application's events then is wasted. */
+function isInTimeOrder(events: readonly HistoryEvent[]): boolean {
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const event of events) {
+    if (event.at < previous) return false;
+    previous = event.at;
+  }
+  return true;
 }
 
 function findLast<T extends HistoryEvent["type"]>(events: readonly HistoryEvent[], type: T): Extract<HistoryEvent, { type: T }> | null {

@@ -64,27 +64,34 @@ const PASS_THROUGH: ReadonlySet<string> = new Set(["follow_up_sent", "follow_up_
 const numberOr = (value: unknown, fallback: number) => (typeof value === "number" && Number.isFinite(value) ? value : fallback);
 const stringOrNull = (value: unknown) => (typeof value === "string" ? value : null);
 
-function toHistoryEvents(record: EventRecord): HistoryEvent[] {
+function toHistoryEvent(record: EventRecord): HistoryEvent | null {
   const p = record.payload;
   const at = numberOr(p.sentAt, record.at);
   switch (record.type) {
     case "application_created":
-      return [{ type: "applied", at }];
+      return { type: "applied", at };
     case "email_filed":
       // Any email from the employer is an answer (R11); the forward's own date is when they wrote.
-      return [{ type: "employer_replied", at, subject: stringOrNull(p.subject) }];
+      return { type: "employer_replied", at, subject: stringOrNull(p.subject) };
     case "status_changed":
-      return typeof p.to === "string" && CLOSING.has(p.to) ? [{ type: "status_changed", at, status: p.to as ClosingStatus, subject: stringOrNull(p.subject) }] : [];
+      return typeof p.to === "string" && CLOSING.has(p.to) ? { type: "status_changed", at, status: p.to as ClosingStatus, subject: stringOrNull(p.subject) } : null;
     case "timeline_promised":
-      return [{ type: "timeline_promised", at, timeline: p.timeline as PromisedTimeline }];
+      return { type: "timeline_promised", at, timeline: p.timeline as PromisedTimeline };
     default:
-      return PASS_THROUGH.has(record.type) ? [{ ...p, type: record.type, at: record.at } as HistoryEvent] : [];
+      return PASS_THROUGH.has(record.type) ? ({ ...p, type: record.type, at: record.at } as HistoryEvent) : null;
   }
 }
 
+/** One pass over the events: the rules engine builds a history for every open application each morning. */
 export function buildHistory(app: ApplicationRecord, interviews: readonly InterviewRecord[], events: readonly EventRecord[]): ApplicationHistory {
-  const live = events.filter((e) => e.undoneAt === null);
-  const subjects = live.filter((e) => e.type === "email_filed").map((e) => stringOrNull(e.payload.subject));
+  const history: HistoryEvent[] = [];
+  let subject: string | null = null;
+  for (const record of events) {
+    if (record.undoneAt !== null) continue;
+    if (record.type === "email_filed") subject = stringOrNull(record.payload.subject) ?? subject;
+    const event = toHistoryEvent(record);
+    if (event) history.push(event);
+  }
   const language = (LANGUAGES as readonly string[]).includes(app.language) ? (app.language as Language) : "en";
   return {
     application: {
@@ -95,7 +102,7 @@ export function buildHistory(app: ApplicationRecord, interviews: readonly Interv
       language,
       noCalls: app.noCalls,
       notes: app.notes,
-      subject: subjects.filter((s) => s !== null).at(-1) ?? null,
+      subject,
     },
     interviews: interviews.map(
       (i): InterviewFacts => ({
@@ -109,6 +116,6 @@ export function buildHistory(app: ApplicationRecord, interviews: readonly Interv
         subject: i.subject,
       }),
     ),
-    events: live.flatMap(toHistoryEvents),
+    events: history,
   };
 }

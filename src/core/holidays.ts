@@ -14,6 +14,7 @@
  * Wales bank holidays), IE, IT, NL, PT, US (federal). Any other country, or none, means
  * weekends only.
  */
+import { civilFromDays } from "./civil-dates.ts";
 
 /** An ISO 3166-1 alpha-2 code this file knows the holidays of. */
 export const HOLIDAY_COUNTRIES = ["AT", "BE", "CH", "DE", "ES", "FR", "GB", "IE", "IT", "NL", "PT", "US"] as const;
@@ -191,6 +192,8 @@ const RULES: Record<HolidayCountry, readonly HolidayRule[]> = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const cache = new Map<string, ReadonlyMap<string, string>>();
+/** The same days as civil day numbers, by country as given and year. */
+const dayNumberCache = new Map<string, Map<number, ReadonlySet<number>>>();
 
 export function isHolidayCountry(country: string): country is HolidayCountry {
   return (HOLIDAY_COUNTRIES as readonly string[]).includes(country);
@@ -219,6 +222,26 @@ export function listPublicHolidays(country: string, year: number): ReadonlyMap<s
 export function isPublicHoliday(day: string, country: string | null): boolean {
   if (country === null) return false;
   return listPublicHolidays(country, Number(day.slice(0, 4))).has(day);
+}
+
+/**
+ * Whether a civil day number (days since 1970-01-01, src/core/civil-dates.ts) is a public
+ * holiday in `country`: `isPublicHoliday` without a date string, for counting business days,
+ * which looks up every day it passes.
+ */
+export function isPublicHolidayDayNumber(days: number, country: string): boolean {
+  const year = civilFromDays(days).year;
+  let byYear = dayNumberCache.get(country);
+  if (!byYear) {
+    byYear = new Map();
+    dayNumberCache.set(country, byYear);
+  }
+  let holidays = byYear.get(year);
+  if (!holidays) {
+    holidays = new Set(Array.from(listPublicHolidays(country, year).keys(), (day) => Date.parse(day) / DAY_MS));
+    byYear.set(year, holidays);
+  }
+  return holidays.has(days);
 }
 
 function computeYear(rules: readonly HolidayRule[], year: number): Map<string, string> {

@@ -30,7 +30,7 @@ import { digestTiming, planDigest, type DigestPlan } from "../core/digest-plan.t
 import { renderDigest } from "../core/digest.ts";
 import type { RenderedDigest } from "../core/digest-content.ts";
 import { parseSettings } from "../core/settings.ts";
-import { planRefresh, recordsAfterRefresh, refreshStatements, type RefreshPlan } from "../services/follow-ups.ts";
+import { addShownTextUpdates, planRefresh, recordsAfterRefresh, refreshStatements, type RefreshPlan } from "../services/follow-ups.ts";
 import type { Mailer } from "../email/send.ts";
 import { replyAddressFor } from "../email/reply-address.ts";
 import type { BatchItem } from "drizzle-orm/batch";
@@ -74,7 +74,8 @@ export interface ComposedDigest {
 /**
  * Everything the job computes between its reads and its writes: the rules over every
  * application, the follow-ups reconciled, the digest planned from the records as the refresh
- * will leave them, and rendered. Pure.
+ * will leave them, and rendered. The refresh also brings the shown drafts' stored texts up to
+ * date. Pure.
  */
 export function composeDigest(input: DigestInput): ComposedDigest {
   const refresh = planRefresh(input.records, input.user, input.scheduledFor);
@@ -90,14 +91,16 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     undelivered: input.undelivered.map((d) => d.localDate),
     replyAddress: input.replyAddress,
   });
-  const keyOf = new Map(after.followUps.map((f) => [f.id, f.key]));
+  const rowOf = new Map(after.followUps.map((f) => [f.id, f]));
+  const shown: UserRecords["followUps"] = [];
   const items = plan.items.map((item) => {
-    const followUpKey = keyOf.get(item.followUpId);
-    if (followUpKey === undefined) throw new Error(`digest item ${item.number} has no follow-up`);
-    return { number: item.number, applicationId: item.applicationId, followUpKey };
+    const row = rowOf.get(item.followUpId);
+    if (row === undefined) throw new Error(`digest item ${item.number} has no follow-up`);
+    shown.push(row);
+    return { number: item.number, applicationId: item.applicationId, followUpKey: row.key };
   });
   const quietDay = plan.quiet && input.undelivered.length === 0 && !parseSettings(input.user.settings).quietDigest;
-  return { refresh, plan, items, email: quietDay ? null : renderDigest(plan.content) };
+  return { refresh: addShownTextUpdates(refresh, shown), plan, items, email: quietDay ? null : renderDigest(plan.content) };
 }
 
 export async function runDigestJob(deps: DigestDeps, scheduledFor: Date): Promise<DigestJobReport> {

@@ -17,7 +17,7 @@ import {
   type UserRow,
 } from "../db/queries.ts";
 import { planFollowUps, type FollowUpPlan } from "../core/follow-up-rules.ts";
-import { reconcileFollowUps, type FollowUpWrite } from "../core/follow-up-sync.ts";
+import { findPlannedFollowUp, reconcileFollowUps, reconcileShownText, type FollowUpWrite, type StoredFollowUp } from "../core/follow-up-sync.ts";
 import { buildHistory } from "../core/history.ts";
 import { parseSettings } from "../core/settings.ts";
 import { groupBy } from "../core/group-by.ts";
@@ -35,11 +35,9 @@ export interface RefreshResult {
 function impliedStatus(current: ApplicationStatus, plan: FollowUpPlan, interviews: UserRecords["interviews"], now: number): ApplicationStatus | null {
   if (!OPEN.includes(current)) return null;
   if (plan.goneQuiet) return "gone_quiet";
+  if (current !== "interviewing") return null;
   const scheduled = interviews.filter((i) => i.status === "scheduled" && i.startAt !== null);
-  if (current === "interviewing" && scheduled.length > 0 && scheduled.every((i) => (i.startAt ?? 0) + (i.durationMin ?? 60) * 60_000 <= now)) {
-    return "waiting";
-  }
-  return null;
+  return scheduled.length > 0 && scheduled.every((i) => (i.startAt ?? 0) + (i.durationMin ?? 60) * 60_000 <= now) ? "waiting" : null;
 }
 
 /** What a refresh changes for one application. */
@@ -78,6 +76,25 @@ export function planRefresh(records: UserRecords, user: Pick<UserRow, "timeZone"
     if (writes.length > 0 || statusChange) changes.push({ applicationId: app.id, writes, statusChange });
   }
   return { plans, changes };
+}
+
+/**
+ * The refresh with the text updates of the follow-ups about to be shown: the rows
+ * `reconcileFollowUps` left with an out-of-date draft (src/core/follow-up-sync.ts), so what is
+ * stored is what the digest shows. `shown` are rows of the records as the refresh leaves them.
+ */
+export function addShownTextUpdates(refresh: RefreshPlan, shown: readonly (StoredFollowUp & { applicationId: number })[]): RefreshPlan {
+  let changes = refresh.changes;
+  for (const row of shown) {
+    const planned = findPlannedFollowUp(refresh.plans, row);
+    const write = planned && reconcileShownText(planned, row);
+    if (!write) continue;
+    const change = changes.find((c) => c.applicationId === row.applicationId);
+    changes = change
+      ? changes.map((c) => (c === change ? { ...c, writes: [...c.writes, write] } : c))
+      : [...changes, { applicationId: row.applicationId, writes: [write], statusChange: null }];
+  }
+  return { plans: refresh.plans, changes };
 }
 
 /** A refresh's writes, as statements for one batch (alone, or ahead of other work). */

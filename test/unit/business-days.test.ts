@@ -9,11 +9,12 @@ import {
   toLocalDate,
   toLocalMinuteOfDay,
 } from "../../src/core/business-days.ts";
-import { HOLIDAY_COUNTRIES, isPublicHoliday, listPublicHolidays } from "../../src/core/holidays.ts";
+import { HOLIDAY_COUNTRIES, isPublicHoliday, isPublicHolidayDayNumber, listPublicHolidays } from "../../src/core/holidays.ts";
 import { resolvePromisedDate } from "../../src/core/promised-date.ts";
 
 const BERLIN = { timeZone: "Europe/Berlin", country: "DE" };
 const WEEKENDS_ONLY = { timeZone: "Europe/Berlin", country: null };
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe("local days and times", () => {
   it("reads the local day of an instant in the given zone", () => {
@@ -66,6 +67,30 @@ describe("business days", () => {
   it("adds zero business days as the day itself", () => {
     expect(addBusinessDays("2026-03-07", 0, BERLIN)).toBe("2026-03-07");
   });
+
+  it("reads a day written out of range as the day it rolls over to, never as a holiday", () => {
+    // "2026-04-33" is 3 May, a Sunday; "2026-12-32" is 1 January 2027, a holiday.
+    expect(isBusinessDay("2026-04-33", BERLIN)).toBe(false);
+    expect(isBusinessDay("2026-12-32", BERLIN)).toBe(true);
+    expect(addBusinessDays("2026-12-32", 1, BERLIN)).toBe("2027-01-04");
+    expect(firstBusinessDayFrom("2026-04-33", BERLIN)).toBe("2026-05-04");
+  });
+
+  it("gives the same answers however often and in whichever order it is asked", () => {
+    const instant = Date.UTC(2026, 2, 2, 23, 30);
+    const askAll = () => [
+      toLocalDate(instant, "America/Los_Angeles"),
+      toLocalDate(instant, "Asia/Tokyo"),
+      atLocalTime("2026-03-09", 8, "Europe/Berlin"),
+      atLocalTime("2026-03-09", 8, "America/New_York"),
+      addBusinessDays("2026-04-02", 1, BERLIN),
+      addBusinessDays("2026-04-02", 1, { timeZone: "America/New_York", country: "US" }),
+    ];
+    const first = askAll();
+    expect(first).toEqual(["2026-03-02", "2026-03-03", Date.UTC(2026, 2, 9, 7), Date.UTC(2026, 2, 9, 12), "2026-04-07", "2026-04-03"]);
+    expect(askAll()).toEqual(first);
+    expect(askAll().reverse()).toEqual([...first].reverse());
+  });
 });
 
 describe("public holidays", () => {
@@ -113,6 +138,15 @@ describe("public holidays", () => {
     expect(listPublicHolidays("ZZ", 2026).size).toBe(0);
     expect(isPublicHoliday("2026-12-25", null)).toBe(false);
     expect(isPublicHoliday("2026-10-03", "de")).toBe(true);
+  });
+
+  it("answers by civil day number exactly as by date, in every country and across years", () => {
+    for (const country of [...HOLIDAY_COUNTRIES, "de", "ZZ"]) {
+      for (let days = Date.UTC(2025, 0, 1) / DAY_MS; days < Date.UTC(2028, 0, 1) / DAY_MS; days++) {
+        const day = new Date(days * DAY_MS).toISOString().slice(0, 10);
+        expect(isPublicHolidayDayNumber(days, country), `${country} ${day}`).toBe(isPublicHoliday(day, country));
+      }
+    }
   });
 
   it("closes every documented country on New Year's Day and Christmas Day", () => {

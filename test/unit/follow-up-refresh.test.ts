@@ -56,6 +56,54 @@ describe("recordsAfterRefresh", () => {
   });
 });
 
+describe("drafts whose text alone changed", () => {
+  const input = { user: USER, undelivered: [], localDate: "2026-03-09", scheduledFor: NOW, replyAddress: "assistant+t@example.com" };
+
+  it("are left for later by a refresh, which still rewrites a moved or re-addressed follow-up with its draft", () => {
+    const stored = written(records(8));
+    const [stale, moved, readdressed] = stored.followUps;
+    const before = {
+      ...stored,
+      followUps: stored.followUps.map((f) => {
+        if (f.id === stale?.id) return { ...f, body: "an older draft", subject: "Older subject" };
+        if (f.id === moved?.id) return { ...f, dueAt: f.dueAt - 60_000, body: "an older draft" };
+        if (f.id === readdressed?.id) return { ...f, recipients: [{ name: "Someone Else", email: "else@example.com" }] };
+        return f;
+      }),
+    };
+    const after = recordsAfterRefresh(before, planRefresh(before, USER, NOW));
+    expect(after.followUps.find((f) => f.id === stale?.id)?.body).toBe("an older draft");
+    expect(after.followUps.find((f) => f.id === moved?.id)).toEqual(moved);
+    expect(after.followUps.find((f) => f.id === readdressed?.id)).toEqual(readdressed);
+  });
+
+  it("are shown as drafted now and stored so, in the same refresh; those not shown stay as they are", () => {
+    const stored = written(records(8));
+    const fresh = composeDigest({ ...input, records: stored });
+    const shownKey = fresh.items[0]?.followUpKey;
+    const shownRow = stored.followUps.find((f) => f.key === shownKey && f.applicationId === fresh.items[0]?.applicationId);
+    const laterRow = stored.followUps.find((f) => f.dueAt >= Date.parse("2026-03-10T00:00:00+01:00") && f.state === "pending");
+    expect(shownRow).toBeDefined();
+    expect(laterRow).toBeDefined();
+    const stale = { subject: "Older subject", body: "an older draft", placeholders: ["[OLD]"] };
+    const before = { ...stored, followUps: stored.followUps.map((f) => (f.id === shownRow?.id || f.id === laterRow?.id ? { ...f, ...stale } : f)) };
+
+    const composed = composeDigest({ ...input, records: before });
+    expect(composed.plan.content.drafts).toEqual(fresh.plan.content.drafts);
+    expect(composed.email).toEqual(fresh.email);
+    expect(composed.refresh.changes).toEqual([
+      {
+        applicationId: shownRow?.applicationId,
+        statusChange: null,
+        writes: [{ op: "update", id: shownRow?.id, revive: false, fields: expect.objectContaining({ subject: shownRow?.subject, body: shownRow?.body, placeholders: shownRow?.placeholders }) }],
+      },
+    ]);
+    const next = recordsAfterRefresh(before, composed.refresh);
+    expect(next.followUps.find((f) => f.id === shownRow?.id)).toEqual(shownRow);
+    expect(next.followUps.find((f) => f.id === laterRow?.id)).toMatchObject(stale);
+  });
+});
+
 describe("composeDigest", () => {
   it("numbers today's drafts and names each by application and key, stored or not", () => {
     const input = { user: USER, undelivered: [], localDate: "2026-03-09", scheduledFor: NOW, replyAddress: "assistant+t@example.com" };

@@ -139,3 +139,23 @@ describe("digest exactly once", () => {
     expect((await mail.parsed(1)).text).not.toContain("could not be delivered");
   });
 });
+
+describe("digest drafts", () => {
+  it("a draft shows what changed since it was stored, and is stored as shown", async () => {
+    const user = await seedUser(env.DB, { email: "me@example.com", timeZone: "Europe/Berlin" });
+    const app = await seedInterviewedApplication(env.DB, { userId: user.id, company: "Spreewerk GmbH", role: "Data Engineer", contact: { name: "Jonas Keller", email: "jonas@spreewerk.example" }, startAt: "2026-03-06T10:00:00+01:00", timeZone: "Europe/Berlin" });
+    const mail = recordSendEmail(env.EMAIL);
+    const storedBody = async () => (await env.DB.prepare("SELECT body FROM follow_ups WHERE rule = 'R1'").first<{ body: string }>())?.body;
+
+    await tick("2026-03-09T06:00:00Z", mail);
+    expect((await mail.parsed(0)).text).toContain("Data Engineer position");
+    expect(await storedBody()).toContain("Data Engineer position");
+
+    await env.DB.prepare("UPDATE applications SET role = 'Platform Engineer' WHERE id = ?").bind(app.id).run();
+    await tick("2026-03-10T06:00:00Z", mail);
+    const second = await mail.parsed(1);
+    expect(second.text).toContain("Platform Engineer position");
+    expect(second.text).not.toContain("Data Engineer position");
+    expect(await storedBody()).toContain("Platform Engineer position");
+  });
+});
