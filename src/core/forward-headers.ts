@@ -224,9 +224,23 @@ function decodeValue(value: string): string {
   return /=\?/.test(short) ? decodeWords(short) : short;
 }
 
+// Unwrapping asks for the same From and To lines several times (is it a reply? who forwarded?).
+const RECENT_ADDRESS_LISTS_MAX = 8;
+const recentAddressLists = new Map<string, Address[]>();
+
 /** Parses an inline address list ("A <a@x>; B [mailto:b@x]", "c@x", "Name (d@x)"). */
 export function parseAddressList(value: string | undefined): Address[] {
   if (!value) return [];
+  let parsed = recentAddressLists.get(value);
+  if (!parsed) {
+    if (recentAddressLists.size >= RECENT_ADDRESS_LISTS_MAX) recentAddressLists.clear();
+    parsed = readAddressList(value);
+    recentAddressLists.set(value, parsed);
+  }
+  return parsed.map((address) => ({ ...address }));
+}
+
+function readAddressList(value: string): Address[] {
   const normalised = decodeValue(value)
     .replace(/\[mailto:([^\]\s]+)\]/gi, "<$1>")
     .replace(/<mailto:/gi, "<")

@@ -68,9 +68,32 @@ function readOffset(text: string): number | null {
   return null;
 }
 
+/**
+ * RFC 5322's own shape, which every message's Date header and many forwarded date lines have:
+ * "Tue, 10 Mar 2026 19:05:00 +0100", optionally with a zone comment ("(CET)"). Read directly,
+ * with the same answer the general reader below gives it, at a fraction of the cost.
+ */
+const RFC_5322_DATE = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+([+-])(\d{2})(\d{2})(?:\s*\([A-Za-z ]*\))?$/;
+
+function readRfc5322Date(line: string): HeaderDate | null {
+  const match = RFC_5322_DATE.exec(line);
+  if (!match) return null;
+  const [, day, monthName, year, hour, minute, second, sign, offsetHours, offsetMinutes] = match;
+  const month = MONTHS[(monthName ?? "").toLowerCase()];
+  const [d, h, m, sec, oh] = [Number(day), Number(hour), Number(minute), Number(second ?? 0), Number(offsetHours)];
+  if (month === undefined || d < 1 || d > 31 || h > 23 || m > 59 || sec > 60 || oh > 14) return null;
+  const offset = oh * 60 + Number(offsetMinutes);
+  return {
+    local: `${year}-${pad(month)}-${pad(d)}T${pad(h)}:${pad(m)}:${pad(Math.min(sec, 59))}`,
+    offsetMin: sign === "-" ? -offset : offset,
+  };
+}
+
 /** Parses a header date line; null when it holds no recognisable calendar date. */
 export function parseHeaderDate(value: string): HeaderDate | null {
   const line = value.trim().slice(0, 200);
+  const standard = readRfc5322Date(line);
+  if (standard) return standard;
   const tokens = [...line.matchAll(DATE_TOKEN)].map((m) => ({
     text: m[0],
     index: m.index,

@@ -34,4 +34,19 @@ describe("parseHeaderDate: the date line of a forwarded header block", () => {
     expect(toIsoWithOffset("2026-03-19T09:12:00", -330)).toBe("2026-03-19T09:12:00-05:30");
     expect(toIsoWithOffset("2026-03-19T09:12:00", 0)).toBe("2026-03-19T09:12:00+00:00");
   });
+
+  it("reads RFC 5322 date headers, with or without a weekday and a zone comment", () => {
+    expect(parseHeaderDate("Tue, 10 Mar 2026 19:05:00 +0100")).toEqual({ local: "2026-03-10T19:05:00", offsetMin: 60 });
+    expect(parseHeaderDate("1 May 2026 9:05 -0500 (EST)")).toEqual({ local: "2026-05-01T09:05:00", offsetMin: -300 });
+    expect(parseHeaderDate("Sat, 31 Oct 2026 23:59:60 +0530")).toEqual({ local: "2026-10-31T23:59:59", offsetMin: 330 });
+  });
+
+  it("reads a comment that names a signed offset as the general reader does: that offset wins", () => {
+    expect(parseHeaderDate("Wed, 06 May 2026 15:20:09 +0100 (GMT+02:00)")).toEqual({ local: "2026-05-06T15:20:09", offsetMin: 120 });
+  });
+
+  it("refuses an impossible RFC 5322 time rather than guessing", () => {
+    expect(parseHeaderDate("Tue, 10 Mar 2026 24:05:00 +0100")).toBeNull();
+  });
 });
+
