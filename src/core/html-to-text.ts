@@ -218,7 +218,8 @@ function tidy(raw: string, links: HtmlLink[]): HtmlText {
   let blankRun = 0;
   for (const line of lines) {
     // Table cells start with a tab; keep inner tabs, drop the leading one.
-    const trimmed = line.replace(/^[ \t\u00a0]+/, "").replace(/[ \t\u00a0]+$/, "").replace(/ *\t */g, "\t");
+    const edgesTrimmed = isEdgeSpace(line[0]) || isEdgeSpace(line[line.length - 1]) ? line.replace(/^[ \t\u00a0]+/, "").replace(/[ \t\u00a0]+$/, "") : line;
+    const trimmed = edgesTrimmed.includes("\t") ? edgesTrimmed.replace(/ *\t */g, "\t") : edgesTrimmed;
     let kept = true;
     if (trimmed === "") {
       blankRun++;
