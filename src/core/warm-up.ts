@@ -8,8 +8,8 @@
  * plan's 10 ms per invocation), and the first `Intl.DateTimeFormat` with a time zone loads the
  * runtime's zone database (20-40 ms). Code run while the Worker's module is evaluated counts
  * toward the start-up limit (1 s) instead. The samples cover the common shapes: a plain-text
- * and HTML forward with a calendar attachment in English, and an HTML-only forward in German
- * with its meeting details in the text.
+ * and HTML forward with a calendar attachment in English, an HTML-only forward in German with
+ * its meeting details in the text, and a French calendar invitation forwarded as an attachment.
  *
  * It never throws: a sample that cannot be read only means the first email compiles the rest.
  */
@@ -118,6 +118,106 @@ Content-Transfer-Encoding: 8bit
 <p>Adresse: Hafenstraße 12, 20457 Hamburg</p><p>Wir melden uns innerhalb von zwei Wochen bei Ihnen.</p><p>Mit freundlichen Grüßen<br>Jana Keller<br>Personalabteilung<br>Moosbach Logistik GmbH</p></body></html>
 `;
 
+const FRENCH_ATTACHED_INVITE = `From: Sample Owner <${SAMPLE_OWNER}>
+To: assistant@warm-up.invalid
+Subject: Fwd: Invitation : Entretien - Chargée de projet
+Date: Wed, 4 Mar 2026 21:02:00 +0100
+Message-ID: <warm-up-3@warm-up.invalid>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="w3-outer"
+
+--w3-outer
+Content-Type: text/plain; charset="UTF-8"
+
+Voir l'invitation jointe.
+
+--w3-outer
+Content-Type: message/rfc822; name="Invitation.eml"
+Content-Disposition: attachment; filename="Invitation.eml"
+
+From: "Claire Fontaine (via Google Agenda)" <calendar-notification@google.invalid>
+Reply-To: Claire Fontaine <claire.fontaine@veloute.invalid>
+To: Sample Owner <${SAMPLE_OWNER}>
+Subject: Invitation : Entretien - Chargée de projet @ jeu. 19 mars 2026 11:00 - 11:30 (CET)
+Date: Wed, 4 Mar 2026 17:30:12 +0000
+Message-ID: <warm-up-3-inner@google.invalid>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="w3-inner"
+
+--w3-inner
+Content-Type: multipart/alternative; boundary="w3-alt"
+
+--w3-alt
+Content-Type: text/plain; charset="UTF-8"
+Content-Transfer-Encoding: 8bit
+
+Bonjour,
+
+Suite à votre candidature au poste de Chargée de projet chez Veloute SAS, nous vous proposons un
+entretien en visioconférence avec Claire Fontaine et Hugo Marchand.
+
+Quand : jeudi 19 mars 2026 11:00 – 11:30 (heure normale d'Europe centrale - Paris)
+Rejoindre Google Meet : https://meet.google.com/abc-defg-hij
+
+Merci de confirmer votre disponibilité. Nous reviendrons vers vous sous 10 jours.
+
+Cordialement,
+Claire Fontaine
+Responsable du recrutement
+Veloute SAS
+
+--w3-alt
+Content-Type: text/html; charset="UTF-8"
+Content-Transfer-Encoding: 8bit
+
+<div><p>Bonjour,</p><p>Suite à votre candidature au poste de Chargée de projet chez Veloute SAS, nous vous proposons un entretien en visioconférence.</p><table><tr><td>Quand</td><td>jeudi 19 mars 2026 11:00 – 11:30</td></tr></table><p><a href="https://meet.google.com/abc-defg-hij">Rejoindre Google Meet</a></p></div>
+
+--w3-alt--
+
+--w3-inner
+Content-Type: text/calendar; charset="UTF-8"; method=REQUEST
+Content-Transfer-Encoding: 7bit
+
+BEGIN:VCALENDAR
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+VERSION:2.0
+METHOD:REQUEST
+BEGIN:VTIMEZONE
+TZID:Europe/Paris
+BEGIN:STANDARD
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+END:STANDARD
+BEGIN:DAYLIGHT
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+TZNAME:CEST
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VEVENT
+DTSTART;TZID=Europe/Paris:20260319T110000
+DTEND;TZID=Europe/Paris:20260319T113000
+ORGANIZER;CN=Claire Fontaine:mailto:claire.fontaine@veloute.invalid
+ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=Sample Owner:mailto:${SAMPLE_OWNER}
+ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Hugo Marchand:mailto:hugo.marchand@veloute.invalid
+UID:warm-up-3@google.invalid
+SUMMARY:Entretien - Chargée de projet
+DESCRIPTION:Rejoindre Google Meet : https://meet.google.com/abc-defg-hij
+SEQUENCE:0
+STATUS:CONFIRMED
+END:VEVENT
+END:VCALENDAR
+
+--w3-inner--
+
+--w3-outer--
+`;
+
 function base64Lines(text: string): string {
   const bytes = new TextEncoder().encode(text.replaceAll("\n", "\r\n"));
   let binary = "";
@@ -142,9 +242,9 @@ async function readSample(raw: string): Promise<Understanding | null> {
   return understanding;
 }
 
-/** What the samples are understood as, in order: the English invite, then the German one. */
+/** What the samples are understood as, in order: the English, German and French invites. */
 export async function readWarmUpSamples(): Promise<(Understanding | null)[]> {
-  return [await readSample(ENGLISH_INVITE_WITH_CALENDAR), await readSample(GERMAN_HTML_ONLY_FORWARD)];
+  return [await readSample(ENGLISH_INVITE_WITH_CALENDAR), await readSample(GERMAN_HTML_ONLY_FORWARD), await readSample(FRENCH_ATTACHED_INVITE)];
 }
 
 let warmUp: Promise<boolean> | null = null;

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readWarmUpSamples, warmUpPipeline } from "../../src/core/warm-up.ts";
 
 describe("start-up warm-up", () => {
-  it("reads both built-in samples end to end, so their readers are compiled before the first email", async () => {
-    const [english, german] = await readWarmUpSamples();
+  it("reads every built-in sample end to end, so their readers are compiled before the first email", async () => {
+    const [english, german, french] = await readWarmUpSamples();
     expect(english).toMatchObject({
       kind: "invitation",
       language: "en",
@@ -29,6 +29,21 @@ describe("start-up warm-up", () => {
       format: "onsite",
       promisedTimeline: { amount: 2, unit: "weeks" },
       calendar: null,
+    });
+    expect(french).toMatchObject({
+      kind: "invitation",
+      language: "fr",
+      company: "Veloute SAS",
+      role: "Chargée de projet",
+      contact: { name: "Claire Fontaine", email: "claire.fontaine@veloute.invalid" },
+      interviewers: [{ name: "Hugo Marchand", email: "hugo.marchand@veloute.invalid" }],
+      start: "2026-03-19T11:00:00+01:00",
+      tz: "Europe/Paris",
+      durationMin: 30,
+      format: "video",
+      meetingUrl: "https://meet.google.com/abc-defg-hij",
+      promisedTimeline: { amount: 10, unit: "days" },
+      calendar: { method: "REQUEST", uid: "warm-up-3@google.invalid" },
     });
   });
 
