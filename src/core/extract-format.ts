@@ -9,6 +9,7 @@
 import type { InterviewFormat } from "./understanding.ts";
 import { isPlainLatin, LATIN_LETTER_CLASS } from "./latin-text.ts";
 import { gate, testGated, type GatedPattern } from "./required-words.ts";
+import { createWordFinder, findWords, requiredWordsOf, testGatedWith } from "./word-finder.ts";
 import { wordPattern } from "./word-pattern.ts";
 
 const URL_PATTERN = /https?:\/\/[^\s<>"'()[\]{}|\\^`]+/giu;
@@ -41,30 +42,33 @@ export interface LinkCandidate {
 
 /** URLs written in the text, trailing punctuation removed. */
 export function findUrls(text: string): string[] {
+  // Most lines hold no link; every match holds "://".
+  if (!text.includes("://")) return [];
   return (text.match(URL_PATTERN) ?? []).map((url) => url.replace(/[.,;:!?*]+$/, ""));
 }
 
-export function isMeetingUrl(url: string): boolean {
-  let parsed: URL;
+function parseUrl(url: string): URL | null {
   try {
-    parsed = new URL(url);
+    return new URL(url);
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function isMeetingUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== null && isMeetingLink(parsed);
+}
+
+function isMeetingLink(parsed: URL): boolean {
   const host = parsed.hostname.toLowerCase();
   return MEETING_HOSTS.some((m) => m.host.test(host) && (!m.path || m.path.test(parsed.pathname)));
 }
 
-function isSchedulingLink(link: LinkCandidate): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(link.href);
-  } catch {
-    return false;
-  }
+function isSchedulingLink(parsed: URL, text: string): boolean {
   if (!/^https?:$/.test(parsed.protocol)) return false;
   if (SCHEDULING_HOSTS.test(parsed.hostname.toLowerCase())) return true;
-  return testGated(SCHEDULING_WORDS, link.text) || /(?:availability|schedul|booking|book-)/i.test(parsed.pathname);
+  return testGated(SCHEDULING_WORDS, text) || /(?:availability|schedul|booking|book-)/i.test(parsed.pathname);
 }
 
 /** The first join link among the candidates (calendar's own link first, as the caller orders them). */
@@ -73,7 +77,13 @@ export function findMeetingUrl(candidates: string[]): string | null {
 }
 
 export function findSchedulingUrl(links: LinkCandidate[]): string | null {
-  return links.find((link) => !isMeetingUrl(link.href) && isSchedulingLink(link))?.href ?? null;
+  return (
+    links.find((link) => {
+      // Parsed once for both questions: parsing is most of their cost.
+      const parsed = parseUrl(link.href);
+      return parsed !== null && !isMeetingLink(parsed) && isSchedulingLink(parsed, link.text);
+    })?.href ?? null
+  );
 }
 
 const PHONE = gatedWordPattern(/\b(?:phone|telephone|telephonic)[- ](?:interview|screen(?:ing)?|call|conversation|chat)\b|\b(?:by|over the|via) (?:phone|telephone)\b|\bphone call\b|\b(?:we|i) will call you\b|\btelefon(?:isch\w*|interview|gespräch|termin)\b|\bper telefon\b|\b(?:entretien|échange|rendez-vous) téléphonique\b|\bpar téléphone\b|\b(?:entrevista|llamada) telef[oó]nica\b|\bpor tel[eé]fono\b|\b(?:entrevista|chamada) telef[oó]nica\b|\bpor telefone\b|\btelefonisch\w*\b|\btelefoongesprek\b/iu);
@@ -95,7 +105,10 @@ export function findAddressLines(text: string): string[] {
   const lines = text.split("\n");
   const found: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const match = ADDRESS_LABEL.exec((lines[i] ?? "").trim().replace(/^[-*•]\s*/, ""));
+    const line = lines[i] ?? "";
+    // Every label is followed by a colon or a tab.
+    if (!line.includes(":") && !line.includes("\t")) continue;
+    const match = ADDRESS_LABEL.exec(line.trim().replace(/^[-*•]\s*/, ""));
     if (!match) continue;
     let value = (match[1] ?? "").trim();
     if (value === "") value = lines.slice(i + 1, i + 3).map((l) => l.trim()).filter(Boolean).join(", ");
@@ -116,13 +129,16 @@ export interface FormatInput {
   meetingUrl: string | null;
 }
 
+// The words the format patterns require, found in the text in one pass (see word-finder.ts).
+const FORMAT_WORDS = createWordFinder(requiredWordsOf([PHONE, IN_PERSON_LATIN, VIDEO]));
+
 export function detectFormat(input: FormatInput): InterviewFormat | null {
-  const lower = input.text.toLowerCase();
+  const found = findWords(FORMAT_WORDS, input.text.toLowerCase());
   const location = input.location ?? "";
-  if (testGated(PHONE, input.text, lower) || testGated(PHONE, location)) return "phone";
-  const inPerson = isPlainLatin(input.text) ? testGated(IN_PERSON_LATIN, input.text, lower) : IN_PERSON.test(input.text);
+  if (testGatedWith(PHONE, input.text, found) || testGated(PHONE, location)) return "phone";
+  const inPerson = isPlainLatin(input.text) ? testGatedWith(IN_PERSON_LATIN, input.text, found) : IN_PERSON.test(input.text);
   if (inPerson) return "onsite";
-  if (input.meetingUrl || testGated(VIDEO, input.text, lower) || testGated(VIDEO, location)) return "video";
+  if (input.meetingUrl || testGatedWith(VIDEO, input.text, found) || testGated(VIDEO, location)) return "video";
   const places = [...findAddressLines(input.text), ...(input.location ? [input.location] : [])];
   if (places.some(isStreetAddress)) return "onsite";
   return null;
@@ -130,6 +146,8 @@ export function detectFormat(input: FormatInput): InterviewFormat | null {
 
 const NO_CALLS = gatedWordPattern(/\b(?:no (?:phone )?calls(?: please)?|please do not (?:call|phone)|please don'?t (?:call|phone)|do not call|no telephone (?:calls|enquiries|inquiries)|keine (?:telefonischen )?anrufe|bitte (?:nicht|keine) (?:anrufen|anrufe|telefonischen)|pas d'appels?|merci de ne pas (?:appeler|téléphoner)|ne pas (?:appeler|téléphoner)|no llam(?:e|ar|adas)|por favor,? no llame|sin llamadas|não (?:ligue|telefone)|sem chamadas|niet (?:bellen|telefonisch)|geen (?:telefoontjes|telefonische))\b/iu);
 
+const NO_CALLS_WORDS = createWordFinder(NO_CALLS.words ?? []);
+
 export function asksForNoCalls(text: string): boolean {
-  return testGated(NO_CALLS, text);
+  return testGatedWith(NO_CALLS, text, findWords(NO_CALLS_WORDS, text.toLowerCase()));
 }

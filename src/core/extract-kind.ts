@@ -8,7 +8,8 @@
  * an invitation or a next round.
  */
 import type { EmailKind } from "./understanding.ts";
-import { gate, testGated, type GatedPattern } from "./required-words.ts";
+import { gate, type GatedPattern } from "./required-words.ts";
+import { createWordFinder, findWords, requiredWordsOf, testGatedWith } from "./word-finder.ts";
 import { wordPattern } from "./word-pattern.ts";
 
 /**
@@ -148,42 +149,81 @@ const INVITATION: GatedPattern[] = [
 
 // A sentence with one of these states a condition, not an event ("if selected, we will invite you").
 const CONDITIONAL = lowerCase(/\b(?:if|should you|in case|falls|wenn|bei positiver|sofern|si|au cas où|caso|en caso|se for|indien|mocht|als u|als je)\b/iu);
+const CONDITIONAL_ALL = new RegExp(CONDITIONAL.pattern.source, `${CONDITIONAL.pattern.flags}g`);
 
-const STRONG_JOB = lowerCase(/\b(?:(?:final|next|second|first|technical) (?:round|stage)|phone screen|shortlist\w*|interview\w*|applica(?:tion|nt)s?|applied|applying|candida\w*|recruit\w*|hiring|vacanc\w+|bewerb\w+|vorstellungsgespräch|stellenangebot|entretien|poste|recrutement|entrevista|puesto|vacante|selecci[oó]n|vaga|recrutamento|sollicit\w+|vacature|werving|kennismakingsgesprek)\b/iu);
+const STRONG_JOB = wordPattern(/\b(?:(?:final|next|second|first|technical) (?:round|stage)|phone screen|shortlist\w*|interview\w*|applica(?:tion|nt)s?|applied|applying|candida\w*|recruit\w*|hiring|vacanc\w+|bewerb\w+|vorstellungsgespräch|stellenangebot|entretien|poste|recrutement|entrevista|puesto|vacante|selecci[oó]n|vaga|recrutamento|sollicit\w+|vacature|werving|kennismakingsgesprek)\b/iu, { lowerCaseInput: true });
 const WEAK_JOB = wordPattern(/\b(?:position|role|job|offer|careers?|opportunit(?:y|ies)|your profile|your experience|resume|cv|employment|talent|stelle|emploi|empleo|emprego|functie|função|posição|rol|onboarding|salary|gehalt|salaire|salario|salário|salaris)\b/giu, { lowerCaseInput: true });
 
+// No `u` flag: no whitespace or sentence end is outside the Basic Multilingual Plane, and the
+// pattern runs faster over code units.
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
+
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
+  return text.split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean);
 }
 
+// Every word the patterns of the kinds require, found in a mail's sentences in one pass.
+const KIND_WORDS = createWordFinder(requiredWordsOf([...CANCELLATION, ...RESCHEDULE, ...REJECTION, ...OFFER, ...NEXT_ROUND, ...CONFIRMATION, ...INVITATION, CONDITIONAL]));
+// A word found in some of the sentences, joined by line breaks, is found in all of them joined,
+// unless it holds a line break itself: then the factual sentences are searched on their own.
+const KIND_WORDS_SPAN_LINES = KIND_WORDS.words.some((word) => word.includes("\n"));
+
 /** Patterns stop at sentence ends and line breaks, so one pass over the joined sentences suffices. */
-function anyMatch(patterns: GatedPattern[], joined: string): boolean {
-  return patterns.some((p) => testGated(p, joined));
+function anyMatch(patterns: GatedPattern[], joined: string, found: ReadonlySet<string>): boolean {
+  return patterns.some((p) => testGatedWith(p, joined, found));
 }
 
 export function isJobRelated(text: string): boolean {
-  const lower = text.toLowerCase();
-  if (testGated(STRONG_JOB, lower)) return true;
+  return isLowerTextJobRelated(text.toLowerCase());
+}
+
+function isLowerTextJobRelated(lower: string): boolean {
+  // Run without its gate: nearly every mail read holds one of its words ("interview",
+  // "application"), and looking for them all costs more than the pattern itself.
+  if (STRONG_JOB.test(lower)) return true;
   const weak = new Set(lower.match(WEAK_JOB) ?? []);
   return weak.size >= 2;
 }
 
+/**
+ * The parts (subject, then sentences) that state a condition. One scan of the joined parts
+ * finds them: no condition word spans a line break, and a part's edges are line breaks there.
+ */
+function conditionalParts(parts: string[], joined: string, found: ReadonlySet<string>): Set<number> {
+  const conditional = new Set<number>();
+  if (CONDITIONAL.words && !CONDITIONAL.words.some((word) => found.has(word))) return conditional;
+  let part = 0;
+  let partEnd = (parts[0] ?? "").length;
+  for (const match of joined.matchAll(CONDITIONAL_ALL)) {
+    while (match.index > partEnd) partEnd += 1 + (parts[++part] ?? "").length;
+    conditional.add(part);
+  }
+  return conditional;
+}
+
 export function classifyKind(input: KindInput): KindReading {
-  const all = `${input.subject}\n${input.text}`;
-  const parts = [input.subject, ...sentences(input.text)].map((s) => s.toLowerCase());
+  // Lower-cased once, before cutting sentences: the cuts fall on whitespace and line breaks,
+  // which lower-casing leaves alone, so this equals lower-casing each sentence.
+  const lowerSubject = input.subject.toLowerCase();
+  const lowerText = input.text.toLowerCase();
+  const parts = [lowerSubject, ...sentences(lowerText)];
   const every = parts.join("\n");
-  const factual = parts.filter((s) => !testGated(CONDITIONAL, s)).join("\n");
+  const found = findWords(KIND_WORDS, every);
+  const conditional = conditionalParts(parts, every, found);
+  const factual = conditional.size === 0 ? every : parts.filter((_, i) => !conditional.has(i)).join("\n");
+  const factualFound = factual !== every && KIND_WORDS_SPAN_LINES ? findWords(KIND_WORDS, factual) : found;
+  const isFactual = (patterns: GatedPattern[]): boolean => anyMatch(patterns, factual, factualFound);
   const method = input.calendar?.method ?? null;
   const status = input.calendar?.status?.toUpperCase() ?? null;
 
   // An offer or a next round is about a job even in a mail that never says "application".
-  if (!isJobRelated(all) && !anyMatch(OFFER, factual) && !anyMatch(NEXT_ROUND, factual)) return { kind: "generic", isJobRelated: false };
-  if (method === "CANCEL" || status === "CANCELLED" || anyMatch(CANCELLATION, factual)) return { kind: "cancellation", isJobRelated: true };
-  if (anyMatch(RESCHEDULE, factual)) return { kind: "reschedule", isJobRelated: true };
-  if (anyMatch(REJECTION, every)) return { kind: "rejection", isJobRelated: true };
-  if (anyMatch(OFFER, factual)) return { kind: "offer", isJobRelated: true };
-  if (anyMatch(NEXT_ROUND, factual)) return { kind: "next_round", isJobRelated: true };
-  if (anyMatch(CONFIRMATION, factual)) return { kind: "scheduling_confirmation", isJobRelated: true };
-  if (method === "REQUEST" || anyMatch(INVITATION, factual)) return { kind: "invitation", isJobRelated: true };
+  if (!isLowerTextJobRelated(`${lowerSubject}\n${lowerText}`) && !isFactual(OFFER) && !isFactual(NEXT_ROUND)) return { kind: "generic", isJobRelated: false };
+  if (method === "CANCEL" || status === "CANCELLED" || isFactual(CANCELLATION)) return { kind: "cancellation", isJobRelated: true };
+  if (isFactual(RESCHEDULE)) return { kind: "reschedule", isJobRelated: true };
+  if (anyMatch(REJECTION, every, found)) return { kind: "rejection", isJobRelated: true };
+  if (isFactual(OFFER)) return { kind: "offer", isJobRelated: true };
+  if (isFactual(NEXT_ROUND)) return { kind: "next_round", isJobRelated: true };
+  if (isFactual(CONFIRMATION)) return { kind: "scheduling_confirmation", isJobRelated: true };
+  if (method === "REQUEST" || isFactual(INVITATION)) return { kind: "invitation", isJobRelated: true };
   return { kind: "generic", isJobRelated: true };
 }

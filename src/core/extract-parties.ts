@@ -1,6 +1,8 @@
 /**
  * Who the email is from and about: the employer (company), the position (role), the person to
- * follow up with (contact) and the interviewers. Pure.
+ * follow up with (contact) and the interviewers. Pure: the readers of one email share what they
+ * read from its body (its lines, keywords and signature) and the answers about its names, kept
+ * for the last body read only.
  *
  * Company: a labelled value ("Company: ...") or a "Role (Company)" qualifier decides; otherwise
  * candidates from the sender's display name (minus department words: "Recruiting Team Acme" →
@@ -14,6 +16,7 @@
 import type { Address } from "./forwarded-email.ts";
 import type { Person } from "./understanding.ts";
 import { isAsciiText, isPlainLatin, LATIN_LETTER_CLASS, LATIN_NUMBER_CLASS, pick, twinWithoutUnicodeFlag } from "./latin-text.ts";
+import { createWordFinder, findWordOffsets } from "./word-finder.ts";
 import { capitalizable, wordPattern } from "./word-pattern.ts";
 
 export interface CalendarParties {
@@ -104,6 +107,32 @@ const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]/gu;
 const LATIN_NOT_LETTER = new RegExp(`[^${LATIN_LETTER_CLASS}]`, "g");
 const NOT_LETTER = /[^\p{L}]/gu;
 
+// The readers of one email ask the same few questions about the same names (the sender, the
+// recipients, every candidate), and each answer costs a handful of patterns. The answers are
+// pure, so they are kept until another body is read (see `readBody`); the bound is for callers
+// that never read one.
+const KEPT_ANSWERS: Map<string, unknown>[] = [];
+const MAX_KEPT_ANSWERS = 2000;
+
+function keptAnswers<T extends NonNullable<unknown>>(): Map<string, T> {
+  const answers = new Map<string, T>();
+  KEPT_ANSWERS.push(answers);
+  return answers;
+}
+
+function keptAnswer<T extends NonNullable<unknown>>(answers: Map<string, T>, question: string, answer: () => T): T {
+  const kept = answers.get(question);
+  if (kept !== undefined) return kept;
+  if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
+  const fresh = answer();
+  answers.set(question, fresh);
+  return fresh;
+}
+
+function forgetKeptAnswers(): void {
+  for (const answers of KEPT_ANSWERS) answers.clear();
+}
+
 function fold(text: string): string {
   // ASCII is its own decomposition.
   if (isAsciiText(text)) return text.toLowerCase();
@@ -116,11 +145,15 @@ function lettersAndDigits(text: string): string {
   return text.replace(isPlainLatin(text) ? LATIN_NOT_ALPHANUMERIC : NOT_ALPHANUMERIC, "");
 }
 
+const CORE_KEYS = keptAnswers<string>();
+
 /** A name reduced to letters and digits, legal suffixes removed: "Acme, Inc." → "acme". */
 function coreKey(name: string): string {
-  const tokens = fold(name).replace(/[,]/g, " ").split(/\s+/).filter(Boolean);
-  while (tokens.length > 1 && LEGAL_SUFFIXES.has((tokens[tokens.length - 1] ?? "").replace(/\.$/, ""))) tokens.pop();
-  return lettersAndDigits(tokens.join(""));
+  return keptAnswer(CORE_KEYS, name, () => {
+    const tokens = fold(name).replace(/[,]/g, " ").split(/\s+/).filter(Boolean);
+    while (tokens.length > 1 && LEGAL_SUFFIXES.has((tokens[tokens.length - 1] ?? "").replace(/\.$/, ""))) tokens.pop();
+    return lettersAndDigits(tokens.join(""));
+  });
 }
 
 function words(name: string): string[] {
@@ -133,9 +166,16 @@ function isNoReply(address: string | null): boolean {
   return /(?:^|[-_.])(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer|bounces?|calendar|system|automated?)(?:$|[-_.])|noreply/i.test(local);
 }
 
+const NAMES_IN_ADDRESSES = keptAnswers<boolean>();
+
 /** True when the display name's words are in the address ("Ann Lee" <ann.lee@x>, "Tom Hadley" <thadley@x>). */
 export function nameMatchesAddress(name: string | null, address: string | null): boolean {
   if (!name || !address) return false;
+  // The length keeps the question unambiguous whatever the two hold.
+  return keptAnswer(NAMES_IN_ADDRESSES, `${name.length}:${name}${address}`, () => isNameInAddress(name, address));
+}
+
+function isNameInAddress(name: string, address: string): boolean {
   const local = fold(address.split("@")[0] ?? "").replace(/\d+/g, "");
   const tokens = words(fold(name)).map((t) => t.replace(isPlainLatin(t) ? LATIN_NOT_LETTER : NOT_LETTER, "")).filter((t) => t.length > 1 && !NAME_PARTICLES.has(t));
   if (tokens.length < 2 || tokens.length > 4) return false;
@@ -145,7 +185,14 @@ export function nameMatchesAddress(name: string | null, address: string | null):
   if (local.includes(first) && local.includes(last)) return true;
   // Initial plus surname: "thadley", "t.hadley", "hadley.t".
   const initial = first[0] ?? "";
-  return new RegExp(`^(?:${initial}[._-]?${last}|${last}[._-]?${initial})$`).test(local);
+  return isJoinedPair(local, initial, last) || isJoinedPair(local, last, initial);
+}
+
+/** `local` is `head` then `tail`, joined directly or by one of "._-". */
+function isJoinedPair(local: string, head: string, tail: string): boolean {
+  if (!local.startsWith(head) || !local.endsWith(tail)) return false;
+  const gap = local.length - head.length - tail.length;
+  return gap === 0 || (gap === 1 && "._-".includes(local.charAt(head.length)));
 }
 
 const LATIN_WORD = new RegExp(`^[${LATIN_LETTER_CLASS}]+$`);
@@ -158,8 +205,14 @@ function isGivenNameOf(name: string, address: string | null): boolean {
   return (isPlainLatin(word) ? LATIN_WORD : WORD).test(word) && (local === word || local.startsWith(`${word}.`) || local.startsWith(`${word}_`) || local.startsWith(`${word}-`));
 }
 
+const PERSON_NAMES = keptAnswers<boolean>();
+
 /** Two to four capitalised words with no organisation, department or job-title word. */
 export function looksLikePersonName(name: string): boolean {
+  return keptAnswer(PERSON_NAMES, name, () => isPersonName(name));
+}
+
+function isPersonName(name: string): boolean {
   const tokens = words(name.trim()).filter((t) => !PERSON_TITLES.test(t));
   if (tokens.length < 2 || tokens.length > 4) return false;
   return tokens.every((token) => {
@@ -194,9 +247,10 @@ export function cleanOrganisationName(raw: string, domain: string): string | nul
 function trimDepartmentWords(segment: string, domain: string): string | null {
   const tokens = words(segment);
   const isNoise = (token: string): boolean => {
-    const lower = fold(token).replace(/[.,:]$/, "").replace(/^l'/, "");
+    const folded = fold(token);
+    const lower = folded.replace(/[.,:]$/, "").replace(/^l'/, "");
     if (CONNECTORS.has(lower)) return true;
-    if (!DEPARTMENT_WORDS.has(lower) && !/^l'(?:é|e)quipe$/.test(fold(token))) return false;
+    if (!DEPARTMENT_WORDS.has(lower) && !/^l'(?:é|e)quipe$/.test(folded)) return false;
     return !(lower.length >= 4 && domain.includes(lower));
   };
   while (tokens.length > 0 && isNoise(tokens[0] ?? "")) tokens.shift();
@@ -242,35 +296,93 @@ const NAME_AT = new RegExp(NAME, "y");
 /**
  * A pattern that matches only where the lower-cased text contains one of its keywords, so it is
  * skipped on other text: a cold isolate then compiles only the patterns of the languages a mail
- * is written in. The keywords open the pattern, each may be capitalised (see `capitalizable`).
+ * is written in.
  */
 interface KeywordPattern {
   keywords: string[];
+  /** Global. */
   pattern: RegExp;
+  /**
+   * The same pattern, sticky, when every match opens with one of the keywords (in any case the
+   * pattern allows): then it need only be tried where a keyword stands, not at every character.
+   */
+  atKeyword: RegExp | null;
 }
 
+/** Keywords that open the pattern; each may be capitalised (see `capitalizable`). */
 function keywordPattern(keywords: string, source: (alternation: string) => string): KeywordPattern {
-  return { keywords: keywords.split("|"), pattern: wordPattern(new RegExp(source(capitalizable(keywords)), "g")) };
+  return phrasePattern(keywords.split("|"), wordPattern(new RegExp(source(capitalizable(keywords)), "g")), true);
 }
 
-function mayMatch(pattern: KeywordPattern, lowerText: string): boolean {
-  return pattern.keywords.some((keyword) => lowerText.includes(keyword));
+function phrasePattern(keywords: string[], pattern: RegExp, opensWithKeyword: boolean): KeywordPattern {
+  return { keywords, pattern, atKeyword: opensWithKeyword ? new RegExp(pattern.source, pattern.flags.replace("g", "y")) : null };
+}
+
+/**
+ * Where the keywords of the phrase patterns stand in a text: offsets found in the text
+ * lower-cased, which are the text's own unless lower-casing lengthened it ("İ" becomes two).
+ */
+interface KeywordSites {
+  offsets: Map<string, number[]>;
+  aligned: boolean;
+  /** The patterns with a keyword in the text. */
+  patterns: Set<KeywordPattern>;
+}
+
+function findKeywords(text: string): KeywordSites {
+  const lower = text.toLowerCase();
+  return keywordSites(findWordOffsets(KEYWORDS, lower), lower.length === text.length);
+}
+
+function keywordSites(offsets: Map<string, number[]>, aligned: boolean): KeywordSites {
+  const patterns = new Set<KeywordPattern>();
+  for (const keyword of offsets.keys()) for (const pattern of PATTERNS_BY_KEYWORD.get(keyword) ?? []) patterns.add(pattern);
+  return { offsets, aligned, patterns };
+}
+
+function mayMatch(pattern: KeywordPattern, sites: KeywordSites): boolean {
+  return sites.patterns.has(pattern);
+}
+
+/** Where a match of the pattern can start, ascending; null when it can start anywhere. */
+function matchStarts(pattern: KeywordPattern, sites: KeywordSites): number[] | null {
+  if (!pattern.atKeyword || !sites.aligned) return null;
+  const present = pattern.keywords.filter((keyword) => sites.offsets.has(keyword));
+  // One keyword's offsets are already ascending and distinct.
+  if (present.length === 1) return sites.offsets.get(present[0] ?? "") ?? [];
+  return [...new Set(present.flatMap((keyword) => sites.offsets.get(keyword) ?? []))].sort((a, b) => a - b);
+}
+
+/** The first match that starts at `from` or later, as the global pattern's `exec` from there finds it. */
+function nextMatch(pattern: KeywordPattern, text: string, starts: number[] | null, from: number): RegExpExecArray | null {
+  if (!pattern.atKeyword || starts === null) {
+    pattern.pattern.lastIndex = from;
+    const match = pattern.pattern.exec(text);
+    pattern.pattern.lastIndex = 0;
+    return match;
+  }
+  for (const start of starts) {
+    if (start < from) continue;
+    pattern.atKeyword.lastIndex = start;
+    const match = pattern.atKeyword.exec(text);
+    if (match) return match;
+  }
+  return null;
 }
 
 /** The names after each match of a "<phrase> NAME_STARTS" pattern, as `matchAll` of "<phrase> NAME" would find them. */
-function namesAfter(pattern: KeywordPattern, text: string, lowerText: string): string[] {
-  if (!mayMatch(pattern, lowerText)) return [];
-  const phrase = pattern.pattern;
-  phrase.lastIndex = 0;
+function namesAfter(pattern: KeywordPattern, text: string, sites: KeywordSites): string[] {
+  if (!mayMatch(pattern, sites)) return [];
+  const starts = matchStarts(pattern, sites);
   const names: string[] = [];
-  for (let match = phrase.exec(text); match; match = phrase.exec(text)) {
+  let from = 0;
+  for (let match = nextMatch(pattern, text, starts, from); match; match = nextMatch(pattern, text, starts, from)) {
     NAME_AT.lastIndex = match.index + match[0].length;
     const name = NAME_AT.exec(text)?.[1];
     if (name === undefined) break;
     names.push(name);
-    phrase.lastIndex = NAME_AT.lastIndex;
+    from = NAME_AT.lastIndex;
   }
-  phrase.lastIndex = 0;
   return names;
 }
 
@@ -310,21 +422,38 @@ function cleanCandidate(raw: string): string | null {
 // Signature
 
 /** Folded once: folding is Unicode normalisation, too slow to repeat for every closing on every line. */
-const FOLDED_CLOSINGS = CLOSINGS.map(fold);
+const FOLDED_CLOSINGS = new Set(CLOSINGS.map(fold));
+/** A closing, and what follows it on its line ("Best regards, Ann"), is no longer than this. */
+const MAX_CLOSING_CHARS = 40;
+const CLOSING_INITIALS = new Set([...FOLDED_CLOSINGS].map((closing) => closing.charAt(0)));
 
+/** A closing alone ("Best regards,") or followed by a comma ("Cheers, Ann"). `line` is trimmed. */
 function isClosingLine(line: string): boolean {
-  const text = fold(line.trim()).replace(/[,.!]+$/, "").trim();
-  if (text.length === 0 || text.length > 40) return false;
-  return FOLDED_CLOSINGS.some((closing) => text === closing || text.startsWith(`${closing},`));
+  // Most lines are not closings, and folding is costly. An ASCII character folds to itself
+  // lower-cased, so a line that starts with one no closing starts with is not one, and an ASCII
+  // line longer than any closing, with no trailing punctuation to drop, is not one either.
+  const first = line.charCodeAt(0);
+  if (first < 0x80 && !CLOSING_INITIALS.has(line.charAt(0).toLowerCase())) return false;
+  if (line.length > MAX_CLOSING_CHARS && !/[,.!]$/.test(line) && isAsciiText(line)) return false;
+  const text = fold(line).replace(/[,.!]+$/, "").trim();
+  if (text.length === 0 || text.length > MAX_CLOSING_CHARS) return false;
+  if (FOLDED_CLOSINGS.has(text)) return true;
+  for (let comma = text.indexOf(","); comma >= 0; comma = text.indexOf(",", comma + 1)) {
+    if (FOLDED_CLOSINGS.has(text.slice(0, comma))) return true;
+  }
+  return false;
 }
 
 /** Lines under the last closing ("Best regards,") or "--", up to the first contact detail. */
 export function readSignatureLines(text: string): string[] {
-  const lines = text.split("\n").map((l) => l.trim());
+  return [...readBody(text).signature];
+}
+
+function findSignatureLines(lines: string[]): string[] {
   let start = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? "";
-    if (isClosingLine(line) || line === "--") {
+    if (line === "--" || isClosingLine(line)) {
       start = i + 1;
       break;
     }
@@ -338,6 +467,54 @@ export function readSignatureLines(text: string): string[] {
     out.push(line);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The body, read once
+
+/** What the readers take from an email body. */
+interface BodyReading {
+  text: string;
+  /** Trimmed. */
+  lines: string[];
+  /** Trimmed lines with a ":" or a tab: the only ones a "Label: value" pattern can match. */
+  labelledLines: string[];
+  keywords: KeywordSites;
+  signature: string[];
+}
+
+let lastBody: BodyReading | null = null;
+
+/**
+ * The readers of one email all read its body: it is split, lower-cased and indexed once, for
+ * the last body read. The reading is shared; callers must not change it. A new body also starts
+ * a new email for the names kept by `fold` and `coreKey`.
+ */
+function readBody(text: string): BodyReading {
+  if (lastBody?.text === text) return lastBody;
+  forgetKeptAnswers();
+  const lines = text.split("\n").map((line) => line.trim());
+  lastBody = {
+    text,
+    lines,
+    labelledLines: lines.filter((line) => line.includes(":") || line.includes("\t")),
+    keywords: findKeywords(text),
+    signature: findSignatureLines(lines),
+  };
+  return lastBody;
+}
+
+/** The names of the owner's side (the original's recipients), as core keys and addresses. */
+interface OwnerSide {
+  addresses: Set<string | null>;
+  nameKeys: Set<string>;
+}
+
+function readOwnerSide(recipients: Address[]): OwnerSide {
+  return {
+    addresses: new Set(recipients.map((r) => r.address)),
+    nameKeys: new Set(recipients.flatMap((r) => (r.name === null ? [] : [coreKey(r.name)]))),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,8 +541,12 @@ const WEIGHT = {
 } as const;
 /** Below this no company is claimed. */
 const MIN_COMPANY_WEIGHT = 2;
+/** Mentions in the text beyond this add no weight. */
+const MAX_COUNTED_MENTIONS = 3;
 
 export function extractCompany(input: PartiesInput): string | null {
+  const body = input.text;
+  const reading = readBody(body);
   const domain = domainOf(input.from?.address ?? null);
   const people = knownPeople(input);
   const candidates = new Map<string, Candidate>();
@@ -388,21 +569,18 @@ export function extractCompany(input: PartiesInput): string | null {
     }
   };
 
-  const body = input.text;
-  const lowerBody = body.toLowerCase();
-  for (const line of body.split("\n")) {
-    const trimmed = line.trim();
-    const label = pick(COMPANY_LABEL, trimmed).exec(trimmed);
+  for (const line of reading.labelledLines) {
+    const label = pick(COMPANY_LABEL, line).exec(line);
     if (label?.[1]) add(label[1].trim(), WEIGHT.label, true);
   }
   const placements = new Set<string>();
-  for (const found of namesAfter(PLACEMENT_PATTERN, body, lowerBody)) {
+  for (const found of namesAfter(PLACEMENT_PATTERN, body, reading.keywords)) {
     const name = cleanCandidate(found);
-    if (name && !people.has(coreKey(name))) placements.add(coreKey(name));
+    const key = name ? coreKey(name) : "";
+    if (name && !people.has(key)) placements.add(key);
   }
-  const subjectAndBody = `${input.subject}\n${body}`;
-  const qualified = mayMatch(ROLE_WITH_COMPANY, subjectAndBody.toLowerCase()) ? subjectAndBody.matchAll(ROLE_WITH_COMPANY.pattern) : [];
-  for (const match of qualified) {
+  const subjectKeywords = findKeywords(input.subject);
+  for (const match of qualifiedRoles(input.subject, subjectKeywords, body, reading.keywords)) {
     if (match[1] && !isGenderMarker(match[1])) {
       add(match[1], WEIGHT.roleQualifier, true);
       placements.add(coreKey(match[1]));
@@ -423,14 +601,19 @@ export function extractCompany(input: PartiesInput): string | null {
   }
 
   const calendarText = [input.calendar?.summary, input.calendar?.description].filter(Boolean).join("\n");
-  for (const [text, weight] of [[body, WEIGHT.textPhrase], [input.subject, WEIGHT.subject], [calendarText, WEIGHT.calendarTitle]] as const) {
+  const texts = [
+    [body, WEIGHT.textPhrase, reading.keywords],
+    [input.subject, WEIGHT.subject, subjectKeywords],
+    [calendarText, WEIGHT.calendarTitle, findKeywords(calendarText)],
+  ] as const;
+  for (const [text, weight, keywords] of texts) {
     const seen = new Set<string>();
-    const lower = text === body ? lowerBody : text.toLowerCase();
     for (const pattern of COMPANY_PATTERNS) {
-      for (const found of namesAfter(pattern, text, lower)) {
+      for (const found of namesAfter(pattern, text, keywords)) {
         const name = cleanCandidate(found);
-        if (!name || seen.has(coreKey(name))) continue;
-        seen.add(coreKey(name));
+        const key = name ? coreKey(name) : "";
+        if (!name || seen.has(key)) continue;
+        seen.add(key);
         add(name, weight, true);
       }
     }
@@ -440,7 +623,7 @@ export function extractCompany(input: PartiesInput): string | null {
     if (qualifier?.[1] && !isGenderMarker(qualifier[1])) add(qualifier[1], WEIGHT.subject, true);
   }
 
-  for (const line of readSignatureLines(body)) {
+  for (const line of reading.signature) {
     if (looksLikePersonName(stripPersonTitle(line)) && !candidates.has(coreKey(line))) continue;
     const cleaned = cleanOrganisationName(line, domain);
     if (!cleaned || words(cleaned).some((w) => TITLE_WORDS.has(fold(w)))) continue;
@@ -454,8 +637,7 @@ export function extractCompany(input: PartiesInput): string | null {
     // The domain confirms a name ("Ferncliff Robotics" at ferncliffr.example), it never proposes one.
     if (domainKey.length >= 4 && (key.startsWith(domainKey) || domainKey.startsWith(key))) candidate.weight += WEIGHT.domain;
     if (subjectKey.includes(key)) candidate.weight += WEIGHT.subject;
-    const mentions = countOccurrences(foldedBody, fold(candidate.name));
-    candidate.weight += Math.min(3, mentions) * WEIGHT.mention;
+    candidate.weight += countOccurrences(foldedBody, fold(candidate.name), MAX_COUNTED_MENTIONS) * WEIGHT.mention;
   }
 
   // An agency writing about a placement: the employer is the one the position is at.
@@ -467,11 +649,30 @@ export function extractCompany(input: PartiesInput): string | null {
   return best && best.weight >= MIN_COMPANY_WEIGHT ? best.name : null;
 }
 
-function countOccurrences(haystack: string, needle: string): number {
+/**
+ * The matches of ROLE_WITH_COMPANY in the subject and body joined by a line break. No keyword
+ * holds a line break, so the keywords of the joined text are those of its two parts.
+ */
+function qualifiedRoles(subject: string, subjectSites: KeywordSites, body: string, bodySites: KeywordSites): RegExpExecArray[] {
+  if (!mayMatch(ROLE_WITH_COMPANY, subjectSites) && !mayMatch(ROLE_WITH_COMPANY, bodySites)) return [];
+  const text = `${subject}\n${body}`;
+  const bodyStart = subject.length + 1;
+  const offsets = new Map(subjectSites.offsets);
+  for (const [keyword, at] of bodySites.offsets) offsets.set(keyword, [...(offsets.get(keyword) ?? []), ...at.map((offset) => offset + bodyStart)]);
+  const starts = matchStarts(ROLE_WITH_COMPANY, keywordSites(offsets, subjectSites.aligned && bodySites.aligned));
+  const matches: RegExpExecArray[] = [];
+  for (let match = nextMatch(ROLE_WITH_COMPANY, text, starts, 0); match; match = nextMatch(ROLE_WITH_COMPANY, text, starts, match.index + match[0].length)) {
+    matches.push(match);
+  }
+  return matches;
+}
+
+/** Occurrences of `needle`, counted up to `max`. */
+function countOccurrences(haystack: string, needle: string, max: number): number {
   if (needle.length < 2) return 0;
   let count = 0;
   let index = haystack.indexOf(needle);
-  while (index >= 0) {
+  while (index >= 0 && count < max) {
     count++;
     index = haystack.indexOf(needle, index + needle.length);
   }
@@ -516,20 +717,33 @@ const ROLE_STOP = new Set([
   "bij", "met", "die", "binnen",
 ]);
 
-const ROLE_PATTERNS: { keywords: string[]; pattern: RegExp; bounded: boolean; titleCase: boolean; needsJobNoun?: boolean }[] = [
-  { keywords: ["position", "role", "job", "vacancy", "opening", "post"], pattern: wordPattern(new RegExp(String.raw`\b(?:position|role|job|vacancy|opening|post)\s+(?:of|as)\s*:?\s+(?:an?\s+|the\s+)?${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { keywords: ["for the position", "for the role"], pattern: wordPattern(new RegExp(String.raw`\bfor the (?:position|role)\s+(?!of\b|as\b)${ROLE_OPEN}`, "giu")), bounded: false, titleCase: true },
-  { keywords: ["position", "role", "job", "vacancy", "opening"], pattern: wordPattern(new RegExp(String.raw`\b(?:the|our|this|your|for|a|an)\s+${ROLE_BOUNDED}\s+(?:position|role|job|vacancy|opening)\b`, "giu")), bounded: true, titleCase: true },
-  { keywords: ["interview for"], pattern: wordPattern(/\binterview for\s+["“]([^"”\n]{2,60})["”]/giu), bounded: true, titleCase: false },
-  { keywords: ["bewerbung", "stelle", "position", "tätigkeit", "interesse"], pattern: wordPattern(new RegExp(String.raw`\b(?:bewerbung|stelle|position|tätigkeit|interesse)\s+als\s+${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { keywords: ["als"], pattern: wordPattern(new RegExp(String.raw`\bals\s+${ROLE_BOUNDED}\s+(?:[Tt]eil|bei|in|zu)\b`, "gu")), bounded: true, titleCase: true },
-  { keywords: ["poste", "fonction", "emploi"], pattern: wordPattern(new RegExp(String.raw`\b(?:poste|fonction|emploi)\s+(?:de|d')\s*${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { keywords: ["puesto", "posición", "posicion", "rol", "cargo", "vacante"], pattern: wordPattern(new RegExp(String.raw`\b(?:puesto|posición|posicion|rol|cargo|vacante)\s+de\s+${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { keywords: ["posição", "posicao", "função", "funcao", "vaga", "cargo"], pattern: wordPattern(new RegExp(String.raw`\b(?:posição|posicao|função|funcao|vaga|cargo)\s+de\s+${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { keywords: ["functie", "vacature"], pattern: wordPattern(new RegExp(String.raw`\b(?:functie|vacature)\s+(?:van\s+|als\s+|voor\s+)?${ROLE_OPEN}`, "giu")), bounded: false, titleCase: false },
-  { keywords: ["interview "], pattern: wordPattern(new RegExp(String.raw`\binterview (?:with [^\n.]{2,40}? )?for (?:the )?${ROLE_OPEN}`, "giu")), bounded: false, titleCase: true, needsJobNoun: true },
-  { keywords: ["as a"], pattern: wordPattern(new RegExp(String.raw`\bas an?\s+${ROLE_OPEN}`, "gu")), bounded: false, titleCase: true, needsJobNoun: true },
+interface RolePattern extends KeywordPattern {
+  bounded: boolean;
+  titleCase: boolean;
+  needsJobNoun?: boolean;
+}
+
+// A role pattern opens with its keywords, but for the one that ends with them ("the X position").
+const ROLE_PATTERNS: RolePattern[] = [
+  { ...phrasePattern(["position", "role", "job", "vacancy", "opening", "post"], wordPattern(new RegExp(String.raw`\b(?:position|role|job|vacancy|opening|post)\s+(?:of|as)\s*:?\s+(?:an?\s+|the\s+)?${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: false },
+  { ...phrasePattern(["for the position", "for the role"], wordPattern(new RegExp(String.raw`\bfor the (?:position|role)\s+(?!of\b|as\b)${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: true },
+  { ...phrasePattern(["position", "role", "job", "vacancy", "opening"], wordPattern(new RegExp(String.raw`\b(?:the|our|this|your|for|a|an)\s+${ROLE_BOUNDED}\s+(?:position|role|job|vacancy|opening)\b`, "giu")), false), bounded: true, titleCase: true },
+  { ...phrasePattern(["interview for"], wordPattern(/\binterview for\s+["“]([^"”\n]{2,60})["”]/giu), true), bounded: true, titleCase: false },
+  { ...phrasePattern(["bewerbung", "stelle", "position", "tätigkeit", "interesse"], wordPattern(new RegExp(String.raw`\b(?:bewerbung|stelle|position|tätigkeit|interesse)\s+als\s+${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: false },
+  { ...phrasePattern(["als"], wordPattern(new RegExp(String.raw`\bals\s+${ROLE_BOUNDED}\s+(?:[Tt]eil|bei|in|zu)\b`, "gu")), true), bounded: true, titleCase: true },
+  { ...phrasePattern(["poste", "fonction", "emploi"], wordPattern(new RegExp(String.raw`\b(?:poste|fonction|emploi)\s+(?:de|d')\s*${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: false },
+  { ...phrasePattern(["puesto", "posición", "posicion", "rol", "cargo", "vacante"], wordPattern(new RegExp(String.raw`\b(?:puesto|posición|posicion|rol|cargo|vacante)\s+de\s+${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: false },
+  { ...phrasePattern(["posição", "posicao", "função", "funcao", "vaga", "cargo"], wordPattern(new RegExp(String.raw`\b(?:posição|posicao|função|funcao|vaga|cargo)\s+de\s+${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: false },
+  { ...phrasePattern(["functie", "vacature"], wordPattern(new RegExp(String.raw`\b(?:functie|vacature)\s+(?:van\s+|als\s+|voor\s+)?${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: false },
+  { ...phrasePattern(["interview "], wordPattern(new RegExp(String.raw`\binterview (?:with [^\n.]{2,40}? )?for (?:the )?${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: true, needsJobNoun: true },
+  { ...phrasePattern(["as a"], wordPattern(new RegExp(String.raw`\bas an?\s+${ROLE_OPEN}`, "gu")), true), bounded: false, titleCase: true, needsJobNoun: true },
 ];
+
+// The keywords of every phrase pattern, found in a text in one pass.
+const PHRASE_PATTERNS = [PLACEMENT_PATTERN, ROLE_WITH_COMPANY, ...COMPANY_PATTERNS, ...ROLE_PATTERNS];
+const KEYWORDS = createWordFinder(PHRASE_PATTERNS.flatMap((pattern) => pattern.keywords));
+const PATTERNS_BY_KEYWORD = new Map<string, KeywordPattern[]>();
+for (const pattern of PHRASE_PATTERNS) for (const keyword of pattern.keywords) PATTERNS_BY_KEYWORD.set(keyword, [...(PATTERNS_BY_KEYWORD.get(keyword) ?? []), pattern]);
 
 // Nouns that end a job title; a weak pattern only counts when the title ends in one.
 const JOB_NOUN = twinWithoutUnicodeFlag(
@@ -547,15 +761,28 @@ const WEEKDAYS = new Set([
 ]);
 const ARTICLES_BEFORE_DATE = new Set(["el", "le", "la", "o", "a", "am", "on", "op", "de", "the"]);
 
+/** `word` without the trailing characters that are in `chars`. */
+function withoutTrailing(word: string, chars: string): string {
+  let end = word.length;
+  while (end > 0 && chars.includes(word.charAt(end - 1))) end--;
+  return word.slice(0, end);
+}
+
+function isAsciiDigit(charCode: number): boolean {
+  return charCode >= 0x30 && charCode <= 0x39;
+}
+
 function cleanRole(raw: string, titleCase: boolean, bounded = false): string | null {
   // "Manager, Finance" is one title; ", we invite you" continues the sentence.
   const spaced = raw.replace(/\s+/g, " ");
   let role = (isAsciiText(spaced) ? spaced.replace(/,\s+(?=[a-z]).*$/, "") : spaced.replace(/,\s+(?=\p{Ll}).*$/u, "")).trim().replace(/^["“'‘]|["”'’]$/g, "").trim();
   const tokens = role.split(" ");
+  // An ASCII title folds to itself lower-cased, word for word: it is folded once.
+  const folded = isAsciiText(role) ? role.toLowerCase().split(" ") : tokens.map(fold);
   const kept: string[] = [];
-  for (const token of tokens) {
-    const word = fold(token).replace(/[.,;:!?]+$/, "");
-    if (kept.length > 0 && (WEEKDAYS.has(word) || /^\d/.test(word))) {
+  for (const [i, token] of tokens.entries()) {
+    const word = withoutTrailing(folded[i] ?? "", ".,;:!?");
+    if (kept.length > 0 && (WEEKDAYS.has(word) || isAsciiDigit(word.charCodeAt(0)))) {
       if (bounded) return null;
       while (kept.length > 1 && ARTICLES_BEFORE_DATE.has(fold(kept[kept.length - 1] ?? ""))) kept.pop();
       break;
@@ -574,24 +801,32 @@ function cleanRole(raw: string, titleCase: boolean, bounded = false): string | n
 }
 
 export function extractRole(input: PartiesInput, company: string | null): string | null {
+  const reading = readBody(input.text);
   const companyKey = company ? coreKey(company) : null;
-  const acceptable = (role: string | null): role is string =>
-    role !== null && (companyKey === null || coreKey(role) !== companyKey) && !looksLikeOwnerName(role, input.recipients);
+  const owner = readOwnerSide(input.recipients);
+  // Not the company, and not the owner's own name.
+  const acceptable = (role: string | null): role is string => {
+    if (role === null) return false;
+    const key = coreKey(role);
+    return key !== companyKey && !owner.nameKeys.has(key);
+  };
 
-  for (const line of input.text.split("\n")) {
-    const unbulleted = line.trim().replace(/^[-*•]\s*/, "");
+  for (const line of reading.labelledLines) {
+    const unbulleted = line.replace(/^[-*•]\s*/, "");
     const label = pick(ROLE_LABEL, unbulleted).exec(unbulleted);
     const role = label?.[1] ? cleanRole(label[1], false) : null;
     if (acceptable(role)) return role;
   }
-  const texts = [input.text, input.calendar?.description ?? ""];
-  for (const text of texts) {
+  for (const text of [input.text, input.calendar?.description ?? ""]) {
+    const sites = text === input.text ? reading.keywords : findKeywords(text);
     let best: { role: string; index: number } | null = null;
-    const lower = text.toLowerCase();
-    for (const { keywords, pattern, bounded, titleCase, needsJobNoun } of ROLE_PATTERNS) {
+    for (const pattern of ROLE_PATTERNS) {
+      const { bounded, titleCase, needsJobNoun } = pattern;
       // Every match contains one of its keywords: a pattern is compiled only for text that could match.
-      if (!keywords.some((keyword) => lower.includes(keyword))) continue;
-      for (const match of overlappingMatches(pattern, text)) {
+      if (!mayMatch(pattern, sites)) continue;
+      for (const match of overlappingMatches(pattern, text, sites)) {
+        // A match at or after the earliest role so far cannot replace it.
+        if (best && match.index >= best.index) break;
         const role = match[1] ? cleanRole(match[1], titleCase, bounded) : null;
         if (!acceptable(role)) continue;
         if (needsJobNoun && !pick(JOB_NOUN, role).test(role)) continue;
@@ -608,13 +843,9 @@ export function extractRole(input: PartiesInput, company: string | null): string
  * Every match, including ones that start inside an earlier match: "for applying to the Data
  * Engineer position" first matches from "for", which is rejected, and the role starts at "the".
  */
-function* overlappingMatches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  const global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
-  let match: RegExpExecArray | null;
-  while ((match = global.exec(text)) !== null) {
-    yield match;
-    global.lastIndex = match.index + 1;
-  }
+function* overlappingMatches(pattern: KeywordPattern, text: string, sites: KeywordSites): Generator<RegExpExecArray> {
+  const starts = matchStarts(pattern, sites);
+  for (let match = nextMatch(pattern, text, starts, 0); match; match = nextMatch(pattern, text, starts, match.index + 1)) yield match;
 }
 
 /** "Interview request - Data Engineer", "Your application – Junior Analyst": a segment that ends in a job noun. */
@@ -630,11 +861,6 @@ function roleFromSubject(titles: string[], company: string | null, acceptable: (
   return null;
 }
 
-function looksLikeOwnerName(text: string, recipients: Address[]): boolean {
-  const key = coreKey(text);
-  return recipients.some((r) => r.name !== null && coreKey(r.name) === key);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Contact and interviewers
 
@@ -644,9 +870,9 @@ const CONTACT_LABEL = twinWithoutUnicodeFlag(
 const CONTACT_PHRASE = wordPattern(new RegExp(String.raw`\b(?:contact|reach out to|get in touch with|kontaktieren sie|wenden sie sich an|contacter|contactar (?:a|con)|contate|contact opnemen met)\s+(?:our\s+)?(?:HR|hr|recruiter|hiring manager|recruiting team)?\s*:?\s*((?:(?:Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?[${LATIN_UPPER}][a-z\u00DF-\u00F6\u00F8-\u00FF'’-]+(?:\s+[${LATIN_UPPER}][a-z\u00DF-\u00F6\u00F8-\u00FF'’-]+){0,2})(?=\s*(?:[-–—,.;:(]|\bat\b|\bon\b|\bvia\b|$))`, "gm"));
 const AUTOMATED_FOOTER = wordPattern(/\b(?:sent via|sent by|sent with|powered by|versendet über|envoyé via|enviado a través de|enviado via|verzonden via)\b/iu);
 
-function isOwnerSide(person: { name: string | null; email: string | null }, recipients: Address[]): boolean {
+function isOwnerSide(person: { name: string | null; email: string | null }, owner: OwnerSide): boolean {
   const email = person.email?.toLowerCase() ?? null;
-  return recipients.some((r) => (email !== null && r.address === email) || (person.name !== null && r.name !== null && coreKey(r.name) === coreKey(person.name)));
+  return (email !== null && owner.addresses.has(email)) || (person.name !== null && owner.nameKeys.has(coreKey(person.name)));
 }
 
 function personFromNameLine(raw: string): string | null {
@@ -659,37 +885,38 @@ function personFromNameLine(raw: string): string | null {
 }
 
 export function extractContact(input: PartiesInput, company: string | null): Person | null {
+  const reading = readBody(input.text);
   const companyKey = company ? coreKey(company) : null;
   const isCompany = (name: string): boolean => companyKey !== null && coreKey(name) === companyKey;
+  const owner = readOwnerSide(input.recipients);
   const organizer = input.calendar?.organizer;
-  if (organizer?.email && organizer.name && !isNoReply(organizer.email) && !isOwnerSide(organizer, input.recipients)) {
+  if (organizer?.email && organizer.name && !isNoReply(organizer.email) && !isOwnerSide(organizer, owner)) {
     const name = stripPersonTitle(organizer.name);
     if ((nameMatchesAddress(name, organizer.email) || looksLikePersonName(name)) && !isCompany(name)) return { name, email: organizer.email.toLowerCase() };
   }
 
   const from = input.from;
-  if (from?.name && from.address && !isNoReply(from.address) && !isOwnerSide({ name: from.name, email: from.address }, input.recipients)) {
+  if (from?.name && from.address && !isNoReply(from.address) && !isOwnerSide({ name: from.name, email: from.address }, owner)) {
     const name = stripPersonTitle(from.name);
     if ((nameMatchesAddress(name, from.address) || looksLikePersonName(name)) && !isCompany(name)) return { name, email: from.address };
   }
 
-  for (const line of input.text.split("\n")) {
-    const trimmed = line.trim();
+  for (const trimmed of reading.labelledLines) {
     // No ASCII character is pictographic.
     const unbulleted = isAsciiText(trimmed, "•") ? trimmed.replace(/^[-*•\s]+/, "") : trimmed.replace(/^[-*•\p{Extended_Pictographic}\s]+/u, "");
     const label = pick(CONTACT_LABEL, unbulleted).exec(unbulleted);
     if (!label?.[1]) continue;
     const name = personFromNameLine(label[1]);
-    if (!name || isCompany(name) || isOwnerSide({ name, email: null }, input.recipients)) continue;
+    if (!name || isCompany(name) || isOwnerSide({ name, email: null }, owner)) continue;
     const email = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.exec(label[1])?.[0]?.toLowerCase() ?? null;
     return { name, email };
   }
 
-  const automated = AUTOMATED_FOOTER.test(input.text);
-  const signer = readSignatureLines(input.text)[0];
+  const signer = reading.signature[0];
   if (signer) {
     const name = stripPersonTitle(signer);
-    if (looksLikePersonName(name) && !isCompany(name) && !isOwnerSide({ name, email: null }, input.recipients)) {
+    if (looksLikePersonName(name) && !isCompany(name) && !isOwnerSide({ name, email: null }, owner)) {
+      const automated = AUTOMATED_FOOTER.test(input.text);
       const replyable = from?.address && !isNoReply(from.address) && !automated ? from.address : null;
       return { name, email: replyable };
     }
@@ -698,7 +925,7 @@ export function extractContact(input: PartiesInput, company: string | null): Per
   for (const match of input.text.matchAll(CONTACT_PHRASE)) {
     const name = match[1] ? stripPersonTitle(match[1]) : null;
     if (!name || isCompany(name) || DEPARTMENT_WORDS.has(fold(name)) || ORG_WORDS.has(fold(name))) continue;
-    if (isOwnerSide({ name, email: null }, input.recipients)) continue;
+    if (isOwnerSide({ name, email: null }, owner)) continue;
     return { name, email: null };
   }
   return null;
@@ -707,17 +934,18 @@ export function extractContact(input: PartiesInput, company: string | null): Per
 const INTERVIEWER_LABEL = twinWithoutUnicodeFlag(/^(?:interviewers?|interviewed by|entrevistador(?:es|as?)?|gesprächspartner(?:in)?|interviewpartner(?:in)?|intervieweurs?|gesprekspartners?)\s*[:\t]\s*(.+)$/iu);
 
 export function extractInterviewers(input: PartiesInput): Person[] {
+  const reading = readBody(input.text);
   const people: Person[] = [];
   const seen = new Set<string>();
+  const owner = readOwnerSide(input.recipients);
   const push = (name: string | null, email: string | null): void => {
     const key = email?.toLowerCase() ?? (name ? coreKey(name) : "");
-    if (!key || seen.has(key) || isOwnerSide({ name, email }, input.recipients)) return;
+    if (!key || seen.has(key) || isOwnerSide({ name, email }, owner)) return;
     seen.add(key);
     people.push({ name, email: email?.toLowerCase() ?? null });
   };
   for (const attendee of input.calendar?.attendees ?? []) push(attendee.name, attendee.email);
-  for (const line of input.text.split("\n")) {
-    const trimmed = line.trim();
+  for (const trimmed of reading.labelledLines) {
     const label = pick(INTERVIEWER_LABEL, trimmed).exec(trimmed);
     if (!label?.[1]) continue;
     for (const part of label[1].split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*/)) {

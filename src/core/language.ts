@@ -35,16 +35,20 @@ const MIN_MARKER_WORDS = 3;
 /** Words read; the opening of a mail says which language it is in. */
 const MAX_WORDS = 1500;
 
+// Links and addresses are letter soup ("a1b2-c3d4") that would read as articles. The
+// lookbehind starts an address only where a run of address characters starts: without it, a
+// long run with no "@" is rescanned from every position (64 KB of "a" took 30 s).
+const LINKS_AND_ADDRESSES = /\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w.-]+/gi;
+// Every link or address holds one of these; most mail text has none, and is not rescanned.
+const MAY_HOLD_LINK = /@|:\/\/|www\./i;
+
 export function detectLanguage(text: string): Language {
-  // Links and addresses are letter soup ("a1b2-c3d4") that would read as articles. The
-  // lookbehind starts an address only where a run of address characters starts: without it, a
-  // long run with no "@" is rescanned from every position (64 KB of "a" took 30 s).
-  const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w.-]+/gi, " ");
+  const prose = MAY_HOLD_LINK.test(text) ? text.replace(LINKS_AND_ADDRESSES, " ") : text;
   const lower = prose.toLowerCase();
-  const words = lower.match(isPlainLatin(lower) ? LATIN_WORDS : WORDS)?.slice(0, MAX_WORDS) ?? [];
+  const words = lower.match(isPlainLatin(lower) ? LATIN_WORDS : WORDS) ?? [];
   const counts: Record<string, number> = { en: 0, de: 0, fr: 0, es: 0, pt: 0, nl: 0 };
-  for (const word of words) {
-    const lang = LANGUAGE_OF_WORD.get(word);
+  for (let i = 0; i < words.length && i < MAX_WORDS; i++) {
+    const lang = LANGUAGE_OF_WORD.get(words[i] ?? "");
     if (lang !== undefined) counts[lang] = (counts[lang] ?? 0) + 1;
   }
   let best: Language = "other";

@@ -23,6 +23,8 @@ describe("meeting and booking links", () => {
       "https://zoom.us/j/123",
     ]);
     expect(findMeetingUrl(["https://example.com/careers", "https://zoom.us/j/123"])).toBe("https://zoom.us/j/123");
+    expect(findUrls("Join at HTTPS://Zoom.us/j/99, thanks")).toEqual(["HTTPS://Zoom.us/j/99"]);
+    expect(findUrls("No link on this line")).toEqual([]);
   });
 
   it("booking pages are scheduling links, join links are not", () => {
@@ -32,6 +34,11 @@ describe("meeting and booking links", () => {
     ])).toBe("https://calendly.com/acme-hr/interview");
     expect(findSchedulingUrl([{ href: "https://jobs.acme.example/portal?t=1", text: "Choose your availability" }])).toBe("https://jobs.acme.example/portal?t=1");
     expect(findSchedulingUrl([{ href: "https://acme.example/careers", text: "Careers" }])).toBeNull();
+    expect(findSchedulingUrl([
+      { href: "not a url", text: "book a slot" },
+      { href: "https://zoom.us/j/1", text: "book here" },
+      { href: "https://acme.example/booking/abc", text: "Link" },
+    ])).toBe("https://acme.example/booking/abc");
   });
 });
 
@@ -66,6 +73,7 @@ describe("detectFormat", () => {
 
   it("reads an address under a label that stands alone on its line", () => {
     expect(findAddressLines("📍 Location:\n12 Quay Street\nGalway\n\nSee you")).toEqual(["12 Quay Street, Galway"]);
+    expect(findAddressLines("Location\t400 Harbour Road, Cork\nNothing: else")).toEqual(["400 Harbour Road, Cork"]);
   });
 });
 

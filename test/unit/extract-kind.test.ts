@@ -43,6 +43,11 @@ describe("classifyKind", () => {
     expect(read("Interview details", "Your interview is confirmed for Monday. If you need to reschedule, let us know.").kind).toBe("scheduling_confirmation");
   });
 
+  it("only the conditional sentence is set aside, wherever it stands", () => {
+    expect(read("Thank you", "If you pass this stage, we will invite you to a second round. Thank you for applying.").kind).toBe("generic");
+    expect(read("Interview", "Thank you for applying.\nWe would like to invite you to an interview on Monday.\nIf you cannot make it, tell us.").kind).toBe("invitation");
+  });
+
   it("a conditional invitation in an acknowledgement stays generic", () => {
     const text = "Vielen Dank für Ihre Bewerbung. Bei positiver Vorauswahl laden wir Sie zu einem Gespräch ein.";
     expect(read("Ihre Bewerbung", text).kind).toBe("generic");

@@ -25,12 +25,29 @@ describe("names", () => {
     expect(looksLikePersonName("Talent Acquisition")).toBe(false);
   });
 
+  it("matches an initial and surname joined directly or by one of . _ -", () => {
+    const matches = ["t.hadfield", "hadfield-t", "thadfield", "hadfield_t", "th.hadfield"].map((local) => nameMatchesAddress("Tom Hadfield", `${local}@firm.example`));
+    expect(matches).toEqual([true, true, true, true, false]);
+  });
+
   it("reads the lines under the last closing, up to the first contact detail", () => {
     expect(readSignatureLines("Hi,\nthanks.\n\nMit freundlichen Grüßen\n\nIhr Recruiting Team\nSonnhalde AG\n\nLindenweg 4\n12345 Musterstadt")).toEqual([
       "Ihr Recruiting Team",
       "Sonnhalde AG",
       "Lindenweg 4",
     ]);
+  });
+
+  it("takes a closing followed by a name on its line, in any case, and skips prose that merely starts like one", () => {
+    expect(readSignatureLines("Thanks again.\nCheers, Ann\nAnn Berg\nTalent Partner\n+44 20 7946 0000")).toEqual(["Ann Berg", "Talent Partner"]);
+    expect(readSignatureLines("Hello\nBEST REGARDS!!!\nJo Park")).toEqual(["Jo Park"]);
+    expect(readSignatureLines("Best regards and many thanks for the long and detailed answer you sent.\nNot a signature")).toEqual([]);
+  });
+
+  it("gives each caller its own list", () => {
+    const text = "Bye.\n\nKind regards,\nLea Vogt";
+    readSignatureLines(text).push("changed");
+    expect(readSignatureLines(text)).toEqual(["Lea Vogt"]);
   });
 });
 
@@ -59,6 +76,21 @@ describe("extractCompany", () => {
     expect(extractCompany(input({ text, from: { name: "Sam", address: "sam.keller@ironvale.example" } }))).toBeNull();
   });
 
+  it("reads a phrase wherever its keyword stands, capitalised or repeated", () => {
+    const text = "Thank you for your Application. Your Interview for the Position at Harbour Tide Foods is confirmed.\nInterview with us, the position at Harbour Tide Foods.";
+    expect(extractCompany(input({ text }))).toBe("Harbour Tide Foods");
+  });
+
+  it("reads phrases the same when lower-casing lengthens the text (a dotted capital I)", () => {
+    const text = "Thank you for applying to Corvel Systems. We enjoyed the interview at Corvel Systems.";
+    expect(extractCompany(input({ text: `İzmir office.\n${text}` }))).toBe("Corvel Systems");
+  });
+
+  it("reads a 'Role (Company)' qualifier in the subject or the body", () => {
+    expect(extractCompany(input({ subject: "Position Payroll Clerk (Greywell Foods)", text: "Your status changed.\nRegards" }))).toBe("Greywell Foods");
+    expect(extractCompany(input({ subject: "Update", text: "Hello,\nyour status for the Role Store Lead (Maple & Birch) changed.\nRegards" }))).toBe("Maple & Birch");
+  });
+
   it("never names a company from the sender's domain alone, nor from people's names", () => {
     const text = "Hi Mira,\n\nI saw your profile and would love to chat about opportunities.\n\nCheers,\nPaul Ostrander\nTalent Acquisition";
     expect(extractCompany(input({ text, from: { name: "Paul Ostrander", address: "paul@ostrander-aero.example" } }))).toBeNull();
@@ -78,6 +110,12 @@ describe("extractRole", () => {
     ["Le invitamos a una entrevista para el puesto de Contable el jueves 14 de mayo.", "Contable"],
   ])("%s", (text, role) => {
     expect(extractRole(input({ text }), null)).toBe(role);
+  });
+
+  it("takes the role named first in the text, whichever phrase names it, in any case", () => {
+    expect(extractRole(input({ text: "Thanks for your interest in the Data Analyst position. The position of Chief Baker is closed." }), null)).toBe("Data Analyst");
+    expect(extractRole(input({ text: "İ. The position of Chief Baker is open. Thanks for your interest in the Data Analyst position." }), null)).toBe("Chief Baker");
+    expect(extractRole(input({ text: "We reviewed your CV for the POSITION OF Line Cook." }), null)).toBe("Line Cook");
   });
 
   it("falls back to a subject segment that ends in a job title", () => {

@@ -16,5 +16,7 @@ describe("detectLanguage", () => {
   it("is 'other' without enough distinctive words, and ignores the letters inside links", () => {
     expect(detectLanguage("Termin 10:00")).toBe("other");
     expect(detectLanguage("https://teams.example/l/a-e-o-u-de-het-een?x=o-e-a")).toBe("other");
+    expect(detectLanguage("Thank you. WWW.EXAMPLE.COM/de/het/een/op/te/van")).toBe("other");
+    expect(detectLanguage("Thank you. example.com/de/het/een/op/te/van")).toBe("nl");
   });
 });
