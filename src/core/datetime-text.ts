@@ -21,7 +21,7 @@
 import {
   DAY_MS, MINUTE_MS, civilFromDays, daysFromCivil, formatCivilDate, formatWallClock, isValidCivilDate, parseIsoInstant, weekdayOfDays,
 } from "./civil-dates.ts";
-import { RELATIVE_DAYS, monthFromWord, weekdayFromWord } from "./date-words.ts";
+import { RELATIVE_DAYS, WEEKDAY_FIRST_WORDS, monthFromWord, weekdayFromWord } from "./date-words.ts";
 import { findHeaderLineRanges, isInRanges } from "./header-lines.ts";
 import { formatWithOffset } from "./time-zones.ts";
 import { findZoneMentions, matchZoneAt, refineGenericZone, type ZoneMention } from "./zone-mentions.ts";
@@ -78,11 +78,14 @@ interface TimeToken {
 }
 
 const L = LETTERS;
-/** Patterns below run on the lower-cased text; words are checked against the tables in date-words.ts. */
-const DAY_MONTH_RE = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|ère|e|ème|º|ª|\\.)?\\s*(?:de\\s+|of\\s+|-)?([${L}]{3,10})\\.?(?![${L}])(?:[-,]?\\s*(?:de\\s+)?(\\d{4})(?!\\d))?`, "g");
-const MONTH_DAY_RE = new RegExp(`(?<![${L}\\d])([${L}]{3,10})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![${L}\\d]|[:.]\\d)(?:,?\\s*(\\d{4})(?!\\d))?`, "g");
-const NUMERIC_DATE_RE = new RegExp(`(?<![${L}\\d./:\\-])(\\d{1,4})([./-])(\\d{1,2})\\2(\\d{2,4})(?!\\d|[./-]\\d)`, "g");
-const DOTTED_NO_YEAR_RE = new RegExp(`(?<![${L}\\d./:\\-])(\\d{1,2})\\.(\\d{1,2})\\.(?![\\d${L}])`, "g");
+/**
+ * Patterns below run on the lower-cased text; words are checked against the tables in date-words.ts.
+ * The sticky ones are tried only where a number stands (see `scanAt`).
+ */
+const DAY_MONTH_RE = new RegExp(`(?<![${L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|ère|e|ème|º|ª|\\.)?\\s*(?:de\\s+|of\\s+|-)?([${L}]{3,10})\\.?(?![${L}])(?:[-,]?\\s*(?:de\\s+)?(\\d{4})(?!\\d))?`, "y");
+const MONTH_DAY_RE = new RegExp(`(?<![${L}\\d])([${L}]{3,10})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![${L}\\d]|[:.]\\d)(?:,?\\s*(\\d{4})(?!\\d))?`, "y");
+const NUMERIC_DATE_RE = new RegExp(`(?<![${L}\\d./:\\-])(\\d{1,4})([./-])(\\d{1,2})\\2(\\d{2,4})(?!\\d|[./-]\\d)`, "y");
+const DOTTED_NO_YEAR_RE = new RegExp(`(?<![${L}\\d./:\\-])(\\d{1,2})\\.(\\d{1,2})\\.(?![\\d${L}])`, "y");
 /** A weekday written before a date: "Tue 3 Mar", "Dienstag, 14. April", "le jeudi 16 avril", "terça-feira, 5 de maio". */
 const WEEKDAY_BEFORE_RE = new RegExp(`([${L}]+(?:-feira)?)\\.?,?\\s+(?:(?:the|den|le|el|o|a|de)\\s+)?$`);
 /** Words before "morgen"/"mañana" that make it "the morning", not "tomorrow". */
@@ -97,10 +100,11 @@ const WEEK_WORDS = new Set(["week", "woche", "semaine", "semana"]);
 
 const TIME_SOURCE = `(?<h>\\d{1,2})(?:(?<sep>[:.h])(?<m>\\d{2}))?(?::(?<s>\\d{2}))?(?:\\s?(?<ampm>[ap]\\.?\\s?m\\.?)(?![${L}])|\\s?(?<unit>uhr|h(?![${L}])|uur|horas?(?![${L}])))?(?![\\d:])`;
 /** Not inside a number, a word or a date; but right after an ISO date's "T" ("2026-03-03T14:30"). */
-const TIME_RE = new RegExp(`(?:(?<=\\d{4}-\\d{2}-\\d{2}t)|(?<![\\d.:,/\\-–${L}]))${TIME_SOURCE}`, "g");
+const TIME_RE = new RegExp(`(?:(?<=\\d{4}-\\d{2}-\\d{2}t)|(?<![\\d.:,/\\-–${L}]))${TIME_SOURCE}`, "y");
 /** The end of a range, read right after its separator. */
 const TIME_STICKY_RE = new RegExp(TIME_SOURCE, "y");
 const RANGE_SEPARATOR_RE = /\s*(?:-|–|—|to|till|until|bis|à|au|a|tot|até|ate|hasta|a\s+las|às)\s*/y;
+const DIGIT_RE = /\d/;
 /** A bare hour is a time after these words ("a las 11", "às 15", "um 10"). */
 const HOUR_KEYWORD_BEFORE_RE = new RegExp(`(?<![${L}])(?:a\\s+las|a\\s+la|às|as|alle|um|om|at|à|vers|from|von|van|de|desde|das)\\s+$`);
 /** "in 2h", "binnen 24 uur": a duration, not a clock time. */
@@ -110,15 +114,24 @@ const DURATION_BEFORE_RE = new RegExp(`(?<![${L}])(?:in|within|innerhalb|dans|bi
 
 /** Every date-time mention in the text, in order. Mentions that cannot be placed on a calendar (a weekday with no send date) are left out. */
 export function findDateTimes(text: string, context: DateTimeContext): DateTimeMention[] {
-  const headerLines = findHeaderLineRanges(text);
+  // A mention needs a time, and a time a number: text without a digit (most subjects) holds none.
+  if (!DIGIT_RE.test(text)) return [];
+  const reading = readText(text);
+  const allTimes = findTimeTokens(reading);
+  if (allTimes.length === 0) return [];
+  const allDates = findDateTokens(reading, context.language);
+  // Most mail states no date and time: the header lines are looked for only when it does.
+  const headerLines = allDates.length > 0 ? findHeaderLineRanges(text) : [];
   const inHeader = (index: number): boolean => isInRanges(headerLines, index);
-  const dates = findDateTokens(text, context.language).filter((d) => !inHeader(d.index));
-  const times = findTimeTokens(text).filter((t) => !inHeader(t.index) && !dates.some((d) => t.index < d.end && t.end > d.index));
+  const dates = allDates.filter((d) => !inHeader(d.index));
+  const times = allTimes.filter((t) => !inHeader(t.index) && !dates.some((d) => t.index < d.end && t.end > d.index));
   const pairs = pairDatesWithTimes(text, dates, times);
   if (pairs.length === 0) return [];
 
-  const sent = context.sentAt ? parseIsoInstant(context.sentAt) : null;
-  const textZone = uniqueTextZone(text, inHeader);
+  const sent = readSentAt(context.sentAt);
+  // The zone the text names matters only for a time written without one: looked for then, once.
+  let textZone: string | null | undefined;
+  const zoneOfText = (): string | null => (textZone === undefined ? (textZone = uniqueTextZone(text, inHeader)) : textZone);
   const zoneHint = context.zoneHint ? canonicalZoneName(context.zoneHint) : null;
   const dayFirst = decideDayFirst(dates, context, sent);
   const mentions: DateTimeMention[] = [];
@@ -126,7 +139,7 @@ export function findDateTimes(text: string, context: DateTimeContext): DateTimeM
     const written = time.zone;
     const tz = written?.tz
       ? (written.isGeneric ? refineGenericZone(written.tz, text) : written.tz)
-      : written ? null : (textZone ?? zoneHint);
+      : written ? null : (zoneOfText() ?? zoneHint);
     const fixedOffset = written && !written.tz ? written.offsetMin : null;
     const senderOffset = senderOffsetMin(context, sent, tz ?? zoneHint);
     const day = resolveDay(date, dayFirst, sent, senderOffset);
@@ -168,11 +181,15 @@ export interface DateMention {
   text: string;
 }
 
-/** Every date written in the text that can be placed on the calendar, in order; header lines are skipped. */
-export function findDates(text: string, context: DateTimeContext): DateMention[] {
-  const headerLines = findHeaderLineRanges(text);
-  const dates = findDateTokens(text, context.language).filter((d) => !isInRanges(headerLines, d.index));
-  const sent = context.sentAt ? parseIsoInstant(context.sentAt) : null;
+/**
+ * Every date written in the text that can be placed on the calendar, in order; header lines are
+ * skipped. `words` are the text's words when the caller has them already.
+ */
+export function findDates(text: string, context: DateTimeContext, words: Token[] = tokenize(text)): DateMention[] {
+  const allDates = findDateTokens(readText(text, words), context.language);
+  const headerLines = allDates.length > 0 ? findHeaderLineRanges(text) : [];
+  const dates = allDates.filter((d) => !isInRanges(headerLines, d.index));
+  const sent = readSentAt(context.sentAt);
   const dayFirst = decideDayFirst(dates, context, sent);
   const offset = senderOffsetMin(context, sent, context.zoneHint ? canonicalZoneName(context.zoneHint) : null);
   const mentions: DateMention[] = [];
@@ -197,11 +214,16 @@ const RANGE_AFTER_RE = /^\s*(?:-|–|—|to|bis|à|a|tot|até|or|oder|ou|of)\s*\
 const NOT_LENGTH_AFTER_RE = /^\s*(?:walk|on\s+foot|by\s+car|drive|away|lopen|fietsen|rijden|zu\s+fu[ßs]|fu[ßs]weg|entfernt|à\s+pied|de\s+marche|en\s+voiture|caminando|a\s+pie|en\s+coche|a\s+pé|de\s+carro|before|early|earlier|prior|in\s+advance|ahead|beforehand|late|later|after|from\s+now|ago|vorher|vor\s|früher|zu\s+früh|avant|à\s+l['’]avance|en\s+avance|plus\s+tôt|antes|de\s+antelación|con\s+antelación|de\s+antecedência|voor(?:af|dat)?\s|eerder|te\s+vroeg|van\s+tevoren|vooraf)/;
 const NOT_LENGTH_BEFORE_RE = new RegExp(`(?<![${L}])(?:within|in|after|every|innerhalb\\s+von|innerhalb|nach|alle|dans|après|toutes\\s+les|dentro\\s+de|después\\s+de|cada|binnen|na|elke|em|após|a\\s+cada|arrive|arrivez|llegue|chegue|kom)\\s+(?:the\\s+)?(?:next\\s+)?(?:about\\s+|approximately\\s+|ca\\.\\s*)?$`);
 
+/** Each of the DURATION_WORDS names the hour in one of these forms; a text without any is not searched for them. */
+const HOUR_WORDS = ["hour", "stunde", "heure", "hora", "uur"];
+
 /** The length of a meeting stated in text ("45 minutes", "1 hour", "45 Minuten", "1h30", "(30 min)"); null for ranges ("60-90 minutes") or none. */
 export function findDuration(text: string): number | null {
   const lower = toLowerSameLength(text);
   const found: { index: number; minutes: number }[] = [];
-  for (const m of lower.matchAll(DURATION_MINUTES_RE)) {
+  const hasDigit = DIGIT_RE.test(lower);
+  DURATION_MINUTES_RE.lastIndex = 0;
+  for (let m = hasDigit ? DURATION_MINUTES_RE.exec(lower) : null; m; m = DURATION_MINUTES_RE.exec(lower)) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (RANGE_BEFORE_RE.test(before) || RANGE_AFTER_RE.test(after) || NOT_LENGTH_AFTER_RE.test(after) || NOT_LENGTH_BEFORE_RE.test(before)) continue;
@@ -209,11 +231,13 @@ export function findDuration(text: string): number | null {
     const minutes = Math.round(HOURS_UNIT_RE.test(m.groups?.unit ?? "") ? amount * 60 : amount) + Number(m.groups?.extra ?? 0);
     if (minutes >= MIN_MEETING_MIN && minutes <= MAX_MEETING_MIN) found.push({ index: m.index, minutes });
   }
-  for (const m of lower.matchAll(DURATION_HM_RE)) {
+  DURATION_HM_RE.lastIndex = 0;
+  for (let m = hasDigit ? DURATION_HM_RE.exec(lower) : null; m; m = DURATION_HM_RE.exec(lower)) {
     if (HOUR_KEYWORD_BEFORE_RE.test(lower.slice(Math.max(0, m.index - 12), m.index))) continue;
     found.push({ index: m.index, minutes: Number(m.groups?.h) * 60 + Number(m.groups?.m) });
   }
-  for (const [re, minutes] of DURATION_WORDS) {
+  const namesHour = HOUR_WORDS.some((word) => lower.includes(word));
+  for (const [re, minutes] of namesHour ? DURATION_WORDS : []) {
     const m = re.exec(lower);
     if (m && !NOT_LENGTH_AFTER_RE.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30))) found.push({ index: m.index, minutes });
   }
@@ -223,8 +247,24 @@ export function findDuration(text: string): number | null {
 
 // ---- Finding tokens ---------------------------------------------------------------------------
 
-function findDateTokens(text: string, language: Language): DateToken[] {
-  const lower = toLowerSameLength(text);
+/** A text as the token finders read it: lower-cased with offsets kept, its words, and its numbers. */
+interface TextReading {
+  text: string;
+  lower: string;
+  words: Token[];
+  numbers: Token[];
+  /** Where the numbers of one or two digits start: every date pattern but one, and every time, hangs on one. */
+  shortNumbers: number[];
+}
+
+function readText(text: string, words: Token[] = tokenize(text)): TextReading {
+  const numbers = words.filter((word) => word.isNumber);
+  const shortNumbers = numberStarts(numbers, text, 2);
+  return { text, lower: toLowerSameLength(text), words, numbers, shortNumbers };
+}
+
+function findDateTokens(reading: TextReading, language: Language): DateToken[] {
+  const { text, lower, words, numbers, shortNumbers } = reading;
   const tokens: DateToken[] = [];
   const base = { year: null, month: 0, day: 0, first: 0, second: 0, weekday: null, relativeDays: 0, weekdayMode: "next" as const };
   const withWeekday = (index: number): { index: number; weekday: number | null } => {
@@ -240,18 +280,18 @@ function findDateTokens(text: string, language: Language): DateToken[] {
     tokens.push({ ...base, index: start.index, end, kind: "absolute", year, month, day, weekday: start.weekday });
     return true;
   };
-  scan(DAY_MONTH_RE, lower, (m) => addAbsolute(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthFromWord(m[2] ?? "", language), Number(m[1]), m[2] ?? ""));
-  scan(MONTH_DAY_RE, lower, (m) => addAbsolute(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthFromWord(m[1] ?? "", language), Number(m[2]), m[1] ?? ""));
-  for (const m of lower.matchAll(NUMERIC_DATE_RE)) {
+  scanAt(DAY_MONTH_RE, lower, shortNumbers, (m) => addAbsolute(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthFromWord(m[2] ?? "", language), Number(m[1]), m[2] ?? ""));
+  scanAt(MONTH_DAY_RE, lower, monthWordStarts(lower, shortNumbers, language), (m) => addAbsolute(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, monthFromWord(m[1] ?? "", language), Number(m[2]), m[1] ?? ""));
+  scanAt(NUMERIC_DATE_RE, lower, numberStarts(numbers, lower, 4, "./-"), (m) => {
     const [, a = "", sep, b = "", c = ""] = m;
     const start = withWeekday(m.index);
     const token = { ...base, index: start.index, end: m.index + m[0].length, weekday: start.weekday };
     if (a.length === 4) {
       const [year, month, day] = [Number(a), Number(b), Number(c)];
       if (c.length <= 2 && isValidCivilDate(year, month, day)) tokens.push({ ...token, kind: "absolute", year, month, day });
-      continue;
+      return true;
     }
-    if (a.length > 2 || c.length === 3) continue;
+    if (a.length > 2 || c.length === 3) return true;
     const year = c.length === 2 ? 2000 + Number(c) : Number(c);
     const [first, second] = [Number(a), Number(b)];
     if (sep === ".") {
@@ -259,66 +299,125 @@ function findDateTokens(text: string, language: Language): DateToken[] {
     } else if (isValidCivilDate(year, second, first) || isValidCivilDate(year, first, second)) {
       tokens.push({ ...token, kind: "numeric", year, first, second });
     }
-  }
-  for (const m of lower.matchAll(DOTTED_NO_YEAR_RE)) {
+    return true;
+  });
+  scanAt(DOTTED_NO_YEAR_RE, lower, numberStarts(numbers, lower, 2, "."), (m) => {
     const [day, month] = [Number(m[1]), Number(m[2])];
-    if (!isValidCivilDate(2024, month, day)) continue;
-    const start = withWeekday(m.index);
-    tokens.push({ ...base, index: start.index, end: m.index + m[0].length, kind: "absolute", month, day, weekday: start.weekday });
-  }
-  const words = tokenize(text);
-  words.forEach((word, i) => {
-    if (word.isNumber) return;
+    if (isValidCivilDate(2024, month, day)) {
+      const start = withWeekday(m.index);
+      tokens.push({ ...base, index: start.index, end: m.index + m[0].length, kind: "absolute", month, day, weekday: start.weekday });
+    }
+    return true;
+  });
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as Token;
+    // One lookup passes over the words that neither begin a relative day nor name a weekday: nearly all of them.
+    if (word.isNumber || !DAY_WORDS.has(word.lower)) continue;
     const relative = relativeDaysAt(words, i, text);
     if (relative) {
       tokens.push({ ...base, index: word.index, end: relative.end, kind: "relative", relativeDays: relative.days });
-      return;
+      continue;
     }
     // Portuguese weekdays are hyphenated ("terça-feira"); the tokens split at the hyphen.
-    const feira = text.slice(word.end, word.end + 6).toLowerCase() === "-feira";
+    const feira = text.charAt(word.end) === "-" && text.slice(word.end, word.end + 6).toLowerCase() === "-feira";
     const weekday = weekdayFromWord(feira ? `${word.lower}-feira` : word.lower, false);
-    if (weekday === null) return;
+    if (weekday === null) continue;
     const modifiers = weekdayModifiers(words, feira ? i + 1 : i, text);
     tokens.push({ ...base, ...modifiers, index: Math.min(modifiers.index, word.index), kind: "weekday", weekday });
-  });
+  }
   return removeOverlaps(tokens);
 }
 
-/** Runs a global pattern; when `accept` rejects a match, the search resumes one character later rather than past it. */
-function scan(re: RegExp, text: string, accept: (m: RegExpExecArray) => boolean): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!accept(m)) re.lastIndex = m.index + 1;
+/**
+ * Runs a sticky pattern at each start, in order, as a global search would find its matches: a
+ * match `accept` takes is stepped over, one it rejects is not. The starts are every place the
+ * pattern can begin, so the pattern is not tried at every character of the text.
+ */
+function scanAt(re: RegExp, text: string, starts: number[], accept: (m: RegExpExecArray) => boolean): void {
+  let from = 0;
+  for (const start of starts) {
+    if (start < from) continue;
+    re.lastIndex = start;
+    const m = re.exec(text);
+    if (m && accept(m)) from = m.index + m[0].length;
   }
 }
 
-/** Relative-day phrases as token sequences ("aujourd'hui" -> "aujourd hui"), and how many words each first word can start. */
-const RELATIVE_PHRASES = new Map(Object.entries(RELATIVE_DAYS).map(([phrase, days]) => [phrase.replace(/[-'’]/g, " "), days] as const));
-const RELATIVE_FIRST_WORDS = new Map<string, number>();
-for (const phrase of RELATIVE_PHRASES.keys()) {
-  const [first = "", ...rest] = phrase.split(" ");
-  RELATIVE_FIRST_WORDS.set(first, Math.max(RELATIVE_FIRST_WORDS.get(first) ?? 0, rest.length + 1));
+/** Where the numbers of at most `maxDigits` digits start; with `separators`, only those followed by one of these characters. */
+function numberStarts(numbers: Token[], text: string, maxDigits: number, separators?: string): number[] {
+  const starts: number[] = [];
+  for (const number of numbers) {
+    if (number.end - number.index > maxDigits) continue;
+    if (separators === undefined || (number.end < text.length && separators.includes(text.charAt(number.end)))) starts.push(number.index);
+  }
+  return starts;
 }
 
-/** "tomorrow", "morgen", "après-demain", "pasado mañana", "the day after tomorrow", "depois de amanhã". */
+const LETTER_RE = new RegExp(`[${L}]`);
+const SPACE_RE = /\s/;
+
+// `\s` and LETTERS for one character of the lower-cased text: ASCII by its code, the rest by the pattern.
+function isSpaceAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE_RE.test(text.charAt(i));
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) : LETTER_RE.test(text.charAt(i));
+}
+
+/**
+ * Where a month-first date ("march 3", "sept. 14") would start: the month before the spaces
+ * before each day number. Only a month can make such a date, so other words are left out here.
+ */
+function monthWordStarts(lower: string, dayStarts: number[], language: Language): number[] {
+  const starts: number[] = [];
+  for (const day of dayStarts) {
+    let i = day;
+    while (i > 0 && isSpaceAt(lower, i - 1)) i--;
+    if (i === day) continue;
+    if (lower.charAt(i - 1) === ".") i--;
+    const end = i;
+    while (i > 0 && isLetterAt(lower, i - 1)) i--;
+    if (end - i >= 3 && end - i <= 10 && monthFromWord(lower.slice(i, end), language) !== null) starts.push(i);
+  }
+  return starts;
+}
+
+/** Relative-day phrases as token sequences ("aujourd'hui" -> "aujourd hui"), and the word sequences they begin with. */
+const RELATIVE_PHRASES = new Map([...RELATIVE_DAYS].map(([phrase, days]) => [phrase.replace(/[-'’]/g, " "), days] as const));
+const RELATIVE_PHRASE_STARTS = new Set<string>();
+for (const phrase of RELATIVE_PHRASES.keys()) {
+  const words = phrase.split(" ");
+  words.forEach((_, k) => RELATIVE_PHRASE_STARTS.add(words.slice(0, k + 1).join(" ")));
+}
+
+/** The single words a relative day or a weekday name begins with. */
+const DAY_WORDS = new Set([...RELATIVE_PHRASE_STARTS, ...WEEKDAY_FIRST_WORDS].filter((phrase) => !phrase.includes(" ")));
+
+/** "tomorrow", "morgen", "après-demain", "pasado mañana", "the day after tomorrow", "depois de amanhã": the longest phrase at word i. */
 function relativeDaysAt(words: Token[], i: number, text: string): { days: number; end: number } | null {
   const word = words[i];
-  const longest = word ? RELATIVE_FIRST_WORDS.get(word.lower) : undefined;
-  if (!word || longest === undefined) return null;
-  for (let n = longest; n >= 1; n--) {
-    const last = words[i + n - 1];
-    if (!last || (n > 1 && !words.slice(i + 1, i + n).every((w, k) => isJoinedBy(text, (words[i + k] as Token).end, w.index, "-'’")))) continue;
-    const phrase = words.slice(i, i + n).map((w) => w.lower).join(" ");
+  if (!word || !RELATIVE_PHRASE_STARTS.has(word.lower)) return null;
+  let found: { phrase: string; days: number; end: number } | null = null;
+  let phrase = word.lower;
+  for (let k = i; ; k++) {
+    const last = words[k] as Token;
     const days = RELATIVE_PHRASES.get(phrase);
-    if (days === undefined) continue;
-    const before = words[i - 1];
-    const isMorning = (phrase === "morgen" || phrase === "mañana") && before !== undefined && MORNING_BEFORE.has(before.lower) && isJoinedBy(text, before.end, word.index, "'’");
-    // "Morgen!" / "Guten Morgen," as a greeting at the start of a line.
-    const isGreeting = word.text === "Morgen" && /^\s*[,!]/.test(text.slice(word.end, word.end + 2));
-    if (isMorning || isGreeting) return null;
-    return { days, end: last.end };
+    if (days !== undefined) found = { phrase, days, end: last.end };
+    const next = words[k + 1];
+    if (!next || !isJoinedBy(text, last.end, next.index, "-'’")) break;
+    phrase = `${phrase} ${next.lower}`;
+    if (!RELATIVE_PHRASE_STARTS.has(phrase)) break;
   }
-  return null;
+  if (!found) return null;
+  const before = words[i - 1];
+  const isMorning = (found.phrase === "morgen" || found.phrase === "mañana") && before !== undefined && MORNING_BEFORE.has(before.lower) && isJoinedBy(text, before.end, word.index, "'’");
+  // "Morgen!" / "Guten Morgen," as a greeting at the start of a line.
+  const isGreeting = word.text === "Morgen" && /^\s*[,!]/.test(text.slice(word.end, word.end + 2));
+  if (isMorning || isGreeting) return null;
+  return { days: found.days, end: found.end };
 }
 
 /** How a bare weekday is meant: next, this, last, or the one in the following week. */
@@ -376,13 +475,18 @@ function removeOverlaps(tokens: DateToken[]): DateToken[] {
   return kept;
 }
 
-function findTimeTokens(text: string): TimeToken[] {
-  const lower = toLowerSameLength(text);
+function findTimeTokens(reading: TextReading): TimeToken[] {
+  const { text, lower } = reading;
   const tokens: TimeToken[] = [];
-  TIME_RE.lastIndex = 0;
-  for (let m = TIME_RE.exec(lower); m; m = TIME_RE.exec(lower)) {
+  let from = 0;
+  for (const start of reading.shortNumbers) {
+    if (start < from) continue;
+    TIME_RE.lastIndex = start;
+    const m = TIME_RE.exec(lower);
+    if (!m) continue;
     const first = readTime(lower, m);
     let end = m.index + m[0].length;
+    from = end;
     let durationMin: number | null = null;
     let startHour = first?.hour ?? null;
     const startMinute = first?.minute ?? Number(m.groups?.m ?? 0);
@@ -401,7 +505,7 @@ function findTimeTokens(text: string): TimeToken[] {
           if (minutes <= 0) minutes += 24 * 60;
           durationMin = minutes <= 12 * 60 ? minutes : null;
           end = second.index + second[0].length;
-          TIME_RE.lastIndex = end;
+          from = end;
         }
       }
     }
@@ -562,6 +666,19 @@ function dayWithoutYear(token: DateToken, sendDay: number): number | null {
     if (nearest !== undefined && Math.abs(nearest - sendDay) <= 300) return nearest;
   }
   return candidates.find((d) => d >= sendDay - PAST_WINDOW_DAYS) ?? null;
+}
+
+let lastSentAt: string | null = null;
+let lastSent: { ms: number; offsetMin: number } | null = null;
+
+/** The send time as an instant and its written offset. The readers of one mail ask for it in turn, so the last answer is kept. */
+function readSentAt(sentAt: string | null): { ms: number; offsetMin: number } | null {
+  if (sentAt === null) return null;
+  if (sentAt !== lastSentAt) {
+    lastSentAt = sentAt;
+    lastSent = parseIsoInstant(sentAt);
+  }
+  return lastSent;
 }
 
 /** The sender's UTC offset at the send time: as given, else that of the zone in play, else as written in `sentAt`. */

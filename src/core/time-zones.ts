@@ -23,8 +23,10 @@ export function windowsZoneToIana(name: string): string | null {
 
 /** The first clear zone written in the text, as an IANA name; null when none is. Forwarded-header lines ("Sent: ... EST") are skipped. */
 export function zoneFromText(text: string): string | null {
-  const headerLines = findHeaderLineRanges(text);
-  for (const mention of findZoneMentions(text)) {
+  const mentions = findZoneMentions(text);
+  // Most mail names no zone: the header lines are looked for only when there is one to check.
+  const headerLines = mentions.length > 0 ? findHeaderLineRanges(text) : [];
+  for (const mention of mentions) {
     if (mention.tz === null || isInRanges(headerLines, mention.index)) continue;
     return mention.isGeneric ? refineGenericZone(mention.tz, text) : mention.tz;
   }

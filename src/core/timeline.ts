@@ -39,9 +39,9 @@ export interface TimelineContext {
 
 // ---- Phrases (all read on lower-cased tokens) ----------------------------------------------------
 
-const UNIT_WORDS: Record<string, TimelineUnit> = {};
+const UNIT_WORDS = new Map<string, TimelineUnit>();
 function addUnits(unit: TimelineUnit, words: string[]): void {
-  for (const word of words) UNIT_WORDS[word] = unit;
+  for (const word of words) UNIT_WORDS.set(word, unit);
 }
 addUnits("days", ["day", "days", "tag", "tage", "tagen", "jour", "jours", "día", "días", "dia", "dias", "dag", "dagen"]);
 addUnits("business_days", ["werktag", "werktage", "werktagen", "arbeitstag", "arbeitstage", "arbeitstagen", "werkdag", "werkdagen"]);
@@ -110,7 +110,7 @@ addDeadlines("next_week", [
   "volgende week", "na próxima semana", "a próxima semana", "semana que vem",
 ]);
 addDeadlines("tomorrow", ["tomorrow", "morgen", "demain", "mañana", "amanhã"]);
-const DEADLINE_FIRST_WORDS = firstWords(DEADLINE_PHRASES.keys());
+const DEADLINES = phraseTable(DEADLINE_PHRASES);
 
 /** Words about answering the candidate, required around "tomorrow" and "next week" ("See you tomorrow" is not a promise). */
 const RESPONSE_WORD_RE = /get back|hear|contact|respon|reply|decision|feedback|update|let you know|in touch|reach out|melden|rückmeldung|antwort|bescheid|entscheidung|contacter|revenir|reviendr|répons|repons|retour|décision|contactar|contactaremos|respuesta|noticias|decisión|contact op|laten weten|reactie|terugkoppeling|bericht|resposta|retorno|notícias|decisão/;
@@ -183,11 +183,10 @@ interface Found {
 }
 
 export function findPromisedTimeline(text: string, context: TimelineContext): PromisedTimeline | null {
-  const base = sendDay(context);
   const bare = isBareAmount(text);
   let vague: PromisedTimeline | null = null;
-  for (const sentence of splitSentences(text)) {
-    const found = readSentence(sentence.text, context, bare);
+  for (const sentence of sentencesToRead(text)) {
+    const found = readSentence(sentence.text, sentence.words, context, bare);
     if (!found) continue;
     const clause = cutClause(sentence.text, found.at);
     const lowerClause = toLowerSameLength(clause);
@@ -200,17 +199,17 @@ export function findPromisedTimeline(text: string, context: TimelineContext): Pr
       vague ??= timeline;
       continue;
     }
+    const base = sendDay(context);
     timeline.by = base === null ? null : computeBy(found, base, context);
     return timeline;
   }
   return vague;
 }
 
-function readSentence(sentence: string, context: TimelineContext, bare: boolean): Found | null {
-  const words = tokenize(sentence);
+function readSentence(sentence: string, words: Token[], context: TimelineContext, bare: boolean): Found | null {
   const amount = findAmount(sentence, words, bare);
   if (amount) return amount;
-  for (const [i, deadline] of findPhrases(sentence, words, DEADLINE_PHRASES, DEADLINE_FIRST_WORDS)) {
+  for (const [i, deadline] of findPhrases(sentence, words, DEADLINES)) {
     const at = words[i]?.index ?? 0;
     if ((deadline === "tomorrow" || deadline === "next_week") && !RESPONSE_WORD_RE.test(toLowerSameLength(sentence))) continue;
     if (deadline === "tomorrow") return { amount: 1, unit: "days", rangeMin: null, deadline, byDate: null, at };
@@ -220,13 +219,13 @@ function readSentence(sentence: string, context: TimelineContext, bare: boolean)
     const lower = toLowerSameLength(sentence);
     // Dates are read in the same zone the count starts from: the user's, else the sender's offset.
     const dateContext = { sentAt: context.sentAt, sentOffsetMin: context.tz ? null : (context.sentOffsetMin ?? null), language: context.language, zoneHint: context.tz };
-    for (const date of findDates(sentence, dateContext)) {
+    for (const date of findDates(sentence, dateContext, words)) {
       if (BY_DATE_BEFORE_RE.test(lower.slice(Math.max(0, date.index - 30), date.index))) {
         return { amount: null, unit: null, rangeMin: null, deadline: null, byDate: date.date, at: date.index };
       }
     }
   }
-  const [vague] = findPhrases(sentence, words, VAGUE_PHRASES, VAGUE_FIRST_WORDS);
+  const [vague] = findPhrases(sentence, words, VAGUE);
   if (vague) return { amount: null, unit: null, rangeMin: null, deadline: null, byDate: null, at: words[vague[0]]?.index ?? 0 };
   return null;
 }
@@ -235,7 +234,7 @@ function readSentence(sentence: string, context: TimelineContext, bare: boolean)
 function findAmount(sentence: string, words: Token[], bare: boolean): Found | null {
   for (let u = 0; u < words.length; u++) {
     const unitWord = words[u] as Token;
-    let unit = UNIT_WORDS[unitWord.lower];
+    let unit = UNIT_WORDS.get(unitWord.lower);
     if (!unit) continue;
     let q = u - 1;
     if (unit === "days" && BUSINESS_BEFORE.has(words[q]?.lower ?? "")) [unit, q] = ["business_days", q - 1];
@@ -263,24 +262,43 @@ function findAmount(sentence: string, words: Token[], bare: boolean): Found | nu
   return null;
 }
 
+interface PhraseTable<T> {
+  phrases: Map<string, T>;
+  /** Every word sequence a phrase begins with: a match grows word by word only while a phrase can still follow. */
+  beginnings: Set<string>;
+}
+
+function phraseTable<T>(phrases: Map<string, T>): PhraseTable<T> {
+  const beginnings = new Set<string>();
+  for (const phrase of phrases.keys()) {
+    const words = phrase.split(" ");
+    words.forEach((_, k) => beginnings.add(words.slice(0, k + 1).join(" ")));
+  }
+  return { phrases, beginnings };
+}
+
+/** The longest phrase of the table that starts at word i: its value and last word. */
+function phraseAt<T>(sentence: string, words: Token[], i: number, table: PhraseTable<T>): [T, number] | null {
+  let found: [T, number] | null = null;
+  let phrase = (words[i] as Token).lower;
+  for (let k = i; table.beginnings.has(phrase); k++) {
+    const value = table.phrases.get(phrase);
+    if (value !== undefined) found = [value, k];
+    const next = words[k + 1];
+    if (!next || !isJoinedBy(sentence, (words[k] as Token).end, next.index, "'’-")) break;
+    phrase = `${phrase} ${next.lower}`;
+  }
+  return found;
+}
+
 /** Phrases of a table found in the sentence, longest first at each word: [word index, value, last word index]. */
-function findPhrases<T>(sentence: string, words: Token[], table: Map<string, T>, first: Map<string, number>): [number, T, number][] {
+function findPhrases<T>(sentence: string, words: Token[], table: PhraseTable<T>): [number, T, number][] {
   const found: [number, T, number][] = [];
   for (let i = 0; i < words.length; i++) {
-    const longest = first.get((words[i] as Token).lower);
-    if (longest === undefined) continue;
-    let phrase = "";
-    let match: [number, T, number] | null = null;
-    for (let n = 0; n < longest && i + n < words.length; n++) {
-      const word = words[i + n] as Token;
-      if (n > 0 && !isJoinedBy(sentence, (words[i + n - 1] as Token).end, word.index, "'’-")) break;
-      phrase = n === 0 ? word.lower : `${phrase} ${word.lower}`;
-      const value = table.get(phrase);
-      if (value !== undefined) match = [i, value, i + n];
-    }
+    const match = phraseAt(sentence, words, i, table);
     if (match) {
-      found.push(match);
-      i = match[2];
+      found.push([i, match[0], match[1]]);
+      i = match[1];
     }
   }
   return found;
@@ -290,33 +308,26 @@ function phraseSet(phrases: string[]): Map<string, true> {
   return new Map(phrases.map((p) => [p, true] as const));
 }
 
-/** First word of each phrase -> the most words a phrase starting with it has. */
-function firstWords(phrases: Iterable<string>): Map<string, number> {
-  const result = new Map<string, number>();
-  for (const phrase of phrases) {
-    const words = phrase.split(" ");
-    const first = words[0] ?? "";
-    result.set(first, Math.max(result.get(first) ?? 0, words.length));
-  }
-  return result;
-}
-const VAGUE_FIRST_WORDS = firstWords(VAGUE_PHRASES.keys());
+const VAGUE = phraseTable(VAGUE_PHRASES);
 
 const BARE_OTHER_CHAR_RE = new RegExp(`[^\\s${LETTERS}\\d\\-–]`);
 const BARE_LIMIT_PREFIX_RE = /^(?:within|in|innerhalb(?:\s+von)?|binnen|dans(?:\s+les)?|en|em|dentro\s+de|over)\s+/i;
 
 /** A note that is only an amount ("2 weeks", "within 5 Werktage"), as the owner writes after "timeline:". */
 function isBareAmount(text: string): boolean {
-  const bare = text.trim().replace(/[.!]$/, "").replace(BARE_LIMIT_PREFIX_RE, "");
+  const trimmed = text.trim();
+  const bare = (trimmed.endsWith(".") || trimmed.endsWith("!") ? trimmed.slice(0, -1) : trimmed).replace(BARE_LIMIT_PREFIX_RE, "");
+  // Before the words: a mail body fails here at its first punctuation mark.
+  if (BARE_OTHER_CHAR_RE.test(bare)) return false;
   const words = tokenize(bare);
-  if (words.length < 2 || words.length > 4 || BARE_OTHER_CHAR_RE.test(bare)) return false;
+  if (words.length < 2 || words.length > 4) return false;
   const found = findAmount(bare, words, true);
   return found !== null && words.at(-1)?.end === bare.length && found.at === (words[0] as Token).index;
 }
 
 function readNumber(word: string): number | null {
   if (/^\d{1,3}$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word] ?? null;
+  return NUMBER_WORDS.get(word) ?? null;
 }
 
 // ---- The resulting date -----------------------------------------------------------------------
@@ -377,34 +388,104 @@ function computeBy(found: Found, base: { day: number; ms: number; offsetMin: num
 
 // ---- Sentences --------------------------------------------------------------------------------
 
-const SENTENCE_END_RE = /(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ\d"“«¿¡])/;
+/** The mark that ends a sentence and the spaces after it. (A look back for the mark instead would be tried at every character.) */
+const SENTENCE_END_RE = /[.!?]\s+(?=[A-ZÀ-ÖØ-Þ\d"“«¿¡])/g;
 const CLAUSE_SPLIT_RE = /(?:,?\s+(?:and|und|et|y|en|e)\s+(?=(?:someone|somebody|we|wir|nous|wij|nós|a\s+member|our\s+team|the\s+(?:hiring|recruit)))|;\s+)/gi;
+const LINE_LEAD_RE = /^[\s>*•·\-–]+/;
 
-function splitSentences(text: string): { text: string; index: number }[] {
-  const headerLines = findHeaderLineRanges(text);
-  const sentences: { text: string; index: number }[] = [];
-  let offset = 0;
-  for (const rawLine of text.split("\n")) {
-    const lineStart = offset;
-    offset += rawLine.length + 1;
-    if (isInRanges(headerLines, lineStart)) continue;
-    const line = rawLine.replace(/^[\s>*•·\-–]+/, "").replace(/\*+/g, "");
+interface Sentence {
+  text: string;
+  /** Its words, offsets in `text`. */
+  words: Token[];
+}
+
+/**
+ * The sentences of the text that can hold a promise, line by line, without list marks, emphasis
+ * stars and header lines. A sentence is read only when it holds an anchor (see `findAnchors`); a line
+ * with emphasis stars is read whole, since its words may join once the stars are dropped. A
+ * sentence that is a plain slice of the text takes the text's own words (the date reader has
+ * usually just split the same text), moved to the sentence's offsets.
+ */
+function sentencesToRead(text: string): Sentence[] {
+  const textWords = tokenize(text);
+  const anchors = findAnchors(text, textWords);
+  let nextAnchor = 0;
+  let headerLines: [number, number][] | null = null;
+  let nextWord = 0;
+  const sentences: Sentence[] = [];
+  let nextStar = text.indexOf("*");
+  for (let start = 0, end = 0; start <= text.length; start = end + 1) {
+    end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    while (nextAnchor < anchors.length && (anchors[nextAnchor] as number) < start) nextAnchor++;
+    if (nextStar !== -1 && nextStar < start) nextStar = text.indexOf("*", start);
+    const hasAnchor = nextAnchor < anchors.length && (anchors[nextAnchor] as number) < end;
+    if (!hasAnchor && (nextStar === -1 || nextStar >= end)) continue;
+    const rawLine = text.slice(start, end);
+    headerLines ??= findHeaderLineRanges(text);
+    if (isInRanges(headerLines, start)) continue;
+    const unmarked = rawLine.replace(LINE_LEAD_RE, "");
+    const line = unmarked.includes("*") ? unmarked.replace(/\*+/g, "") : unmarked;
     if (line.trim() === "") continue;
-    let cursor = 0;
-    for (const part of line.split(SENTENCE_END_RE)) {
+    // Where the line's characters sit in the text, when no star was taken out of it.
+    const lineOffset = line === unmarked ? start + rawLine.length - unmarked.length : null;
+    const addSentence = (from: number, to: number): void => {
+      const part = line.slice(from, to);
       const trimmed = part.trim();
-      if (trimmed) sentences.push({ text: trimmed, index: lineStart + cursor });
-      cursor += part.length + 1;
+      if (!trimmed) return;
+      if (lineOffset === null) {
+        sentences.push({ text: trimmed, words: tokenize(trimmed) });
+        return;
+      }
+      const begin = lineOffset + from + (part.length - part.trimStart().length);
+      const finish = begin + trimmed.length;
+      while (nextAnchor < anchors.length && (anchors[nextAnchor] as number) < begin) nextAnchor++;
+      if (nextAnchor === anchors.length || (anchors[nextAnchor] as number) >= finish) return;
+      while (nextWord < textWords.length && (textWords[nextWord] as Token).index < begin) nextWord++;
+      const words: Token[] = [];
+      for (let k = nextWord; k < textWords.length && (textWords[k] as Token).end <= finish; k++) {
+        const word = textWords[k] as Token;
+        words.push({ text: word.text, lower: word.lower, index: word.index - begin, end: word.end - begin, isNumber: word.isNumber });
+      }
+      sentences.push({ text: trimmed, words });
+    };
+    let from = 0;
+    SENTENCE_END_RE.lastIndex = 0;
+    for (let m = SENTENCE_END_RE.exec(line); m; m = SENTENCE_END_RE.exec(line)) {
+      addSentence(from, m.index + 1);
+      from = m.index + m[0].length;
     }
+    addSentence(from, line.length);
   }
   return sentences;
 }
+
+/**
+ * Where in the text a promise can be read from (its anchors), in order: a unit of time ("days",
+ * "Wochen"), a word that may introduce a date ("by", "bis"), and deadline and vague phrases found
+ * in full. A sentence without any gives `readSentence` nothing, since each of its readers starts
+ * from one, and phrases never run across sentences (they end at a full stop or a line break).
+ */
+function findAnchors(text: string, words: Token[]): number[] {
+  const anchors: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as Token;
+    // One lookup passes over the words that can start no anchor: nearly all of them.
+    if (!ANCHOR_FIRST_WORDS.has(word.lower)) continue;
+    if (UNIT_WORDS.has(word.lower) || BY_WORDS.has(word.lower) || phraseAt(text, words, i, DEADLINES) || phraseAt(text, words, i, VAGUE)) anchors.push(word.index);
+  }
+  return anchors;
+}
+
+/** The single words an anchor can begin with. */
+const ANCHOR_FIRST_WORDS = new Set([...UNIT_WORDS.keys(), ...BY_WORDS, ...DEADLINES.beginnings, ...VAGUE.beginnings].filter((phrase) => !phrase.includes(" ")));
 
 /** The clause of a sentence that holds the phrase at `at`, when the sentence joins several ("... and someone will review it shortly"). */
 function cutClause(sentence: string, at: number): string {
   let start = 0;
   let end = sentence.length;
-  for (const m of sentence.matchAll(CLAUSE_SPLIT_RE)) {
+  CLAUSE_SPLIT_RE.lastIndex = 0;
+  for (let m = CLAUSE_SPLIT_RE.exec(sentence); m; m = CLAUSE_SPLIT_RE.exec(sentence)) {
     if (m.index + m[0].length <= at) start = m.index + m[0].length;
     else if (m.index >= at) {
       end = m.index;

@@ -15,7 +15,7 @@
 
 import { canonicalZoneName, rulesSignature } from "./zone-rules.ts";
 import { findPlaces, lookUpPlace } from "./zone-places.ts";
-import { LETTERS, isCapitalised, isJoinedBy, tokenize, type Token } from "./word-tokens.ts";
+import { LETTERS, isCapitalised, isJoinedBy, type Token } from "./word-tokens.ts";
 
 /** A zone written in text. `offsetMin` is set for a written UTC offset ("UTC+2", "GMT-03:00"). */
 export interface ZoneMention {
@@ -39,7 +39,7 @@ const BUCHAREST = "Europe/Bucharest";
 // ---- Abbreviations --------------------------------------------------------------------------
 
 /** Abbreviation -> [zone, counts when written alone]. Short or word-like ones need a time, a label or parentheses next to them. */
-const ABBREVIATIONS: Record<string, [string, boolean]> = {
+const ABBREVIATIONS = new Map(Object.entries<[string, boolean]>({
   PT: [LA, false], PST: [LA, true], PDT: [LA, true],
   MT: [DENVER, false], MST: [DENVER, true], MDT: [DENVER, true],
   CT: [CHICAGO, false], CST: [CHICAGO, true], CDT: [CHICAGO, true],
@@ -61,7 +61,7 @@ const ABBREVIATIONS: Record<string, [string, boolean]> = {
   AWST: ["Australia/Perth", true], ACST: ["Australia/Adelaide", true], ACDT: ["Australia/Adelaide", true],
   AEST: ["Australia/Sydney", true], AEDT: ["Australia/Sydney", true], AET: ["Australia/Sydney", false],
   NZST: ["Pacific/Auckland", true], NZDT: ["Pacific/Auckland", true],
-};
+}));
 /** Abbreviations of one zone only: never replaced by a place mentioned elsewhere. */
 const SPECIFIC_ABBREVIATIONS = new Set(["WITA", "WIB", "WIT", "IST", "JST", "KST", "SGT", "HKT", "MYT", "PHT", "PHST", "MSK", "SAST", "NPT", "PKT", "AKST", "AKDT", "HST", "UTC", "UCT"]);
 
@@ -153,16 +153,45 @@ addNames(["nederlandse tijd", "amsterdamse tijd", "hollandse tijd"], "Europe/Ams
 addNames(["belgische tijd"], "Europe/Brussels", false);
 addNames(["midden europese tijd", "midden europese zomertijd", "midden europese wintertijd", "midden europese standaardtijd"], BERLIN, true);
 
+/**
+ * The word sequences long names end with ("time", "summer time", "european summer time", ...) and
+ * begin with ("heure", "heure d", ...): a name is grown word by word from its keyword only while
+ * it can still become one.
+ */
+const NAME_ENDINGS = new Set<string>();
+const NAME_BEGINNINGS = new Set<string>();
+for (const name of LONG_NAMES.keys()) {
+  const words = name.split(" ");
+  words.forEach((_, k) => {
+    NAME_ENDINGS.add(words.slice(k).join(" "));
+    NAME_BEGINNINGS.add(words.slice(0, k + 1).join(" "));
+  });
+}
+
 const SUFFIX_KEYWORDS = new Set(["time", "zeit", "tijd"]);
 const PREFIX_KEYWORDS = new Set(["heure", "hora", "horário", "horario"]);
 const LONGEST_NAME_WORDS = 7;
 const PLACE_PREPOSITIONS = new Set(["de", "da", "do", "del", "d"]);
 /** Between the words of one name: spaces, hyphens, apostrophes. */
 const NAME_JOINERS = "-'’‐‑";
+/**
+ * The words long names and place phrasings hang on ("time", "...zeit", "...tijd", "heure", "hora",
+ * "horário"), case-insensitive. A name never spans a line, so only the lines holding one of these
+ * are split into words: most lines of a mail hold none.
+ */
+const NAME_KEYWORD_RE = /time|zeit|tijd|heure|hor[aá]/gi;
+/** Lower-case words a zone written out in words can begin with. */
+const ZONE_FIRST_WORDS = new Set([...[...LONG_NAMES.keys()].map((name) => name.split(" ")[0] ?? name), ...SUFFIX_KEYWORDS, ...PREFIX_KEYWORDS, "utc", "gmt"]);
+const LETTER_RE = new RegExp(`[${LETTERS}]`);
+const FIRST_WORD_RE = new RegExp(`[${LETTERS}]+`, "y");
+const WORD_RE = new RegExp(`[${LETTERS}]+|\\d+`, "g");
 
 // Not inside a host name or path: "zoom.us/j/931…" is a meeting link, and looking "us/j" up would
 // load the runtime's whole time-zone database (20-40 ms on a cold isolate) to learn it is none.
-const IANA_RE = /(?<![A-Za-z0-9/.@_-])(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada|Brazil|Mexico|Chile)\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?/gi;
+// The match starts at the slash and looks back for the area: a pattern starting with the area
+// names would try them at every character of the mail. The area is captured to find where the
+// name starts.
+const IANA_RE = /\/(?<=(?<![A-Za-z0-9/.@_-])(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada|Brazil|Mexico|Chile)\/)[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?/gi;
 const OFFSET_RE = /(?<![A-Za-z])(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?!\d)/gi;
 const GOOGLE_PLACE_SUFFIX_RE = new RegExp(`^\\s*[-–—]\\s*([A-ZÀ-ÖØ-Þ][${LETTERS}'’.]*(?:[ -][A-ZÀ-ÖØ-Þ][${LETTERS}'’.]*){0,3})`);
 
@@ -177,6 +206,13 @@ export function findZoneMentions(text: string): ZoneMention[] {
 export function matchZoneAt(text: string, index: number): ZoneMention | null {
   const prefix = /^[ \t]*[(\[,]?[ \t]*/.exec(text.slice(index, index + 8));
   const start = index + (prefix ? prefix[0].length : 0);
+  // A zone begins with a word: a capitalised one ("CET", "Europe/...", "Lisbon time"), one that
+  // begins a long name or "UTC+2", or an IANA area before its slash. Most words after a time
+  // ("to", "and", "Uhr") are none of these, and the window is not searched for them.
+  FIRST_WORD_RE.lastIndex = start;
+  const first = FIRST_WORD_RE.exec(text)?.[0];
+  if (first === undefined) return null;
+  if (!isCapitalised(first) && !ZONE_FIRST_WORDS.has(first.toLowerCase()) && text.charAt(start + first.length) !== "/") return null;
   const window = text.slice(start, start + 80);
   const mention = collectMentions(window, () => true).find((m) => m.index === 0);
   if (!mention) return null;
@@ -188,18 +224,29 @@ export function matchZoneAt(text: string, index: number): ZoneMention | null {
 
 function collectMentions(text: string, abbreviationCounts: (index: number) => boolean): ZoneMention[] {
   const mentions: ZoneMention[] = [];
-  for (const m of text.matchAll(IANA_RE)) {
-    const tz = canonicalZoneName(m[0]);
-    if (tz) mentions.push({ tz, offsetMin: null, index: m.index, end: m.index + m[0].length, isGeneric: false });
+  let ianaEnd = 0;
+  IANA_RE.lastIndex = 0;
+  for (let m = IANA_RE.exec(text); m; m = IANA_RE.exec(text)) {
+    const start = m.index - (m[1] ?? "").length;
+    // A name cannot start inside the one before it ("America/X/Y+Asia/..."): look again past this slash.
+    if (start < ianaEnd) {
+      IANA_RE.lastIndex = m.index + 1;
+      continue;
+    }
+    ianaEnd = m.index + m[0].length;
+    const tz = canonicalZoneName(text.slice(start, ianaEnd));
+    if (tz) mentions.push({ tz, offsetMin: null, index: start, end: ianaEnd, isGeneric: false });
   }
-  for (const m of text.matchAll(OFFSET_RE)) {
+  OFFSET_RE.lastIndex = 0;
+  for (let m = OFFSET_RE.exec(text); m; m = OFFSET_RE.exec(text)) {
     const offsetMin = parseUtcOffset(m[0]);
     if (offsetMin === null) continue;
     const tz = offsetMin === 0 ? "UTC" : offsetMin % 60 === 0 ? `Etc/GMT${offsetMin > 0 ? "-" : "+"}${Math.abs(offsetMin / 60)}` : null;
     mentions.push({ tz, offsetMin, index: m.index, end: m.index + m[0].length, isGeneric: false });
   }
-  for (const m of text.matchAll(CAPITALS_RE)) {
-    const entry = ABBREVIATIONS[m[0]];
+  CAPITALS_RE.lastIndex = 0;
+  for (let m = CAPITALS_RE.exec(text); m; m = CAPITALS_RE.exec(text)) {
+    const entry = ABBREVIATIONS.get(m[0]);
     if (!entry || mentions.some((x) => m.index >= x.index && m.index < x.end)) continue;
     const [tz, standsAlone] = entry;
     if (!standsAlone && text.trim() !== m[0] && !abbreviationCounts(m.index)) continue;
@@ -216,40 +263,118 @@ function abbreviationHasContext(text: string, index: number): boolean {
 
 /** Long names and place phrasings, found around their keywords. */
 function findNamedZones(text: string): ZoneMention[] {
-  const words = tokenize(text);
   const found: ZoneMention[] = [];
-  const joined = (a: Token, b: Token): boolean => isJoinedBy(text, a.end, b.index, NAME_JOINERS);
-  const phrase = (from: number, to: number): string | null => {
-    for (let k = from; k < to; k++) {
-      const a = words[k];
-      const b = words[k + 1];
-      if (!a || !b || !joined(a, b)) return null;
+  NAME_KEYWORD_RE.lastIndex = 0;
+  for (let m = NAME_KEYWORD_RE.exec(text); m; m = NAME_KEYWORD_RE.exec(text)) {
+    // "timeline", "sometimes", "horas": the word around the match is no keyword, and its line is not split for it.
+    let wordStart = m.index;
+    while (wordStart > 0 && LETTER_RE.test(text.charAt(wordStart - 1))) wordStart--;
+    let wordEnd = m.index + m[0].length;
+    while (wordEnd < text.length && LETTER_RE.test(text.charAt(wordEnd))) wordEnd++;
+    if (!isNameKeyword(text.slice(wordStart, wordEnd).toLowerCase())) {
+      NAME_KEYWORD_RE.lastIndex = wordEnd;
+      continue;
     }
-    return words.slice(from, to + 1).map((w) => w.lower).join(" ");
-  };
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as Token;
-    const isSuffix = SUFFIX_KEYWORDS.has(word.lower) || /(?:zeit|tijd)$/.test(word.lower);
-    if (isSuffix) {
-      const mention = suffixMention(text, words, i, phrase);
-      if (mention) found.push(mention);
-    }
-    if (PREFIX_KEYWORDS.has(word.lower) || ((word.lower === "time" || word.lower === "zeit" || word.lower === "tijd") && words[i + 1]?.lower === "in")) {
-      const mention = prefixMention(words, i, phrase);
-      if (mention) found.push(mention);
-    }
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    const newline = text.indexOf("\n", m.index);
+    const lineEnd = newline === -1 ? text.length : newline;
+    findNamedZonesInLine(text, tokenizeLine(text, lineStart, lineEnd), found);
+    NAME_KEYWORD_RE.lastIndex = lineEnd;
   }
   return found;
 }
 
+function findNamedZonesInLine(text: string, words: Token[], found: ZoneMention[]): void {
+  const line: LineWords = { text, words };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as Token;
+    if (!isNameKeyword(word.lower)) continue;
+    if (SUFFIX_KEYWORDS.has(word.lower) || word.lower.endsWith("zeit") || word.lower.endsWith("tijd")) {
+      const mention = suffixMention(line, i);
+      if (mention) found.push(mention);
+    }
+    if (PREFIX_KEYWORDS.has(word.lower) || ((word.lower === "time" || word.lower === "zeit" || word.lower === "tijd") && words[i + 1]?.lower === "in")) {
+      const mention = prefixMention(line, i);
+      if (mention) found.push(mention);
+    }
+  }
+}
+
+/** A word a long name or place phrasing hangs on: "time", "heure", "horário", or one ending in "zeit" or "tijd" ("Sommerzeit", "zomertijd"). */
+function isNameKeyword(lower: string): boolean {
+  return SUFFIX_KEYWORDS.has(lower) || PREFIX_KEYWORDS.has(lower) || lower.endsWith("zeit") || lower.endsWith("tijd");
+}
+
+interface LineWords {
+  text: string;
+  words: Token[];
+}
+
+/** Word k follows word k - 1 within one name. */
+function isJoinedToPrevious(line: LineWords, k: number): boolean {
+  const previous = line.words[k - 1];
+  const word = line.words[k];
+  return previous !== undefined && word !== undefined && isJoinedBy(line.text, previous.end, word.index, NAME_JOINERS);
+}
+
+/** Words `from` to `to` are joined into one name. */
+function isJoinedRun(line: LineWords, from: number, to: number): boolean {
+  if (from < 0 || to >= line.words.length) return false;
+  for (let k = from + 1; k <= to; k++) if (!isJoinedToPrevious(line, k)) return false;
+  return true;
+}
+
+/** The longest long name ending with word i: up to LONGEST_NAME_WORDS joined words. */
+function longNameEndingAt(line: LineWords, i: number): { entry: Entry; first: Token } | null {
+  let found: { entry: Entry; first: Token } | null = null;
+  let key = (line.words[i] as Token).lower;
+  for (let k = i; NAME_ENDINGS.has(key); ) {
+    const entry = LONG_NAMES.get(key);
+    if (entry) found = { entry, first: line.words[k] as Token };
+    if (k === 0 || i - k + 1 >= LONGEST_NAME_WORDS || !isJoinedToPrevious(line, k)) break;
+    k--;
+    key = `${(line.words[k] as Token).lower} ${key}`;
+  }
+  return found;
+}
+
+/** The longest long name of two words or more starting with word i: up to LONGEST_NAME_WORDS joined words. */
+function longNameStartingAt(line: LineWords, i: number): { entry: Entry; last: Token } | null {
+  let found: { entry: Entry; last: Token } | null = null;
+  let key = (line.words[i] as Token).lower;
+  for (let k = i; NAME_BEGINNINGS.has(key); ) {
+    const entry = k > i ? LONG_NAMES.get(key) : undefined;
+    if (entry) found = { entry, last: line.words[k] as Token };
+    const next = line.words[k + 1];
+    if (!next || k - i + 1 >= LONGEST_NAME_WORDS || !isJoinedToPrevious(line, k + 1)) break;
+    k++;
+    key = `${key} ${next.lower}`;
+  }
+  return found;
+}
+
+/**
+ * The words of one line, as `tokenize` gives them, with offsets in `text`. Not `tokenize` itself:
+ * it keeps only the last text's words, and the date reader that calls in here between its own
+ * uses of `tokenize(text)` would make it split the whole text again.
+ */
+function tokenizeLine(text: string, from: number, to: number): Token[] {
+  const words: Token[] = [];
+  WORD_RE.lastIndex = from;
+  for (let m = WORD_RE.exec(text); m && m.index < to; m = WORD_RE.exec(text)) {
+    const word = m[0];
+    words.push({ text: word, lower: word.toLowerCase(), index: m.index, end: m.index + word.length, isNumber: word.charCodeAt(0) <= 57 });
+  }
+  return words;
+}
+
 /** "... time", "...zeit", "...tijd": a long name, "<Place> time" or "<Place>er Zeit". */
-function suffixMention(text: string, words: Token[], i: number, phrase: (from: number, to: number) => string | null): ZoneMention | null {
+function suffixMention(line: LineWords, i: number): ZoneMention | null {
+  const { text, words } = line;
   const word = words[i] as Token;
-  for (let n = Math.min(LONGEST_NAME_WORDS, i + 1); n >= 1; n--) {
-    const key = phrase(i - n + 1, i);
-    const entry = key ? LONG_NAMES.get(key) : undefined;
-    if (!entry) continue;
-    const first = words[i - n + 1] as Token;
+  const name = longNameEndingAt(line, i);
+  if (name) {
+    const { entry, first } = name;
     // Google Calendar writes "(Eastern Time - New York)": the place after the dash is the zone.
     const suffix = GOOGLE_PLACE_SUFFIX_RE.exec(text.slice(word.end, word.end + 60));
     const placeZone = suffix?.[1] ? lookUpPlaceRun(suffix[1]) : null;
@@ -262,13 +387,13 @@ function suffixMention(text: string, words: Token[], i: number, phrase: (from: n
     for (let n = Math.min(3, end + 1); n >= 1; n--) {
       const first = words[end - n + 1];
       const last = words[end];
-      if (!first || !last || !isCapitalised(first.text) || phrase(end - n + 1, i) === null) continue;
+      if (!first || !last || !isCapitalised(first.text) || !isJoinedRun(line, end - n + 1, i)) continue;
       const tz = lookUpPlace(text.slice(first.index, last.end));
       if (tz) return { tz, offsetMin: null, index: first.index, end: word.end, isGeneric: false };
     }
   }
   const before = words[i - 1];
-  if (word.lower === "zeit" && before && isCapitalised(before.text) && before.lower.endsWith("er") && phrase(i - 1, i) !== null) {
+  if (word.lower === "zeit" && before && isCapitalised(before.text) && before.lower.endsWith("er") && isJoinedRun(line, i - 1, i)) {
     // "Berliner Zeit", "Wiener Zeit".
     const tz = lookUpPlace(before.text.slice(0, -2)) ?? lookUpPlace(before.text);
     if (tz) return { tz, offsetMin: null, index: before.index, end: word.end, isGeneric: false };
@@ -277,22 +402,19 @@ function suffixMention(text: string, words: Token[], i: number, phrase: (from: n
 }
 
 /** "heure ...", "hora ...", "horário ...", "time in ...": a long name or "heure de <Place>". */
-function prefixMention(words: Token[], i: number, phrase: (from: number, to: number) => string | null): ZoneMention | null {
+function prefixMention(line: LineWords, i: number): ZoneMention | null {
+  const { words } = line;
   const word = words[i] as Token;
-  for (let n = Math.min(LONGEST_NAME_WORDS, words.length - i); n >= 2; n--) {
-    const key = phrase(i, i + n - 1);
-    const entry = key ? LONG_NAMES.get(key) : undefined;
-    const last = words[i + n - 1];
-    if (entry && last) return { tz: entry[0], offsetMin: null, index: word.index, end: last.end, isGeneric: entry[1] };
-  }
+  const name = longNameStartingAt(line, i);
+  if (name) return { tz: name.entry[0], offsetMin: null, index: word.index, end: name.last.end, isGeneric: name.entry[1] };
   let k = i + 1;
   if (words[k]?.lower === "local") k++;
   const preposition = words[k];
-  if (!preposition || !(PLACE_PREPOSITIONS.has(preposition.lower) || preposition.lower === "in") || phrase(i, k) === null) return null;
+  if (!preposition || !(PLACE_PREPOSITIONS.has(preposition.lower) || preposition.lower === "in") || !isJoinedRun(line, i, k)) return null;
   for (let n = 3; n >= 1; n--) {
     const first = words[k + 1];
     const last = words[k + n];
-    if (!first || !last || !isCapitalised(first.text) || phrase(k, k + n) === null) continue;
+    if (!first || !last || !isCapitalised(first.text) || !isJoinedRun(line, k, k + n)) continue;
     const tz = lookUpPlaceRun(wordsText(words, k + 1, k + n));
     if (tz) return { tz, offsetMin: null, index: word.index, end: last.end, isGeneric: false };
   }
@@ -327,11 +449,23 @@ function parseUtcOffset(text: string): number | null {
  * when that place keeps the same clock (Paris, Madrid, Amsterdam for CET; Toronto for ET).
  */
 export function refineGenericZone(tz: string, text: string): string {
-  const signature = rulesSignature(tz);
+  const signature = signatureOf(tz);
   if (signature === null) return tz;
   for (const place of findPlaces(text)) {
     if (place.zone === tz) return tz;
-    if (rulesSignature(place.zone) === signature) return place.zone;
+    if (signatureOf(place.zone) === signature) return place.zone;
   }
   return tz;
+}
+
+/** `rulesSignature` builds its key afresh on each call; the zones a text can name are few, so each key is kept. */
+const SIGNATURES = new Map<string, string | null>();
+
+function signatureOf(zone: string): string | null {
+  let signature = SIGNATURES.get(zone);
+  if (signature === undefined) {
+    signature = rulesSignature(zone);
+    SIGNATURES.set(zone, signature);
+  }
+  return signature;
 }

@@ -6,7 +6,7 @@
  * the assistant reads; hyphens count as spaces.
  */
 
-import { LETTERS, isCapitalised, isJoinedBy, tokenize, type Token } from "./word-tokens.ts";
+import { LETTERS, isCapitalised } from "./word-tokens.ts";
 
 const PLACES_BY_ZONE: Record<string, string[]> = {
   "America/New_York": ["New York", "New York City", "NYC", "Manhattan", "Brooklyn", "Boston", "Philadelphia", "Washington DC", "Washington D.C.", "Atlanta", "Miami", "Orlando", "Tampa", "Charlotte", "Raleigh", "Pittsburgh", "Baltimore", "Cleveland", "Columbus", "Cincinnati", "Jersey City", "Newark", "Hartford", "Providence", "Jacksonville", "Buffalo", "Nueva York"],
@@ -169,26 +169,46 @@ const REGION_CODES: Record<string, string> = {
   VT: "America/New_York", VA: "America/New_York", WA: "America/Los_Angeles", WV: "America/New_York", WI: "America/Chicago",
   WY: "America/Denver", PR: "America/Puerto_Rico",
 };
-const US_POSTAL_RE = new RegExp(`(?<=[${LETTERS}.)],? )([A-Z]{2}) \\d{5}(?:-\\d{4})?(?!\\d)`, "g");
+// The state code is matched before the look back at what precedes it ("Santa Ana, CA"): a search
+// that starts with a look back pays for it at every character.
+const US_POSTAL_RE = new RegExp(`([A-Z]{2})(?<=[${LETTERS}.)],? [A-Z]{2}) \\d{5}(?:-\\d{4})?(?!\\d)`, "g");
 
 /** Longest place name in words; candidates longer than this are not tried. */
 const MAX_PLACE_WORDS = 5;
-/** Between the words of one place name: spaces, hyphens, apostrophes, abbreviation dots ("St. Louis", "'s-Hertogenbosch"). */
-const PLACE_JOINERS = "-'’.‐‑";
 
-let placeIndex: Map<string, string> | null = null;
+interface PlaceIndex {
+  /** Normalized name -> zone. */
+  zones: Map<string, string>;
+  /**
+   * Every beginning of a name's first word ("N", "Ne", "New", "B", "Be", ...). A word that begins
+   * no name ("Please", "Interview") is passed over at once. Beginnings, not only whole words,
+   * because dots are dropped before the lookup: "D.C." is read as "DC".
+   */
+  firstWordStarts: Set<string>;
+}
+
+let placeIndex: PlaceIndex | null = null;
 
 /** Hyphens count as spaces and dots are dropped, so "Aix-en-Provence", "Washington D.C." and "St Louis" match their listed forms. */
 function normalizePlace(name: string): string {
   return name.replace(/[-‐‑]/g, " ").replace(/’/g, "'").replace(/\./g, "").replace(/\s+/g, " ").trim();
 }
 
-function getPlaceIndex(): Map<string, string> {
+const FIRST_WORD_RE = new RegExp(`[${LETTERS}]+`);
+
+function getPlaceIndex(): PlaceIndex {
   if (placeIndex) return placeIndex;
-  placeIndex = new Map();
+  const zones = new Map<string, string>();
+  const firstWordStarts = new Set<string>();
   for (const [zone, names] of Object.entries(PLACES_BY_ZONE)) {
-    for (const name of names) placeIndex.set(SPAN_NEEDS_NORMALIZING_RE.test(name) ? normalizePlace(name) : name, zone);
+    for (const name of names) {
+      const key = SPAN_NEEDS_NORMALIZING_RE.test(name) ? normalizePlace(name) : name;
+      zones.set(key, zone);
+      const firstWord = FIRST_WORD_RE.exec(key)?.[0] ?? "";
+      for (let k = 1; k <= firstWord.length; k++) firstWordStarts.add(firstWord.slice(0, k));
+    }
   }
+  placeIndex = { zones, firstWordStarts };
   return placeIndex;
 }
 
@@ -197,6 +217,22 @@ export interface PlaceMatch {
   index: number;
   end: number;
 }
+
+/**
+ * The first word of a place name: a word whose first letter may be a capital (checked with
+ * `isCapitalised`), or the "s" of "'s-Hertogenbosch". One search finds them, rather than a look at
+ * every word of the mail, most of which are lower case; the letter is matched before the look back
+ * at the character ahead of it, so the search skips quickly over everything else.
+ */
+const PLACE_START_RE = new RegExp(`[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u1E00-\\u1EFF](?<![${LETTERS}].)[${LETTERS}]*|s(?<=['’]s)(?![${LETTERS}])`, "g");
+/**
+ * The next word of a place name, read right after the word before: joined by nothing but spaces,
+ * hyphens, apostrophes and abbreviation dots ("St. Louis", "'s-Hertogenbosch"), and not a number.
+ */
+const NEXT_PLACE_WORD_RE = new RegExp(`[ \\t\\-'’.‐‑]*([${LETTERS}]+)`, "y");
+/** Small words inside place names: "Frankfurt am Main", "Rio de Janeiro", "Issy-les-Moulineaux", "Dar es Salaam". */
+const PLACE_CONNECTORS = new Set(["am", "an", "im", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "sur", "en", "es", "of", "upon", "s"]);
+const SPAN_NEEDS_NORMALIZING_RE = /[-‐‑’.\t]|\s\s/;
 
 /**
  * Every known place named in the text, in order. A place must be written with its capital
@@ -208,29 +244,36 @@ let lastPlaces: PlaceMatch[] = [];
 
 export function findPlaces(text: string): PlaceMatch[] {
   if (text === lastText) return lastPlaces;
-  const index = getPlaceIndex();
-  const words = tokenize(text);
+  const { zones, firstWordStarts } = getPlaceIndex();
   const found: PlaceMatch[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const first = words[i];
-    if (!first || first.isNumber) continue;
+  PLACE_START_RE.lastIndex = 0;
+  for (let m = PLACE_START_RE.exec(text); m; m = PLACE_START_RE.exec(text)) {
+    if (!firstWordStarts.has(m[0])) continue;
     // "'s-Hertogenbosch" starts with a lower-case "'s".
-    const start = first.text === "s" && /['’]/.test(text.charAt(first.index - 1)) ? first.index - 1 : first.index;
-    if (start === first.index && !isCapitalised(first.text)) continue;
-    let n = 1;
-    while (n < MAX_PLACE_WORDS && i + n < words.length && continuesPlace(text, words[i + n - 1] as Token, words[i + n] as Token)) n++;
-    for (; n >= 1; n--) {
-      const last = words[i + n - 1] as Token;
-      const span = text.slice(start, last.end);
-      const zone = index.get(SPAN_NEEDS_NORMALIZING_RE.test(span) ? normalizePlace(span) : span);
+    const start = m[0] === "s" ? m.index - 1 : m.index;
+    if (start === m.index && !isCapitalised(m[0])) continue;
+    const wordEnds = [m.index + m[0].length];
+    while (wordEnds.length < MAX_PLACE_WORDS) {
+      NEXT_PLACE_WORD_RE.lastIndex = wordEnds[wordEnds.length - 1] as number;
+      const next = NEXT_PLACE_WORD_RE.exec(text);
+      const word = next?.[1];
+      if (!next || !word || !(isCapitalised(word) || PLACE_CONNECTORS.has(word))) break;
+      wordEnds.push(next.index + next[0].length);
+    }
+    for (let n = wordEnds.length; n >= 1; n--) {
+      const end = wordEnds[n - 1] as number;
+      const span = text.slice(start, end);
+      const zone = zones.get(SPAN_NEEDS_NORMALIZING_RE.test(span) ? normalizePlace(span) : span);
       if (zone) {
-        found.push({ zone, index: start, end: last.end });
-        i += n - 1;
+        found.push({ zone, index: start, end });
+        // The words of a place start no other.
+        PLACE_START_RE.lastIndex = end;
         break;
       }
     }
   }
-  for (const m of text.matchAll(US_POSTAL_RE)) {
+  US_POSTAL_RE.lastIndex = 0;
+  for (let m = US_POSTAL_RE.exec(text); m; m = US_POSTAL_RE.exec(text)) {
     const zone = m[1] ? REGION_CODES[m[1]] : undefined;
     if (zone) found.push({ zone, index: m.index, end: m.index + m[0].length });
   }
@@ -239,16 +282,11 @@ export function findPlaces(text: string): PlaceMatch[] {
   return lastPlaces;
 }
 
-/** Small words inside place names: "Frankfurt am Main", "Rio de Janeiro", "Issy-les-Moulineaux", "Dar es Salaam". */
-const PLACE_CONNECTORS = new Set(["am", "an", "im", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "sur", "en", "es", "of", "upon", "s"]);
-const SPAN_NEEDS_NORMALIZING_RE = /[-‐‑’.\t]|\s\s/;
-
-/** The next word can continue a place name: joined without punctuation, and capitalised or a connector. */
-function continuesPlace(text: string, previous: Token, next: Token): boolean {
-  return !next.isNumber && (isCapitalised(next.text) || PLACE_CONNECTORS.has(next.text)) && isJoinedBy(text, previous.end, next.index, PLACE_JOINERS);
-}
-
 /** The zone of a single place name ("Lisboa", "New York"), or null. */
 export function lookUpPlace(name: string): string | null {
-  return getPlaceIndex().get(normalizePlace(name)) ?? null;
+  const { zones, firstWordStarts } = getPlaceIndex();
+  // Most names asked about ("Please find a" before "time") begin no place: passed over before normalizing.
+  const firstWord = FIRST_WORD_RE.exec(name)?.[0];
+  if (firstWord === undefined || !firstWordStarts.has(firstWord)) return null;
+  return zones.get(normalizePlace(name)) ?? null;
 }

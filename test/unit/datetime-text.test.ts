@@ -39,6 +39,19 @@ describe("findDateTimes in English", () => {
     ]);
   });
 
+  it("reads the longest relative phrase at a word: 'the day after tomorrow', 'pasado mañana'", () => {
+    expect(starts("See you the day after tomorrow at 10:00 CET.", sentFriday(60))).toEqual(["2026-03-01T10:00:00+01:00"]);
+    expect(starts("Nos vemos pasado mañana a las 10:00 (hora de Madrid).", sentFriday(60, "es"))).toEqual(["2026-03-01T10:00:00+01:00"]);
+  });
+
+  it("reads a month-first date with a dotted month and several spaces before the day", () => {
+    expect(starts("Mon, Sept.  14 at 10:00 CET", sentFriday(60))).toEqual(["2026-09-14T10:00:00+02:00"]);
+  });
+
+  it("does not take a word the runtime gives every object ('constructor') for a weekday", () => {
+    expect(findDateTimes("The constructor review is at 10:00 CET.", sentFriday(60))).toEqual([]);
+  });
+
   it("reads 'next Tuesday' as the first Tuesday after the send date, and 'Tuesday next week' as the one in the following week", () => {
     const monday = ctx("2026-04-13T15:00:00.000Z", -240, "en");
     expect(starts("next Tuesday at 3pm ET", monday)).toEqual(["2026-04-14T15:00:00-04:00"]);

@@ -236,6 +236,7 @@ describe("zoneFromPlace", () => {
     ["Rua Augusta 20, 1100-053 Lisboa", "Europe/Lisbon"],
     ["Calle de Alcalá 40, Madrid", "Europe/Madrid"],
     ["Stationsplein 3, 's-Hertogenbosch", "Europe/Amsterdam"],
+    ["Candidate\tAna Ruiz\nAddress\tRosenbergstrasse 30, 9000 St. Gallen", "Europe/Zurich"],
     ["1200 Harbor Blvd\nCosta Mesa, CA 92626", "America/Los_Angeles"],
     ["500 Main St, Austin, TX 78701", "America/Chicago"],
     ["Jl. Sudirman 5, Jakarta", "Asia/Jakarta"],

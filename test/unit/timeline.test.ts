@@ -92,6 +92,16 @@ describe("findPromisedTimeline (R2)", () => {
     expect(read("We will review your application shortly. You will hear from us within 10 days.")).toMatchObject({ amount: 10, unit: "days", by: "2026-04-29" });
   });
 
+  it("R2: finds the promise in a later line, after sentences that hold none", () => {
+    const text = "Dear Ana,\nThank you for your time today. It was great to meet you.\nWe will get back to you within 3 days.\nBest regards,\nKai";
+    expect(read(text)).toMatchObject({ amount: 3, unit: "days", text: "We will get back to you within 3 days.", by: "2026-04-20" });
+  });
+
+  it("R2: reads a promise set in emphasis stars", () => {
+    expect(read("We will get back to you **within 5 business days**.")).toMatchObject({ amount: 5, unit: "business_days", text: "We will get back to you within 5 business days." });
+    expect(read("We will let you know our decision by **end of next week**.")).toMatchObject({ amount: null, by: "2026-04-24" });
+  });
+
   it("R2: 'please allow N business days' is a promise", () => {
     expect(read("Please allow up to 10 business days for us to review your application.")).toMatchObject({ amount: 10, unit: "business_days" });
   });

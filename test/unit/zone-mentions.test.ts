@@ -14,3 +14,17 @@ describe("zone mentions in links", () => {
     expect(findZoneMentions("15:00 America/New_York, https://zoom.us/j/931").map((m) => m.tz)).toEqual(["America/New_York"]);
   });
 });
+
+describe("zone mentions written out", () => {
+  it("reads a long name after words that only contain a keyword ('Sometimes', 'timeline', 'Zeitzone')", () => {
+    const text = "Sometimes the timeline moves.\nWe start at 10:00 Central European Time, Zeitzone: mitteleuropäische Sommerzeit.";
+    expect(findZoneMentions(text).map((m) => [m.tz, text.slice(m.index, m.end)])).toEqual([
+      ["Europe/Berlin", "Central European Time"],
+      ["Europe/Berlin", "mitteleuropäische Sommerzeit"],
+    ]);
+  });
+
+  it("reads two IANA names in one line, and none inside a path", () => {
+    expect(findZoneMentions("America/New_York or Europe/Lisbon; not docs/Europe/Paris").map((m) => m.tz)).toEqual(["America/New_York", "Europe/Lisbon"]);
+  });
+});
