@@ -3,7 +3,7 @@ import { readWarmUpSamples, warmUpPipeline } from "../../src/core/warm-up.ts";
 
 describe("start-up warm-up", () => {
   it("reads every built-in sample end to end, so their readers are compiled before the first email", async () => {
-    const [english, german, french] = await readWarmUpSamples();
+    const [english, german, french, moved] = await readWarmUpSamples();
     expect(english).toMatchObject({
       kind: "invitation",
       language: "en",
@@ -44,6 +44,19 @@ describe("start-up warm-up", () => {
       meetingUrl: "https://meet.google.com/abc-defg-hij",
       promisedTimeline: { amount: 10, unit: "days" },
       calendar: { method: "REQUEST", uid: "warm-up-3@google.invalid" },
+    });
+    expect(moved).toMatchObject({
+      kind: "reschedule",
+      company: "Tidewater Freight Inc.",
+      role: "Warehouse Supervisor",
+      contact: { name: "Marcus Bell", email: "marcus.bell@tidewater-freight.invalid" },
+      start: "2026-03-11T13:30:00-05:00",
+      tz: "America/Chicago",
+      previousStart: "2026-03-09T09:00:00-05:00",
+      durationMin: 90,
+      format: "onsite",
+      promisedTimeline: { by: "2026-03-20" },
+      calendar: { method: "REQUEST", sequence: 2 },
     });
   });
 
