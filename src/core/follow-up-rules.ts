@@ -568,6 +568,12 @@ class LazilyDraftedFollowUp implements PlannedFollowUp {
     return this.#drafted().verdict;
   }
 
+  /** Serialised with its draft, as a plain planned follow-up would be (getters are not own properties). */
+  toJSON(): PlannedFollowUp {
+    const { key, rule, applicationId, interviewId, dueAt, latestAt, late, state, to, language, reason } = this;
+    return { key, rule, applicationId, interviewId, dueAt, latestAt, late, state, to, subject: this.subject, body: this.body, language, placeholders: this.placeholders, verdict: this.verdict, reason };
+  }
+
   #drafted(): Draft {
     this.#draft ??= draftFollowUp(toDraftRequest(this.#source));
     return this.#draft;

@@ -435,6 +435,14 @@ describe("drafts in the plan", () => {
     }
   });
 
+  it("serialises a planned follow-up with its draft, though the draft is written only when read", () => {
+    const plan = planAt(berlin(2026, 3, 10, 15, 0), { application: application(), interviews: [interview()] });
+    const thankYou = only(plan, "R1");
+    const serialised = JSON.parse(JSON.stringify(thankYou)) as PlannedFollowUp;
+    expect(serialised).toMatchObject({ key: thankYou.key, dueAt: thankYou.dueAt, subject: thankYou.subject, body: thankYou.body, placeholders: thankYou.placeholders, verdict: thankYou.verdict });
+    expect(serialised.body).toContain("Data Analyst");
+  });
+
   it("C3: uses the user's latest note as the concrete point", () => {
     const plan = planAt(berlin(2026, 3, 10, 15, 0), {
       application: application({ notes: ["liked their rota for on-call", "timeline: 1 week"] }),
