@@ -36,10 +36,21 @@ let lastTokens: Token[] = [];
 /** The tokens of a text. The same text is often read by several readers in a row, so the last result is kept; callers must not change it. */
 export function tokenize(text: string): Token[] {
   if (text === lastText) return lastTokens;
+  const tokens = tokenizeRange(text, 0, text.length);
+  lastText = text;
+  lastTokens = tokens;
+  return tokens;
+}
+
+/**
+ * The tokens that start in [from, to), offsets in `text`, each to its natural end; a fresh array,
+ * not the kept one (for a reader that reads one line while another keeps the whole text's tokens).
+ */
+export function tokenizeRange(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   // A scan by character code: faster than matching `[LETTERS]+|\d+` (the same runs).
-  let i = 0;
-  while (i < text.length) {
+  let i = from;
+  while (i < to) {
     const code = text.charCodeAt(i);
     const isNumber = code >= 48 && code <= 57;
     if (!isNumber && !isLetterCode(code)) {
@@ -52,8 +63,6 @@ export function tokenize(text: string): Token[] {
     tokens.push({ text: word, lower: word.toLowerCase(), index: i, end, isNumber });
     i = end;
   }
-  lastText = text;
-  lastTokens = tokens;
   return tokens;
 }
 

@@ -15,7 +15,7 @@
 
 import { canonicalZoneName, rulesSignature } from "./zone-rules.ts";
 import { findPlaces, lookUpPlace } from "./zone-places.ts";
-import { LETTERS, isCapitalised, isJoinedBy, type Token } from "./word-tokens.ts";
+import { LETTERS, isCapitalised, isJoinedBy, tokenizeRange, type Token } from "./word-tokens.ts";
 
 /** A zone written in text. `offsetMin` is set for a written UTC offset ("UTC+2", "GMT-03:00"). */
 export interface ZoneMention {
@@ -184,7 +184,6 @@ const NAME_KEYWORD_RE = /time|zeit|tijd|heure|hor[aá]/gi;
 const ZONE_FIRST_WORDS = new Set([...[...LONG_NAMES.keys()].map((name) => name.split(" ")[0] ?? name), ...SUFFIX_KEYWORDS, ...PREFIX_KEYWORDS, "utc", "gmt"]);
 const LETTER_RE = new RegExp(`[${LETTERS}]`);
 const FIRST_WORD_RE = new RegExp(`[${LETTERS}]+`, "y");
-const WORD_RE = new RegExp(`[${LETTERS}]+|\\d+`, "g");
 
 // Not inside a host name or path: "zoom.us/j/931…" is a meeting link, and looking "us/j" up would
 // load the runtime's whole time-zone database (20-40 ms on a cold isolate) to learn it is none.
@@ -278,7 +277,8 @@ function findNamedZones(text: string): ZoneMention[] {
     const lineStart = text.lastIndexOf("\n", m.index) + 1;
     const newline = text.indexOf("\n", m.index);
     const lineEnd = newline === -1 ? text.length : newline;
-    findNamedZonesInLine(text, tokenizeLine(text, lineStart, lineEnd), found);
+    // Not `tokenize(text)`: the date reader calling in here keeps the whole text's tokens there.
+    findNamedZonesInLine(text, tokenizeRange(text, lineStart, lineEnd), found);
     NAME_KEYWORD_RE.lastIndex = lineEnd;
   }
   return found;
@@ -351,21 +351,6 @@ function longNameStartingAt(line: LineWords, i: number): { entry: Entry; last: T
     key = `${key} ${next.lower}`;
   }
   return found;
-}
-
-/**
- * The words of one line, as `tokenize` gives them, with offsets in `text`. Not `tokenize` itself:
- * it keeps only the last text's words, and the date reader that calls in here between its own
- * uses of `tokenize(text)` would make it split the whole text again.
- */
-function tokenizeLine(text: string, from: number, to: number): Token[] {
-  const words: Token[] = [];
-  WORD_RE.lastIndex = from;
-  for (let m = WORD_RE.exec(text); m && m.index < to; m = WORD_RE.exec(text)) {
-    const word = m[0];
-    words.push({ text: word, lower: word.toLowerCase(), index: m.index, end: m.index + word.length, isNumber: word.charCodeAt(0) <= 57 });
-  }
-  return words;
 }
 
 /** "... time", "...zeit", "...tijd": a long name, "<Place> time" or "<Place>er Zeit". */

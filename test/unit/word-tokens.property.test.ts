@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LETTERS, tokenize } from "../../src/core/word-tokens.ts";
+import { LETTERS, tokenize, tokenizeRange } from "../../src/core/word-tokens.ts";
 
 describe("tokenize", () => {
   it("finds exactly the runs of letters and of digits that the LETTERS class describes", () => {
@@ -15,4 +15,20 @@ describe("tokenize", () => {
       }),
     );
   });
+
+  it("reads a range as the pattern does from its start, keeping the words that start inside it", () => {
+    const characters = fc.constantFrom("a", "Z", "7", " ", "é", "\n", "😀", "-");
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 30 }), fc.nat(30), fc.nat(30), (parts, a, b) => {
+        const text = parts.join("");
+        const [from, to] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
+        const pattern = new RegExp(`[${LETTERS}]+|\\d+`, "g");
+        pattern.lastIndex = from;
+        const expected: [string, number][] = [];
+        for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) expected.push([m[0], m.index]);
+        expect(tokenizeRange(text, from, to).map((t) => [t.text, t.index])).toEqual(expected);
+      }),
+    );
+  });
 });
+
