@@ -46,7 +46,6 @@ const PAST_BEFORE = gate(wordPattern(/\b(?:last|previous|earlier|afgelopen|vorig
 const OLD_SLOT_BEFORE = gate(wordPattern(/\b(?:original(?:ly)?|previous(?:ly)?|was|were|instead of|from|ursprünglich|bisher|statt|initialement|au lieu de|prévu(?:e)? le|originalmente|en lugar de|em vez de|oorspronkelijk|in plaats van|gepland op)\b[^\n]{0,40}$/iu));
 const NEW_SLOT_BEFORE = gate(wordPattern(/\b(?:new|updated|now|moved to|changed to|rescheduled (?:to|for)|neue[nrm]?|jetzt|nouvel(?:le)?|nueva|nuevo|nova|novo|nieuwe)\b[^\n]{0,40}$/iu));
 const PROPOSAL = gate(wordPattern(/\b(?:options?|propose[ds]?|suggest(?:ed)?|alternatives?|which (?:of these|one|time|slot|works)|let us know which|one of the following|time slots?|vorschläge|vorschlagen|folgende termine|welcher termin|proposons|créneaux|proponemos|opciones|horarios disponibles|propomos|opções|stellen (?:we |wij )?voor|opties|welk moment)\b/iu));
-const HAS_HTTP = /http/i;
 const DURATION_LINE = gate(wordPattern(/\b(?:duration|length|lasts?|takes?|dauer|dauert|durée|dure|duración|dura|duração|duur|duurt)\b/iu));
 
 export function understandEmail(fwd: ForwardedEmail): Understanding {
@@ -93,8 +92,8 @@ export function understandEmail(fwd: ForwardedEmail): Understanding {
   const meetingUrl = slotKind ? findMeetingUrl(urlCandidates) : null;
   const linkCandidates: LinkCandidate[] = [
     ...original.links,
-    // Each URL with its line as the link text; most lines have none, and findUrls needs "http".
-    ...text.split("\n").flatMap((line) => (HAS_HTTP.test(line) ? findUrls(line).map((href) => ({ href, text: line })) : [])),
+    // Each URL with its line as the link text (findUrls skips a line without "://" at once).
+    ...text.split("\n").flatMap((line) => findUrls(line).map((href) => ({ href, text: line }))),
   ];
   const format =
     formatFromHint(hints.format) ??
