@@ -10,6 +10,7 @@
  * literal run of characters, or a group whose alternatives all do; the answer is one such run
  * per alternative. It returns null, and the pattern always runs, when an alternative has none.
  */
+import { mayContainWord, readWindowTable } from "./word-finder.ts";
 
 export interface GatedPattern {
   pattern: RegExp;
@@ -49,47 +50,25 @@ export function testGated(gated: GatedPattern, text: string, lowerText?: string)
 
 // Readers test many patterns on one text in a row, and most required words are absent (they
 // belong to the other languages): a scan of the whole text for each costs more than the
-// patterns themselves. So each text gets a table of the pairs of adjacent characters it holds
-// (hashed into PAIR_TABLE_BITS bits, one pass); a word with a pair the table lacks is absent
-// without a scan. Answers for the last text are kept: word lists overlap ("interview", "termin").
-const PAIR_TABLE_BITS = 4096;
-const PAIR_TABLE_MIN_CHARS = 256;
+// patterns themselves. So a long text gets a table of its character windows (word-finder.ts,
+// one pass); a word with a window the table lacks is absent without a scan. Answers for the
+// last text are kept: word lists overlap ("interview", "termin").
+const WINDOW_TABLE_MIN_CHARS = 256;
 let lastHaystack = "";
-let lastPairs: Uint32Array<ArrayBuffer> = new Uint32Array(PAIR_TABLE_BITS / 32);
+let lastTable: Int32Array = new Int32Array(0);
 let lastAnswers = new Map<string, boolean>();
-
-function pairHash(first: number, second: number): number {
-  return ((first * 31) ^ second) & (PAIR_TABLE_BITS - 1);
-}
-
-function readPairs(text: string): Uint32Array<ArrayBuffer> {
-  const table = new Uint32Array(PAIR_TABLE_BITS / 32);
-  for (let i = 1; i < text.length; i++) {
-    const hash = pairHash(text.charCodeAt(i - 1), text.charCodeAt(i));
-    table[hash >>> 5]! |= 1 << (hash & 31);
-  }
-  return table;
-}
-
-function mayContain(pairs: Uint32Array, word: string): boolean {
-  for (let i = 1; i < word.length; i++) {
-    const hash = pairHash(word.charCodeAt(i - 1), word.charCodeAt(i));
-    if ((pairs[hash >>> 5]! & (1 << (hash & 31))) === 0) return false;
-  }
-  return true;
-}
 
 function contains(haystack: string, word: string): boolean {
   // A line or a sentence is scanned faster than its table is built.
-  if (haystack.length < PAIR_TABLE_MIN_CHARS) return haystack.includes(word);
+  if (haystack.length < WINDOW_TABLE_MIN_CHARS) return haystack.includes(word);
   if (haystack !== lastHaystack) {
     lastHaystack = haystack;
-    lastPairs = readPairs(haystack);
+    lastTable = readWindowTable(haystack);
     lastAnswers = new Map();
   }
   let found = lastAnswers.get(word);
   if (found === undefined) {
-    found = mayContain(lastPairs, word) && haystack.includes(word);
+    found = mayContainWord(lastTable, word) && haystack.includes(word);
     lastAnswers.set(word, found);
   }
   return found;

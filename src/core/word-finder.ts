@@ -1,6 +1,8 @@
 /**
- * Which words of a fixed list a text contains, and where, found with one pass over the text.
- * Pure (a scratch table is reused between calls, never kept across them).
+ * Which words of a fixed list a text contains, and where, found with one pass over the text;
+ * and a text's table kept by a caller that asks about words not known in advance
+ * (required-words.ts). Pure (the fixed-list search reuses one scratch table between calls,
+ * never keeping it across them).
  *
  * Why: the readers look for a few hundred literal words in every mail (the required words of
  * their gated patterns, the keywords that open their phrases) before running a pattern, and
@@ -49,28 +51,46 @@ export function createWordFinder(words: Iterable<string>): WordFinder {
   return { words: unique, windows: Int32Array.from(windows), windowStarts: Int32Array.from(windowStarts) };
 }
 
-function fillTable(text: string): void {
-  TABLE.fill(0);
+function fillTable(table: Int32Array, text: string): void {
+  table.fill(0);
   let hash = 0;
   for (let i = 0; i < text.length; i++) {
     hash = nextHash(hash, text.charCodeAt(i));
-    if (i >= 2) TABLE[hash >>> 5] = (TABLE[hash >>> 5] ?? 0) | (1 << (hash & 31));
+    if (i >= 2) table[hash >>> 5] = (table[hash >>> 5] ?? 0) | (1 << (hash & 31));
   }
+}
+
+function holdsWindow(table: Int32Array, hash: number): boolean {
+  return ((table[hash >>> 5] ?? 0) & (1 << (hash & 31))) !== 0;
 }
 
 /** False when a window of the finder's word at `index` is missing from the table. */
 function mayHold(finder: WordFinder, index: number): boolean {
   const end = finder.windowStarts[index + 1] ?? 0;
-  for (let i = finder.windowStarts[index] ?? 0; i < end; i++) {
-    const hash = finder.windows[i] ?? 0;
-    if (((TABLE[hash >>> 5] ?? 0) & (1 << (hash & 31))) === 0) return false;
+  for (let i = finder.windowStarts[index] ?? 0; i < end; i++) if (!holdsWindow(TABLE, finder.windows[i] ?? 0)) return false;
+  return true;
+}
+
+/** A text's window table, kept by the caller to ask about words not known in advance. */
+export function readWindowTable(text: string): Int32Array {
+  const table = new Int32Array(1 << (TABLE_BITS - 5));
+  fillTable(table, text);
+  return table;
+}
+
+/** False when the text behind `table` cannot contain `word`; true means `includes` must decide. */
+export function mayContainWord(table: Int32Array, word: string): boolean {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) {
+    hash = nextHash(hash, word.charCodeAt(i));
+    if (i >= 2 && !holdsWindow(table, hash)) return false;
   }
   return true;
 }
 
 /** The finder's words that occur in `text`: exactly those for which `text.includes(word)` holds. */
 export function findWords(finder: WordFinder, text: string): Set<string> {
-  fillTable(text);
+  fillTable(TABLE, text);
   const found = new Set<string>();
   for (let i = 0; i < finder.words.length; i++) {
     const word = finder.words[i] ?? "";
@@ -81,7 +101,7 @@ export function findWords(finder: WordFinder, text: string): Set<string> {
 
 /** Where the finder's words occur in `text`: each word that occurs, with its offsets, ascending. */
 export function findWordOffsets(finder: WordFinder, text: string): Map<string, number[]> {
-  fillTable(text);
+  fillTable(TABLE, text);
   const found = new Map<string, number[]>();
   for (let i = 0; i < finder.words.length; i++) {
     if (!mayHold(finder, i)) continue;
