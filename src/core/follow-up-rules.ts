@@ -570,8 +570,7 @@ class LazilyDraftedFollowUp implements PlannedFollowUp {
 
   /** Serialised with its draft, as a plain planned follow-up would be (getters are not own properties). */
   toJSON(): PlannedFollowUp {
-    const { key, rule, applicationId, interviewId, dueAt, latestAt, late, state, to, language, reason } = this;
-    return { key, rule, applicationId, interviewId, dueAt, latestAt, late, state, to, subject: this.subject, body: this.body, language, placeholders: this.placeholders, verdict: this.verdict, reason };
+    return { ...this, subject: this.subject, body: this.body, placeholders: this.placeholders, verdict: this.verdict };
   }
 
   #drafted(): Draft {
