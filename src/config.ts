@@ -3,7 +3,7 @@
  * A bad setting fails loudly with the name of the setting, never silently.
  */
 import * as z from "zod/mini";
-import { isIanaTimeZone } from "./core/time-zone-check.ts";
+import { isIanaTimeZone } from "./core/time/zone-check.ts";
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 

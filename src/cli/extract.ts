@@ -5,9 +5,9 @@
  * forward is still recognised by its forwarded block. Reads files; writes stdout only.
  */
 import { readFileSync } from "node:fs";
-import { parseMime } from "../core/parse-mime.ts";
-import { understandEmail } from "../core/understand.ts";
-import { unwrapForward } from "../core/unwrap.ts";
+import { parseMime } from "../core/mail/parse.ts";
+import { understandEmail } from "../core/understanding/understand.ts";
+import { unwrapForward } from "../core/mail/unwrap.ts";
 
 const ownerAddresses = (process.env.OWNER_EMAILS ?? "")
   .split(",")

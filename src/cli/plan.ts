@@ -3,7 +3,7 @@
  * worker would file and draft for these emails, without a worker. The files are treated as
  * forwarded in order, each arriving at its original Date: parseMime → unwrapForward →
  * understandEmail → planFiling against the applications so far → applied to an in-memory copy
- * of the tables (src/core/memory-filing.ts) → the worker's follow-up refresh (planRefresh:
+ * of the tables (src/core/filing/memory-store.ts) → the worker's follow-up refresh (planRefresh:
  * buildHistory → planFollowUps, and the status time implies); then the same refresh at `now`
  * for every application. Prints one JSON object: the applications with their status and
  * follow-ups (due times as ISO 8601 in the user's zone).
@@ -14,9 +14,9 @@
  * and stderr (usage errors) only.
  */
 import { readFileSync } from "node:fs";
-import { parseLocalDateTime } from "../core/business-days.ts";
-import { planFiling } from "../core/filing.ts";
-import type { FollowUpPlan } from "../core/follow-up-rules.ts";
+import { parseLocalDateTime } from "../core/time/business-days.ts";
+import { planFiling } from "../core/filing/plan.ts";
+import type { FollowUpPlan } from "../core/follow-ups/rules.ts";
 import {
   applyFilingPlanInMemory,
   changeApplicationStatus,
@@ -27,16 +27,16 @@ import {
   loadRecords,
   markMessage,
   storeMessage,
-} from "../core/memory-filing.ts";
-import { parseMime } from "../core/parse-mime.ts";
+} from "../core/filing/memory-store.ts";
+import { parseMime } from "../core/mail/parse.ts";
 import { err, ok, type Result } from "../core/result.ts";
-import { isIanaTimeZone } from "../core/time-zone-check.ts";
-import { formatInZone } from "../core/time-zones.ts";
-import { understandEmail } from "../core/understand.ts";
-import type { DraftLanguage } from "../core/draft-phrases.ts";
-import type { Understanding } from "../core/understanding.ts";
-import { unwrapForward } from "../core/unwrap.ts";
-import type { ApplicationStatus } from "../core/application-status.ts";
+import { isIanaTimeZone } from "../core/time/zone-check.ts";
+import { formatInZone } from "../core/time/zones.ts";
+import { understandEmail } from "../core/understanding/understand.ts";
+import type { DraftLanguage } from "../core/follow-ups/phrases/types.ts";
+import type { Understanding } from "../core/understanding/types.ts";
+import { unwrapForward } from "../core/mail/unwrap.ts";
+import type { ApplicationStatus } from "../core/applications/status.ts";
 import { planRefresh } from "../services/follow-ups.ts";
 
 export const PLAN_USAGE = "usage: npm run --silent plan -- [--now ISO] [--tz ZONE] [--country CC] a.eml [b.eml ...]";

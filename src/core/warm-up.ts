@@ -15,12 +15,12 @@
  *
  * It never throws: a sample that cannot be read only means the first email compiles the rest.
  */
-import { buildConfirmation } from "./confirmation.ts";
-import { planFiling } from "./filing.ts";
-import type { Understanding } from "./understanding.ts";
-import { parseMime } from "./parse-mime.ts";
-import { understandEmail } from "./understand.ts";
-import { unwrapForward } from "./unwrap.ts";
+import { buildConfirmation } from "./filing/confirmation.ts";
+import { planFiling } from "./filing/plan.ts";
+import type { Understanding } from "./understanding/types.ts";
+import { parseMime } from "./mail/parse.ts";
+import { understandEmail } from "./understanding/understand.ts";
+import { unwrapForward } from "./mail/unwrap.ts";
 
 const SAMPLE_OWNER = "owner@warm-up.invalid";
 const SAMPLE_TIME_ZONE = "Europe/Berlin";

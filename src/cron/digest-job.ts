@@ -26,10 +26,10 @@ import {
   type UserRecords,
   type UserRow,
 } from "../db/queries.ts";
-import { digestTiming, planDigest, type DigestPlan } from "../core/digest-plan.ts";
-import { renderDigest } from "../core/digest.ts";
-import type { RenderedDigest } from "../core/digest-content.ts";
-import { parseSettings } from "../core/settings.ts";
+import { digestTiming, planDigest, type DigestPlan } from "../core/digest/plan.ts";
+import { renderDigest } from "../core/digest/render.ts";
+import type { RenderedDigest } from "../core/digest/content.ts";
+import { parseSettings } from "../core/follow-ups/settings.ts";
 import { addShownTextUpdates, planRefresh, recordsAfterRefresh, refreshStatements, type RefreshPlan } from "../services/follow-ups.ts";
 import type { Mailer } from "../email/send.ts";
 import { replyAddressFor } from "../email/reply-address.ts";

@@ -6,9 +6,9 @@ import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client.ts";
 import { applications, digests, events, followUps, inboundMessages, interviews, outboundMessages, users } from "./schema.ts";
-import { companyKey, roleKey } from "../core/filing.ts";
-import type { Effect, PlannedChange } from "../core/command-plan.ts";
-import type { ApplicationDetails, Inverse, UserPreferences } from "../core/inverse.ts";
+import { companyKey, roleKey } from "../core/applications/keys.ts";
+import type { Effect, PlannedChange } from "../core/commands/plan.ts";
+import type { ApplicationDetails, Inverse, UserPreferences } from "../core/applications/inverse.ts";
 
 type Statement = BatchItem<"sqlite">;
 

@@ -7,13 +7,14 @@ import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { Db } from "./client.ts";
 import { applications, digests, events, followUps, inboundMessages, interviews, outboundMessages, rawChunks, users } from "./schema.ts";
-import type { ApplicationSnapshot, FilingKeys, FilingPlan, InterviewFields } from "../core/filing.ts";
-import type { ApplicationStatus } from "../core/application-status.ts";
-import { companyKey, movedInterviewFields, newApplicationFields, roleKey } from "../core/filing.ts";
-import type { PromisedTimeline, Understanding } from "../core/understanding.ts";
-import { pickApplicationRecord, type ApplicationRecord, type EventRecord, type InterviewRecord } from "../core/history.ts";
+import type { ApplicationSnapshot, FilingKeys, FilingPlan, InterviewFields } from "../core/filing/plan.ts";
+import type { ApplicationStatus } from "../core/applications/status.ts";
+import { movedInterviewFields, newApplicationFields } from "../core/filing/plan.ts";
+import { companyKey, roleKey } from "../core/applications/keys.ts";
+import type { PromisedTimeline, Understanding } from "../core/understanding/types.ts";
+import { pickApplicationRecord, type ApplicationRecord, type EventRecord, type InterviewRecord } from "../core/applications/records.ts";
 import { groupBy } from "../core/group-by.ts";
-import type { FollowUpWrite, StoredFollowUp } from "../core/follow-up-sync.ts";
+import type { FollowUpWrite, StoredFollowUp } from "../core/follow-ups/sync.ts";
 
 export type UserRow = typeof users.$inferSelect;
 export type InboundRow = typeof inboundMessages.$inferSelect;
@@ -136,7 +137,7 @@ export async function markInbound(
 
 /** The user's applications with their interviews, as the filing core reads them. */
 /**
- * The user's applications an email could belong to (src/core/filing.ts `filingKeys`), with their
+ * The user's applications an email could belong to (src/core/filing/plan.ts `filingKeys`), with their
  * interviews, in one round trip and indexed lookups, however many applications the user has.
  */
 export async function loadApplicationSnapshots(db: Db, userId: number, keys: FilingKeys): Promise<ApplicationSnapshot[]> {

@@ -4,7 +4,7 @@
  * milliseconds (UTC); local dates as "YYYY-MM-DD" text in the user's zone.
  */
 import { sql } from "drizzle-orm";
-import { APPLICATION_STATUSES } from "../core/application-status.ts";
+import { APPLICATION_STATUSES } from "../core/applications/status.ts";
 import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const users = sqliteTable(
@@ -16,7 +16,7 @@ export const users = sqliteTable(
     timeZone: text("time_zone").notNull(),
     /** ISO 3166-1 alpha-2 country for public holidays, or null for weekends only. */
     country: text("country"),
-    /** Follow-up and digest settings as JSON, parsed with zod when read (src/core/settings.ts). */
+    /** Follow-up and digest settings as JSON, parsed with zod when read (src/core/follow-ups/settings.ts). */
     settings: text("settings", { mode: "json" }).notNull().default(sql`'{}'`),
     paused: integer("paused", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
@@ -52,7 +52,7 @@ export const inboundMessages = sqliteTable(
     /** Message-ID of the forwarded original: the same recruiter mail forwarded twice is one record. */
     originalMessageId: text("original_message_id"),
     subject: text("subject"),
-    /** The understanding (src/core/understanding.ts) as JSON, rewritten when re-understood. */
+    /** The understanding (src/core/understanding/types.ts) as JSON, rewritten when re-understood. */
     understanding: text("understanding", { mode: "json" }),
     /** Why it was not understood or failed, in words for the owner. */
     problem: text("problem"),

@@ -9,16 +9,16 @@
  * inverse, so `undo` is exact.
  */
 import type { Email } from "postal-mime";
-import { canonicalAddress, addressesIn } from "../core/gate.ts";
-import { parseMime } from "../core/parse-mime.ts";
-import { htmlToText } from "../core/html-to-text.ts";
-import { describeCommands, parseReply } from "../core/commands.ts";
-import { labelOf, planCommands, type CommandTarget, type PlannedChange } from "../core/command-plan.ts";
-import { verifyReplyToken } from "../core/reply-token.ts";
-import { toLocalDate } from "../core/business-days.ts";
-import { formatInstant } from "../core/format-time.ts";
-import { renderPlainTextHtml } from "../core/html.ts";
-import type { UserPreferences } from "../core/inverse.ts";
+import { canonicalAddress, addressesIn } from "../core/mail/gate.ts";
+import { parseMime } from "../core/mail/parse.ts";
+import { htmlToText } from "../core/mail/html-to-text.ts";
+import { describeCommands, parseReply } from "../core/commands/parse.ts";
+import { labelOf, planCommands, type CommandTarget, type PlannedChange } from "../core/commands/plan.ts";
+import { verifyReplyToken } from "../core/commands/reply-token.ts";
+import { toLocalDate } from "../core/time/business-days.ts";
+import { formatInstant } from "../core/time/format.ts";
+import { renderPlainTextHtml } from "../core/mail/html.ts";
+import type { UserPreferences } from "../core/applications/inverse.ts";
 import { changeStatements, effectStatements, findLastChange, undoStatements } from "../db/changes.ts";
 import {
   findAppliedCommand,

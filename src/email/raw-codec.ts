@@ -2,7 +2,7 @@
  * Compression of kept raw messages. Uses the runtime's CompressionStream (workerd and Node 22
  * both have it); gzip because every tool can open a dumped chunk set.
  */
-import { RAW_CHUNK_BYTES } from "../core/limits.ts";
+import { RAW_CHUNK_BYTES } from "../core/mail/limits.ts";
 
 async function pipeBytes(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const stream = new Blob([bytes]).stream().pipeThrough(transform);

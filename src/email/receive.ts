@@ -10,14 +10,14 @@
  * - a normal return: the message is kept. Whatever could not be understood is recorded on it
  *   and told to the owner.
  */
-import { admitMessage } from "../core/gate.ts";
-import { MAX_PARSE_BYTES, MAX_RAW_BYTES } from "../core/limits.ts";
-import { parseMime, type MimeRejection } from "../core/parse-mime.ts";
-import { unwrapForward } from "../core/unwrap.ts";
-import { understandEmail } from "../core/understand.ts";
-import { filingKeys, planFiling } from "../core/filing.ts";
-import { buildConfirmation, type ConfirmationOutcome } from "../core/confirmation.ts";
-import type { Understanding } from "../core/understanding.ts";
+import { admitMessage } from "../core/mail/gate.ts";
+import { MAX_PARSE_BYTES, MAX_RAW_BYTES } from "../core/mail/limits.ts";
+import { parseMime, type MimeRejection } from "../core/mail/parse.ts";
+import { unwrapForward } from "../core/mail/unwrap.ts";
+import { understandEmail } from "../core/understanding/understand.ts";
+import { filingKeys, planFiling } from "../core/filing/plan.ts";
+import { buildConfirmation, type ConfirmationOutcome } from "../core/filing/confirmation.ts";
+import type { Understanding } from "../core/understanding/types.ts";
 import { createDb } from "../db/client.ts";
 import { ownerOf, parseConfig, type Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
@@ -36,7 +36,7 @@ import {
 } from "../db/queries.ts";
 import { createMailer, isSafeMessageId, type Mailer } from "./send.ts";
 import { gzip, sha256Hex, splitChunks } from "./raw-codec.ts";
-import { renderPlainTextHtml } from "../core/html.ts";
+import { renderPlainTextHtml } from "../core/mail/html.ts";
 import { refreshFollowUps } from "../services/follow-ups.ts";
 import { handleCommandReply } from "./commands.ts";
 import { replyAddressFor } from "./reply-address.ts";

@@ -5,7 +5,7 @@
  */
 import { EmailMessage } from "cloudflare:email";
 import { createMimeMessage, Mailbox } from "mimetext/browser";
-import { LOOP_HEADER } from "../core/gate.ts";
+import { LOOP_HEADER } from "../core/mail/gate.ts";
 
 export interface OutgoingMail {
   to: string;

@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { ownerOf, parseConfig } from "../config.ts";
 import { createDb } from "../db/client.ts";
 import { ensureOwner, saveUserSettings } from "../db/queries.ts";
-import { parseSettings, SettingsPatch } from "../core/settings.ts";
+import { parseSettings, SettingsPatch } from "../core/follow-ups/settings.ts";
 import type { AppEnv } from "./app.ts";
 
 /** The owner's follow-up and digest settings (every default of the rules, by name). */

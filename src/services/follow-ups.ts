@@ -16,12 +16,12 @@ import {
   type UserRecordsRows,
   type UserRow,
 } from "../db/queries.ts";
-import { planFollowUps, type FollowUpPlan } from "../core/follow-up-rules.ts";
-import { findPlannedFollowUp, reconcileFollowUps, reconcileShownText, type FollowUpWrite, type StoredFollowUp } from "../core/follow-up-sync.ts";
-import { buildHistory } from "../core/history.ts";
-import { parseSettings } from "../core/settings.ts";
+import { planFollowUps, type FollowUpPlan } from "../core/follow-ups/rules.ts";
+import { findPlannedFollowUp, reconcileFollowUps, reconcileShownText, type FollowUpWrite, type StoredFollowUp } from "../core/follow-ups/sync.ts";
+import { buildHistory } from "../core/follow-ups/history.ts";
+import { parseSettings } from "../core/follow-ups/settings.ts";
 import { groupBy } from "../core/group-by.ts";
-import type { ApplicationStatus } from "../core/application-status.ts";
+import type { ApplicationStatus } from "../core/applications/status.ts";
 import type { BatchItem } from "drizzle-orm/batch";
 
 const OPEN: readonly ApplicationStatus[] = ["applied", "interviewing", "waiting"];
@@ -80,7 +80,7 @@ export function planRefresh(records: UserRecords, user: Pick<UserRow, "timeZone"
 
 /**
  * The refresh with the text updates of the follow-ups about to be shown: the rows
- * `reconcileFollowUps` left with an out-of-date draft (src/core/follow-up-sync.ts), so what is
+ * `reconcileFollowUps` left with an out-of-date draft (src/core/follow-ups/sync.ts), so what is
  * stored is what the digest shows. `shown` are rows of the records as the refresh leaves them.
  */
 export function addShownTextUpdates(refresh: RefreshPlan, shown: readonly (StoredFollowUp & { applicationId: number })[]): RefreshPlan {

@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import type { DigestContent } from "../../src/core/digest-content.ts";
-import { renderDigest } from "../../src/core/digest.ts";
+import type { DigestContent } from "../../src/core/digest/content.ts";
+import { renderDigest } from "../../src/core/digest/render.ts";
 import { decodeMailto } from "../helpers/decode-mailto.ts";
 
 const ARTIFACTS_DIR = path.join(import.meta.dirname, "..", "..", "test-artifacts");

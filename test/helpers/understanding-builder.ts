@@ -1,4 +1,4 @@
-import type { Understanding } from "../../src/core/understanding.ts";
+import type { Understanding } from "../../src/core/understanding/types.ts";
 
 /** An Understanding with every field empty, overridden as a test needs. */
 export function understanding(overrides: Partial<Understanding> = {}): Understanding {

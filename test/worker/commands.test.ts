@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index.ts";
-import { createReplyToken } from "../../src/core/reply-token.ts";
+import { createReplyToken } from "../../src/core/commands/reply-token.ts";
 import { eml, gmailForward } from "../helpers/eml.ts";
 import { makeEmail } from "../helpers/email-message.ts";
 import { clearAll } from "../helpers/seed.ts";

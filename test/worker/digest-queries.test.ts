@@ -9,7 +9,7 @@ import { env } from "cloudflare:workers";
 import { createScheduledController } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import worker from "../../src/index.ts";
-import { MAX_DIGEST_DRAFTS } from "../../src/core/digest-plan.ts";
+import { MAX_DIGEST_DRAFTS } from "../../src/core/digest/plan.ts";
 import { faultyD1 } from "../helpers/faulty-bindings.ts";
 import { seedActiveApplications } from "../helpers/seed-bulk.ts";
 import { clearAll, seedUser } from "../helpers/seed.ts";

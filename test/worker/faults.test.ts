@@ -11,7 +11,7 @@ import { createScheduledController } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index.ts";
 import { MAX_DIGEST_ATTEMPTS } from "../../src/cron/digest-job.ts";
-import { createReplyToken } from "../../src/core/reply-token.ts";
+import { createReplyToken } from "../../src/core/commands/reply-token.ts";
 import { eml, gmailForward } from "../helpers/eml.ts";
 import { makeEmail } from "../helpers/email-message.ts";
 import { D1_ERRORS, faultyD1, faultySendEmail, type FaultTiming, type SendErrorCode } from "../helpers/faulty-bindings.ts";

@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index.ts";
-import { MAX_RAW_BYTES } from "../../src/core/limits.ts";
+import { MAX_RAW_BYTES } from "../../src/core/mail/limits.ts";
 import { eml, gmailForward } from "../helpers/eml.ts";
 import { makeEmail } from "../helpers/email-message.ts";
 import { recordSendEmail, type SendEmailRecorder } from "../helpers/send-email-recorder.ts";

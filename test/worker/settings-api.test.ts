@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index.ts";
-import { DEFAULT_SETTINGS } from "../../src/core/settings.ts";
+import { DEFAULT_SETTINGS } from "../../src/core/follow-ups/settings.ts";
 
 function call(method: string, body?: unknown) {
   const init: RequestInit = { method, headers: { authorization: "Bearer test-api-token", "content-type": "application/json" } };

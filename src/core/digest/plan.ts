@@ -1,0 +1,146 @@
+/**
+ * Decides whether a digest is due for a user at a scheduled instant, and gathers what it says.
+ * Pure: the instant is a parameter (the cron's scheduled time, never the wall clock), so a late
+ * or retried tick computes exactly what the on-time tick would have.
+ */
+import { addCalendarDays, atLocalTime, toLocalDate, toLocalMinuteOfDay, weekdayOf } from "../time/business-days.ts";
+import type { DigestContent, DigestDraft, DigestGoneQuiet, DigestInterview, DigestWaiting } from "./content.ts";
+import type { FollowUpPlan } from "../follow-ups/rules.ts";
+import type { ApplicationRecord, InterviewRecord } from "../applications/records.ts";
+import type { Settings } from "../follow-ups/settings.ts";
+import { findPlannedFollowUp, type StoredFollowUp } from "../follow-ups/sync.ts";
+
+/**
+ * Drafts one digest shows. A day with more due (after a long absence, say) shows the oldest
+ * first and says how many wait; the rest stay due and come in the next digests. Keeps the mail
+ * well under send_email's 5 MiB and the rendering within the CPU budget.
+ */
+export const MAX_DIGEST_DRAFTS = 25;
+
+export type DigestTiming = { due: true; localDate: string } | { due: false; reason: "before_digest_time" | "not_a_digest_day" | "paused" };
+
+/**
+ * A digest is due from the user's local digest time onwards on each digest day; the first tick
+ * at or after that time sends it, so a missed tick delays the digest and never skips the day.
+ */
+export function digestTiming(scheduledFor: number, timeZone: string, settings: Settings, paused: boolean): DigestTiming {
+  if (paused) return { due: false, reason: "paused" };
+  const localDate = toLocalDate(scheduledFor, timeZone);
+  const weekday = weekdayOf(localDate);
+  if (settings.digestDays === "weekdays" && (weekday === 0 || weekday === 6)) return { due: false, reason: "not_a_digest_day" };
+  if (toLocalMinuteOfDay(scheduledFor, timeZone) < settings.digestHour * 60 + settings.digestMinute) return { due: false, reason: "before_digest_time" };
+  return { due: true, localDate };
+}
+
+export interface DigestItem {
+  number: number;
+  followUpId: number;
+  applicationId: number;
+}
+
+export interface DigestPlanInput {
+  scheduledFor: number;
+  localDate: string;
+  timeZone: string;
+  applications: readonly ApplicationRecord[];
+  interviews: readonly (InterviewRecord & { applicationId: number })[];
+  followUps: readonly (StoredFollowUp & { applicationId: number; snoozedUntil: number | null })[];
+  /**
+   * The rules' plans by application. A shown draft's text is its planned follow-up's, drafted
+   * now: the stored text may predate a change it reflects (src/core/follow-ups/sync.ts).
+   */
+  plans: ReadonlyMap<number, FollowUpPlan>;
+  undelivered: readonly string[];
+  replyAddress: string;
+}
+
+export interface DigestPlan {
+  content: DigestContent;
+  items: DigestItem[];
+  /** Nothing to do today: no interview and no follow-up due. */
+  quiet: boolean;
+}
+
+const OPEN = new Set(["applied", "interviewing", "waiting"]);
+
+export function planDigest(input: DigestPlanInput): DigestPlan {
+  const { scheduledFor, localDate, timeZone } = input;
+  const dayStart = atLocalTime(localDate, 0, timeZone);
+  const dayEnd = atLocalTime(addCalendarDays(localDate, 1), 0, timeZone);
+  const apps = new Map(input.applications.map((a) => [a.id, a]));
+
+  const interviews: DigestInterview[] = input.interviews
+    .filter((i) => i.status === "scheduled" && i.startAt !== null && i.startAt >= dayStart && i.startAt < dayEnd)
+    .sort((a, b) => a.startAt! - b.startAt!)
+    .map((i) => {
+      const app = apps.get(i.applicationId);
+      return {
+        startAt: i.startAt,
+        startLocal: i.startLocal,
+        timeZone: i.timeZone && i.timeZone !== timeZone ? i.timeZone : null,
+        durationMin: i.durationMin,
+        company: app?.company ?? null,
+        role: app?.role ?? null,
+        interviewers: [...i.interviewers],
+        format: i.format,
+        meetingUrl: i.meetingUrl,
+      };
+    });
+
+  // Due today (a morning digest also carries what falls due later today, e.g. an afternoon
+  // thank-you), not snoozed past now, and not yet acted on.
+  const due = input.followUps
+    .filter((f) => apps.has(f.applicationId) && (f.state === "pending" || f.state === "shown") && f.dueAt < dayEnd && (f.snoozedUntil === null || f.snoozedUntil <= scheduledFor))
+    .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+  const items: DigestItem[] = [];
+  const drafts: DigestDraft[] = due.slice(0, MAX_DIGEST_DRAFTS).map((f, index) => {
+    const app = apps.get(f.applicationId);
+    const text = findPlannedFollowUp(input.plans, f) ?? f;
+    items.push({ number: index + 1, followUpId: f.id, applicationId: f.applicationId });
+    return {
+      number: index + 1,
+      rule: f.rule,
+      company: app?.company ?? null,
+      role: app?.role ?? null,
+      to: [...f.recipients],
+      subject: text.subject,
+      body: text.body,
+      placeholders: [...text.placeholders],
+      dueAt: f.dueAt,
+      late: f.latestAt !== null && f.latestAt < scheduledFor,
+    };
+  });
+
+  const withDraft = new Set(due.map((f) => f.applicationId));
+  const moreDrafts = due.length - drafts.length;
+  // The next check-in of each application, found once for all (not a scan of every follow-up per application).
+  const nextCheckOf = new Map<number, (typeof input.followUps)[number]>();
+  for (const f of input.followUps) {
+    if ((f.state !== "pending" && f.state !== "shown") || f.dueAt < dayEnd) continue;
+    const earliest = nextCheckOf.get(f.applicationId);
+    if (!earliest || f.dueAt < earliest.dueAt) nextCheckOf.set(f.applicationId, f);
+  }
+  const waiting: DigestWaiting[] = [];
+  const goneQuiet: DigestGoneQuiet[] = [];
+  for (const app of input.applications) {
+    const plan = input.plans.get(app.id);
+    if (app.status === "gone_quiet") {
+      goneQuiet.push({ company: app.company, role: app.role, lastHeard: null, suggestion: plan?.suggestion ?? "No answer after several follow-ups: consider moving on; reply `list` to see it." });
+      continue;
+    }
+    if (!OPEN.has(app.status) || withDraft.has(app.id)) continue;
+    const next = nextCheckOf.get(app.id);
+    waiting.push({
+      company: app.company,
+      role: app.role,
+      nextCheck: next ? toLocalDate(next.dueAt, timeZone) : null,
+      promised: plan?.promisedBy ? `they said they would reply by ${plan.promisedBy}` : null,
+    });
+  }
+
+  return {
+    content: { localDate, timeZone, interviews, drafts, moreDrafts, waiting, goneQuiet, undelivered: [...input.undelivered], replyAddress: input.replyAddress },
+    items,
+    quiet: interviews.length === 0 && drafts.length === 0,
+  };
+}

@@ -1,0 +1,479 @@
+/**
+ * The morning digest as an email: subject, plain text and HTML from a `DigestContent`. Pure: no
+ * I/O, no clock. Times are shown in the user's zone (`content.timeZone`), and an interview's own
+ * zone is added when it differs. Content is rendered in the order given; the caller sorts.
+ *
+ * Every string in the content is untrusted (it may come from an inbound email). The text part
+ * shows it as text; the HTML part escapes it through src/core/mail/html.ts, and the only anchors are
+ * https links (linkifyEscaped) and the mailto: links built here (src/core/digest/mailto.ts). The digest
+ * subject is built from counts only, so nothing from an email reaches a header.
+ *
+ * The HTML is one column of divs with inline styles only (Gmail and Outlook drop <style>
+ * blocks), no images, fonts or scripts, at most 640 px wide; every long URL, address or body
+ * wraps, so it reads without horizontal scrolling on a 390 px phone. Line breaks are <br>
+ * rather than `white-space: pre-wrap`, which Outlook on Windows ignores.
+ *
+ * Each draft gets a one-tap mailto: link that opens it pre-filled, and links that mail a
+ * command ("done 1") to `content.replyAddress`. Such a link starts a new message with no
+ * In-Reply-To (mail apps ignore that field in mailto: links), so its subject names the digest
+ * date ("Digest 2026-03-03: done 1") for the command handler to resolve the numbers against.
+ */
+import { DAY_MS, civilFromDays, parseWallClock, weekdayOfDays } from "../time/civil-dates.ts";
+import type {
+  DigestContent,
+  DigestDraft,
+  DigestGoneQuiet,
+  DigestInterview,
+  DigestPerson,
+  DigestWaiting,
+  RenderedDigest,
+} from "./content.ts";
+import { formatInstant } from "../time/format.ts";
+import { escapeHtml, linkifyEscaped } from "../mail/html.ts";
+import { buildDraftMailto, buildMailto, MAX_MAILTO_CHARS } from "./mailto.ts";
+import { isIanaTimeZone } from "../time/zone-check.ts";
+
+export function renderDigest(content: DigestContent): RenderedDigest {
+  const subject = describeSubject(content);
+  const sections = [
+    renderIntro(content),
+    renderUndelivered(content),
+    renderInterviews(content),
+    renderDrafts(content),
+    renderWaiting(content),
+    renderGoneQuiet(content),
+    renderFooter(content),
+  ].filter((section): section is Section => section !== null);
+  return {
+    subject,
+    text: sections.map((s) => s.text.join("\n")).join("\n\n") + "\n",
+    html: wrapHtml(subject, sections.map((s) => s.html).join("\n")),
+  };
+}
+
+/** One part of the digest, in both renderings. */
+interface Section {
+  text: string[];
+  html: string;
+}
+
+/** The commands the footer teaches, with what each does. */
+const REPLY_COMMANDS: ReadonlyArray<readonly [command: string, meaning: string]> = [
+  ["done 1", "I sent draft 1"],
+  ["done 1 3", "I sent drafts 1 and 3"],
+  ["rejected 2", "they turned me down"],
+  ["skip 2", "I won't send draft 2"],
+  ["snooze 2 monday", "remind me about 2 later"],
+  ["heard back 2", "they replied: stop nudging"],
+  ["list", "show my open applications"],
+  ["help", "all commands"],
+  ["undo", "reverse the last change"],
+];
+
+/** Commands that make sense without an item number, offered as one-tap links in the footer. */
+const ONE_TAP_COMMANDS: ReadonlyArray<readonly [command: string, label: string]> = [
+  ["list", "List my applications"],
+  ["help", "Help"],
+  ["undo", "Undo the last change"],
+];
+
+/** What each rule's draft is, in the user's words. */
+const DRAFT_KINDS: Readonly<Record<string, string>> = {
+  R1: "Thank-you note",
+  R3: "Status check",
+  R4: "Status check",
+  R5: "Application check-in",
+  R6: "Second follow-up",
+  R8: "Reply to their decision",
+  R9: "Keep-in-touch note",
+  R10: "Update: offer elsewhere",
+};
+
+const FORMAT_WORDS: Record<NonNullable<DigestInterview["format"]>, string> = {
+  phone: "phone call",
+  video: "video call",
+  onsite: "on site",
+};
+
+// ── Subject and intro ───────────────────────────────────────────────────────────────────
+
+function describeSubject(content: DigestContent): string {
+  const drafts = content.drafts.length;
+  const late = content.drafts.filter((d) => d.late).length;
+  const lateNote = late > 0 ? ` (${late} late)` : "";
+  if (content.interviews.length > 0) {
+    const parts = [formatCount(content.interviews.length, "interview")];
+    if (drafts > 0) parts.push(`${formatCount(drafts, "follow-up")} to send${lateNote}`);
+    return `Today: ${parts.join(", ")}`;
+  }
+  if (drafts > 0) return `Follow-ups: ${drafts} to send${lateNote}`;
+  if (content.waiting.length > 0 || content.goneQuiet.length > 0) return "Digest: nothing to send today";
+  return "Digest: nothing today";
+}
+
+function renderIntro(content: DigestContent): Section {
+  const heading = `Your digest for ${describeDate(content.localDate, "long")}`;
+  const summary = describeSummary(content);
+  const showsTimes = content.interviews.length > 0 || content.drafts.some((d) => d.late);
+  const zone = showsTimes ? `Times are in ${content.timeZone}.` : null;
+  return {
+    text: zone ? [heading, "", summary, zone] : [heading, "", summary],
+    html: [
+      `<h1 style="${STYLE.h1}">${escapeHtml(heading)}</h1>`,
+      `<p style="${STYLE.lead}">${escapeHtml(summary)}</p>`,
+      zone ? `<p style="${STYLE.muted}">${escapeHtml(zone)}</p>` : "",
+    ].filter((part) => part !== "").join("\n"),
+  };
+}
+
+function describeSummary(content: DigestContent): string {
+  const parts: string[] = [];
+  if (content.interviews.length > 0) parts.push(`${formatCount(content.interviews.length, "interview")} today`);
+  if (content.drafts.length > 0) {
+    const late = content.drafts.filter((d) => d.late).length;
+    parts.push(`${formatCount(content.drafts.length, "follow-up")} to send${late > 0 ? ` (${late} late)` : ""}`);
+  }
+  if (content.waiting.length > 0) parts.push(`waiting on ${content.waiting.length}`);
+  if (content.goneQuiet.length > 0) parts.push(`${content.goneQuiet.length} gone quiet`);
+  if (parts.length === 0) return "Nothing on today: no interviews and nothing to send. New interview emails you forward will show up here.";
+  if (content.interviews.length === 0 && content.drafts.length === 0) parts.unshift("Nothing to send today");
+  return capitalize(parts.join(", ")) + ".";
+}
+
+function renderUndelivered(content: DigestContent): Section | null {
+  if (content.undelivered.length === 0) return null;
+  const dates = joinWords(content.undelivered.map((d) => describeDate(d, "short")));
+  const what = content.undelivered.length === 1 ? "digest" : "digests";
+  const line = `Your ${what} for ${dates} could not be delivered. Anything still open from ${content.undelivered.length === 1 ? "it" : "them"} is in this one.`;
+  return { text: [`NOTE: ${line}`], html: `<div style="${STYLE.warning}"><strong>Note:</strong> ${escapeHtml(line)}</div>` };
+}
+
+// ── Interviews ─────────────────────────────────────────────────────────────────────────
+
+function renderInterviews(content: DigestContent): Section | null {
+  if (content.interviews.length === 0) return null;
+  const title = "Today's interviews";
+  const text = [title.toUpperCase()];
+  const cards: string[] = [];
+  for (const interview of content.interviews) {
+    const rows = listInterviewRows(interview, content.timeZone);
+    const name = describeApplication(interview.company, interview.role);
+    text.push("", `- ${name}`, ...rows.map(([label, value]) => `  ${(label + ":").padEnd(8)}${value}`));
+    cards.push(
+      renderCard(
+        [
+          `<div style="${STYLE.cardTitle}">${escapeHtml(name)}</div>`,
+          ...rows.map(([label, value]) => renderLabelled(label, label === "Join" ? linkifyEscaped(value) : escapeHtml(value))),
+        ].join("\n"),
+      ),
+    );
+  }
+  return { text, html: [renderSectionHeading(title), ...cards].join("\n") };
+}
+
+function listInterviewRows(interview: DigestInterview, userZone: string): Array<[string, string]> {
+  const rows: Array<[string, string]> = [["When", describeInterviewTime(interview, userZone)]];
+  if (interview.durationMin !== null) rows.push(["Length", formatCount(interview.durationMin, "minute")]);
+  if (interview.format !== null) rows.push(["Format", FORMAT_WORDS[interview.format]]);
+  if (interview.interviewers.length > 0) rows.push(["With", interview.interviewers.map(describePerson).join(", ")]);
+  if (interview.meetingUrl !== null) rows.push(["Join", interview.meetingUrl]);
+  return rows;
+}
+
+function describeInterviewTime(interview: DigestInterview, userZone: string): string {
+  if (interview.startAt !== null) {
+    const mine = `${formatInstant(interview.startAt, userZone)} (your time)`;
+    const theirs = interview.timeZone;
+    if (theirs === null || theirs === userZone || !isIanaTimeZone(theirs)) return mine;
+    return `${mine}; ${formatInstant(interview.startAt, theirs)} in ${theirs}`;
+  }
+  if (interview.startLocal !== null) {
+    return `${interview.startLocal.replace("T", " ").slice(0, 16)} (local time; the email gives no time zone)`;
+  }
+  return "time not known";
+}
+
+// ── Drafts ─────────────────────────────────────────────────────────────────────────────
+
+function renderDrafts(content: DigestContent): Section | null {
+  if (content.drafts.length === 0) return null;
+  const title = "Send today";
+  const intro = "Each one is ready to send: open it, fill in anything marked, send it, then reply with its number.";
+  const text = [title.toUpperCase(), intro];
+  const cards: string[] = [];
+  for (const draft of content.drafts) {
+    const rendered = renderDraft(draft, content);
+    text.push("", ...rendered.text);
+    cards.push(rendered.html);
+  }
+  if (content.moreDrafts > 0) {
+    const more = `${formatCount(content.moreDrafts, "more follow-up")} ${content.moreDrafts === 1 ? "is" : "are"} due; ${content.moreDrafts === 1 ? "it comes" : "they come"} in the next digests.`;
+    text.push("", more);
+    cards.push(`<p style="${STYLE.paragraph}">${escapeHtml(more)}</p>`);
+  }
+  return { text, html: [renderSectionHeading(title), `<p style="${STYLE.paragraph}">${escapeHtml(intro)}</p>`, ...cards].join("\n") };
+}
+
+function renderDraft(draft: DigestDraft, content: DigestContent): Section {
+  const n = draft.number;
+  const heading = `${n}. ${DRAFT_KINDS[draft.rule] ?? "Follow-up"}: ${describeApplication(draft.company, draft.role)}`;
+  const addresses = draft.to.flatMap((p) => (p.email ? [p.email] : []));
+  const link = buildDraftMailto({ to: addresses, subject: draft.subject, body: draft.body });
+  const lateLine = draft.late
+    ? `LATE: it was best sent by ${formatInstant(draft.dueAt, content.timeZone)}. Still worth sending today.`
+    : null;
+  const recipientNote = describeMissingAddresses(draft.to);
+  const fillIn = draft.placeholders.length > 0 ? draft.placeholders.join(", ") : null;
+  const linkNote = describeLinkLimit(link.href, link.includesBody);
+  const doneCommand = `done ${n}`;
+  const skipCommand = `skip ${n}`;
+
+  const text = [heading];
+  if (lateLine) text.push(`   ${lateLine}`);
+  text.push(`   To:      ${describeRecipients(draft.to)}`);
+  if (recipientNote) text.push(`            ${recipientNote}`);
+  text.push(`   Subject: ${draft.subject}`);
+  if (fillIn) text.push(`   Fill in before sending: ${fillIn}`);
+  text.push("", ...draft.body.split(/\r\n|\r|\n/).map((line) => (line === "" ? "" : `   ${line}`)), "");
+  const linkLabel = link.includesBody ? "Open it ready to send" : "Open with recipient and subject";
+  if (link.href) text.push(`   ${linkLabel}: <${link.href}>`);
+  if (linkNote) text.push(`   ${linkNote}`);
+  text.push(`   Sent it? Reply "${doneCommand}". Not sending it? Reply "${skipCommand}".`);
+
+  const html = [
+    `<div style="${STYLE.cardTitle}">${escapeHtml(heading)}${draft.late ? ` <span style="${STYLE.lateBadge}">LATE</span>` : ""}</div>`,
+    lateLine ? `<div style="${STYLE.late}">${escapeHtml(lateLine)}</div>` : "",
+    renderLabelled("To", escapeHtml(describeRecipients(draft.to)) + (recipientNote ? `<br><em>${escapeHtml(recipientNote)}</em>` : "")),
+    renderLabelled("Subject", escapeHtml(draft.subject)),
+    fillIn ? `<div style="${STYLE.warning}"><strong>Fill in before sending:</strong> ${highlightPlaceholders(fillIn, draft.placeholders)}</div>` : "",
+    `<div style="${STYLE.draftBody}">${highlightPlaceholders(draft.body, draft.placeholders)}</div>`,
+    `<div style="${STYLE.actions}">`,
+    link.href ? renderButton(link.href, linkLabel, "primary") : "",
+    renderButton(buildCommandHref(content, doneCommand), `Mark ${n} as sent`, "secondary"),
+    renderButton(buildCommandHref(content, skipCommand), `Skip ${n}`, "secondary"),
+    "</div>",
+    linkNote ? `<div style="${STYLE.muted}">${escapeHtml(linkNote)}</div>` : "",
+  ].filter((part) => part !== "");
+  return { text, html: renderCard(html.join("\n"), draft.late) };
+}
+
+function describeRecipients(to: DigestPerson[]): string {
+  if (to.length === 0) return "(not known)";
+  return to.map(describePerson).join(", ");
+}
+
+function describeMissingAddresses(to: DigestPerson[]): string | null {
+  const missing = to.filter((p) => !p.email);
+  if (to.length === 0 || missing.length === to.length) return "No address known: add the recipient in your mail app.";
+  if (missing.length === 0) return null;
+  return `No address known for ${joinWords(missing.map(describePerson))}: add it in your mail app.`;
+}
+
+function describeLinkLimit(href: string | null, includesBody: boolean): string | null {
+  const limit = MAX_MAILTO_CHARS.toLocaleString("en-US");
+  if (href === null) {
+    return `This message is too long for a link (some mail apps cut or refuse links over ${limit} characters): copy the recipient, subject and text above into a new email.`;
+  }
+  if (!includesBody) {
+    return `The text is too long for a one-tap link (some mail apps cut or refuse links over ${limit} characters), so the link fills in the recipient and subject only: copy the text above into it.`;
+  }
+  return null;
+}
+
+// ── Waiting and gone quiet ─────────────────────────────────────────────────────────────
+
+function renderWaiting(content: DigestContent): Section | null {
+  if (content.waiting.length === 0) return null;
+  return renderList("Waiting on them", content.waiting.map(describeWaiting));
+}
+
+function describeWaiting(item: DigestWaiting): string {
+  const details: string[] = [];
+  if (item.promised !== null) details.push(`they said "${item.promised}"`);
+  details.push(item.nextCheck !== null ? `next check ${describeDate(item.nextCheck, "short")}` : "no check planned yet");
+  return `${describeApplication(item.company, item.role)}: ${details.join("; ")}.`;
+}
+
+function renderGoneQuiet(content: DigestContent): Section | null {
+  if (content.goneQuiet.length === 0) return null;
+  return renderList("Gone quiet", content.goneQuiet.map(describeGoneQuiet));
+}
+
+function describeGoneQuiet(item: DigestGoneQuiet): string {
+  const name = describeApplication(item.company, item.role);
+  const lastHeard = item.lastHeard !== null ? ` (last heard ${describeDate(item.lastHeard, "short")})` : "";
+  return `${name}${lastHeard}: ${item.suggestion}`;
+}
+
+function renderList(title: string, items: string[]): Section {
+  return {
+    text: [title.toUpperCase(), ...items.map((item) => `- ${item}`)],
+    html: [
+      renderSectionHeading(title),
+      `<ul style="${STYLE.list}">`,
+      ...items.map((item) => `<li style="${STYLE.listItem}">${linkifyEscaped(item)}</li>`),
+      "</ul>",
+    ].join("\n"),
+  };
+}
+
+// ── Footer ─────────────────────────────────────────────────────────────────────────────
+
+function renderFooter(content: DigestContent): Section {
+  const title = "How to reply";
+  const intro = "Reply to this email with one command per line, for example:";
+  // Numbered examples only make sense when there are numbered drafts to apply them to.
+  const commands = content.drafts.length > 0 ? REPLY_COMMANDS : REPLY_COMMANDS.filter(([command]) => !/\d/.test(command));
+  const width = Math.max(...commands.map(([command]) => command.length)) + 2;
+  const allDone = content.drafts.length > 1 ? `done ${content.drafts.map((d) => d.number).join(" ")}` : null;
+  const tapNote = "Or tap a button: it opens an email with the command to your assistant; just send it.";
+  const text = [title.toUpperCase(), intro, ...commands.map(([command, meaning]) => `  ${command.padEnd(width)}${meaning}`)];
+  if (allDone) text.push("", `Sent them all? Reply "${allDone}".`);
+
+  const buttons = [
+    ...(allDone ? [renderButton(buildCommandHref(content, allDone), "Mark all as sent", "secondary")] : []),
+    ...ONE_TAP_COMMANDS.map(([command, label]) => renderButton(buildCommandHref(content, command), label, "secondary")),
+  ];
+  const html = [
+    `<div style="${STYLE.footer}">`,
+    renderSectionHeading(title),
+    `<p style="${STYLE.paragraph}">${escapeHtml(intro)}</p>`,
+    ...commands.map(
+      ([command, meaning]) => `<div style="${STYLE.commandRow}"><code style="${STYLE.code}">${escapeHtml(command)}</code> ${escapeHtml(meaning)}</div>`,
+    ),
+    `<p style="${STYLE.tapNote}">${escapeHtml(tapNote)}</p>`,
+    `<div style="${STYLE.actions}">`,
+    ...buttons,
+    "</div>",
+    "</div>",
+  ].join("\n");
+  return { text, html };
+}
+
+function buildCommandHref(content: DigestContent, command: string): string {
+  return buildMailto({ to: [content.replyAddress], subject: `Digest ${content.localDate}: ${command}`, body: command });
+}
+
+// ── HTML building blocks ───────────────────────────────────────────────────────────────
+
+const FONT_STACK = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+/** Long URLs, addresses and unbroken words wrap instead of widening the page. */
+const WRAP = "overflow-wrap:anywhere;word-wrap:break-word;word-break:break-word;";
+
+const STYLE = {
+  body: "margin:0;padding:0;background:#f6f8fa;",
+  container: `max-width:640px;margin:0 auto;padding:16px;font-family:${FONT_STACK};font-size:16px;line-height:1.5;color:#1f2328;${WRAP}`,
+  h1: "margin:0 0 8px;font-size:22px;line-height:1.3;font-weight:700;",
+  h2: "margin:28px 0 10px;padding-bottom:4px;border-bottom:1px solid #d0d7de;font-size:18px;line-height:1.3;font-weight:700;",
+  lead: "margin:0 0 4px;font-size:17px;",
+  paragraph: "margin:0 0 12px;",
+  muted: "margin:4px 0 0;color:#59636e;font-size:14px;",
+  card: `margin:0 0 14px;padding:12px 14px;background:#ffffff;border:1px solid #d0d7de;border-radius:8px;${WRAP}`,
+  lateCard: `margin:0 0 14px;padding:12px 14px;background:#ffffff;border:1px solid #d0d7de;border-left:5px solid #cf222e;border-radius:8px;${WRAP}`,
+  cardTitle: "margin:0 0 6px;font-size:17px;font-weight:700;line-height:1.35;",
+  row: "margin:2px 0;",
+  label: "color:#59636e;",
+  late: "margin:0 0 8px;color:#a40e26;font-weight:600;",
+  lateBadge: "display:inline-block;padding:0 6px;border-radius:4px;background:#cf222e;color:#ffffff;font-size:13px;font-weight:700;vertical-align:middle;",
+  warning: "margin:8px 0;padding:8px 10px;background:#fff8c5;border:1px solid #e3d27a;border-radius:6px;",
+  draftBody: `margin:10px 0;padding:10px 12px;background:#f6f8fa;border-left:3px solid #8c959f;border-radius:4px;${WRAP}`,
+  placeholder: "background:#fff8c5;border-bottom:2px solid #d4a72c;font-weight:600;",
+  actions: "margin:10px 0 0;",
+  primaryButton:
+    "display:inline-block;margin:0 8px 8px 0;padding:10px 14px;background:#0a56c2;color:#ffffff;border:1px solid #0a56c2;border-radius:6px;text-decoration:none;font-weight:600;line-height:1.4;",
+  secondaryButton:
+    "display:inline-block;margin:0 8px 8px 0;padding:10px 14px;background:#ffffff;color:#0a56c2;border:1px solid #0a56c2;border-radius:6px;text-decoration:none;font-weight:600;line-height:1.4;",
+  list: "margin:0;padding:0 0 0 20px;",
+  listItem: "margin:0 0 8px;",
+  footer: "margin:32px 0 0;color:#3d444d;font-size:15px;",
+  commandRow: "margin:2px 0;",
+  tapNote: "margin:14px 0 8px;",
+  code: "font-family:Menlo,Consolas,'Courier New',monospace;font-size:14px;background:#eff1f3;padding:1px 5px;border-radius:4px;",
+} as const;
+
+function wrapHtml(subject: string, inner: string): string {
+  return [
+    "<!doctype html>",
+    '<html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light"><meta name="supported-color-schemes" content="light">',
+    `<title>${escapeHtml(subject)}</title></head>`,
+    `<body style="${STYLE.body}">`,
+    `<div style="${STYLE.container}">`,
+    inner,
+    "</div>",
+    "</body></html>",
+  ].join("\n");
+}
+
+function renderSectionHeading(title: string): string {
+  return `<h2 style="${STYLE.h2}">${escapeHtml(title)}</h2>`;
+}
+
+function renderCard(inner: string, late = false): string {
+  return `<div style="${late ? STYLE.lateCard : STYLE.card}">\n${inner}\n</div>`;
+}
+
+/** A label and an already-escaped value. */
+function renderLabelled(label: string, valueHtml: string): string {
+  return `<div style="${STYLE.row}"><span style="${STYLE.label}">${escapeHtml(label)}:</span> ${valueHtml}</div>`;
+}
+
+/** `href` is a mailto: link built by src/core/digest/mailto.ts; it is escaped like any attribute. */
+function renderButton(href: string, label: string, kind: "primary" | "secondary"): string {
+  const style = kind === "primary" ? STYLE.primaryButton : STYLE.secondaryButton;
+  return `<a href="${escapeHtml(href)}" style="${style}">${escapeHtml(label)}</a>`;
+}
+
+/** Escaped text with line breaks as <br> and each placeholder marked, so none is sent unfilled (C10). */
+function highlightPlaceholders(text: string, placeholders: readonly string[]): string {
+  const marks = [...new Set(placeholders.filter((p) => p !== ""))].sort((a, b) => b.length - a.length);
+  const pieces = marks.length > 0 ? text.split(new RegExp(`(${marks.map(escapeRegExp).join("|")})`)) : [text];
+  return pieces
+    .map((piece, i) => (i % 2 === 1 ? `<span style="${STYLE.placeholder}">${escapeHtml(piece)}</span>` : escapeHtml(piece)))
+    .join("")
+    .replace(/\r\n|\r|\n/g, "<br>");
+}
+
+// ── Words ──────────────────────────────────────────────────────────────────────────────
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "Tuesday 3 March 2026" (long) or "Tue 3 Mar 2026" (short) for "2026-03-03"; other text as given. */
+function describeDate(date: string, style: "long" | "short"): string {
+  const wall = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseWallClock(date) : null;
+  if (wall === null) return date;
+  const days = Math.floor(wall / DAY_MS);
+  const { year, month, day } = civilFromDays(days);
+  const weekday = WEEKDAYS[weekdayOfDays(days)]!;
+  const monthName = MONTHS[month - 1]!;
+  return style === "long" ? `${weekday} ${day} ${monthName} ${year}` : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
+}
+
+function describeApplication(company: string | null, role: string | null): string {
+  if (company && role) return `${company}, ${role}`;
+  return company ?? role ?? "(company not known)";
+}
+
+function describePerson(person: DigestPerson): string {
+  if (person.name && person.email) return `${person.name} <${person.email}>`;
+  return person.name ?? person.email ?? "(name not known)";
+}
+
+function formatCount(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

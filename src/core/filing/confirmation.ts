@@ -1,0 +1,158 @@
+/**
+ * The short reply to a forward: what was understood, in the owner's time zone (and the
+ * interview's own zone when it differs), what happens next, and how to correct it. Pure:
+ * takes the understanding and the filing outcome, returns plain text. Every value from the
+ * email is shown as text; the HTML rendering escapes it (src/core/mail/html.ts).
+ */
+import { formatInstant } from "../time/format.ts";
+import type { Understanding } from "../understanding/types.ts";
+
+export type ConfirmationOutcome =
+  | { kind: "filed"; applicationId: number; isNew: boolean; changes: string[]; nextFollowUp: { rule: string; dueAt: number } | null }
+  | { kind: "duplicate"; applicationId: number | null }
+  | { kind: "not_job_related" }
+  | { kind: "not_understood"; problem: string }
+  | { kind: "too_large_to_read"; rawSize: number };
+
+export interface ConfirmationInput {
+  understanding: Understanding | null;
+  outcome: ConfirmationOutcome;
+  ownerTimeZone: string;
+  originalSubject: string | null;
+  /** Where commands go (the assistant's token address). */
+  replyAddress: string;
+}
+
+export interface Confirmation {
+  subject: string;
+  text: string;
+}
+
+const KIND_WORDS: Record<Understanding["kind"], string> = {
+  invitation: "an interview invitation",
+  scheduling_confirmation: "an interview confirmation",
+  reschedule: "a rescheduled interview",
+  cancellation: "a cancelled interview",
+  rejection: "a rejection",
+  offer: "an offer",
+  next_round: "an invitation to the next round",
+  generic: "an update about your application",
+};
+
+const NEXT_STEP: Record<Understanding["kind"], string> = {
+  invitation: "I'll list it in your morning digest on the day, and draft a thank-you note for after it.",
+  scheduling_confirmation: "I'll list it in your morning digest on the day, and draft a thank-you note for after it.",
+  next_round: "I'll list the next round in your digest on the day, and draft a thank-you note for after it.",
+  reschedule: "I moved the interview; the thank-you note moves with it.",
+  cancellation: "I marked the interview as cancelled; no thank-you note will be drafted for it.",
+  rejection: "I closed the application and stopped any pending nudges. A short, gracious reply will be in tomorrow morning's digest.",
+  offer: "I marked the application as an offer and stopped any pending nudges. Congratulations!",
+  generic: "I'll suggest a polite status check in your digest when one is due.",
+};
+
+function describeWhen(u: Understanding, ownerTimeZone: string): string | null {
+  if (u.start) {
+    const instant = Date.parse(u.start);
+    if (!Number.isFinite(instant)) return null;
+    const mine = `${formatInstant(instant, ownerTimeZone)} (your time)`;
+    if (u.tz && u.tz !== ownerTimeZone) return `${mine}; ${formatInstant(instant, u.tz)} in ${u.tz}`;
+    return mine;
+  }
+  if (u.startLocal) return `${u.startLocal.replace("T", " ").slice(0, 16)} (local time; the email gives no time zone)`;
+  return null;
+}
+
+function personLine(p: { name: string | null; email: string | null }): string {
+  if (p.name && p.email) return `${p.name} <${p.email}>`;
+  return p.name ?? p.email ?? "";
+}
+
+function understoodLines(u: Understanding, ownerTimeZone: string): string[] {
+  const lines: string[] = [];
+  const add = (label: string, value: string | null) => lines.push(`${label.padEnd(10)} ${value ?? "(not stated)"}`);
+  add("Company:", u.company);
+  add("Role:", u.role);
+  add("Contact:", u.contact ? personLine(u.contact) : null);
+  if (u.interviewers.length > 0) add("With:", u.interviewers.map(personLine).join(", "));
+  const when = describeWhen(u, ownerTimeZone);
+  if (when || ["invitation", "scheduling_confirmation", "reschedule", "cancellation", "next_round"].includes(u.kind)) add("When:", when);
+  if (u.durationMin) add("Length:", `${u.durationMin} minutes`);
+  if (u.format) add("Format:", u.format === "onsite" ? "on site" : u.format);
+  if (u.meetingUrl) add("Join:", u.meetingUrl);
+  if (u.proposedSlots.length > 1) add("Options:", u.proposedSlots.join("; "));
+  if (u.promisedTimeline) {
+    const t = u.promisedTimeline;
+    add("They said:", `"${t.text}"${t.by ? ` (I'll count on hearing by ${t.by})` : ""}`);
+  }
+  if (u.noCalls) add("Note:", "they asked for no phone calls; drafts will never suggest calling.");
+  return lines;
+}
+
+const RULE_NAMES: Record<string, string> = {
+  R1: "thank-you note",
+  R3: "status check after their promised date",
+  R4: "status check",
+  R5: "application check-in",
+  R6: "second follow-up",
+  R8: "gracious reply to the rejection",
+  R9: "one last note",
+  R10: "earlier follow-up",
+};
+
+const CORRECT_HOW = (replyAddress: string) =>
+  [
+    "Something wrong? Reply to this email (it goes to " + replyAddress + ") with a correction on its own line, e.g.",
+    "  company: Acme",
+    "  role: Senior Backend Engineer",
+    "  time: tue 3pm PT",
+    "  contact: Dana Lee <dana@acme.example>",
+    "  ignore        (not a job email)",
+  ].join("\n");
+
+export function buildConfirmation(input: ConfirmationInput): Confirmation {
+  const { understanding: u, outcome, ownerTimeZone, originalSubject, replyAddress } = input;
+  const about = originalSubject ? `"${originalSubject}"` : "your forward";
+  switch (outcome.kind) {
+    case "filed": {
+      const what = KIND_WORDS[u!.kind];
+      const head = outcome.isNew ? `I read ${what} and started a new application.` : `I read ${what} and filed it with your existing application.`;
+      const body = [head, "", ...understoodLines(u!, ownerTimeZone), "", "Next: " + NEXT_STEP[u!.kind]];
+      if (outcome.nextFollowUp) {
+        const { rule, dueAt } = outcome.nextFollowUp;
+        body.push(`First follow-up: ${RULE_NAMES[rule] ?? rule} (${rule}), in your digest for ${formatInstant(dueAt, ownerTimeZone)}.`);
+      }
+      if (outcome.changes.length > 0) body.push("", "Changes:", ...outcome.changes.map((c) => `  - ${c}`));
+      body.push("", CORRECT_HOW(replyAddress));
+      return { subject: `Filed: ${u!.company ?? u!.role ?? originalSubject ?? "your forward"}`, text: body.join("\n") };
+    }
+    case "duplicate":
+      return {
+        subject: `Already filed: ${originalSubject ?? "your forward"}`,
+        text: `I already have ${about} from an earlier forward, so nothing changed.\n\n${CORRECT_HOW(replyAddress)}`,
+      };
+    case "not_job_related":
+      return {
+        subject: `Not filed: ${originalSubject ?? "your forward"}`,
+        text: [
+          `I read ${about} but found nothing about a job application or an interview in it, so I did not file it.`,
+          "The message is kept; if it is about a job, reply with what it is about, e.g. `company: Acme` and `role: Data Engineer`.",
+        ].join("\n\n"),
+      };
+    case "not_understood":
+      return {
+        subject: `Could not read: ${originalSubject ?? "your forward"}`,
+        text: [
+          `I could not understand ${about}: ${outcome.problem}.`,
+          "The message is kept whole, so it will be read again when the assistant improves, and you can tell me what it is by replying, e.g. `company: Acme`, `role: Data Engineer`, `time: tue 3pm PT`.",
+        ].join("\n\n"),
+      };
+    case "too_large_to_read":
+      return {
+        subject: `Kept, not read: ${originalSubject ?? "your forward"}`,
+        text: [
+          `${about} is ${(outcome.rawSize / 1024 / 1024).toFixed(1)} MiB, more than I read automatically (large attachments). It is kept whole.`,
+          "Forward the email again without its attachments, or reply with what it is about, e.g. `company: Acme`, `time: tue 3pm PT`.",
+        ].join("\n\n"),
+      };
+  }
+}
