@@ -7,8 +7,8 @@
  */
 import { Bench } from "tinybench";
 import { composeDigest } from "../src/cron/digest-job.ts";
-import { planDigest } from "../src/core/digest-plan.ts";
-import { renderDigest } from "../src/core/digest.ts";
+import { planDigest } from "../src/core/digest/plan.ts";
+import { renderDigest } from "../src/core/digest/render.ts";
 import type { UserRecords } from "../src/db/queries.ts";
 import { planRefresh, recordsAfterRefresh } from "../src/services/follow-ups.ts";
 import { activeUserRecords } from "../test/helpers/seed-bulk.ts";

@@ -45,11 +45,11 @@ const mark = () => {
 
 mark();
 const [{ parseMime }, { unwrapForward }, { understandEmail }, { planFiling }, { buildConfirmation }, { warmUpPipeline }] = await Promise.all([
-  import("../src/core/parse-mime.ts"),
-  import("../src/core/unwrap.ts"),
-  import("../src/core/understand.ts"),
-  import("../src/core/filing.ts"),
-  import("../src/core/confirmation.ts"),
+  import("../src/core/mail/parse.ts"),
+  import("../src/core/mail/unwrap.ts"),
+  import("../src/core/understanding/understand.ts"),
+  import("../src/core/filing/plan.ts"),
+  import("../src/core/filing/confirmation.ts"),
   import("../src/core/warm-up.ts"),
 ]);
 if (warmUp && !(await warmUpPipeline())) throw new Error("the warm-up samples were not understood");

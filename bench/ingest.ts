@@ -9,9 +9,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Bench } from "tinybench";
 import PostalMime from "postal-mime";
-import { parseMime, POSTAL_MIME_OPTIONS } from "../src/core/parse-mime.ts";
-import { understandEmail } from "../src/core/understand.ts";
-import { unwrapForward } from "../src/core/unwrap.ts";
+import { parseMime, POSTAL_MIME_OPTIONS } from "../src/core/mail/parse.ts";
+import { understandEmail } from "../src/core/understanding/understand.ts";
+import { unwrapForward } from "../src/core/mail/unwrap.ts";
 
 /** The owner address of the project's fixtures; corpus mail is read the same way. */
 export const BENCH_OWNER = "me@example.com";

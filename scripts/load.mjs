@@ -40,7 +40,7 @@ const READY_TIMEOUT_MS = 90_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 const POLL_MS = 250;
 
-/** The worker's own limit (src/core/limits.ts MAX_RAW_BYTES) and the local route's (production's 25 MiB). */
+/** The worker's own limit (src/core/mail/limits.ts MAX_RAW_BYTES) and the local route's (production's 25 MiB). */
 const WORKER_LIMIT_BYTES = 10 * 1024 * 1024;
 const ROUTE_LIMIT_BYTES = 25 * 1024 * 1024;
 
