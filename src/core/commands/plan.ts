@@ -8,11 +8,11 @@
  * message had exactly one item; otherwise nothing changes and the choices are listed.
  */
 import { atLocalTime, toLocalDate } from "../time/business-days.ts";
-import type { Command } from "./parse.ts";
+import type { Command, CommandKind } from "./parse.ts";
 import { companyKey } from "../applications/keys.ts";
 import type { ApplicationStatus } from "../applications/status.ts";
 import type { ApplicationDetails, FollowUpStateValue, Inverse, UserPreferences } from "../applications/inverse.ts";
-import { parseSettings } from "../follow-ups/settings.ts";
+import { parseSettings, type Settings } from "../follow-ups/settings.ts";
 import type { PromisedTimeline } from "../understanding/types.ts";
 import type { ApplicationRecord } from "../applications/records.ts";
 
@@ -86,263 +86,355 @@ export function labelOf(app: Pick<AppView, "company" | "role"> | undefined): str
   return app.company ?? app.role ?? "an application";
 }
 
-const STATUS_COMMANDS = { rejected: "rejected", offer: "offer", withdraw: "withdrawn" } as const;
+/** A competing offer matters to the applications still waiting on the employer (R10). */
+const OPEN_STATUSES: readonly ApplicationStatus[] = ["applied", "interviewing", "waiting"];
 
 export function planCommands(input: CommandInput): CommandPlan {
-  const { commands, target, now } = input;
-  const kinds = new Set(commands.map((c) => c.kind));
-  if (kinds.has("undo")) return { kind: "undo" };
+  const { commands, user } = input;
+  if (commands.some((c) => c.kind === "undo")) return { kind: "undo" };
   if (commands.length === 1 && commands[0]!.kind === "list") return { kind: "list" };
   if (commands.length === 0 || (commands.length === 1 && commands[0]!.kind === "help")) return { kind: "help" };
 
-  const apps = new Map(input.apps.map((a) => [a.id, a]));
-  const followUps = new Map(input.followUps.map((f) => [f.id, f]));
-  const problems: string[] = [];
-  const changes: PlannedChange[] = [];
-  let irreversible = false;
-  const user = input.user;
-  let preferences: UserPreferences = { ...user, settings: { ...user.settings } };
-
-  const itemCount = target.kind === "digest" ? target.items.length : target.kind === "confirmation" && target.applicationId !== null ? 1 : 0;
-  const describeChoices = () =>
-    target.kind === "digest"
-      ? target.items.map((i) => `${i.number}. ${labelOf(apps.get(i.applicationId))}`).join("; ")
-      : "none (reply to a digest or a confirmation)";
-
-  /** The applications a command's numbers point at; a bare command needs exactly one item. */
-  const resolveApplications = (items: readonly number[], word: string): number[] | null => {
-    if (items.length === 0) {
-      if (itemCount !== 1) {
-        problems.push(`"${word}" needs a number: the message you replied to has ${itemCount === 0 ? "no numbered items" : `${itemCount} items`}. Choices: ${describeChoices()}.`);
-        return null;
-      }
-      return [target.kind === "digest" ? target.items[0]!.applicationId : (target as { applicationId: number }).applicationId];
-    }
-    const ids: number[] = [];
-    for (const n of items) {
-      const id = target.kind === "digest" ? target.items.find((i) => i.number === n)?.applicationId : n === 1 && target.kind === "confirmation" ? target.applicationId : undefined;
-      if (id === undefined || id === null) {
-        problems.push(`There is no item ${n} in the message you replied to. Choices: ${describeChoices()}.`);
-        return null;
-      }
-      ids.push(id);
-    }
-    return [...new Set(ids)];
+  const context: PlanContext = {
+    input,
+    apps: new Map(input.apps.map((a) => [a.id, a])),
+    followUps: new Map(input.followUps.map((f) => [f.id, f])),
+    settings: parseSettings(user.settings),
+    preferences: { ...user, settings: { ...user.settings } },
+    problems: [],
   };
+  const changes = commands.flatMap((command) => planCommand(command, context));
+  if (context.problems.length > 0) return { kind: "problems", problems: context.problems };
+  return { kind: "changes", changes, irreversible: changes.some(isDeletion) };
+}
 
-  /** The drafts a command's numbers point at (digest items only). */
-  const resolveFollowUps = (items: readonly number[], word: string): FollowUpView[] | null => {
-    if (target.kind !== "digest") {
-      problems.push(`"${word}" works in reply to a digest, which numbers the drafts.`);
-      return null;
-    }
-    const numbers = items.length > 0 ? items : target.items.length === 1 ? [1] : [];
-    if (numbers.length === 0) {
-      problems.push(`"${word}" needs a number: the digest has ${target.items.length} drafts. Choices: ${describeChoices()}.`);
-      return null;
-    }
-    const found: FollowUpView[] = [];
-    for (const n of numbers) {
-      const item = target.items.find((i) => i.number === n);
-      const followUp = item ? followUps.get(item.followUpId) : undefined;
-      if (!followUp) {
-        problems.push(`There is no draft ${n} in that digest. Choices: ${describeChoices()}.`);
-        return null;
-      }
-      found.push(followUp);
-    }
-    return found;
-  };
+/** What every handler reads, and what the reply builds up as its commands are planned in order. */
+interface PlanContext {
+  readonly input: CommandInput;
+  readonly apps: ReadonlyMap<number, AppView>;
+  readonly followUps: ReadonlyMap<number, FollowUpView>;
+  /** The stored settings, read once: a snooze wakes at their morning hour. */
+  readonly settings: Settings;
+  /** The preferences as the reply's earlier settings commands leave them, so each one undoes to the step before. */
+  preferences: UserPreferences;
+  /** Why commands cannot apply; any one keeps the whole reply from changing anything. */
+  readonly problems: string[];
+}
 
-  const confirmationApp = (word: string): AppView | null => {
-    const id = target.kind === "confirmation" ? target.applicationId : target.kind === "digest" && target.items.length === 1 ? target.items[0]!.applicationId : null;
-    const app = id === null ? undefined : apps.get(id);
-    if (!app) problems.push(`"${word}" corrects a confirmation: reply to the confirmation of the email it is about.`);
-    return app ?? null;
-  };
+type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;
+/** One command's changes; none when it cannot apply, with the reason added to `context.problems`. */
+type CommandHandler<K extends CommandKind> = (command: CommandOf<K>, context: PlanContext) => PlannedChange[];
 
-  const setFollowUp = (f: FollowUpView, state: FollowUpStateValue, type: string, verb: string, extra: { sentAt?: number | null; snoozedUntil?: number | null } = {}) => {
-    changes.push({
-      applicationId: f.applicationId,
-      event: {
-        type,
-        payload: { followUpKey: f.key, rule: f.rule, ...(extra.snoozedUntil ? { until: extra.snoozedUntil } : {}) },
-        inverse: { op: "set_follow_up", followUpId: f.id, state: f.state, sentAt: f.sentAt, snoozedUntil: f.snoozedUntil },
-      },
-      effects: [{ op: "set_follow_up", followUpId: f.id, state, sentAt: extra.sentAt ?? f.sentAt, snoozedUntil: extra.snoozedUntil ?? f.snoozedUntil }],
-      summary: `${labelOf(apps.get(f.applicationId))}: ${f.rule} draft ${verb}`,
-    });
-  };
+/** `list`, `help` and `undo` are answered before planning; beside other commands they change nothing. */
+const changeNothing = (): PlannedChange[] => [];
 
-  const setStatus = (appId: number, status: ApplicationStatus) => {
-    const app = apps.get(appId)!;
-    if (app.status === status) return;
-    changes.push({
-      applicationId: appId,
-      event: { type: "status_changed", payload: { from: app.status, to: status, because: "command" }, inverse: { op: "set_status", status: app.status } },
-      effects: [{ op: "set_status", applicationId: appId, status }],
-      summary: `${labelOf(app)}: status ${app.status} → ${status}`,
-    });
-  };
+const HANDLERS: { [K in CommandKind]: CommandHandler<K> } = {
+  done: (command, context) =>
+    resolveFollowUps(context, command.items, "done").map((f) =>
+      planFollowUpState(context, f, { state: "sent", eventType: "follow_up_sent", verb: "marked as sent", sentAt: context.input.now }),
+    ),
+  skip: (command, context) =>
+    resolveFollowUps(context, command.items, "skip").map((f) => planFollowUpState(context, f, { state: "skipped", eventType: "follow_up_skipped", verb: "skipped" })),
+  snooze: (command, context) =>
+    resolveFollowUps(context, [command.item], "snooze").map((f) =>
+      planFollowUpState(context, f, {
+        state: f.state,
+        eventType: "follow_up_snoozed",
+        verb: `snoozed until ${command.until}`,
+        snoozedUntil: atLocalTime(command.until, context.settings.morningHour, context.input.user.timeZone),
+      }),
+    ),
+  rejected: planRejected,
+  offer: (command, context) => planStatus(context, resolveApplications(context, command.items, "offer"), "offer"),
+  withdraw: (command, context) => planStatus(context, resolveApplications(context, command.items, "withdraw"), "withdrawn"),
+  heard_back: (command, context) =>
+    resolveApplications(context, command.items, "heard back").map((id) => ({
+      applicationId: id,
+      event: { type: "employer_replied", payload: { via: "command" }, inverse: null },
+      effects: [],
+      summary: `${labelOf(context.apps.get(id))}: noted that they replied; pending nudges stop (R11)`,
+    })),
+  timeline: (command, context) =>
+    resolveApplications(context, [command.item], "timeline").map((id) => {
+      const app = context.apps.get(id)!;
+      return {
+        applicationId: id,
+        event: { type: "timeline_promised", payload: { timeline: command.timeline, sentAt: context.input.now }, inverse: { op: "set_timeline", timeline: app.promisedTimeline } },
+        effects: [{ op: "set_timeline", applicationId: id, timeline: command.timeline }],
+        summary: `${labelOf(app)}: their timeline noted (${command.timeline.text})`,
+      };
+    }),
+  offer_elsewhere: planOfferElsewhere,
+  company: (command, context) => planDetails(context, command.kind, { company: command.company }),
+  role: (command, context) => planDetails(context, command.kind, { role: command.role }),
+  contact: (command, context) => planDetails(context, command.kind, { contactName: command.name, contactEmail: command.email }),
+  time: planInterviewTime,
+  ignore: planIgnore,
+  timezone: (command, context) => planPreferences(context, command.kind, `time zone set to ${command.timeZone}`, { timeZone: command.timeZone }),
+  country: (command, context) =>
+    planPreferences(context, command.kind, command.country ? `public holidays of ${command.country} are skipped` : "no public holidays are skipped", {
+      country: command.country,
+    }),
+  digest_time: (command, context) => {
+    const [hour, minute] = toHourAndMinute(command.time);
+    return planPreferences(context, command.kind, `digest time set to ${command.time}`, {}, { digestHour: hour, digestMinute: minute });
+  },
+  pause: (command, context) => planPreferences(context, command.kind, "digests paused", { paused: true }),
+  resume: (command, context) => planPreferences(context, command.kind, "digests resumed", { paused: false }),
+  forget: (command, context) =>
+    resolveApplications(context, command.items, "forget").map((id) => ({
+      applicationId: null,
+      event: { type: "forgotten", payload: { count: 1 }, inverse: null },
+      effects: [{ op: "forget_applications", applicationIds: [id] }],
+      summary: `${labelOf(context.apps.get(id))}: deleted with everything about it`,
+    })),
+  forget_all: () => [
+    {
+      applicationId: null,
+      event: { type: "forgotten", payload: { all: true }, inverse: null },
+      effects: [{ op: "forget_all" }],
+      summary: "everything stored about your applications was deleted",
+    },
+  ],
+  list: changeNothing,
+  help: changeNothing,
+  undo: changeNothing,
+};
 
-  const settings = parseSettings(user.settings);
-  for (const command of commands) {
-    switch (command.kind) {
-      case "done":
-        for (const f of resolveFollowUps(command.items, "done") ?? []) setFollowUp(f, "sent", "follow_up_sent", "marked as sent", { sentAt: now });
-        break;
-      case "skip":
-        for (const f of resolveFollowUps(command.items, "skip") ?? []) setFollowUp(f, "skipped", "follow_up_skipped", "skipped");
-        break;
-      case "snooze":
-        for (const f of resolveFollowUps([command.item], "snooze") ?? []) {
-          setFollowUp(f, f.state, "follow_up_snoozed", `snoozed until ${command.until}`, { snoozedUntil: atLocalTime(command.until, settings.morningHour, user.timeZone) });
-        }
-        break;
-      case "rejected":
-      case "offer":
-      case "withdraw": {
-        let ids: number[] | null;
-        if (command.kind === "rejected" && command.company) {
-          const key = companyKey(command.company);
-          const matches = input.apps.filter((a) => key !== null && companyKey(a.company) === key);
-          if (matches.length !== 1) {
-            problems.push(matches.length === 0 ? `No application at "${command.company}".` : `Several applications at "${command.company}": reply to the digest with its number.`);
-            ids = null;
-          } else ids = [matches[0]!.id];
-        } else ids = resolveApplications(command.items, command.kind);
-        for (const id of ids ?? []) setStatus(id, STATUS_COMMANDS[command.kind]);
-        break;
-      }
-      case "heard_back":
-        for (const id of resolveApplications(command.items, "heard back") ?? []) {
-          changes.push({
-            applicationId: id,
-            event: { type: "employer_replied", payload: { via: "command" }, inverse: null },
-            effects: [],
-            summary: `${labelOf(apps.get(id))}: noted that they replied; pending nudges stop (R11)`,
-          });
-        }
-        break;
-      case "timeline":
-        for (const id of resolveApplications([command.item], "timeline") ?? []) {
-          const app = apps.get(id)!;
-          changes.push({
-            applicationId: id,
-            event: { type: "timeline_promised", payload: { timeline: command.timeline, sentAt: now }, inverse: { op: "set_timeline", timeline: app.promisedTimeline } },
-            effects: [{ op: "set_timeline", applicationId: id, timeline: command.timeline }],
-            summary: `${labelOf(app)}: their timeline noted (${command.timeline.text})`,
-          });
-        }
-        break;
-      case "offer_elsewhere": {
-        const ids = command.item === null ? input.apps.filter((a) => ["applied", "interviewing", "waiting"].includes(a.status)).map((a) => a.id) : resolveApplications([command.item], "offer elsewhere");
-        for (const id of ids ?? []) {
-          changes.push({
-            applicationId: id,
-            event: { type: "offer_elsewhere", payload: { deadline: command.deadline }, inverse: null },
-            effects: [],
-            summary: `${labelOf(apps.get(id))}: an earlier, polite note about your other offer (deadline ${command.deadline}) will be drafted (R10)`,
-          });
-        }
-        break;
-      }
-      case "company":
-      case "role":
-      case "contact": {
-        const app = confirmationApp(command.kind);
-        if (!app) break;
-        const details: Partial<ApplicationDetails> =
-          command.kind === "company" ? { company: command.company } : command.kind === "role" ? { role: command.role } : { contactName: command.name, contactEmail: command.email };
-        const previous = Object.fromEntries(Object.keys(details).map((k) => [k, app[k as keyof AppView]])) as Partial<ApplicationDetails>;
-        changes.push({
-          applicationId: app.id,
-          event: { type: "details_updated", payload: { ...details }, inverse: { op: "set_details", details: previous } },
-          effects: [{ op: "set_details", applicationId: app.id, details }],
-          summary: `${labelOf(app)}: ${command.kind} set to ${Object.values(details).filter(Boolean).join(" ")}`,
-        });
-        break;
-      }
-      case "time": {
-        const app = confirmationApp("time");
-        if (!app) break;
-        const interview = input.interviews
-          .filter((i) => i.applicationId === app.id)
-          .sort((a, b) => (b.startAt ?? 0) - (a.startAt ?? 0))[0];
-        if (!interview) {
-          problems.push(`${labelOf(app)} has no interview to move.`);
-          break;
-        }
-        const date = command.date ?? (interview.startAt !== null ? toLocalDate(interview.startAt, command.timeZone) : (interview.startLocal?.slice(0, 10) ?? null));
-        if (!date) {
-          problems.push(`Say the date too, e.g. "time: tue 3pm PT".`);
-          break;
-        }
-        const [hour, minute] = command.time.split(":").map(Number) as [number, number];
-        const startAt = atLocalTime(date, hour, command.timeZone, minute);
-        changes.push({
-          applicationId: app.id,
-          event: {
-            type: "interview_moved",
-            payload: { interviewId: interview.id, from: interview.startAt, to: startAt },
-            inverse: { op: "set_interview_start", interviewId: interview.id, startAt: interview.startAt, startLocal: interview.startLocal, timeZone: interview.timeZone },
-          },
-          effects: [{ op: "set_interview_start", interviewId: interview.id, startAt, startLocal: null, timeZone: command.timeZone }],
-          summary: `${labelOf(app)}: interview time set to ${date} ${command.time} (${command.timeZone})`,
-        });
-        break;
-      }
-      case "ignore": {
-        if (target.kind !== "confirmation") {
-          problems.push(`"ignore" answers a confirmation: reply to the confirmation of the email that is not about a job.`);
-          break;
-        }
-        const effects: Effect[] = [{ op: "set_message_state", inboundId: target.inboundId, state: "ignored" }];
-        if (target.applicationId !== null) effects.push({ op: "archive_application", applicationId: target.applicationId });
-        changes.push({
-          applicationId: target.applicationId,
-          event: { type: "message_ignored", payload: { inboundId: target.inboundId }, inverse: { op: "set_message_state", inboundId: target.inboundId, state: "understood" } },
-          effects,
-          summary: target.applicationId !== null ? `${labelOf(apps.get(target.applicationId))}: removed (not a job email)` : "that email: ignored",
-        });
-        break;
-      }
-      case "timezone":
-      case "digest_time":
-      case "country":
-      case "pause":
-      case "resume": {
-        const before = preferences;
-        const after: UserPreferences = { ...before, settings: { ...before.settings } };
-        let summary: string;
-        if (command.kind === "timezone") (after.timeZone = command.timeZone), (summary = `time zone set to ${command.timeZone}`);
-        else if (command.kind === "country") (after.country = command.country), (summary = command.country ? `public holidays of ${command.country} are skipped` : "no public holidays are skipped");
-        else if (command.kind === "digest_time") {
-          const [hour, minute] = command.time.split(":").map(Number) as [number, number];
-          after.settings.digestHour = hour;
-          after.settings.digestMinute = minute;
-          summary = `digest time set to ${command.time}`;
-        } else (after.paused = command.kind === "pause"), (summary = command.kind === "pause" ? "digests paused" : "digests resumed");
-        preferences = after;
-        changes.push({ applicationId: null, event: { type: "settings_changed", payload: { command: command.kind }, inverse: { op: "set_user", preferences: before } }, effects: [{ op: "set_user", preferences: after }], summary });
-        break;
-      }
-      case "forget":
-        for (const id of resolveApplications(command.items, "forget") ?? []) {
-          irreversible = true;
-          changes.push({ applicationId: null, event: { type: "forgotten", payload: { count: 1 }, inverse: null }, effects: [{ op: "forget_applications", applicationIds: [id] }], summary: `${labelOf(apps.get(id))}: deleted with everything about it` });
-        }
-        break;
-      case "forget_all":
-        irreversible = true;
-        changes.push({ applicationId: null, event: { type: "forgotten", payload: { all: true }, inverse: null }, effects: [{ op: "forget_all" }], summary: "everything stored about your applications was deleted" });
-        break;
-      case "list":
-      case "help":
-      case "undo":
-        break;
-    }
+function planCommand<K extends CommandKind>(command: CommandOf<K>, context: PlanContext): PlannedChange[] {
+  const handler: CommandHandler<K> = HANDLERS[command.kind];
+  return handler(command, context);
+}
+
+/** Deleting is the one change undo cannot bring back. */
+function isDeletion(change: PlannedChange): boolean {
+  return change.effects.some((e) => e.op === "forget_applications" || e.op === "forget_all");
+}
+
+/** By number, or by company name as written: only a name that matches exactly one application is used. */
+function planRejected(command: CommandOf<"rejected">, context: PlanContext): PlannedChange[] {
+  if (!command.company) return planStatus(context, resolveApplications(context, command.items, "rejected"), "rejected");
+  const key = companyKey(command.company);
+  const matches = context.input.apps.filter((a) => key !== null && companyKey(a.company) === key);
+  if (matches.length !== 1) {
+    context.problems.push(matches.length === 0 ? `No application at "${command.company}".` : `Several applications at "${command.company}": reply to the digest with its number.`);
+    return [];
   }
-  if (problems.length > 0) return { kind: "problems", problems };
-  return { kind: "changes", changes, irreversible };
+  return planStatus(context, [matches[0]!.id], "rejected");
+}
+
+/** Without a number, a competing offer concerns every open application. */
+function planOfferElsewhere(command: CommandOf<"offer_elsewhere">, context: PlanContext): PlannedChange[] {
+  const ids =
+    command.item === null
+      ? context.input.apps.filter((a) => OPEN_STATUSES.includes(a.status)).map((a) => a.id)
+      : resolveApplications(context, [command.item], "offer elsewhere");
+  return ids.map((id) => ({
+    applicationId: id,
+    event: { type: "offer_elsewhere", payload: { deadline: command.deadline }, inverse: null },
+    effects: [],
+    summary: `${labelOf(context.apps.get(id))}: an earlier, polite note about your other offer (deadline ${command.deadline}) will be drafted (R10)`,
+  }));
+}
+
+/** Moves the application's latest interview; without a date the interview keeps its day as seen in the new zone. */
+function planInterviewTime(command: CommandOf<"time">, context: PlanContext): PlannedChange[] {
+  const app = resolveConfirmedApplication(context, "time");
+  if (!app) return [];
+  const interview = context.input.interviews
+    .filter((i) => i.applicationId === app.id)
+    .sort((a, b) => (b.startAt ?? 0) - (a.startAt ?? 0))[0];
+  if (!interview) {
+    context.problems.push(`${labelOf(app)} has no interview to move.`);
+    return [];
+  }
+  const date = command.date ?? (interview.startAt !== null ? toLocalDate(interview.startAt, command.timeZone) : (interview.startLocal?.slice(0, 10) ?? null));
+  if (!date) {
+    context.problems.push(`Say the date too, e.g. "time: tue 3pm PT".`);
+    return [];
+  }
+  const [hour, minute] = toHourAndMinute(command.time);
+  const startAt = atLocalTime(date, hour, command.timeZone, minute);
+  return [
+    {
+      applicationId: app.id,
+      event: {
+        type: "interview_moved",
+        payload: { interviewId: interview.id, from: interview.startAt, to: startAt },
+        inverse: { op: "set_interview_start", interviewId: interview.id, startAt: interview.startAt, startLocal: interview.startLocal, timeZone: interview.timeZone },
+      },
+      effects: [{ op: "set_interview_start", interviewId: interview.id, startAt, startLocal: null, timeZone: command.timeZone }],
+      summary: `${labelOf(app)}: interview time set to ${date} ${command.time} (${command.timeZone})`,
+    },
+  ];
+}
+
+/** The confirmed email is not about a job: it is hidden, and so is the application it created. */
+function planIgnore(_command: CommandOf<"ignore">, context: PlanContext): PlannedChange[] {
+  const { target } = context.input;
+  if (target.kind !== "confirmation") {
+    context.problems.push(`"ignore" answers a confirmation: reply to the confirmation of the email that is not about a job.`);
+    return [];
+  }
+  const effects: Effect[] = [{ op: "set_message_state", inboundId: target.inboundId, state: "ignored" }];
+  if (target.applicationId !== null) effects.push({ op: "archive_application", applicationId: target.applicationId });
+  return [
+    {
+      applicationId: target.applicationId,
+      event: { type: "message_ignored", payload: { inboundId: target.inboundId }, inverse: { op: "set_message_state", inboundId: target.inboundId, state: "understood" } },
+      effects,
+      summary: target.applicationId !== null ? `${labelOf(context.apps.get(target.applicationId))}: removed (not a job email)` : "that email: ignored",
+    },
+  ];
+}
+
+interface FollowUpUpdate {
+  state: FollowUpStateValue;
+  eventType: string;
+  /** What happened to the draft, for the summary: "marked as sent". */
+  verb: string;
+  sentAt?: number;
+  snoozedUntil?: number;
+}
+
+function planFollowUpState(context: PlanContext, f: FollowUpView, update: FollowUpUpdate): PlannedChange {
+  return {
+    applicationId: f.applicationId,
+    event: {
+      type: update.eventType,
+      payload: { followUpKey: f.key, rule: f.rule, ...(update.snoozedUntil ? { until: update.snoozedUntil } : {}) },
+      inverse: { op: "set_follow_up", followUpId: f.id, state: f.state, sentAt: f.sentAt, snoozedUntil: f.snoozedUntil },
+    },
+    effects: [{ op: "set_follow_up", followUpId: f.id, state: update.state, sentAt: update.sentAt ?? f.sentAt, snoozedUntil: update.snoozedUntil ?? f.snoozedUntil }],
+    summary: `${labelOf(context.apps.get(f.applicationId))}: ${f.rule} draft ${update.verb}`,
+  };
+}
+
+/** Applications that already have the status are left as they are. */
+function planStatus(context: PlanContext, ids: readonly number[], status: ApplicationStatus): PlannedChange[] {
+  return ids.flatMap((id) => {
+    const app = context.apps.get(id)!;
+    if (app.status === status) return [];
+    return [
+      {
+        applicationId: id,
+        event: { type: "status_changed", payload: { from: app.status, to: status, because: "command" }, inverse: { op: "set_status", status: app.status } },
+        effects: [{ op: "set_status", applicationId: id, status }],
+        summary: `${labelOf(app)}: status ${app.status} → ${status}`,
+      },
+    ];
+  });
+}
+
+function planDetails(context: PlanContext, word: "company" | "role" | "contact", details: Partial<ApplicationDetails>): PlannedChange[] {
+  const app = resolveConfirmedApplication(context, word);
+  if (!app) return [];
+  const previous = Object.fromEntries(Object.keys(details).map((k) => [k, app[k as keyof AppView]])) as Partial<ApplicationDetails>;
+  return [
+    {
+      applicationId: app.id,
+      event: { type: "details_updated", payload: { ...details }, inverse: { op: "set_details", details: previous } },
+      effects: [{ op: "set_details", applicationId: app.id, details }],
+      summary: `${labelOf(app)}: ${word} set to ${Object.values(details).filter(Boolean).join(" ")}`,
+    },
+  ];
+}
+
+function planPreferences(
+  context: PlanContext,
+  kind: CommandKind,
+  summary: string,
+  fields: Partial<Omit<UserPreferences, "settings">>,
+  settings: Record<string, unknown> = {},
+): PlannedChange[] {
+  const before = context.preferences;
+  const after: UserPreferences = { ...before, ...fields, settings: { ...before.settings, ...settings } };
+  context.preferences = after;
+  return [{ applicationId: null, event: { type: "settings_changed", payload: { command: kind }, inverse: { op: "set_user", preferences: before } }, effects: [{ op: "set_user", preferences: after }], summary }];
+}
+
+/** The application a bare command means: a confirmation's, or the only one of a digest of one item. */
+function onlyApplication(target: CommandTarget): number | null {
+  if (target.kind === "digest") return target.items.length === 1 ? target.items[0]!.applicationId : null;
+  return target.kind === "confirmation" ? target.applicationId : null;
+}
+
+/** The application item `n` of the message replied to stands for; a confirmation has only item 1. */
+function numberedApplication(target: CommandTarget, n: number): number | null {
+  if (target.kind === "digest") return target.items.find((i) => i.number === n)?.applicationId ?? null;
+  return target.kind === "confirmation" && n === 1 ? target.applicationId : null;
+}
+
+function countItems(target: CommandTarget): number {
+  if (target.kind === "digest") return target.items.length;
+  return target.kind === "confirmation" && target.applicationId !== null ? 1 : 0;
+}
+
+function describeChoices(context: PlanContext): string {
+  const { target } = context.input;
+  return target.kind === "digest"
+    ? target.items.map((i) => `${i.number}. ${labelOf(context.apps.get(i.applicationId))}`).join("; ")
+    : "none (reply to a digest or a confirmation)";
+}
+
+/** The applications a command's numbers point at; a bare command needs exactly one item. */
+function resolveApplications(context: PlanContext, items: readonly number[], word: string): number[] {
+  const { target } = context.input;
+  if (items.length === 0) {
+    const only = onlyApplication(target);
+    if (only === null) {
+      const itemCount = countItems(target);
+      context.problems.push(`"${word}" needs a number: the message you replied to has ${itemCount === 0 ? "no numbered items" : `${itemCount} items`}. Choices: ${describeChoices(context)}.`);
+      return [];
+    }
+    return [only];
+  }
+  const ids: number[] = [];
+  for (const n of items) {
+    const id = numberedApplication(target, n);
+    if (id === null) {
+      context.problems.push(`There is no item ${n} in the message you replied to. Choices: ${describeChoices(context)}.`);
+      return [];
+    }
+    ids.push(id);
+  }
+  return [...new Set(ids)];
+}
+
+/** The drafts a command's numbers point at (digest items only). */
+function resolveFollowUps(context: PlanContext, items: readonly number[], word: string): FollowUpView[] {
+  const { target } = context.input;
+  if (target.kind !== "digest") {
+    context.problems.push(`"${word}" works in reply to a digest, which numbers the drafts.`);
+    return [];
+  }
+  const numbers = items.length > 0 ? items : target.items.length === 1 ? [1] : [];
+  if (numbers.length === 0) {
+    context.problems.push(`"${word}" needs a number: the digest has ${target.items.length} drafts. Choices: ${describeChoices(context)}.`);
+    return [];
+  }
+  const found: FollowUpView[] = [];
+  for (const n of numbers) {
+    const item = target.items.find((i) => i.number === n);
+    const followUp = item ? context.followUps.get(item.followUpId) : undefined;
+    if (!followUp) {
+      context.problems.push(`There is no draft ${n} in that digest. Choices: ${describeChoices(context)}.`);
+      return [];
+    }
+    found.push(followUp);
+  }
+  return found;
+}
+
+/** Corrections are about the application the replied-to message confirmed. */
+function resolveConfirmedApplication(context: PlanContext, word: string): AppView | null {
+  const id = onlyApplication(context.input.target);
+  const app = id === null ? undefined : context.apps.get(id);
+  if (!app) context.problems.push(`"${word}" corrects a confirmation: reply to the confirmation of the email it is about.`);
+  return app ?? null;
+}
+
+/** "HH:MM", as the command parser writes times → [hour, minute]. */
+function toHourAndMinute(time: string): [number, number] {
+  return time.split(":").map(Number) as [number, number];
 }
