@@ -10,6 +10,10 @@
  * keeps the keys for a while. Access rotates its signing key every six weeks, the old one
  * staying valid for seven days, so an unknown `kid` triggers one fresh fetch (at most every
  * REFETCH_INTERVAL_MS, so tokens with made-up kids cannot make us fetch on every request).
+ *
+ * Not hono/jwk: in hono 4.13 it accepts a token without `exp`, allows no clock skew, fetches
+ * `jwks_uri` with the global fetch on every request (no cache), and reads the header only as
+ * "Bearer <jwt>", so Access's bare token is refused.
  */
 import { err, ok, type Result } from "../core/result.ts";
 

@@ -14,12 +14,11 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { JwksFetcher } from "./access-jwt.ts";
-import { requireAuth, type AccessVars } from "./auth.ts";
+import { requireAuth } from "./auth.ts";
+import type { AppEnv } from "./env.ts";
 import { messagesApi } from "./messages.ts";
 import { applicationsApi } from "./applications.ts";
 import { settingsApi } from "./settings.ts";
-
-export type AppEnv = { Bindings: Env & AccessVars };
 
 export interface AppOptions {
   /** Fetches Access's signing keys: the global fetch in production, a stub in tests. */

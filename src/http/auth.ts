@@ -12,20 +12,19 @@
  * same JWT) and send the bearer token as before. Half a configuration (one of the two Access
  * settings) refuses every request rather than silently running without Access.
  *
- * The token is compared as SHA-256 digests with crypto.subtle.timingSafeEqual: both sides are
- * 32 bytes whatever was sent, so neither the length nor the first differing character of the
- * token shows in the time taken. Tokens are never logged or echoed.
+ * The Authorization header is read by hono's bearerAuth, which takes only RFC 6750 token
+ * characters ([A-Za-z0-9._~+/-]+=*) after "Bearer " (any case). An API_TOKEN outside that set
+ * could never be presented, so it refuses every request (503) instead of locking the API out
+ * silently. The token is compared as SHA-256 digests with crypto.subtle.timingSafeEqual: both
+ * sides are 32 bytes whatever was sent, so neither the length nor the first differing
+ * character of the token shows in the time taken. Tokens are never logged or echoed.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
 import { HTTPException } from "hono/http-exception";
 import { parseConfig } from "../config.ts";
 import { createJwksSource, verifyAccessJwt, type JwksFetcher, type JwksSource } from "./access-jwt.ts";
-
-/** The optional Access settings; `wrangler.toml` names them (empty by default). */
-export interface AccessVars {
-  ACCESS_TEAM_DOMAIN?: string;
-  ACCESS_AUD?: string;
-}
+import type { AccessVars, AppEnv } from "./env.ts";
 
 type AccessSettings = { kind: "off" } | { kind: "on"; teamDomain: string; audience: string } | { kind: "invalid"; problem: string };
 
@@ -45,41 +44,66 @@ export interface AuthOptions {
   fetchJwks: JwksFetcher;
 }
 
-export function requireAuth(options: AuthOptions): MiddlewareHandler<{ Bindings: Env & AccessVars }> {
+export function requireAuth(options: AuthOptions): MiddlewareHandler<AppEnv> {
   // One key cache per team domain, kept for the isolate's life.
   const sources = new Map<string, JwksSource>();
+
+  const requireAccessJwt = async (c: Context<AppEnv>, teamDomain: string, audience: string): Promise<void> => {
+    const jwt = c.req.header("cf-access-jwt-assertion");
+    if (!jwt) throw new HTTPException(401, { message: "a Cloudflare Access token is required" });
+    let keys = sources.get(teamDomain);
+    if (!keys) {
+      keys = createJwksSource(teamDomain, options.fetchJwks);
+      sources.set(teamDomain, keys);
+    }
+    const verified = await verifyAccessJwt(jwt, { teamDomain, audience, nowMs: Date.now(), keys });
+    if (!verified.ok) {
+      console.error(JSON.stringify({ event: "access_denied", ...verified.error }));
+      if (verified.error.reason === "keys_unavailable") throw new HTTPException(503, { message: "cannot verify the Access token right now" });
+      throw new HTTPException(403, { message: "forbidden" });
+    }
+  };
+
   return async (c, next) => {
     const token = parseConfig(c.env).apiToken;
     if (!token) throw new HTTPException(503, { message: "API_TOKEN is not set; the API is disabled" });
+    if (!BEARER_TOKEN.test(token)) throw new HTTPException(503, { message: "API_TOKEN may hold only letters, digits and . _ ~ + / - (then any '='); the API is disabled" });
     const access = readAccessSettings(c.env);
     if (access.kind === "invalid") {
       console.error(JSON.stringify({ event: "access_misconfigured", problem: access.problem }));
       throw new HTTPException(503, { message: "Access is half configured; every request is refused" });
     }
 
-    const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
-    if (!(await isSameSecret(presented, token))) {
-      throw new HTTPException(401, { res: new Response("unauthorized", { status: 401, headers: { "www-authenticate": 'Bearer realm="api"' } }) });
-    }
-
-    if (access.kind === "on") {
-      const jwt = c.req.header("cf-access-jwt-assertion");
-      if (!jwt) throw new HTTPException(401, { message: "a Cloudflare Access token is required" });
-      let keys = sources.get(access.teamDomain);
-      if (!keys) {
-        keys = createJwksSource(access.teamDomain, options.fetchJwks);
-        sources.set(access.teamDomain, keys);
-      }
-      const verified = await verifyAccessJwt(jwt, { teamDomain: access.teamDomain, audience: access.audience, nowMs: Date.now(), keys });
-      if (!verified.ok) {
-        console.error(JSON.stringify({ event: "access_denied", ...verified.error }));
-        if (verified.error.reason === "keys_unavailable") throw new HTTPException(503, { message: "cannot verify the Access token right now" });
-        throw new HTTPException(403, { message: "forbidden" });
-      }
-    }
-    await next();
+    // bearerAuth skips verifyToken when the header is missing or malformed; comparing the empty
+    // token there keeps one comparison per request, so every refusal costs the same work.
+    const refuseUncompared = {
+      ...REFUSAL,
+      message: async () => {
+        await isSameSecret("", token);
+        return REFUSAL.message();
+      },
+    };
+    const requireToken = bearerAuth<AppEnv>({
+      verifyToken: (presented) => isSameSecret(presented, token),
+      noAuthenticationHeader: refuseUncompared,
+      invalidAuthenticationHeader: refuseUncompared,
+      invalidToken: REFUSAL,
+    });
+    return requireToken(c, async () => {
+      if (access.kind === "on") await requireAccessJwt(c, access.teamDomain, access.audience);
+      await next();
+    });
   };
 }
+
+/** Every refusal of the bearer token alike: bearerAuth would answer a malformed header with 400 and vary the challenge. */
+const REFUSAL = {
+  wwwAuthenticateHeader: 'Bearer realm="api"',
+  message: () => new Response("unauthorized", { status: 401 }),
+};
+
+/** What bearerAuth accepts as a token (RFC 6750 b64token); any other API_TOKEN could never match. */
+const BEARER_TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
 
 async function isSameSecret(presented: string, expected: string): Promise<boolean> {
   const encoder = new TextEncoder();

@@ -2,9 +2,9 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ownerOf, parseConfig } from "../config.ts";
 import { createDb } from "../db/client.ts";
-import { ensureOwner, saveUserSettings } from "../db/queries.ts";
+import { ensureOwner, saveUserSettings } from "../db/users.ts";
 import { parseSettings, SettingsPatch } from "../core/follow-ups/settings.ts";
-import type { AppEnv } from "./app.ts";
+import type { AppEnv } from "./env.ts";
 
 /** The owner's follow-up and digest settings (every default of the rules, by name). */
 export const settingsApi = new Hono<AppEnv>()

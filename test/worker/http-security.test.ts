@@ -75,6 +75,22 @@ describe("bearer token (item 54, T14)", () => {
     expect(await res.text()).not.toContain(secretGuess);
   });
 
+  it("answers a missing header, a malformed one and a wrong token alike: 401, one challenge, one body", async () => {
+    const answers = [];
+    const refused: Record<string, string>[] = [{}, { authorization: "Bearer" }, { authorization: `Bearer ${TOKEN} extra` }, { authorization: `Basic ${btoa(`x:${TOKEN}`)}` }, { authorization: "Bearer wrong-token" }];
+    for (const headers of refused) {
+      const res = await call(get("/api/applications", headers));
+      answers.push([res.status, res.headers.get("www-authenticate"), await res.text()]);
+    }
+    expect(answers).toEqual(answers.map(() => [401, 'Bearer realm="api"', "unauthorized"]));
+  });
+
+  it("turns the API off when API_TOKEN holds characters no bearer token can (RFC 6750)", async () => {
+    const res = await call(get("/api/applications", { authorization: "Bearer pass word!" }), { API_TOKEN: "pass word!" });
+    expect(res.status).toBe(503);
+    expect(await res.text()).not.toContain("pass word!");
+  });
+
   it("turns the API off when API_TOKEN is not set", async () => {
     const res = await call(get("/api/applications", bearer), { API_TOKEN: "" });
     expect(res.status).toBe(503);

@@ -4,9 +4,10 @@
  * zone is added when it differs. Content is rendered in the order given; the caller sorts.
  *
  * Every string in the content is untrusted (it may come from an inbound email). The text part
- * shows it as text; the HTML part escapes it through src/core/mail/html.ts, and the only anchors are
- * https links (linkifyEscaped) and the mailto: links built here (src/core/digest/mailto.ts). The digest
- * subject is built from counts only, so nothing from an email reaches a header.
+ * shows it as text; the HTML part is written with the `html` tag of src/core/mail/html.ts, which
+ * escapes every string it interpolates, and the only anchors are https links (linkifyEscaped) and
+ * the mailto: links built here (src/core/digest/mailto.ts). The digest subject is built from
+ * counts only, so nothing from an email reaches a header.
  *
  * The HTML is one column of divs with inline styles only (Gmail and Outlook drop <style>
  * blocks), no images, fonts or scripts, at most 640 px wide; every long URL, address or body
@@ -29,7 +30,9 @@ import type {
   RenderedDigest,
 } from "./content.ts";
 import { formatInstant } from "../time/format.ts";
-import { escapeHtml, linkifyEscaped } from "../mail/html.ts";
+import { raw } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+import { html, linkifyEscaped, type HtmlValue } from "../mail/html.ts";
 import { buildDraftMailto, buildMailto, MAX_MAILTO_CHARS } from "./mailto.ts";
 import { isIanaTimeZone } from "../time/zone-check.ts";
 
@@ -47,14 +50,14 @@ export function renderDigest(content: DigestContent): RenderedDigest {
   return {
     subject,
     text: sections.map((s) => s.text.join("\n")).join("\n\n") + "\n",
-    html: wrapHtml(subject, sections.map((s) => s.html).join("\n")),
+    html: wrapHtml(subject, joinLines(sections.map((s) => s.html))).toString(),
   };
 }
 
 /** One part of the digest, in both renderings. */
 interface Section {
   text: string[];
-  html: string;
+  html: HtmlEscapedString;
 }
 
 /** The commands the footer teaches, with what each does. */
@@ -118,11 +121,11 @@ function renderIntro(content: DigestContent): Section {
   const zone = showsTimes ? `Times are in ${content.timeZone}.` : null;
   return {
     text: zone ? [heading, "", summary, zone] : [heading, "", summary],
-    html: [
-      `<h1 style="${STYLE.h1}">${escapeHtml(heading)}</h1>`,
-      `<p style="${STYLE.lead}">${escapeHtml(summary)}</p>`,
-      zone ? `<p style="${STYLE.muted}">${escapeHtml(zone)}</p>` : "",
-    ].filter((part) => part !== "").join("\n"),
+    html: joinLines([
+      html`<h1 style="${STYLE.h1}">${heading}</h1>`,
+      html`<p style="${STYLE.lead}">${summary}</p>`,
+      zone ? html`<p style="${STYLE.muted}">${zone}</p>` : null,
+    ]),
   };
 }
 
@@ -145,7 +148,7 @@ function renderUndelivered(content: DigestContent): Section | null {
   const dates = joinWords(content.undelivered.map((d) => describeDate(d, "short")));
   const what = content.undelivered.length === 1 ? "digest" : "digests";
   const line = `Your ${what} for ${dates} could not be delivered. Anything still open from ${content.undelivered.length === 1 ? "it" : "them"} is in this one.`;
-  return { text: [`NOTE: ${line}`], html: `<div style="${STYLE.warning}"><strong>Note:</strong> ${escapeHtml(line)}</div>` };
+  return { text: [`NOTE: ${line}`], html: html`<div style="${STYLE.warning}"><strong>Note:</strong> ${line}</div>` };
 }
 
 // ── Interviews ─────────────────────────────────────────────────────────────────────────
@@ -154,21 +157,22 @@ function renderInterviews(content: DigestContent): Section | null {
   if (content.interviews.length === 0) return null;
   const title = "Today's interviews";
   const text = [title.toUpperCase()];
-  const cards: string[] = [];
+  const cards: HtmlEscapedString[] = [];
   for (const interview of content.interviews) {
     const rows = listInterviewRows(interview, content.timeZone);
     const name = describeApplication(interview.company, interview.role);
     text.push("", `- ${name}`, ...rows.map(([label, value]) => `  ${(label + ":").padEnd(8)}${value}`));
     cards.push(
       renderCard(
-        [
-          `<div style="${STYLE.cardTitle}">${escapeHtml(name)}</div>`,
-          ...rows.map(([label, value]) => renderLabelled(label, label === "Join" ? linkifyEscaped(value) : escapeHtml(value))),
-        ].join("\n"),
+        joinLines([
+          html`<div style="${STYLE.cardTitle}">${name}</div>`,
+          // linkifyEscaped's output is already escaped HTML.
+          ...rows.map(([label, value]) => renderLabelled(label, label === "Join" ? raw(linkifyEscaped(value)) : value)),
+        ]),
       ),
     );
   }
-  return { text, html: [renderSectionHeading(title), ...cards].join("\n") };
+  return { text, html: joinLines([renderSectionHeading(title), ...cards]) };
 }
 
 function listInterviewRows(interview: DigestInterview, userZone: string): Array<[string, string]> {
@@ -200,7 +204,7 @@ function renderDrafts(content: DigestContent): Section | null {
   const title = "Send today";
   const intro = "Each one is ready to send: open it, fill in anything marked, send it, then reply with its number.";
   const text = [title.toUpperCase(), intro];
-  const cards: string[] = [];
+  const cards: HtmlEscapedString[] = [];
   for (const draft of content.drafts) {
     const rendered = renderDraft(draft, content);
     text.push("", ...rendered.text);
@@ -209,9 +213,9 @@ function renderDrafts(content: DigestContent): Section | null {
   if (content.moreDrafts > 0) {
     const more = `${formatCount(content.moreDrafts, "more follow-up")} ${content.moreDrafts === 1 ? "is" : "are"} due; ${content.moreDrafts === 1 ? "it comes" : "they come"} in the next digests.`;
     text.push("", more);
-    cards.push(`<p style="${STYLE.paragraph}">${escapeHtml(more)}</p>`);
+    cards.push(html`<p style="${STYLE.paragraph}">${more}</p>`);
   }
-  return { text, html: [renderSectionHeading(title), `<p style="${STYLE.paragraph}">${escapeHtml(intro)}</p>`, ...cards].join("\n") };
+  return { text, html: joinLines([renderSectionHeading(title), html`<p style="${STYLE.paragraph}">${intro}</p>`, ...cards]) };
 }
 
 function renderDraft(draft: DigestDraft, content: DigestContent): Section {
@@ -240,21 +244,21 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
   if (linkNote) text.push(`   ${linkNote}`);
   text.push(`   Sent it? Reply "${doneCommand}". Not sending it? Reply "${skipCommand}".`);
 
-  const html = [
-    `<div style="${STYLE.cardTitle}">${escapeHtml(heading)}${draft.late ? ` <span style="${STYLE.lateBadge}">LATE</span>` : ""}</div>`,
-    lateLine ? `<div style="${STYLE.late}">${escapeHtml(lateLine)}</div>` : "",
-    renderLabelled("To", escapeHtml(describeRecipients(draft.to)) + (recipientNote ? `<br><em>${escapeHtml(recipientNote)}</em>` : "")),
-    renderLabelled("Subject", escapeHtml(draft.subject)),
-    fillIn ? `<div style="${STYLE.warning}"><strong>Fill in before sending:</strong> ${highlightPlaceholders(fillIn, draft.placeholders)}</div>` : "",
-    `<div style="${STYLE.draftBody}">${highlightPlaceholders(draft.body, draft.placeholders)}</div>`,
-    `<div style="${STYLE.actions}">`,
-    link.href ? renderButton(link.href, linkLabel, "primary") : "",
-    renderButton(buildCommandHref(content, doneCommand), `Mark ${n} as sent`, "secondary"),
-    renderButton(buildCommandHref(content, skipCommand), `Skip ${n}`, "secondary"),
-    "</div>",
-    linkNote ? `<div style="${STYLE.muted}">${escapeHtml(linkNote)}</div>` : "",
-  ].filter((part) => part !== "");
-  return { text, html: renderCard(html.join("\n"), draft.late) };
+  const card = joinLines([
+    html`<div style="${STYLE.cardTitle}">${heading}${draft.late ? html` <span style="${STYLE.lateBadge}">LATE</span>` : null}</div>`,
+    lateLine ? html`<div style="${STYLE.late}">${lateLine}</div>` : null,
+    renderLabelled("To", [describeRecipients(draft.to), recipientNote ? html`<br><em>${recipientNote}</em>` : null]),
+    renderLabelled("Subject", draft.subject),
+    fillIn ? html`<div style="${STYLE.warning}"><strong>Fill in before sending:</strong> ${highlightPlaceholders(fillIn, draft.placeholders)}</div>` : null,
+    html`<div style="${STYLE.draftBody}">${highlightPlaceholders(draft.body, draft.placeholders)}</div>`,
+    renderActions([
+      link.href ? renderButton(link.href, linkLabel, "primary") : null,
+      renderButton(buildCommandHref(content, doneCommand), `Mark ${n} as sent`, "secondary"),
+      renderButton(buildCommandHref(content, skipCommand), `Skip ${n}`, "secondary"),
+    ]),
+    linkNote ? html`<div style="${STYLE.muted}">${linkNote}</div>` : null,
+  ]);
+  return { text, html: renderCard(card, draft.late) };
 }
 
 function describeRecipients(to: DigestPerson[]): string {
@@ -308,12 +312,10 @@ function describeGoneQuiet(item: DigestGoneQuiet): string {
 function renderList(title: string, items: string[]): Section {
   return {
     text: [title.toUpperCase(), ...items.map((item) => `- ${item}`)],
-    html: [
-      renderSectionHeading(title),
-      `<ul style="${STYLE.list}">`,
-      ...items.map((item) => `<li style="${STYLE.listItem}">${linkifyEscaped(item)}</li>`),
-      "</ul>",
-    ].join("\n"),
+    html: html`${renderSectionHeading(title)}
+<ul style="${STYLE.list}">
+${joinLines(items.map((item) => html`<li style="${STYLE.listItem}">${raw(linkifyEscaped(item))}</li>`))}
+</ul>`,
   };
 }
 
@@ -334,20 +336,19 @@ function renderFooter(content: DigestContent): Section {
     ...(allDone ? [renderButton(buildCommandHref(content, allDone), "Mark all as sent", "secondary")] : []),
     ...ONE_TAP_COMMANDS.map(([command, label]) => renderButton(buildCommandHref(content, command), label, "secondary")),
   ];
-  const html = [
-    `<div style="${STYLE.footer}">`,
+  const footer = joinLines([
     renderSectionHeading(title),
-    `<p style="${STYLE.paragraph}">${escapeHtml(intro)}</p>`,
-    ...commands.map(
-      ([command, meaning]) => `<div style="${STYLE.commandRow}"><code style="${STYLE.code}">${escapeHtml(command)}</code> ${escapeHtml(meaning)}</div>`,
-    ),
-    `<p style="${STYLE.tapNote}">${escapeHtml(tapNote)}</p>`,
-    `<div style="${STYLE.actions}">`,
-    ...buttons,
-    "</div>",
-    "</div>",
-  ].join("\n");
-  return { text, html };
+    html`<p style="${STYLE.paragraph}">${intro}</p>`,
+    ...commands.map(([command, meaning]) => html`<div style="${STYLE.commandRow}"><code style="${STYLE.code}">${command}</code> ${meaning}</div>`),
+    html`<p style="${STYLE.tapNote}">${tapNote}</p>`,
+    renderActions(buttons),
+  ]);
+  return {
+    text,
+    html: html`<div style="${STYLE.footer}">
+${footer}
+</div>`,
+  };
 }
 
 function buildCommandHref(content: DigestContent, command: string): string {
@@ -391,48 +392,64 @@ const STYLE = {
   code: "font-family:Menlo,Consolas,'Courier New',monospace;font-size:14px;background:#eff1f3;padding:1px 5px;border-radius:4px;",
 } as const;
 
-function wrapHtml(subject: string, inner: string): string {
-  return [
-    "<!doctype html>",
-    '<html lang="en"><head><meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light"><meta name="supported-color-schemes" content="light">',
-    `<title>${escapeHtml(subject)}</title></head>`,
-    `<body style="${STYLE.body}">`,
-    `<div style="${STYLE.container}">`,
-    inner,
-    "</div>",
-    "</body></html>",
-  ].join("\n");
+function wrapHtml(subject: string, inner: HtmlEscapedString): HtmlEscapedString {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light"><meta name="supported-color-schemes" content="light">
+<title>${subject}</title></head>
+<body style="${STYLE.body}">
+<div style="${STYLE.container}">
+${inner}
+</div>
+</body></html>`;
 }
 
-function renderSectionHeading(title: string): string {
-  return `<h2 style="${STYLE.h2}">${escapeHtml(title)}</h2>`;
+/** Markup parts one per line, absent (null) parts left out. */
+function joinLines(parts: ReadonlyArray<HtmlEscapedString | null>): HtmlEscapedString {
+  // Every part is already escaped markup, so the joined string is too.
+  return raw(parts.filter((part) => part !== null).join("\n"));
 }
 
-function renderCard(inner: string, late = false): string {
-  return `<div style="${late ? STYLE.lateCard : STYLE.card}">\n${inner}\n</div>`;
+function renderSectionHeading(title: string): HtmlEscapedString {
+  return html`<h2 style="${STYLE.h2}">${title}</h2>`;
 }
 
-/** A label and an already-escaped value. */
-function renderLabelled(label: string, valueHtml: string): string {
-  return `<div style="${STYLE.row}"><span style="${STYLE.label}">${escapeHtml(label)}:</span> ${valueHtml}</div>`;
+function renderCard(inner: HtmlEscapedString, late = false): HtmlEscapedString {
+  return html`<div style="${late ? STYLE.lateCard : STYLE.card}">
+${inner}
+</div>`;
+}
+
+/** A label and its value: text is escaped, markup kept. */
+function renderLabelled(label: string, value: HtmlValue): HtmlEscapedString {
+  return html`<div style="${STYLE.row}"><span style="${STYLE.label}">${label}:</span> ${value}</div>`;
+}
+
+function renderActions(buttons: ReadonlyArray<HtmlEscapedString | null>): HtmlEscapedString {
+  return html`<div style="${STYLE.actions}">
+${joinLines(buttons)}
+</div>`;
 }
 
 /** `href` is a mailto: link built by src/core/digest/mailto.ts; it is escaped like any attribute. */
-function renderButton(href: string, label: string, kind: "primary" | "secondary"): string {
+function renderButton(href: string, label: string, kind: "primary" | "secondary"): HtmlEscapedString {
   const style = kind === "primary" ? STYLE.primaryButton : STYLE.secondaryButton;
-  return `<a href="${escapeHtml(href)}" style="${style}">${escapeHtml(label)}</a>`;
+  return html`<a href="${href}" style="${style}">${label}</a>`;
 }
 
-/** Escaped text with line breaks as <br> and each placeholder marked, so none is sent unfilled (C10). */
-function highlightPlaceholders(text: string, placeholders: readonly string[]): string {
+/** Text with line breaks as <br> and each placeholder marked, so none is sent unfilled (C10). */
+function highlightPlaceholders(text: string, placeholders: readonly string[]): HtmlEscapedString {
   const marks = [...new Set(placeholders.filter((p) => p !== ""))].sort((a, b) => b.length - a.length);
   const pieces = marks.length > 0 ? text.split(new RegExp(`(${marks.map(escapeRegExp).join("|")})`)) : [text];
-  return pieces
-    .map((piece, i) => (i % 2 === 1 ? `<span style="${STYLE.placeholder}">${escapeHtml(piece)}</span>` : escapeHtml(piece)))
-    .join("")
-    .replace(/\r\n|\r|\n/g, "<br>");
+  return html`${pieces.map((piece, i) => (i % 2 === 1 ? html`<span style="${STYLE.placeholder}">${withLineBreaks(piece)}</span>` : withLineBreaks(piece)))}`;
+}
+
+const LINE_BREAK = html`<br>`;
+
+/** The text's lines joined by <br> (not `white-space: pre-wrap`; see the header). */
+function withLineBreaks(text: string): HtmlValue[] {
+  return text.split(/\r\n|\r|\n/).flatMap((line, i) => (i === 0 ? [line] : [LINE_BREAK, line]));
 }
 
 // ── Words ──────────────────────────────────────────────────────────────────────────────

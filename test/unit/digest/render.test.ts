@@ -333,6 +333,12 @@ describe("renderDigest: HTML safety", () => {
     expect(html).toContain("<span style=\"color:#59636e;\">Join:</span> javascript:alert(document.cookie)</div>");
   });
 
+  it("returns its HTML as a plain string, a line break inside a placeholder included", () => {
+    const { html } = renderDigest(content({ drafts: [draft({ body: "Dear [name\nhere],\r\nthanks", placeholders: ["[name\nhere]"] })] }));
+    expect(typeof html).toBe("string");
+    expect(html).toContain(`Dear <span style="background:#fff8c5;border-bottom:2px solid #d4a72c;font-weight:600;">[name<br>here]</span>,<br>thanks`);
+  });
+
   it("says how many more drafts wait when a digest is capped", () => {
     const { text, html } = renderDigest(content({ drafts: [draft()], moreDrafts: 3 }));
     expect(text).toContain("3 more follow-ups are due; they come in the next digests.");

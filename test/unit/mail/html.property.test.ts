@@ -78,6 +78,7 @@ describe("renderPlainTextHtml", () => {
     fc.assert(
       fc.property(hostileText, (text) => {
         const html = renderPlainTextHtml(text);
+        expect(typeof html).toBe("string");
         const frameEnd = "</div></body></html>";
         expect(html.endsWith(frameEnd)).toBe(true);
         const start = html.indexOf("word-wrap:break-word;max-width:640px;\">") + "word-wrap:break-word;max-width:640px;\">".length;
