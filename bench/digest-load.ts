@@ -6,11 +6,10 @@
  * leaves them, as on a typical morning, so the time is the steady state. Pure: no D1.
  */
 import { Bench } from "tinybench";
-import { composeDigest } from "../src/cron/digest-job.ts";
+import { composeDigest } from "../src/core/digest/compose.ts";
 import { planDigest } from "../src/core/digest/plan.ts";
 import { renderDigest } from "../src/core/digest/render.ts";
-import type { UserRecords } from "../src/db/queries.ts";
-import { planRefresh, recordsAfterRefresh } from "../src/services/follow-ups.ts";
+import { planRefresh, recordsAfterRefresh, type UserRecords } from "../src/core/follow-ups/refresh.ts";
 import { activeUserRecords } from "../test/helpers/seed-bulk.ts";
 
 /** Monday 9 March 2026, 07:00 in Berlin: the default digest time. */

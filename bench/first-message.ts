@@ -44,29 +44,24 @@ const mark = () => {
 };
 
 mark();
-const [{ parseMime }, { unwrapForward }, { understandEmail }, { planFiling }, { buildConfirmation }, { warmUpPipeline }] = await Promise.all([
-  import("../src/core/mail/parse.ts"),
-  import("../src/core/mail/unwrap.ts"),
-  import("../src/core/understanding/understand.ts"),
+const [{ readEmail }, { planFiling }, { buildConfirmation }, { warmUpPipeline }] = await Promise.all([
+  import("../src/core/understanding/read.ts"),
   import("../src/core/filing/plan.ts"),
   import("../src/core/filing/confirmation.ts"),
   import("../src/core/warm-up.ts"),
 ]);
 if (warmUp && !(await warmUpPipeline())) throw new Error("the warm-up samples were not understood");
 mark();
-const parsed = await parseMime(raw);
-mark();
-if (!parsed.ok) throw new Error(`${file}: ${parsed.error.reason}`);
-const forwarded = await unwrapForward(parsed.value, { ownerAddresses: [owner] });
-mark();
-const understanding = understandEmail(forwarded);
-mark();
-const plan = planFiling({ apps: [], understanding, note: forwarded.note.text || null, originalSubject: forwarded.original.subject, sentAt: null });
+// Each step of the read is marked as it ends, so the one pipeline is timed step by step.
+const read = await readEmail(raw, { ownerAddresses: [owner], onStep: mark });
+if (!read.ok) throw new Error(`${file}: ${read.error.problem}`);
+const { understanding, note, originalSubject } = read.value;
+const plan = planFiling({ apps: [], understanding, note, originalSubject, sentAt: null });
 buildConfirmation({
   understanding,
   outcome: plan.action === "skip" ? { kind: "not_job_related" } : { kind: "filed", applicationId: 1, isNew: true, changes: [], nextFollowUp: null },
   ownerTimeZone: OWNER_TIME_ZONE,
-  originalSubject: forwarded.original.subject,
+  originalSubject,
   replyAddress: "assistant@example.com",
 });
 mark();

@@ -1,17 +1,16 @@
 /**
  * Warm ingest cost per message, measured with tinybench after a warm-up pass over every
  * message: (a) postal-mime alone (`PostalMime.parse` with the options parseMime passes), and
- * (b) the whole understanding pipeline the worker runs on a forward (parseMime, with its size
- * guards, → unwrapForward → understandEmail). The difference is the project's own overhead.
+ * (b) the whole read pipeline the worker runs on a forward (`readEmail`: parseMime, with its
+ * size guards, → unwrapForward → understandEmail). The difference is the project's own overhead.
  * Reads the .eml files it is given; prints nothing.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Bench } from "tinybench";
 import PostalMime from "postal-mime";
-import { parseMime, POSTAL_MIME_OPTIONS } from "../src/core/mail/parse.ts";
-import { understandEmail } from "../src/core/understanding/understand.ts";
-import { unwrapForward } from "../src/core/mail/unwrap.ts";
+import { POSTAL_MIME_OPTIONS } from "../src/core/mail/parse.ts";
+import { readEmail } from "../src/core/understanding/read.ts";
 
 /** The owner address of the project's fixtures; corpus mail is read the same way. */
 export const BENCH_OWNER = "me@example.com";
@@ -36,9 +35,7 @@ export function listMessages(directories: readonly string[]): string[] {
 }
 
 export async function understandRaw(raw: Uint8Array): Promise<void> {
-  const parsed = await parseMime(raw);
-  if (!parsed.ok) return;
-  understandEmail(await unwrapForward(parsed.value, { ownerAddresses: [BENCH_OWNER] }));
+  await readEmail(raw, { ownerAddresses: [BENCH_OWNER] });
 }
 
 export async function measureIngest(files: readonly string[]): Promise<MessageCost[]> {

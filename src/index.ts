@@ -2,7 +2,8 @@
  * The switchboard: maps runtime events to adapters and nothing else.
  */
 import { warmUpPipeline } from "./core/warm-up.ts";
-import { ingestDepsFor, receiveEmail } from "./email/receive.ts";
+import { depsFor } from "./deps.ts";
+import { receiveEmail } from "./email/receive.ts";
 import { app } from "./http/app.ts";
 import { runDigestJob } from "./cron/digest-job.ts";
 
@@ -12,13 +13,13 @@ void warmUpPipeline();
 export default {
   fetch: app.fetch,
   async email(message, env) {
-    const result = await receiveEmail(message, ingestDepsFor(env));
+    const result = await receiveEmail(message, depsFor(env));
     // Structured, without bodies or addresses (Workers Logs keep invocation logs).
     console.log(JSON.stringify({ event: "email", outcome: result.outcome, ...(result.outcome === "stored" ? { state: result.state, duplicate: result.duplicate } : {}) }));
   },
   async scheduled(controller, env) {
     // The scheduled time, not the wall clock: a late or retried tick computes the same digest.
-    const report = await runDigestJob(ingestDepsFor(env), new Date(controller.scheduledTime));
+    const report = await runDigestJob(depsFor(env), new Date(controller.scheduledTime));
     console.log(JSON.stringify({ event: "digest_job", ...report }));
   },
 } satisfies ExportedHandler<Env>;

@@ -1,13 +1,11 @@
 /**
  * `npm run --silent extract -- a.eml b.eml ...`: runs the worker's own reading of mail
- * (parseMime → unwrapForward → understandEmail) on .eml files and prints one JSON object per
+ * (`readEmail`: parseMime → unwrapForward → understandEmail) on .eml files and prints one JSON object per
  * line. Owner addresses come from OWNER_EMAILS (comma-separated) when set; without them a
  * forward is still recognised by its forwarded block. Reads files; writes stdout only.
  */
 import { readFileSync } from "node:fs";
-import { parseMime } from "../core/mail/parse.ts";
-import { understandEmail } from "../core/understanding/understand.ts";
-import { unwrapForward } from "../core/mail/unwrap.ts";
+import { readEmail } from "../core/understanding/read.ts";
 
 const ownerAddresses = (process.env.OWNER_EMAILS ?? "")
   .split(",")
@@ -15,10 +13,9 @@ const ownerAddresses = (process.env.OWNER_EMAILS ?? "")
   .filter(Boolean);
 
 async function extract(file: string): Promise<Record<string, unknown>> {
-  const parsed = await parseMime(new Uint8Array(readFileSync(file)));
-  if (!parsed.ok) return { file, error: parsed.error.reason };
-  const forwarded = await unwrapForward(parsed.value, { ownerAddresses });
-  const u = understandEmail(forwarded);
+  const read = await readEmail(new Uint8Array(readFileSync(file)), { ownerAddresses });
+  if (!read.ok) return { file, error: read.error.error ?? read.error.problem };
+  const { understanding: u, forwarded } = read.value;
   return {
     file,
     kind: u.kind,

@@ -1,8 +1,8 @@
 /**
  * `npm run --silent plan -- [--now ISO] [--tz ZONE] [--country CC] a.eml b.eml ...`: what the
  * worker would file and draft for these emails, without a worker. The files are treated as
- * forwarded in order, each arriving at its original Date: parseMime → unwrapForward →
- * understandEmail → planFiling against the applications so far → applied to an in-memory copy
+ * forwarded in order, each arriving at its original Date: readEmail (parseMime → unwrapForward →
+ * understandEmail) → planFiling against the applications so far → applied to an in-memory copy
  * of the tables (src/core/filing/memory-store.ts) → the worker's follow-up refresh (planRefresh:
  * buildHistory → planFollowUps, and the status time implies); then the same refresh at `now`
  * for every application. Prints one JSON object: the applications with their status and
@@ -15,29 +15,24 @@
  */
 import { readFileSync } from "node:fs";
 import { parseLocalDateTime } from "../core/time/business-days.ts";
-import { planFiling } from "../core/filing/plan.ts";
+import { fileKeptMessage } from "../core/filing/file.ts";
 import type { FollowUpPlan } from "../core/follow-ups/rules.ts";
 import {
-  applyFilingPlanInMemory,
   changeApplicationStatus,
+  createMemoryFilingStore,
   EMPTY_FILING_MEMORY,
   type FilingMemory,
-  findFiledOriginal,
-  listApplicationSnapshots,
   loadRecords,
-  markMessage,
   storeMessage,
 } from "../core/filing/memory-store.ts";
-import { parseMime } from "../core/mail/parse.ts";
 import { err, ok, type Result } from "../core/result.ts";
 import { isIanaTimeZone } from "../core/time/zone-check.ts";
 import { formatInZone } from "../core/time/zones.ts";
-import { understandEmail } from "../core/understanding/understand.ts";
+import { readEmail, type EmailReading } from "../core/understanding/read.ts";
 import type { DraftLanguage } from "../core/follow-ups/phrases/types.ts";
 import type { Understanding } from "../core/understanding/types.ts";
-import { unwrapForward } from "../core/mail/unwrap.ts";
 import type { ApplicationStatus } from "../core/applications/status.ts";
-import { planRefresh } from "../services/follow-ups.ts";
+import { planRefresh } from "../core/follow-ups/refresh.ts";
 
 export const PLAN_USAGE = "usage: npm run --silent plan -- [--now ISO] [--tz ZONE] [--country CC] a.eml [b.eml ...]";
 
@@ -116,20 +111,12 @@ export interface PlanReport {
   applications: PlannedApplication[];
 }
 
-interface Reading {
-  understanding: Understanding;
-  originalMessageId: string | null;
-  originalSubject: string | null;
-  note: string | null;
-  sentAt: number | null;
-}
-
 interface ReadFile {
   name: string;
   outerSubject: string | null;
   /** When the email arrived: its original Date, else the forward's own Date; null without either. */
   date: number | null;
-  reading: Reading | null;
+  reading: EmailReading | null;
   problem: string | null;
 }
 
@@ -204,7 +191,7 @@ export async function planForwards(files: readonly ForwardFile[], options: PlanO
   for (const file of read) {
     const arrival: number = file.date ?? previousArrival ?? now;
     previousArrival = arrival;
-    const outcome = fileForward(memory, file, arrival);
+    const outcome = await fileForward(memory, file, arrival);
     memory = outcome.memory;
     if (outcome.applicationId !== null) memory = refresh(memory, outcome.applicationId, arrival).memory;
     emails.push({
@@ -241,65 +228,37 @@ export async function planForwards(files: readonly ForwardFile[], options: PlanO
   }
 }
 
-/** What the worker does with one kept message: read it, drop a repeat, file it. */
-function fileForward(
+/** What the worker does with one kept message (`fileKeptMessage`), over memory. */
+async function fileForward(
   start: FilingMemory,
   file: ReadFile,
   arrival: number,
-): { memory: FilingMemory; outcome: EmailOutcome["outcome"]; applicationId: number | null } {
-  const stored = storeMessage(start, file.outerSubject);
-  const { messageId } = stored;
-  const reading = file.reading;
-  if (reading === null) {
-    return { memory: markMessage(stored.memory, messageId, { state: "not_understood", originalMessageId: null, applicationId: null }), outcome: "not_understood", applicationId: null };
+): Promise<{ memory: FilingMemory; outcome: EmailOutcome["outcome"]; applicationId: number | null }> {
+  const { memory, messageId } = storeMessage(start, file.outerSubject);
+  const store = createMemoryFilingStore(memory);
+  const read = file.reading ? ok(file.reading) : err({ problem: file.problem ?? "it could not be read" });
+  const result = await fileKeptMessage(store, { id: messageId, fallbackSubject: file.outerSubject }, read, arrival);
+  switch (result.state) {
+    case "understood":
+      return { memory: store.memory, outcome: "filed", applicationId: result.applicationId };
+    case "ignored":
+      return { memory: store.memory, outcome: "duplicate", applicationId: null };
+    case "not_understood":
+      return { memory: store.memory, outcome: result.outcome.kind === "not_job_related" ? "not_job_related" : "not_understood", applicationId: null };
+    case "filed_before":
+      throw new Error("memory has no concurrent deliveries");
   }
-  const earlier = reading.originalMessageId ? findFiledOriginal(stored.memory, reading.originalMessageId, messageId) : null;
-  if (earlier) {
-    const memory = markMessage(stored.memory, messageId, { state: "ignored", originalMessageId: reading.originalMessageId, applicationId: earlier.applicationId });
-    return { memory, outcome: "duplicate", applicationId: null };
-  }
-  const plan = planFiling({
-    apps: listApplicationSnapshots(stored.memory),
-    understanding: reading.understanding,
-    note: reading.note,
-    originalSubject: reading.originalSubject ?? file.outerSubject,
-    sentAt: reading.sentAt,
-  });
-  if (plan.action === "skip") {
-    const memory = markMessage(stored.memory, messageId, { state: "not_understood", originalMessageId: reading.originalMessageId, applicationId: null });
-    return { memory, outcome: "not_job_related", applicationId: null };
-  }
-  const filed = applyFilingPlanInMemory(stored.memory, { messageId, plan, originalMessageId: reading.originalMessageId, at: arrival });
-  return { memory: filed.memory, outcome: "filed", applicationId: filed.applicationId };
 }
 
-/** parseMime → unwrapForward → understandEmail, reading what the worker reads (src/email/receive.ts). */
+/** Reads a file as the worker reads a kept message (`readEmail`). */
 async function readForward(file: ForwardFile, ownerAddresses: readonly string[]): Promise<ReadFile> {
-  const parsed = await parseMime(file.raw);
-  if (!parsed.ok) {
-    return { name: file.name, outerSubject: null, date: null, reading: null, problem: `its MIME structure could not be parsed (${parsed.error.reason})` };
+  const read = await readEmail(file.raw, { ownerAddresses });
+  if (!read.ok) {
+    const { outer, problem, error } = read.error;
+    return { name: file.name, outerSubject: outer?.subject ?? null, date: outer?.date ?? null, reading: null, problem: error === null ? problem : `reading it failed: ${error}` };
   }
-  const outerSubject = parsed.value.subject ?? null;
-  const outerDate = parsed.value.date ? Date.parse(parsed.value.date) || null : null;
-  try {
-    const forwarded = await unwrapForward(parsed.value, { ownerAddresses: [...ownerAddresses] });
-    const sentAt = forwarded.original.date ? Date.parse(forwarded.original.date) || null : null;
-    return {
-      name: file.name,
-      outerSubject,
-      date: sentAt ?? outerDate,
-      reading: {
-        understanding: understandEmail(forwarded),
-        originalMessageId: forwarded.original.messageId,
-        originalSubject: forwarded.original.subject,
-        note: forwarded.note.text || null,
-        sentAt,
-      },
-      problem: null,
-    };
-  } catch (error) {
-    return { name: file.name, outerSubject, date: outerDate, reading: null, problem: `reading it failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  const reading = read.value;
+  return { name: file.name, outerSubject: reading.outer.subject, date: reading.sentAt ?? reading.outer.date, reading, problem: null };
 }
 
 function describeApplication(memory: FilingMemory, id: number, plan: FollowUpPlan | undefined, timeZone: string): PlannedApplication {

@@ -18,9 +18,7 @@
 import { buildConfirmation } from "./filing/confirmation.ts";
 import { planFiling } from "./filing/plan.ts";
 import type { Understanding } from "./understanding/types.ts";
-import { parseMime } from "./mail/parse.ts";
-import { understandEmail } from "./understanding/understand.ts";
-import { unwrapForward } from "./mail/unwrap.ts";
+import { readEmail } from "./understanding/read.ts";
 
 const SAMPLE_OWNER = "owner@warm-up.invalid";
 const SAMPLE_TIME_ZONE = "Europe/Berlin";
@@ -287,16 +285,15 @@ function base64Lines(text: string): string {
 
 /** Reads one sample the way a forward is read and confirmed; null when it cannot be parsed. */
 async function readSample(raw: string): Promise<Understanding | null> {
-  const parsed = await parseMime(new TextEncoder().encode(raw.replaceAll("\n", "\r\n")));
-  if (!parsed.ok) return null;
-  const forwarded = await unwrapForward(parsed.value, { ownerAddresses: [SAMPLE_OWNER] });
-  const understanding = understandEmail(forwarded);
-  const plan = planFiling({ apps: [], understanding, note: forwarded.note.text || null, originalSubject: forwarded.original.subject, sentAt: null });
+  const read = await readEmail(new TextEncoder().encode(raw.replaceAll("\n", "\r\n")), { ownerAddresses: [SAMPLE_OWNER] });
+  if (!read.ok) return null;
+  const { understanding, note, originalSubject } = read.value;
+  const plan = planFiling({ apps: [], understanding, note, originalSubject, sentAt: null });
   buildConfirmation({
     understanding,
     outcome: plan.action === "skip" ? { kind: "not_job_related" } : { kind: "filed", applicationId: 1, isNew: true, changes: [], nextFollowUp: null },
     ownerTimeZone: SAMPLE_TIME_ZONE,
-    originalSubject: forwarded.original.subject,
+    originalSubject,
     replyAddress: "assistant@warm-up.invalid",
   });
   return understanding;

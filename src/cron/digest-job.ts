@@ -14,25 +14,14 @@
  */
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
-import {
-  claimDigest,
-  digestOutcomeStatements,
-  loadDigestRoster,
-  releaseLostClaim,
-  runBatch,
-  type ClaimedDigest,
-  type DigestItemKey,
-  type DigestState,
-  type UserRecords,
-  type UserRow,
-} from "../db/queries.ts";
-import { digestTiming, planDigest, type DigestPlan } from "../core/digest/plan.ts";
-import { renderDigest } from "../core/digest/render.ts";
-import type { RenderedDigest } from "../core/digest/content.ts";
+import { claimDigest, digestOutcomeStatements, loadDigestRoster, releaseLostClaim, type ClaimedDigest, type DigestState } from "../db/digest.ts";
+import { runBatch } from "../db/client.ts";
+import type { UserRow } from "../db/users.ts";
+import { digestTiming } from "../core/digest/plan.ts";
+import { composeDigest, type ComposedDigest } from "../core/digest/compose.ts";
 import { parseSettings } from "../core/follow-ups/settings.ts";
-import { addShownTextUpdates, planRefresh, recordsAfterRefresh, refreshStatements, type RefreshPlan } from "../services/follow-ups.ts";
-import type { Mailer } from "../email/send.ts";
-import { replyAddressFor } from "../email/reply-address.ts";
+import { refreshStatements } from "../db/follow-ups.ts";
+import { replyAddressFor, type Mailer } from "../mailer.ts";
 import type { BatchItem } from "drizzle-orm/batch";
 
 /** Sends tried per digest before it is given up and reported as undelivered. */
@@ -51,56 +40,6 @@ export interface DigestJobReport {
   failed: number;
   skipped: number;
   notDue: number;
-}
-
-export interface DigestInput {
-  user: Pick<UserRow, "timeZone" | "country" | "settings">;
-  records: UserRecords;
-  undelivered: readonly { localDate: string }[];
-  localDate: string;
-  scheduledFor: number;
-  replyAddress: string;
-}
-
-export interface ComposedDigest {
-  refresh: RefreshPlan;
-  plan: DigestPlan;
-  /** The numbered items by follow-up key: a follow-up the refresh adds has no id before the outcome batch. */
-  items: DigestItemKey[];
-  /** The email to send, or null on a quiet day the user did not ask to hear about. */
-  email: RenderedDigest | null;
-}
-
-/**
- * Everything the job computes between its reads and its writes: the rules over every
- * application, the follow-ups reconciled, the digest planned from the records as the refresh
- * will leave them, and rendered. The refresh also brings the shown drafts' stored texts up to
- * date. Pure.
- */
-export function composeDigest(input: DigestInput): ComposedDigest {
-  const refresh = planRefresh(input.records, input.user, input.scheduledFor);
-  const after = recordsAfterRefresh(input.records, refresh);
-  const plan = planDigest({
-    scheduledFor: input.scheduledFor,
-    localDate: input.localDate,
-    timeZone: input.user.timeZone,
-    applications: after.applications,
-    interviews: after.interviews,
-    followUps: after.followUps,
-    plans: refresh.plans,
-    undelivered: input.undelivered.map((d) => d.localDate),
-    replyAddress: input.replyAddress,
-  });
-  const rowOf = new Map(after.followUps.map((f) => [f.id, f]));
-  const shown: UserRecords["followUps"] = [];
-  const items = plan.items.map((item) => {
-    const row = rowOf.get(item.followUpId);
-    if (row === undefined) throw new Error(`digest item ${item.number} has no follow-up`);
-    shown.push(row);
-    return { number: item.number, applicationId: item.applicationId, followUpKey: row.key };
-  });
-  const quietDay = plan.quiet && input.undelivered.length === 0 && !parseSettings(input.user.settings).quietDigest;
-  return { refresh: addShownTextUpdates(refresh, shown), plan, items, email: quietDay ? null : renderDigest(plan.content) };
 }
 
 export async function runDigestJob(deps: DigestDeps, scheduledFor: Date): Promise<DigestJobReport> {
@@ -140,7 +79,7 @@ async function writeOutcome(db: Db, statements: BatchItem<"sqlite">[]): Promise<
   }
 }
 
-/** The claim's own condition (src/db/queries.ts claimDigest), checked first so a done digest costs no query. */
+/** The claim's own condition (src/db/digest.ts claimDigest), checked first so a done digest costs no query. */
 function isClaimable(digest: DigestState | undefined): boolean {
   return digest === undefined || (digest.status === "failed" && digest.attempts < MAX_DIGEST_ATTEMPTS);
 }

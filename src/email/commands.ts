@@ -19,30 +19,21 @@ import { toLocalDate } from "../core/time/business-days.ts";
 import { formatInstant } from "../core/time/format.ts";
 import { renderPlainTextHtml } from "../core/mail/html.ts";
 import type { UserPreferences } from "../core/applications/inverse.ts";
-import { changeStatements, effectStatements, findLastChange, undoStatements } from "../db/changes.ts";
-import {
-  findAppliedCommand,
-  getDigestByLocalDate,
-  getDigestByMessageId,
-  getInbound,
-  loadCommandState,
-  markInbound,
-  recordOutbound,
-  runBatch,
-  findOutboundByMessageId,
-  type InboundRow,
-  type UserRow,
-} from "../db/queries.ts";
-import { refreshFollowUps } from "../services/follow-ups.ts";
-import { replyAddressFor } from "./reply-address.ts";
-import { isSafeMessageId } from "./send.ts";
-import type { IngestDeps } from "./receive.ts";
+import { changeStatements, effectStatements, findLastChange, undoStatements } from "../db/commands.ts";
+import { findAppliedCommand, getInbound, markInbound, recordOutbound, findOutboundByMessageId, type InboundRow } from "../db/messages.ts";
+import { getDigestByLocalDate, getDigestByMessageId } from "../db/digest.ts";
+import { loadCommandState } from "../db/commands.ts";
+import { runBatch } from "../db/client.ts";
+import type { UserRow } from "../db/users.ts";
+import { refreshFollowUps } from "../db/follow-ups.ts";
+import type { Deps } from "../deps.ts";
+import { isSafeMessageId, replyAddressFor } from "../mailer.ts";
 
 const DIGEST_SUBJECT_DATE = /\bDigest (\d{4}-\d{2}-\d{2})\b/i;
 
 type Authentication = { ok: true } | { ok: false; why: string };
 
-async function authenticate(deps: IngestDeps, user: UserRow, envelopeFrom: string, recipientTag: string | null, email: Email): Promise<Authentication> {
+async function authenticate(deps: Deps, user: UserRow, envelopeFrom: string, recipientTag: string | null, email: Email): Promise<Authentication> {
   if (!recipientTag) return { ok: false, why: "it was not sent to the assistant's reply address" };
   const userId = await verifyReplyToken(deps.config.replyTokenSecret, recipientTag);
   if (userId !== user.id) return { ok: false, why: "the reply address it was sent to is not valid" };
@@ -56,7 +47,7 @@ async function authenticate(deps: IngestDeps, user: UserRow, envelopeFrom: strin
   return { ok: true };
 }
 
-async function resolveTarget(deps: IngestDeps, user: UserRow, email: Email): Promise<CommandTarget> {
+async function resolveTarget(deps: Deps, user: UserRow, email: Email): Promise<CommandTarget> {
   const inReplyTo = email.inReplyTo?.trim() ?? null;
   if (isSafeMessageId(inReplyTo)) {
     const digest = await getDigestByMessageId(deps.db, user.id, inReplyTo);
@@ -84,7 +75,7 @@ function replyText(email: Email): string {
 }
 
 export async function handleCommandReply(
-  deps: IngestDeps,
+  deps: Deps,
   user: UserRow,
   row: InboundRow,
   raw: Uint8Array,
@@ -178,7 +169,7 @@ export async function handleCommandReply(
  * between the two would leave the reply "stored" with its changes applied, and the sender's
  * retry would apply them again (a second event; a second undo undoing one change too many).
  */
-function markHandled(deps: IngestDeps, user: UserRow, row: InboundRow) {
+function markHandled(deps: Deps, user: UserRow, row: InboundRow) {
   return effectStatements(deps.db, user.id, { op: "set_message_state", inboundId: row.id, state: "understood" }, deps.now);
 }
 
@@ -187,7 +178,7 @@ function markHandled(deps: IngestDeps, user: UserRow, row: InboundRow) {
  * thrown: the reply is marked handled, so a retry would do nothing, and the next digest
  * recomputes follow-ups anyway. Null when it failed.
  */
-async function refreshAfterChange(deps: IngestDeps, user: UserRow, row: InboundRow): Promise<Awaited<ReturnType<typeof refreshFollowUps>>["plans"] | null> {
+async function refreshAfterChange(deps: Deps, user: UserRow, row: InboundRow): Promise<Awaited<ReturnType<typeof refreshFollowUps>>["plans"] | null> {
   try {
     return (await refreshFollowUps(deps.db, user, deps.now)).plans;
   } catch (error) {
@@ -215,7 +206,7 @@ function nextDates(changes: readonly PlannedChange[], plans: Awaited<ReturnType<
   });
 }
 
-async function describeOpenApplications(deps: IngestDeps, user: UserRow): Promise<string> {
+async function describeOpenApplications(deps: Deps, user: UserRow): Promise<string> {
   const { records, plans } = await refreshFollowUps(deps.db, user, deps.now);
   if (records.applications.length === 0) return "You have no applications yet. Forward an interview email to get started.";
   const lines = records.applications.map((app) => {
@@ -225,7 +216,7 @@ async function describeOpenApplications(deps: IngestDeps, user: UserRow): Promis
   return ["Your applications:", ...lines].join("\n");
 }
 
-async function answer(deps: IngestDeps, user: UserRow, row: InboundRow, subject: string, text: string): Promise<void> {
+async function answer(deps: Deps, user: UserRow, row: InboundRow, subject: string, text: string): Promise<void> {
   try {
     const { messageId } = await deps.mailer.send({
       to: user.email,

@@ -1,5 +1,6 @@
 /**
- * The email() adapter: gate → keep raw → parse → unwrap → understand → file → confirm.
+ * The email() adapter: gate → keep raw → read (parse → unwrap → understand) → file → confirm;
+ * replies go to the command handler (commands.ts).
  *
  * Outcomes, as Email Routing sees them:
  * - `setReject(reason)`: a permanent bounce, only for mail refused on purpose (a stranger, too
@@ -11,51 +12,18 @@
  *   and told to the owner.
  */
 import { admitMessage } from "../core/mail/gate.ts";
-import { MAX_PARSE_BYTES, MAX_RAW_BYTES } from "../core/mail/limits.ts";
-import { parseMime, type MimeRejection } from "../core/mail/parse.ts";
-import { unwrapForward } from "../core/mail/unwrap.ts";
-import { understandEmail } from "../core/understanding/understand.ts";
-import { filingKeys, planFiling } from "../core/filing/plan.ts";
+import { MAX_RAW_BYTES } from "../core/mail/limits.ts";
 import { buildConfirmation, type ConfirmationOutcome } from "../core/filing/confirmation.ts";
 import type { Understanding } from "../core/understanding/types.ts";
-import { createDb } from "../db/client.ts";
-import { ownerOf, parseConfig, type Config } from "../config.ts";
-import type { Db } from "../db/client.ts";
-import {
-  applyFilingPlan,
-  ensureOwner,
-  findFiledOriginal,
-  getInbound,
-  hasOutboundFor,
-  loadApplicationSnapshots,
-  markInbound,
-  recordOutbound,
-  storeInbound,
-  type InboundRow,
-  type UserRow,
-} from "../db/queries.ts";
-import { createMailer, isSafeMessageId, type Mailer } from "./send.ts";
-import { gzip, sha256Hex, splitChunks } from "./raw-codec.ts";
 import { renderPlainTextHtml } from "../core/mail/html.ts";
-import { refreshFollowUps } from "../services/follow-ups.ts";
+import { ownerOf } from "../config.ts";
+import type { Deps } from "../deps.ts";
+import { fileKeptRaw } from "../db/filing.ts";
+import { ensureOwner, type UserRow } from "../db/users.ts";
+import { hasOutboundFor, recordOutbound, storeInbound, type InboundRow } from "../db/messages.ts";
+import { gzip, sha256Hex, splitChunks } from "../db/raw-codec.ts";
+import { isSafeMessageId, replyAddressFor } from "../mailer.ts";
 import { handleCommandReply } from "./commands.ts";
-import { replyAddressFor } from "./reply-address.ts";
-
-/** Bumped when understanding changes enough that kept messages are worth reading again. */
-export const PARSER_VERSION = 1;
-
-/** The adapters ingest needs, from the worker's bindings; `now` is the wall clock of this event. */
-export function ingestDepsFor(env: Env): IngestDeps {
-  const config = parseConfig(env);
-  return { db: createDb(env.DB), mailer: createMailer(env.EMAIL, config.assistantEmail), config, now: new Date() };
-}
-
-export interface IngestDeps {
-  db: Db;
-  mailer: Mailer;
-  config: Config;
-  now: Date;
-}
 
 export type ReceiveOutcome =
   | { outcome: "rejected"; reason: string }
@@ -72,7 +40,7 @@ const SUBJECT_UNSAFE = /[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]+/g;
  */
 const MAX_CONFIRMATION_SUBJECT_CHARS = 150;
 
-export async function receiveEmail(message: ForwardableEmailMessage, deps: IngestDeps): Promise<ReceiveOutcome> {
+export async function receiveEmail(message: ForwardableEmailMessage, deps: Deps): Promise<ReceiveOutcome> {
   const { config } = deps;
   if (message.rawSize > MAX_RAW_BYTES) {
     const reason = `Message too large: ${(message.rawSize / MIB).toFixed(1)} MiB. The assistant keeps messages up to ${MAX_RAW_BYTES / MIB} MiB; forward the email without its attachments.`;
@@ -111,7 +79,7 @@ export async function receiveEmail(message: ForwardableEmailMessage, deps: Inges
   const state =
     admission.value.channel === "command"
       ? await handleCommandReply(deps, user, row, raw, { from: message.from, recipientTag: admission.value.recipientTag })
-      : await understandAndFile(deps, user, row, raw, { confirm: true });
+      : await fileAndConfirm(deps, user, row, raw);
   return { outcome: "stored", messageId: row.id, duplicate, state };
 }
 
@@ -125,175 +93,15 @@ function headerOrNull(value: string | null): string | null {
   return value === null ? null : value.slice(0, 998);
 }
 
-interface Reading {
-  understanding: Understanding;
-  originalMessageId: string | null;
-  originalSubject: string | null;
-  sentAt: number | null;
-  note: string | null;
-}
-
-function describeMimeRejection(rejection: MimeRejection): string {
-  switch (rejection.reason) {
-    case "headers_too_large":
-      return `its header block is ${Math.round(rejection.bytes / 1024)} KiB, over the ${rejection.limit / 1024} KiB the assistant reads`;
-    case "too_many_lines":
-      return `it has ${rejection.lines} lines, over the ${rejection.limit} the assistant reads`;
-    case "unparseable":
-      return `its MIME structure could not be parsed (${rejection.detail})`;
-  }
-}
-
-/** Pure work on a kept message. A thrown error here is a bug in reading, not a fault to retry. */
-export async function readKeptMessage(raw: Uint8Array, config: Config): Promise<{ ok: true; reading: Reading } | { ok: false; problem: string }> {
-  const parsed = await parseMime(raw);
-  if (!parsed.ok) return { ok: false, problem: describeMimeRejection(parsed.error) };
-  try {
-    const forwarded = await unwrapForward(parsed.value, { ownerAddresses: config.ownerEmails });
-    return {
-      ok: true,
-      reading: {
-        understanding: understandEmail(forwarded),
-        originalMessageId: forwarded.original.messageId,
-        originalSubject: forwarded.original.subject,
-        sentAt: forwarded.original.date ? Date.parse(forwarded.original.date) || null : null,
-        note: forwarded.note.text || null,
-      },
-    };
-  } catch (error) {
-    console.error(JSON.stringify({ event: "understand_failed", error: error instanceof Error ? error.message : String(error) }));
-    return { ok: false, problem: "reading it failed unexpectedly" };
-  }
-}
-
-/**
- * Understands a kept message and files it, then tells the owner. Used on arrival and when kept
- * messages are read again. D1 errors propagate (the caller decides whether to retry).
- */
-export async function understandAndFile(
-  deps: IngestDeps,
-  user: UserRow,
-  row: InboundRow,
-  raw: Uint8Array,
-  options: { confirm: boolean },
-): Promise<InboundRow["state"]> {
-  const { db, config } = deps;
-  let understanding: Understanding | null = null;
-  let originalSubject: string | null = row.subject;
-  let outcome: ConfirmationOutcome;
-  let state: InboundRow["state"];
-
-  if (raw.byteLength > MAX_PARSE_BYTES) {
-    state = "not_understood";
-    outcome = { kind: "too_large_to_read", rawSize: raw.byteLength };
-    await markInbound(db, row.id, { state, problem: `larger than the ${MAX_PARSE_BYTES / MIB} MiB read automatically`, parserVersion: PARSER_VERSION });
-  } else {
-    const read = await readKeptMessage(raw, config);
-    if (!read.ok) {
-      state = "not_understood";
-      outcome = { kind: "not_understood", problem: read.problem };
-      await markInbound(db, row.id, { state, problem: read.problem, parserVersion: PARSER_VERSION });
-    } else {
-      const { reading } = read;
-      understanding = reading.understanding;
-      originalSubject = reading.originalSubject ?? row.subject;
-      const earlier = reading.originalMessageId ? await findFiledOriginal(db, user.id, reading.originalMessageId, row.id) : null;
-      if (earlier) {
-        state = "ignored";
-        outcome = { kind: "duplicate", applicationId: earlier.applicationId };
-        await markInbound(db, row.id, {
-          state,
-          understanding,
-          problem: `same original as message ${earlier.id}`,
-          originalMessageId: reading.originalMessageId,
-          applicationId: earlier.applicationId,
-          parserVersion: PARSER_VERSION,
-        });
-      } else {
-        const apps = await loadApplicationSnapshots(db, user.id, filingKeys(understanding));
-        const plan = planFiling({ apps, understanding, note: reading.note, originalSubject, sentAt: reading.sentAt });
-        if (plan.action === "skip") {
-          state = "not_understood";
-          outcome = { kind: "not_job_related" };
-          await markInbound(db, row.id, {
-            state,
-            understanding,
-            problem: "nothing in it is about a job application or an interview",
-            originalMessageId: reading.originalMessageId,
-            parserVersion: PARSER_VERSION,
-          });
-        } else {
-          let applicationId: number;
-          try {
-            applicationId = await applyFilingPlan(db, {
-              userId: user.id,
-              messageId: row.id,
-              plan,
-              understanding,
-              originalMessageId: reading.originalMessageId,
-              parserVersion: PARSER_VERSION,
-              at: deps.now,
-            });
-          } catch (error) {
-            // A concurrent delivery of the same bytes filed it first (the batch's guard refused
-            // this one): that delivery confirms; this one succeeds as a duplicate.
-            const current = await getInbound(db, row.id);
-            if (current && current.state !== "stored") return current.state;
-            throw error;
-          }
-          state = "understood";
-          outcome = {
-            kind: "filed",
-            applicationId,
-            isNew: plan.target.kind === "new",
-            nextFollowUp: await nextFollowUpAfterFiling(deps, user, applicationId),
-            changes: plan.events.filter((e) => e.type !== "email_filed" && e.type !== "application_created").map(describeEvent),
-          };
-        }
-      }
-    }
-  }
-
-  if (options.confirm) await sendConfirmation(deps, user, row, { understanding, outcome, originalSubject });
-  return state;
-}
-
-/** Recomputes the application's follow-ups; the first one planned is told in the confirmation. */
-async function nextFollowUpAfterFiling(deps: IngestDeps, user: UserRow, applicationId: number): Promise<{ rule: string; dueAt: number } | null> {
-  try {
-    const { plans } = await refreshFollowUps(deps.db, user, deps.now, applicationId);
-    const next = plans.get(applicationId)?.followUps[0];
-    return next ? { rule: next.rule, dueAt: next.dueAt } : null;
-  } catch (error) {
-    // The filing is complete; the next digest recomputes follow-ups anyway.
-    console.error(JSON.stringify({ event: "follow_up_refresh_failed", applicationId, error: error instanceof Error ? error.message : String(error) }));
-    return null;
-  }
-}
-
-function describeEvent(event: { type: string; payload: Record<string, unknown> }): string {
-  switch (event.type) {
-    case "status_changed":
-      return `status: ${String(event.payload.from ?? "new")} → ${String(event.payload.to)}`;
-    case "interview_scheduled":
-      return "interview added";
-    case "interview_moved":
-      return "interview moved to the new time";
-    case "interview_cancelled":
-      return "interview cancelled";
-    case "timeline_promised":
-      return "their promised timeline noted";
-    case "note_added":
-      return "your note saved (used in follow-up drafts)";
-    case "details_updated":
-      return `details updated: ${Object.keys(event.payload).join(", ")}`;
-    default:
-      return event.type.replaceAll("_", " ");
-  }
+/** Files a kept message (src/db/filing.ts) and confirms what was understood. */
+async function fileAndConfirm(deps: Deps, user: UserRow, row: InboundRow, raw: Uint8Array): Promise<InboundRow["state"]> {
+  const filing = await fileKeptRaw(deps.db, user, row, raw, { ownerAddresses: deps.config.ownerEmails, now: deps.now });
+  if (filing.outcome) await sendConfirmation(deps, user, row, { understanding: filing.understanding, outcome: filing.outcome, originalSubject: filing.originalSubject });
+  return filing.state;
 }
 
 async function sendConfirmation(
-  deps: IngestDeps,
+  deps: Deps,
   user: UserRow,
   row: InboundRow,
   content: { understanding: Understanding | null; outcome: ConfirmationOutcome; originalSubject: string | null },

@@ -3,10 +3,11 @@ import { HTTPException } from "hono/http-exception";
 import * as z from "zod/mini";
 import { ownerOf } from "../config.ts";
 import { createDb } from "../db/client.ts";
-import { ensureOwner, getInbound } from "../db/queries.ts";
-import { loadRaw, rereadAll, rereadMessage } from "../email/reread.ts";
-import { ingestDepsFor } from "../email/receive.ts";
-import type { AppEnv } from "./app.ts";
+import { ensureOwner } from "../db/users.ts";
+import { getInbound } from "../db/messages.ts";
+import { depsFor } from "../deps.ts";
+import { loadRaw, rereadAll, rereadMessage } from "./reread.ts";
+import type { AppEnv } from "./env.ts";
 
 const MessageId = z.coerce.number().check(z.int(), z.positive());
 
@@ -31,12 +32,12 @@ export const messagesApi = new Hono<AppEnv>()
     });
   })
   .post("/reread", async (c) => {
-    const d = ingestDepsFor(c.env);
+    const d = depsFor(c.env);
     const owner = await ensureOwner(d.db, ownerOf(d.config), d.now);
     return c.json(await rereadAll(d, owner.id));
   })
   .post("/:id/reread", async (c) => {
-    const report = await rereadMessage(ingestDepsFor(c.env), parseId(c.req.param("id")));
+    const report = await rereadMessage(depsFor(c.env), parseId(c.req.param("id")));
     if (!report) throw new HTTPException(404, { message: "no such forwarded message" });
     return c.json(report);
   });

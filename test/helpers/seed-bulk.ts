@@ -8,7 +8,7 @@
 import { getTableColumns } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { createDb } from "../../src/db/client.ts";
-import type { UserRecords } from "../../src/db/queries.ts";
+import type { UserRecords } from "../../src/core/follow-ups/refresh.ts";
 import { applications, events, interviews } from "../../src/db/schema.ts";
 
 const MAX_BOUND_PARAMS = 100;

@@ -48,14 +48,14 @@ describe("project layout", () => {
       { from: "src/core/digest/plan.ts", to: "src/core/commands/parse.ts" },
       { from: "src/core/filing/plan.ts", to: "src/db/client.ts" },
       { from: "src/core/mail/parse.ts", to: "cloudflare:workers" },
-      { from: "src/cron/digest-job.ts", to: "src/email/send.ts" },
+      { from: "src/cron/digest-job.ts", to: "src/email/receive.ts" },
     ];
     expect(layoutViolations(added)).toEqual([
       "src/core/text/word-tokens.ts → src/core/understanding/types.ts: core/text may not import core/understanding",
       "src/core/digest/plan.ts → src/core/commands/parse.ts: core/digest may not import core/commands",
       "src/core/filing/plan.ts → src/db/client.ts: the core imports nothing outside core/",
       "src/core/mail/parse.ts → cloudflare:workers: the core uses no bindings or database",
-      "src/cron/digest-job.ts → src/email/send.ts: email/ is an adapter: only index.ts uses it",
+      "src/cron/digest-job.ts → src/email/receive.ts: email/ is an adapter: only index.ts uses it",
     ]);
     const circle = importCircles([...edges, { from: "src/core/text/word-tokens.ts", to: "src/core/text/word-finder.ts" }, { from: "src/core/text/word-finder.ts", to: "src/core/text/word-tokens.ts" }]);
     expect(circle).toContainEqual(["src/core/text/word-finder.ts", "src/core/text/word-tokens.ts"]);

@@ -156,3 +156,25 @@ export function buildConfirmation(input: ConfirmationInput): Confirmation {
       };
   }
 }
+
+/** One change a filing made, in words for the confirmation ("interview moved to the new time"). */
+export function describeFilingChange(event: { type: string; payload: Record<string, unknown> }): string {
+  switch (event.type) {
+    case "status_changed":
+      return `status: ${String(event.payload.from ?? "new")} → ${String(event.payload.to)}`;
+    case "interview_scheduled":
+      return "interview added";
+    case "interview_moved":
+      return "interview moved to the new time";
+    case "interview_cancelled":
+      return "interview cancelled";
+    case "timeline_promised":
+      return "their promised timeline noted";
+    case "note_added":
+      return "your note saved (used in follow-up drafts)";
+    case "details_updated":
+      return `details updated: ${Object.keys(event.payload).join(", ")}`;
+    default:
+      return event.type.replaceAll("_", " ");
+  }
+}

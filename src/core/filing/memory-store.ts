@@ -1,19 +1,22 @@
 /**
- * The filing tables (applications, interviews, events, filed messages) as plain data, for
- * running the worker's core without D1: the `plan` CLI (src/cli/plan.ts) and its tests.
- * Pure: no I/O, no clock; every instant is an argument, and every write returns a new store
- * (the old one is left as it was).
+ * The filing tables (applications, interviews, events, filed messages) as plain data, and a
+ * `FilingStore` over them, for running the worker's filing without D1: the `plan` CLI
+ * (src/cli/plan.ts) and unit tests. The steps of filing are shared (file.ts); what is kept here
+ * is only what SQL does in D1. Pure: no I/O, no clock; every instant is an argument, and every
+ * write returns new tables (the old ones are left as they were).
  *
- * The writes mirror the SQL exactly: `applyFilingPlanInMemory` is src/db/queries.ts
+ * The writes do what the D1 store's do: `applyFilingPlanInMemory` is src/db/filing.ts
  * `applyFilingPlan` (which fields a new or an existing application takes, one interview per
  * message, a move re-schedules, every planned event recorded with its inverse), and
  * `changeApplicationStatus` is `statusChangeStatements`. The reads give what
  * `loadApplicationSnapshots` and `loadUserRecords` give: an interview's subject is the subject
- * of the message that created it.
+ * of the message that created it. Both stores pass the same tests (test/unit/filing and
+ * test/worker/filing-store.test.ts).
  */
 import type { ApplicationStatus } from "../applications/status.ts";
 import type { ApplicationSnapshot, FilingPlan, InterviewFields } from "./plan.ts";
 import { movedInterviewFields, newApplicationFields } from "./plan.ts";
+import type { FilingStore, MessageUpdate } from "./file.ts";
 import { pickApplicationRecord, type ApplicationRecord, type EventRecord, type InterviewRecord } from "../applications/records.ts";
 import type { Inverse } from "../applications/inverse.ts";
 
@@ -74,12 +77,9 @@ export function storeMessage(memory: FilingMemory, subject: string | null): { me
 }
 
 /** Records what became of a message that was not filed (`markInbound`). */
-export function markMessage(
-  memory: FilingMemory,
-  messageId: number,
-  update: { state: "not_understood" | "ignored"; originalMessageId: string | null; applicationId: number | null },
-): FilingMemory {
-  return { ...memory, messages: memory.messages.map((m) => (m.id === messageId ? { ...m, ...update } : m)) };
+export function markMessage(memory: FilingMemory, messageId: number, update: Pick<MessageUpdate, "state" | "originalMessageId" | "applicationId">): FilingMemory {
+  const { state, originalMessageId, applicationId } = update;
+  return { ...memory, messages: memory.messages.map((m) => (m.id === messageId ? { ...m, state, originalMessageId, applicationId } : m)) };
 }
 
 /** An earlier message that carried the same original and was read (`findFiledOriginal`). */
@@ -218,5 +218,29 @@ export function loadRecords(memory: FilingMemory, applicationId?: number): Memor
     events: memory.events
       .filter((e) => wanted(e.applicationId))
       .map((e) => ({ applicationId: e.applicationId, type: e.type, payload: e.payload, at: e.at, undoneAt: e.undoneAt })),
+  };
+}
+
+/** A `FilingStore` over memory; `memory` is the tables after the writes so far. */
+export function createMemoryFilingStore(initial: FilingMemory): FilingStore & { readonly memory: FilingMemory } {
+  let memory = initial;
+  return {
+    get memory() {
+      return memory;
+    },
+    findFiledOriginal: async (originalMessageId, exceptMessageId) => {
+      const earlier = findFiledOriginal(memory, originalMessageId, exceptMessageId);
+      return earlier ? { id: earlier.id, applicationId: earlier.applicationId } : null;
+    },
+    // Memory is small: every application is a candidate, and planFiling picks as in D1.
+    loadApplicationSnapshots: async () => listApplicationSnapshots(memory),
+    markMessage: async (messageId, update) => {
+      memory = markMessage(memory, messageId, update);
+    },
+    applyFilingPlan: async (write) => {
+      const filed = applyFilingPlanInMemory(memory, write);
+      memory = filed.memory;
+      return { applicationId: filed.applicationId };
+    },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Files an understood email under the right application. Pure: takes the user's applications
- * as they are and returns a plan of changes; the adapter (src/db/filing-store.ts) writes the
- * plan in one D1 batch. Every change carries its inverse so it can be shown and undone.
+ * as they are and returns a plan of changes, which the filing steps (file.ts) have a store
+ * write as one step. Every change carries its inverse so it can be shown and undone.
  *
  * Matching, strongest first: the calendar UID of a known interview; the same company (legal
  * suffixes ignored: "Acme" = "Acme, Inc.") with the same or an unknown role; the same contact

@@ -9,7 +9,8 @@
  * digest shows it (`reconcileShownText`): the digest is the only reader of a stored text, and
  * drafting every open follow-up each morning to compare texts would cost more than the rules.
  */
-import type { FollowUpPlan, PlannedFollowUp, Recipient } from "./rules.ts";
+import type { FollowUpPlan, PlannedFollowUp } from "./rules.ts";
+import type { Recipient } from "./spec.ts";
 
 export type FollowUpState = "pending" | "shown" | "sent" | "skipped" | "cancelled";
 

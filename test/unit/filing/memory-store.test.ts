@@ -3,6 +3,7 @@ import { planFiling, type FilingPlan, type InterviewFields } from "../../../src/
 import {
   applyFilingPlanInMemory,
   changeApplicationStatus,
+  createMemoryFilingStore,
   EMPTY_FILING_MEMORY,
   type FilingMemory,
   findFiledOriginal,
@@ -12,6 +13,7 @@ import {
   storeMessage,
 } from "../../../src/core/filing/memory-store.ts";
 import { understanding } from "../../helpers/understanding-builder.ts";
+import { filingStoreContract } from "../../helpers/filing-store-contract.ts";
 
 const MAR_2 = Date.parse("2026-03-02T17:02:00Z");
 const MAR_9 = Date.parse("2026-03-09T16:00:00Z");
@@ -283,3 +285,19 @@ function withApplication(): FilingMemory {
   const { memory, messageId } = storeMessage(EMPTY_FILING_MEMORY, "Fwd: Interview at Saltmarsh Bakery");
   return applyFilingPlanInMemory(memory, { messageId, plan: newApplicationPlan(), originalMessageId: "<orig-1@saltmarsh.example>", at: MAR_2 }).memory;
 }
+
+describe("the in-memory filing store", () => {
+  filingStoreContract(async () => {
+    let store = createMemoryFilingStore(EMPTY_FILING_MEMORY);
+    return {
+      get store() {
+        return store;
+      },
+      async keep(subject) {
+        const kept = storeMessage(store.memory, subject);
+        store = createMemoryFilingStore(kept.memory);
+        return kept.messageId;
+      },
+    };
+  });
+});

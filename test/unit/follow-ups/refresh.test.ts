@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeDigest } from "../../../src/cron/digest-job.ts";
-import type { UserRecords } from "../../../src/db/queries.ts";
-import { planRefresh, recordsAfterRefresh } from "../../../src/services/follow-ups.ts";
+import { composeDigest } from "../../../src/core/digest/compose.ts";
+import { planRefresh, recordsAfterRefresh, type UserRecords } from "../../../src/core/follow-ups/refresh.ts";
 import { activeUserRecords } from "../../helpers/seed-bulk.ts";
 
 const NOW = Date.parse("2026-03-09T06:00:00Z"); // Monday 07:00 in Berlin

@@ -1,43 +1,31 @@
 /**
- * Keeps the stored follow-ups in step with the rules: loads an application's history (or all
- * of a user's), runs the pure rules engine at `now`, and writes the reconciled follow-ups and
- * any status the passage of time implies (waiting after the last interview, gone quiet under
- * R7) in one batch. Idempotent: running it twice at the same `now` writes nothing the second
- * time.
+ * A refresh of a user's follow-ups, planned: the rules over every application at `now`, the
+ * stored follow-ups reconciled with them, and any status the passage of time implies (waiting
+ * after the last interview, gone quiet under R7). Pure: no I/O, no clock; the records are read
+ * beforehand and the result is written by the caller (src/db/follow-ups.ts).
  */
-import type { Db } from "../db/client.ts";
-import {
-  followUpStatements,
-  loadUserRecords,
-  statusChangeStatements,
-  toUserRecords,
-  userRecordsReads,
-  type UserRecords,
-  type UserRecordsRows,
-  type UserRow,
-} from "../db/queries.ts";
-import { planFollowUps, type FollowUpPlan } from "../core/follow-ups/rules.ts";
-import { findPlannedFollowUp, reconcileFollowUps, reconcileShownText, type FollowUpWrite, type StoredFollowUp } from "../core/follow-ups/sync.ts";
-import { buildHistory } from "../core/follow-ups/history.ts";
-import { parseSettings } from "../core/follow-ups/settings.ts";
-import { groupBy } from "../core/group-by.ts";
-import type { ApplicationStatus } from "../core/applications/status.ts";
-import type { BatchItem } from "drizzle-orm/batch";
+import type { ApplicationRecord, EventRecord, InterviewRecord } from "../applications/records.ts";
+import type { ApplicationStatus } from "../applications/status.ts";
+import { buildHistory } from "./history.ts";
+import { planFollowUps, type FollowUpPlan } from "./rules.ts";
+import { parseSettings } from "./settings.ts";
+import { findPlannedFollowUp, reconcileFollowUps, reconcileShownText, type FollowUpWrite, type StoredFollowUp } from "./sync.ts";
 
 const OPEN: readonly ApplicationStatus[] = ["applied", "interviewing", "waiting"];
 
-export interface RefreshResult {
-  records: UserRecords;
-  plans: Map<number, FollowUpPlan>;
+/** A user's applications with their interviews, events and stored follow-ups, as the rules read them. */
+export interface UserRecords {
+  applications: ApplicationRecord[];
+  interviews: (InterviewRecord & { applicationId: number })[];
+  events: (EventRecord & { applicationId: number | null })[];
+  followUps: (StoredFollowUp & { applicationId: number; snoozedUntil: number | null })[];
 }
 
-/** The status the passage of time implies, or null to keep the current one. */
-function impliedStatus(current: ApplicationStatus, plan: FollowUpPlan, interviews: UserRecords["interviews"], now: number): ApplicationStatus | null {
-  if (!OPEN.includes(current)) return null;
-  if (plan.goneQuiet) return "gone_quiet";
-  if (current !== "interviewing") return null;
-  const scheduled = interviews.filter((i) => i.status === "scheduled" && i.startAt !== null);
-  return scheduled.length > 0 && scheduled.every((i) => (i.startAt ?? 0) + (i.durationMin ?? 60) * 60_000 <= now) ? "waiting" : null;
+/** Who the rules plan for; `settings` is the stored JSON, parsed here. */
+export interface RefreshUser {
+  timeZone: string;
+  country: string | null;
+  settings: unknown;
 }
 
 /** What a refresh changes for one application. */
@@ -54,18 +42,26 @@ export interface RefreshPlan {
   changes: ApplicationRefresh[];
 }
 
+/** The status the passage of time implies, or null to keep the current one. */
+function impliedStatus(current: ApplicationStatus, plan: FollowUpPlan, interviews: UserRecords["interviews"], now: number): ApplicationStatus | null {
+  if (!OPEN.includes(current)) return null;
+  if (plan.goneQuiet) return "gone_quiet";
+  if (current !== "interviewing") return null;
+  const scheduled = interviews.filter((i) => i.status === "scheduled" && i.startAt !== null);
+  return scheduled.length > 0 && scheduled.every((i) => (i.startAt ?? 0) + (i.durationMin ?? 60) * 60_000 <= now) ? "waiting" : null;
+}
+
 /**
- * Runs the rules over a user's records at `now`. Pure: the records are read beforehand, and
- * the result is written with `refreshStatements`. Each application's interviews, events and
+ * Runs the rules over a user's records at `now`. Each application's interviews, events and
  * follow-ups are looked up in maps, so the work grows with the records, not their square.
  */
-export function planRefresh(records: UserRecords, user: Pick<UserRow, "timeZone" | "country" | "settings">, now: number): RefreshPlan {
+export function planRefresh(records: UserRecords, user: RefreshUser, now: number): RefreshPlan {
   const context = { timeZone: user.timeZone, country: user.country, settings: parseSettings(user.settings) };
   const plans = new Map<number, FollowUpPlan>();
   const changes: ApplicationRefresh[] = [];
-  const interviewsOf = groupBy(records.interviews, (i) => i.applicationId);
-  const eventsOf = groupBy(records.events, (e) => e.applicationId);
-  const followUpsOf = groupBy(records.followUps, (f) => f.applicationId);
+  const interviewsOf = Map.groupBy(records.interviews, (i) => i.applicationId);
+  const eventsOf = Map.groupBy(records.events, (e) => e.applicationId);
+  const followUpsOf = Map.groupBy(records.followUps, (f) => f.applicationId);
   for (const app of records.applications) {
     const interviews = interviewsOf.get(app.id) ?? [];
     const plan = planFollowUps(buildHistory(app, interviews, eventsOf.get(app.id) ?? []), context, now);
@@ -97,16 +93,8 @@ export function addShownTextUpdates(refresh: RefreshPlan, shown: readonly (Store
   return { plans: refresh.plans, changes };
 }
 
-/** A refresh's writes, as statements for one batch (alone, or ahead of other work). */
-export function refreshStatements(db: Db, userId: number, refresh: RefreshPlan, now: Date): BatchItem<"sqlite">[] {
-  return refresh.changes.flatMap(({ applicationId, writes, statusChange }) => [
-    ...followUpStatements(db, userId, applicationId, writes, now),
-    ...(statusChange ? statusChangeStatements(db, userId, applicationId, statusChange.from, statusChange.to, now, "time passed") : []),
-  ]);
-}
-
 /**
- * The records as they will be once `refreshStatements` has run, for planning from them in
+ * The records as they will be once `refreshStatements` (src/db/follow-ups.ts) has run, for planning from them in
  * the same round trip that writes them: statuses changed, follow-ups inserted, updated,
  * revived or cancelled exactly as those statements do. An inserted follow-up gets the next id
  * after the stored ones, in the order the statements insert it, so it sorts as it will once
@@ -138,16 +126,4 @@ export function recordsAfterRefresh(records: UserRecords, refresh: RefreshPlan):
     }),
     followUps: [...followUps, ...inserted],
   };
-}
-
-export async function refreshFollowUps(db: Db, user: UserRow, now: Date, applicationId?: number): Promise<RefreshResult> {
-  const records = await loadUserRecords(db, user.id, applicationId);
-  const refresh = planRefresh(records, user, now.getTime());
-  const statements = refreshStatements(db, user.id, refresh, now);
-  if (statements.length === 0) return { records, plans: refresh.plans };
-  // The writes, then the records as written: one round trip and one transaction.
-  const reads = userRecordsReads(db, user.id, applicationId);
-  const batch: BatchItem<"sqlite">[] = [...statements, ...reads];
-  const results = await db.batch(batch as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  return { records: toUserRecords(results.slice(-reads.length) as unknown as UserRecordsRows), plans: refresh.plans };
 }

@@ -1,11 +1,14 @@
 /**
- * The only file that uses the send_email binding. Messages are built with mimetext (a
+ * Outgoing mail: the only file that uses the send_email binding, and the reply address every
+ * message from the assistant carries. Messages are built with mimetext (a
  * maintained MIME builder); every header value that can carry inbound data is checked for
  * CR/LF first, because mimetext does not sanitise custom headers.
  */
 import { EmailMessage } from "cloudflare:email";
 import { createMimeMessage, Mailbox } from "mimetext/browser";
-import { LOOP_HEADER } from "../core/mail/gate.ts";
+import type { Config } from "./config.ts";
+import { createReplyToken } from "./core/commands/reply-token.ts";
+import { LOOP_HEADER } from "./core/mail/gate.ts";
 
 export interface OutgoingMail {
   to: string;
@@ -81,4 +84,10 @@ export function createMailer(binding: SendEmail, from: string): Mailer {
       return { messageId: isSafeMessageId(sent?.messageId) ? sent.messageId : messageId };
     },
   };
+}
+
+/** The assistant's address with the user's reply token: commands are accepted only there. */
+export async function replyAddressFor(config: Config, userId: number): Promise<string> {
+  const [local, domain] = config.assistantEmail.split("@");
+  return `${local}+${await createReplyToken(config.replyTokenSecret, userId)}@${domain}`;
 }

@@ -1,14 +1,36 @@
 /**
- * SQL for changes the owner asks for by command, their undo, and forgetting. Each function
- * returns statements, so a whole reply (or a whole undo) is one D1 batch: all of it or none.
+ * What a reply can change (its state, read in one batch), the statements of its changes, their
+ * undo, and forgetting. Each function returns statements, so a whole reply (or a whole undo) is
+ * one D1 batch: all of it or none.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, desc, isNotNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client.ts";
 import { applications, digests, events, followUps, inboundMessages, interviews, outboundMessages, users } from "./schema.ts";
 import { companyKey, roleKey } from "../core/applications/keys.ts";
 import type { Effect, PlannedChange } from "../core/commands/plan.ts";
 import type { ApplicationDetails, Inverse, UserPreferences } from "../core/applications/inverse.ts";
+import { toApplicationRecord, toInterviewRecord } from "./applications.ts";
+import { toFollowUpRecord } from "./follow-ups.ts";
+
+/** What a command reply can change: the user's visible applications, their drafts and interviews. */
+export async function loadCommandState(db: Db, userId: number) {
+  const visible = and(eq(applications.userId, userId), isNull(applications.archivedAt));
+  const [apps, followUpRows, interviewRows] = await db.batch([
+    db.select().from(applications).where(visible).orderBy(asc(applications.id)),
+    db.select().from(followUps).where(eq(followUps.userId, userId)),
+    db
+      .select({ interview: interviews })
+      .from(interviews)
+      .innerJoin(applications, eq(interviews.applicationId, applications.id))
+      .where(visible),
+  ]);
+  return {
+    apps: apps.map(toApplicationRecord),
+    followUps: followUpRows.map(toFollowUpRecord),
+    interviews: interviewRows.map(({ interview }) => toInterviewRecord(interview, null)),
+  };
+}
 
 type Statement = BatchItem<"sqlite">;
 

@@ -1,0 +1,31 @@
+/**
+ * The user (owner) row: created from the deployment's settings on first use, read, and its
+ * settings written.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { users } from "./schema.ts";
+
+export type UserRow = typeof users.$inferSelect;
+
+/** The owner's row, created from the deployment's settings on first use. */
+export async function ensureOwner(db: Db, owner: { email: string; timeZone: string; country: string | null }, now: Date): Promise<UserRow> {
+  const [inserted] = await db
+    .insert(users)
+    .values({ email: owner.email, timeZone: owner.timeZone, country: owner.country, createdAt: now })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  if (inserted) return inserted;
+  const [existing] = await db.select().from(users).where(eq(users.email, owner.email));
+  if (!existing) throw new Error("owner row vanished between insert and select");
+  return existing;
+}
+
+export async function getUser(db: Db, id: number): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function saveUserSettings(db: Db, userId: number, settings: Record<string, unknown>): Promise<void> {
+  await db.update(users).set({ settings }).where(eq(users.id, userId));
+}
