@@ -8,28 +8,11 @@
  *
  *   node --experimental-strip-types bench/first-message.ts <file.eml> <owner address> [--warm-up]
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { threadCpuMs as cpuMs } from "./stats.ts";
 
-const SCHEDSTAT = "/proc/thread-self/schedstat";
-const PRECISE = existsSync(SCHEDSTAT);
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /** Not the warm-up's zone, so the confirmation meets a zone the start-up did not format. */
 const OWNER_TIME_ZONE = "America/New_York";
-
-/**
- * CPU time of this thread in milliseconds. `threadCpuUsage` (getrusage) moves in scheduler
- * ticks of several milliseconds, too coarse for a 10 ms budget. Linux's schedstat counts in
- * nanoseconds, but only up to the thread's last switch, so the thread sleeps for a
- * millisecond first (no CPU) to bring the count up to date.
- */
-function cpuMs(): number {
-  if (!PRECISE) {
-    const { user, system } = process.threadCpuUsage();
-    return (user + system) / 1000;
-  }
-  Atomics.wait(PAUSE, 0, 0, 1);
-  return Number(readFileSync(SCHEDSTAT, "utf8").split(" ")[0]) / 1e6;
-}
 
 const [file, owner] = process.argv.slice(2);
 const warmUp = process.argv.includes("--warm-up");

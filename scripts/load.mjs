@@ -5,12 +5,16 @@
  * Starts the worker with `wrangler dev` on 127.0.0.1 and a free port, with its own temporary
  * persistence directory (migrations applied there) and secrets file, so the developer's
  * `.wrangler/state` and `.dev.vars` are neither read nor written. Then it posts N emails to the
- * local Email Routing endpoint (`/cdn-cgi/local/email`), C at a time:
+ * local Email Routing endpoint (`/cdn-cgi/local/email`), C at a time. The owner's mail goes to
+ * the private forwarding address (read from the API: a local worker reaches no DNS, so it cannot
+ * check the signatures the plain address needs); strangers and forgeries go to the plain one:
  *   - forwards of generated recruiter mail (Gmail, Outlook, Apple Mail, Thunderbird, HTML-only
  *     and as-attachment shapes; invitations, confirmations, rejections, offers, receipts),
  *   - exact duplicates (the same bytes again, as an SMTP retry delivers them),
  *   - the same original forwarded again (a new outer Message-ID),
  *   - mail from strangers (the worker refuses it with a reason),
+ *   - 200 forged auto-forwards (an SRS envelope on the attacker's domain and a forwarder header
+ *     naming the owner, to the plain address): all refused, none stored,
  *   - oversized mail (over the worker's 10 MiB limit, refused by the worker; one over the
  *     local route's own 25 MiB limit, refused by the route),
  *   - mail without a Message-ID (the local route answers 400 before the worker runs; counted
@@ -53,6 +57,10 @@ const MIX = { redelivery: 0.08, concurrentDuplicate: 0.02, reforward: 0.08, stra
 
 const OWNER = "me@example.com";
 const ASSISTANT = "assistant@example.com";
+/** Forged forwards in every run, whatever its size: the flood a stranger would try. */
+const FORGED_FORWARDS = 200;
+/** Kinds sent to the plain address; the owner's forwards go to the private forwarding address. */
+const TO_PLAIN = new Set(["stranger", "forgedForward"]);
 
 class LoadError extends Error {}
 
@@ -197,6 +205,12 @@ function strangerMail(random, n, now) {
   return crlf([...headerLines({ sender: from(original.recruiter), to: ASSISTANT, subject: original.subject, date: now, messageId: original.messageId, contentType: "text/plain; charset=utf-8" }), "", original.body].join("\n"));
 }
 
+/** A stranger's mail dressed as the owner's auto-forward: an SRS envelope and X-Forwarded-To naming the owner. */
+function forgedForward(random, n, now) {
+  const original = makeOriginal(random, n, now);
+  return crlf([...headerLines({ sender: from(original.recruiter), to: `Me <${OWNER}>`, subject: `Rescheduled: ${original.subject}`, date: now, messageId: `<forged.${n}.${randomBytes(6).toString("hex")}@evil.test>`, contentType: "text/plain; charset=utf-8" }), `X-Forwarded-To: ${OWNER}`, "", "Your interview moved. Join here instead: https://evil.test/join"].join("\n"));
+}
+
 function oversizedMail(size, now) {
   const head = crlf([...headerLines({ sender: `Me <${OWNER}>`, to: ASSISTANT, subject: "Fwd: portfolio", date: now, messageId: `<big.${randomBytes(6).toString("hex")}@mail.example>`, contentType: "text/plain; charset=utf-8" }), "", ""].join("\n"));
   const line = `${"x".repeat(76)}\r\n`;
@@ -247,6 +261,7 @@ function buildMix(count, seed) {
   }
   const insertAnywhere = (item) => items.splice(Math.floor(random() * (items.length + 1)), 0, item);
   for (let i = 0; i < special.stranger; i++) insertAnywhere({ kind: "stranger", raw: strangerMail(random, uniques + i, now) });
+  for (let i = 0; i < FORGED_FORWARDS; i++) insertAnywhere({ kind: "forgedForward", raw: forgedForward(random, count + 1000 + i, now) });
   for (let i = 0; i < special.noMessageId; i++) {
     const original = makeOriginal(random, count + i, now);
     insertAnywhere({ kind: "noMessageId", raw: forwardOf(original, "gmail", "", now).replace(/^Message-ID: .*\r\n/m, "") });
@@ -271,7 +286,7 @@ function buildMix(count, seed) {
       encoded.set(item.raw, { bytes, sha256: createHash("sha256").update(bytes).digest("hex") });
     }
     Object.assign(item, encoded.get(item.raw));
-    item.envelopeFrom = item.kind === "stranger" ? /^From: .*<([^>]+)>/m.exec(item.raw)[1] : OWNER;
+    item.envelopeFrom = item.kind === "stranger" ? /^From: .*<([^>]+)>/m.exec(item.raw)[1] : item.kind === "forgedForward" ? `SRS0=ab${randomBytes(2).toString("hex")}=XY=evil.test=attacker@evil.test` : OWNER;
     if (item.originalRaw) item.originalSha256 = createHash("sha256").update(Buffer.from(item.originalRaw, "utf8")).digest("hex");
   }
   return items;
@@ -291,7 +306,7 @@ function createWorker() {
 }
 
 function post(worker, item) {
-  return worker.sendEmail(item.envelopeFrom, ASSISTANT, item.bytes);
+  return worker.sendEmail(item.envelopeFrom, TO_PLAIN.has(item.kind) ? ASSISTANT : worker.forwardingAddress, item.bytes);
 }
 
 function callApi(worker, path, token = worker.apiToken) {
@@ -377,6 +392,7 @@ const EXPECTED_OUTCOME = {
   concurrentDuplicate: "accepted",
   reforward: "accepted",
   stranger: "rejected",
+  forgedForward: "rejected",
   oversized: "rejected",
   oversizedRoute: "route_too_large",
   noMessageId: "route_no_message_id",
@@ -405,6 +421,7 @@ async function check(worker, items, results, redelivered) {
     const reason = results[i].body.replace("Worker rejected email with the following reason: ", "").replace(/[\d.]+ MiB/, "N MiB");
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     if (item.kind === "stranger") expect(/only accepts mail from its owner/.test(reason), `stranger refused with an unexpected reason: ${reason}`);
+    if (item.kind === "forgedForward") expect(/private forwarding address/.test(reason), `forged forward refused with an unexpected reason: ${reason}`);
     if (item.kind === "oversized") expect(/^Message too large/.test(reason), `oversized mail refused with an unexpected reason: ${reason}`);
   });
 
@@ -503,6 +520,7 @@ function report(items, results, seconds, outcome, options) {
     redelivery: "exact duplicate, after the answer",
     concurrentDuplicate: "exact duplicate, at the same time",
     reforward: "same original forwarded again",
+    forgedForward: "forged auto-forward (refused)",
     noMessageId: "no Message-ID (refused by the local route)",
     oversizedRoute: "over 25 MiB (local route)",
     oversized: "over 10 MiB (worker)",
@@ -532,6 +550,7 @@ async function main() {
     console.log(`Starting the worker (wrangler dev, temporary state in ${worker.workDir}) ...`);
     worker.migrate();
     await worker.start();
+    worker.forwardingAddress = (await worker.addresses()).forwarding;
     console.log(`Posting ${items.length} emails to ${worker.base}/cdn-cgi/local/email over ${options.concurrency} connections ...`);
     const { results, seconds } = await postAll(worker, items, options.concurrency, deadline);
     const redelivered = await redeliverFailures(worker, items, results);

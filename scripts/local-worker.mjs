@@ -208,6 +208,17 @@ export class LocalWorker {
   }
 
   /**
+   * The owner's addresses from the API: `forwarding` is the private forwarding address, where
+   * the owner's mail goes without a DKIM signature (no DNS is reachable on a local worker).
+   * @returns {Promise<{ plain: string; forwarding: string; reply: string }>}
+   */
+  async addresses() {
+    const response = await fetch(`${this.base}/api/addresses`, { headers: { authorization: `Bearer ${this.apiToken}` }, signal: AbortSignal.timeout(this.options.requestTimeoutMs) });
+    if (!response.ok) throw new LocalWorkerError(`GET /api/addresses answered ${response.status}`);
+    return response.json();
+  }
+
+  /**
    * Runs the scheduled handler as if the cron fired at `instant`.
    * @param {number} instant milliseconds since the epoch
    * @returns {Promise<Response>}

@@ -3,6 +3,7 @@
  * A bad setting fails loudly with the name of the setting, never silently.
  */
 import * as z from "zod/mini";
+import type { TokenKeys } from "./core/mail/address-token.ts";
 import { isIanaTimeZone } from "./core/time/zone-check.ts";
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -21,6 +22,7 @@ const ConfigSchema = z.object({
   OWNER_TIMEZONE: z.string().check(z.refine(isIanaTimeZone, "OWNER_TIMEZONE must be an IANA time zone")),
   OWNER_COUNTRY: z.optional(z.string().check(z.regex(/^([A-Za-z]{2})?$/, "OWNER_COUNTRY must be a two-letter country code or empty"))),
   REPLY_TOKEN_SECRET: z.string().check(z.minLength(32, "REPLY_TOKEN_SECRET must be at least 32 characters")),
+  REPLY_TOKEN_PREVIOUS_SECRET: z.optional(z.string().check(z.refine((s) => s === "" || s.length >= 32, "REPLY_TOKEN_PREVIOUS_SECRET must be empty or at least 32 characters"))),
   API_TOKEN: z.optional(z.string()),
 });
 
@@ -29,7 +31,8 @@ export interface Config {
   assistantEmail: string;
   ownerTimeZone: string;
   ownerCountry: string | null;
-  replyTokenSecret: string;
+  /** The secrets of the reply tokens and the private forwarding address (src/core/mail/address-token.ts). */
+  tokenKeys: TokenKeys;
   apiToken: string | null;
 }
 
@@ -49,7 +52,7 @@ export function parseConfig(env: Env): Config {
     assistantEmail: c.ASSISTANT_EMAIL.toLowerCase(),
     ownerTimeZone: c.OWNER_TIMEZONE,
     ownerCountry: c.OWNER_COUNTRY ? c.OWNER_COUNTRY.toUpperCase() : null,
-    replyTokenSecret: c.REPLY_TOKEN_SECRET,
+    tokenKeys: { current: c.REPLY_TOKEN_SECRET, previous: c.REPLY_TOKEN_PREVIOUS_SECRET ? c.REPLY_TOKEN_PREVIOUS_SECRET : null },
     apiToken: c.API_TOKEN && c.API_TOKEN.length > 0 ? c.API_TOKEN : null,
   };
 }

@@ -3,12 +3,17 @@
  * message from the assistant carries. Messages are built with mimetext (a
  * maintained MIME builder); every header value that can carry inbound data is checked for
  * CR/LF first, because mimetext does not sanitise custom headers.
+ *
+ * Every message is held to a size cap (MAX_TEXT_BYTES, MAX_HTML_BYTES) and has hidden controls
+ * stripped, whichever adapter wrote it; `classifySendError` tells the callers which send errors
+ * no retry will heal.
  */
 import { EmailMessage } from "cloudflare:email";
 import { createMimeMessage, Mailbox } from "mimetext/browser";
 import type { Config } from "./config.ts";
-import { createReplyToken } from "./core/commands/reply-token.ts";
+import { addressWithToken, createAddressToken } from "./core/mail/address-token.ts";
 import { LOOP_HEADER } from "./core/mail/gate.ts";
+import { stripHiddenControls } from "./core/text/untrusted.ts";
 
 export interface OutgoingMail {
   to: string;
@@ -48,8 +53,57 @@ export function toBase64Lines(text: string): string {
   return (btoa(binary).match(/.{1,76}/g) ?? [""]).join("\r\n");
 }
 
+/**
+ * Size caps on every message sent (the `list` reply, confirmations, notices and the digest).
+ * Email Service refuses a message over 5 MiB with E_CONTENT_TOO_LARGE, a permanent error: the
+ * mail would be lost, not late. Each part goes out as base64 (4/3 of its size, plus a line break
+ * every 76 characters), so the text gets 1 MiB and the HTML 2 MiB: 4.1 MiB encoded together,
+ * with room for the headers. A text over its cap is cut at a line and ends with a line saying
+ * how many lines were left out and where to see them; an HTML part over its cap is left out,
+ * as the text part says everything the HTML does.
+ */
+export const MAX_TEXT_BYTES = 1024 * 1024;
+export const MAX_HTML_BYTES = 2 * 1024 * 1024;
+/** Room kept under MAX_TEXT_BYTES for the line that says what was cut. */
+const OVERFLOW_NOTE_BYTES = 200;
+
+function describeOverflow(hiddenLines: number): string {
+  return `… (${hiddenLines} more ${hiddenLines === 1 ? "line" : "lines"}; see GET /api/applications for everything on file)`;
+}
+
+/** The text, or as many of its first lines as fit in MAX_TEXT_BYTES and a last line saying how many were cut. */
+export function capText(text: string): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= MAX_TEXT_BYTES) return text;
+  const lines = text.split("\n");
+  const budget = MAX_TEXT_BYTES - OVERFLOW_NOTE_BYTES;
+  let used = 0;
+  let kept = 0;
+  for (const line of lines) {
+    used += encoder.encode(line).length + 1;
+    if (used > budget) break;
+    kept++;
+  }
+  if (kept > 0) return [...lines.slice(0, kept), describeOverflow(lines.length - kept)].join("\n");
+  // One line longer than the cap: its start, cut on a character boundary (a cut inside a UTF-8 sequence decodes to U+FFFD).
+  const start = new TextDecoder().decode(encoder.encode(lines[0]!).subarray(0, budget)).replace(/\uFFFD$/, "");
+  return `${start}\n${describeOverflow(lines.length)}`;
+}
+
+/** The mail as it may be sent: within the size caps, with no hidden controls in the subject, text or HTML. */
+function toSendable(mail: OutgoingMail): OutgoingMail {
+  const html = mail.html === undefined ? undefined : stripHiddenControls(mail.html);
+  return {
+    ...mail,
+    subject: stripHiddenControls(mail.subject),
+    text: capText(stripHiddenControls(mail.text)),
+    html: html !== undefined && new TextEncoder().encode(html).length <= MAX_HTML_BYTES ? html : undefined,
+  };
+}
+
 /** Builds the raw MIME text; exported so tests can read exactly what would be sent. */
-export function buildMime(from: string, mail: OutgoingMail, messageId: string): string {
+export function buildMime(from: string, untrustedMail: OutgoingMail, messageId: string): string {
+  const mail = toSendable(untrustedMail);
   const msg = createMimeMessage();
   msg.setSender({ name: "Follow-up Assistant", addr: assertSingleLine("From", from) });
   msg.setRecipient(assertSingleLine("To", mail.to));
@@ -75,6 +129,58 @@ export function composeMail(from: string, mail: OutgoingMail): { messageId: stri
   return { messageId, raw: buildMime(from, mail, messageId) };
 }
 
+/**
+ * send_email error codes that no retry heals (email-service/api/send-emails/workers-api/,
+ * "Error codes"): the message or the binding's configuration is wrong, the sender or its domain
+ * is not set up, or the recipient is not allowed or refuses all mail from us. The same send
+ * later gets the same answer, until a person changes the configuration.
+ */
+const PERMANENT_SEND_ERROR_CODES: ReadonlySet<string> = new Set([
+  "E_VALIDATION_ERROR",
+  "E_FIELD_MISSING",
+  "E_TOO_MANY_RECIPIENTS",
+  "E_SENDER_NOT_VERIFIED",
+  "E_RECIPIENT_NOT_ALLOWED",
+  "E_RECIPIENT_SUPPRESSED",
+  "E_SENDER_DOMAIN_NOT_AVAILABLE",
+  "E_CONTENT_TOO_LARGE",
+  "E_HEADER_NOT_ALLOWED",
+  "E_HEADER_USE_API_FIELD",
+  "E_HEADER_VALUE_INVALID",
+  "E_HEADER_VALUE_TOO_LONG",
+  "E_HEADER_NAME_INVALID",
+  "E_HEADERS_TOO_LARGE",
+  "E_HEADERS_TOO_MANY",
+]);
+/**
+ * The same refusals worded without a code: "destination address is not a verified address"
+ * (a send to an address not verified in Email Routing) and the local simulator's
+ * "email to … not allowed" / "email from … not allowed".
+ */
+const PERMANENT_SEND_ERROR_MESSAGE = /destination address is not a verified address|\bemail (?:to|from) \S+ not allowed\b/i;
+const SEND_ERROR_CODE = /\bE_[A-Z_]+\b/;
+
+export interface SendFailure {
+  /** The binding's error code (E_…), when it gave one. */
+  code: string | null;
+  /** No retry will heal it: record it once and do not send again. */
+  permanent: boolean;
+  message: string;
+}
+
+/**
+ * What a failed send was. Anything not known to be permanent (rate and daily limits,
+ * E_DELIVERY_FAILED, E_INTERNAL_SERVER_ERROR, codes added later, a network error) may pass
+ * on a later try.
+ */
+export function classifySendError(error: unknown): SendFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  const given = typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : null;
+  const code = given ?? SEND_ERROR_CODE.exec(message)?.[0] ?? null;
+  const permanent = (code !== null && PERMANENT_SEND_ERROR_CODES.has(code)) || PERMANENT_SEND_ERROR_MESSAGE.test(message);
+  return { code, permanent, message };
+}
+
 export function createMailer(binding: SendEmail, from: string): Mailer {
   return {
     async send(mail) {
@@ -87,7 +193,11 @@ export function createMailer(binding: SendEmail, from: string): Mailer {
 }
 
 /** The assistant's address with the user's reply token: commands are accepted only there. */
-export async function replyAddressFor(config: Config, userId: number): Promise<string> {
-  const [local, domain] = config.assistantEmail.split("@");
-  return `${local}+${await createReplyToken(config.replyTokenSecret, userId)}@${domain}`;
+export async function replyAddressFor(config: Config, user: { id: number; replyGeneration: number }): Promise<string> {
+  return addressWithToken(config.assistantEmail, await createAddressToken(config.tokenKeys, { kind: "reply", userId: user.id, generation: user.replyGeneration }));
+}
+
+/** The owner's private forwarding address: any mail sent to it is accepted as the owner's forward. */
+export async function forwardingAddressFor(config: Config, user: { id: number; forwardingGeneration: number }): Promise<string> {
+  return addressWithToken(config.assistantEmail, await createAddressToken(config.tokenKeys, { kind: "forward", userId: user.id, generation: user.forwardingGeneration }));
 }

@@ -13,9 +13,12 @@
  * an Outlook forward of a moved interview with a calendar in UTC. They are read twice: V8
  * compiles a pattern to bytecode on its first run and to machine code on its second.
  *
+ * The DKIM check is warmed the same way, on RFC 8463's signed example (mail/dkim-warm-up.ts).
+ *
  * It never throws: a sample that cannot be read only means the first email compiles the rest.
  */
 import { buildConfirmation } from "./filing/confirmation.ts";
+import { warmUpDkim } from "./mail/dkim-warm-up.ts";
 import { planFiling } from "./filing/plan.ts";
 import type { Understanding } from "./understanding/types.ts";
 import { readEmail } from "./understanding/read.ts";
@@ -311,14 +314,16 @@ export async function readWarmUpSamples(): Promise<(Understanding | null)[]> {
 let warmUp: Promise<boolean> | null = null;
 
 /**
- * Reads the samples (twice) once per isolate; later calls return the first run's outcome: true
- * when every sample was understood with a start time (the pipeline ran end to end).
+ * Reads the samples (twice) and checks the DKIM sample once per isolate; later calls return the
+ * first run's outcome: true when every sample was understood with a start time (the pipeline
+ * ran end to end) and the DKIM sample's signatures passed.
  */
 export function warmUpPipeline(): Promise<boolean> {
   warmUp ??= (async () => {
     const understood = await readWarmUpSamples();
     await readWarmUpSamples();
-    return understood.every((u) => u?.start != null);
+    const signed = await warmUpDkim();
+    return understood.every((u) => u?.start != null) && signed;
   })().catch(() => false);
   return warmUp;
 }

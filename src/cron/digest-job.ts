@@ -10,7 +10,9 @@
  * The claim marks the digest "sending" at once, so a retried, overlapping or late tick finds
  * it and does nothing, and a digest is sent at most once. A failed send is retried on the
  * following ticks (up to MAX_DIGEST_ATTEMPTS) and reported in the next digest if it never went
- * out. Each user is handled in its own try/catch.
+ * out; a send error no retry heals (classifySendError: an unverified destination, a refused
+ * sender) is recorded and logged once, and not tried again. Each user is handled in its own
+ * try/catch.
  */
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
@@ -21,7 +23,7 @@ import { digestTiming } from "../core/digest/plan.ts";
 import { composeDigest, type ComposedDigest } from "../core/digest/compose.ts";
 import { parseSettings } from "../core/follow-ups/settings.ts";
 import { refreshStatements } from "../db/follow-ups.ts";
-import { replyAddressFor, type Mailer } from "../mailer.ts";
+import { classifySendError, replyAddressFor, type Mailer } from "../mailer.ts";
 import type { BatchItem } from "drizzle-orm/batch";
 
 /** Sends tried per digest before it is given up and reported as undelivered. */
@@ -38,12 +40,14 @@ export interface DigestJobReport {
   sent: number;
   empty: number;
   failed: number;
+  /** Refused with a permanent send error: recorded, not retried. */
+  refused: number;
   skipped: number;
   notDue: number;
 }
 
 export async function runDigestJob(deps: DigestDeps, scheduledFor: Date): Promise<DigestJobReport> {
-  const report: DigestJobReport = { sent: 0, empty: 0, failed: 0, skipped: 0, notDue: 0 };
+  const report: DigestJobReport = { sent: 0, empty: 0, failed: 0, refused: 0, skipped: 0, notDue: 0 };
   // Local dates run from UTC-12 to UTC+14: none is earlier than the UTC date a day ago.
   const roster = await loadDigestRoster(deps.db, new Date(scheduledFor.getTime() - DAY_MS).toISOString().slice(0, 10));
   const digestOf = new Map(roster.digests.map((d) => [dayKey(d.userId, d.localDate), d]));
@@ -102,7 +106,7 @@ async function runUserDigest(deps: DigestDeps, user: UserRow, digestOf: Readonly
 
   let digest: ComposedDigest;
   try {
-    const replyAddress = await replyAddressFor(deps.config, user.id);
+    const replyAddress = await replyAddressFor(deps.config, user);
     digest = composeDigest({ user, records: claimed.records, undelivered, localDate: timing.localDate, scheduledFor: scheduledFor.getTime(), replyAddress });
   } catch (error) {
     // Nothing was sent: marked failed, the next tick tries again.
@@ -120,6 +124,14 @@ async function runUserDigest(deps: DigestDeps, user: UserRow, digestOf: Readonly
   try {
     ({ messageId } = await deps.mailer.send({ to: user.email, subject, text, html, replyTo: digest.plan.content.replyAddress }));
   } catch (error) {
+    const failure = classifySendError(error);
+    if (failure.permanent) {
+      // Reported here, once: the digest is left with no attempts, so no tick sends it again.
+      console.error(JSON.stringify({ event: "digest_send_refused", userId: user.id, code: failure.code, error: failure.message }));
+      const refused = { status: "refused", error: `not retried: ${failure.message}`, maxAttempts: MAX_DIGEST_ATTEMPTS } as const;
+      await writeOutcome(db, [...refreshWrites, ...digestOutcomeStatements(db, claim, refused)]);
+      return "refused";
+    }
     await writeOutcome(db, [...refreshWrites, ...digestOutcomeStatements(db, claim, { status: "failed", error: describe(error) })]);
     return "failed";
   }

@@ -94,6 +94,12 @@ export async function releaseLostClaim(db: Db, userId: number, localDate: string
 export type DigestOutcome =
   | { status: "sent"; messageId: string; subject: string; items: readonly DigestItemKey[]; reportedDigestIds: readonly number[]; at: Date }
   | { status: "failed"; error: string }
+  /**
+   * A send error no retry heals (an unverified destination, say): failed with no attempts left
+   * (`maxAttempts`, the claim's own limit), so no tick claims it again. Like any failed digest,
+   * the next digest that goes out reports it undelivered.
+   */
+  | { status: "refused"; error: string; maxAttempts: number }
   | { status: "empty" };
 
 /**
@@ -104,6 +110,9 @@ export type DigestOutcome =
  */
 export function digestOutcomeStatements(db: Db, claim: DigestClaim, outcome: DigestOutcome): BatchItem<"sqlite">[] {
   if (outcome.status === "failed") return [db.update(digests).set({ status: "failed", error: outcome.error.slice(0, 500) }).where(eq(digests.id, claim.id))];
+  if (outcome.status === "refused") {
+    return [db.update(digests).set({ status: "failed", attempts: sql`max(${digests.attempts}, ${outcome.maxAttempts})`, error: outcome.error.slice(0, 500) }).where(eq(digests.id, claim.id))];
+  }
   if (outcome.status === "empty") return [db.update(digests).set({ status: "empty" }).where(eq(digests.id, claim.id))];
   const items = JSON.stringify(outcome.items);
   const statements: BatchItem<"sqlite">[] = [

@@ -29,3 +29,8 @@ export async function getUser(db: Db, id: number): Promise<UserRow | null> {
 export async function saveUserSettings(db: Db, userId: number, settings: Record<string, unknown>): Promise<void> {
   await db.update(users).set({ settings }).where(eq(users.id, userId));
 }
+
+/** The welcome mail went out: it is not sent again. */
+export async function markWelcomed(db: Db, userId: number, at: Date): Promise<void> {
+  await db.update(users).set({ welcomedAt: at }).where(eq(users.id, userId));
+}

@@ -19,6 +19,7 @@ import type { AppEnv } from "./env.ts";
 import { messagesApi } from "./messages.ts";
 import { applicationsApi } from "./applications.ts";
 import { settingsApi } from "./settings.ts";
+import { addressesApi } from "./addresses.ts";
 
 export interface AppOptions {
   /** Fetches Access's signing keys: the global fetch in production, a stub in tests. */
@@ -59,7 +60,8 @@ export function createApp(options: AppOptions) {
     .use(requireAuth(options))
     .route("/api/messages", messagesApi)
     .route("/api/applications", applicationsApi)
-    .route("/api/settings", settingsApi);
+    .route("/api/settings", settingsApi)
+    .route("/api/addresses", addressesApi);
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();

@@ -9,11 +9,16 @@ import { depsFor } from "../deps.ts";
 import { loadRaw, rereadAll, rereadMessage } from "./reread.ts";
 import type { AppEnv } from "./env.ts";
 
-const MessageId = z.coerce.number().check(z.int(), z.positive());
+/**
+ * A message id as the API writes it: a canonical decimal integer, so one message has one URL.
+ * "0x1", "1e0", "01", "+1" and " 1" all coerce to 1, but none is how the API names message 1:
+ * like any other id that names no message, they are 404. Fifteen digits stay a safe integer.
+ */
+const MessageId = z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,14}$/)), z.transform(Number));
 
 function parseId(value: string): number {
   const parsed = MessageId.safeParse(value);
-  if (!parsed.success) throw new HTTPException(400, { message: "message id must be a positive integer" });
+  if (!parsed.success) throw new HTTPException(404, { message: "no such message" });
   return parsed.data;
 }
 

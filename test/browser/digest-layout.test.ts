@@ -13,6 +13,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DigestContent } from "../../src/core/digest/content.ts";
 import { renderDigest } from "../../src/core/digest/render.ts";
+import { renderPlainTextHtml } from "../../src/core/mail/html.ts";
 import { decodeMailto } from "../helpers/decode-mailto.ts";
 
 const ARTIFACTS_DIR = path.join(import.meta.dirname, "..", "..", "test-artifacts");
@@ -206,6 +207,84 @@ describe("digest HTML in headless Chromium", () => {
       ]);
       const markSent = await page.getByRole("link", { name: "Mark 2 as sent" }).getAttribute("href");
       expect(decodeMailto(markSent!)).toEqual({ to: [REPLY], fields: { subject: "Digest 2026-03-03: done 2", body: "done 2" } });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/** Links a recruiter could write, in every place of a digest that shows their text. */
+const HOSTILE_CONTENT: DigestContent = {
+  ...CONTENT,
+  interviews: [
+    { ...CONTENT.interviews[0]!, meetingUrl: "https://acme.zoom.us/j/81234567890?pwd=abc", interviewers: [{ name: "Eve \u202egpj.exe\u202c", email: "eve@evil.example" }] },
+    { ...CONTENT.interviews[0]!, company: "www.evil.example", meetingUrl: "https://zoom.us.evil.example/j/1" },
+  ],
+  drafts: [{ ...CONTENT.drafts[1]!, number: 1, body: "Hi,\n\nSee https://evil.example/login and javascript:alert(1)//https://evil.example/x before Friday.\n\nBest" }],
+  waiting: [{ company: "evil.example", role: null, nextCheck: null, promised: "check http://evil.example/status or mail hr@evil.example" }],
+};
+
+/** Every anchor's href, and every text node outside an anchor in which a mail app could find a link. */
+async function readLinks(page: Page): Promise<{ hrefs: string[]; linkableText: string[] }> {
+  return (await page.evaluate(`(() => {
+    const hrefs = [...document.querySelectorAll("a")].map((a) => a.getAttribute("href"));
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const linkableText = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement.closest("a") && /\\S[.:@]\\S/.test(node.data)) linkableText.push(node.data);
+    }
+    return { hrefs, linkableText };
+  })()`)) as { hrefs: string[]; linkableText: string[] };
+}
+
+describe("recruiter links in headless Chromium", () => {
+  let launched: Promise<BrowserContext> | null = null;
+  let userDataDir: string | null = null;
+
+  function openBrowser(): Promise<BrowserContext> {
+    if (launched === null) {
+      userDataDir = mkdtempSync(path.join(tmpdir(), "links-chromium-"));
+      launched = chromium.launchPersistentContext(userDataDir, { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+    }
+    return launched;
+  }
+
+  afterAll(async () => {
+    if (launched !== null) await (await launched).close();
+    if (userDataDir !== null) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it("the digest has no anchor but the known meeting link and its own mailto: links, and no text a mail app could link", async () => {
+    const page = await (await openBrowser()).newPage();
+    try {
+      await page.setContent(renderDigest(HOSTILE_CONTENT).html, { waitUntil: "load" });
+      const { hrefs, linkableText } = await readLinks(page);
+      expect(hrefs.filter((href) => !href.startsWith("mailto:"))).toEqual(["https://acme.zoom.us/j/81234567890?pwd=abc"]);
+      expect(linkableText).toEqual([]);
+      // Shown, readable and copyable as the recruiter wrote it.
+      const body = String(await page.evaluate("document.body.innerText"));
+      for (const text of ["See https://evil.example/login and javascript:alert(1)//https://evil.example/x before Friday.", "https://zoom.us.evil.example/j/1", "www.evil.example", "check http://evil.example/status or mail hr@evil.example", "Eve gpj.exe <eve@evil.example>"]) {
+        expect(body, text).toContain(text);
+      }
+      expect(body).not.toMatch(/[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("a confirmation has no anchor but the known meeting link, and no text a mail app could link", async () => {
+    const page = await (await openBrowser()).newPage();
+    try {
+      const text = [
+        "Contact:   Dana \u202egpj.exe\u202c Whitcombe <dana@quillfeather.example>",
+        "Join:      https://meet.google.com/abc-defg-hij",
+        'They said: "We will reply within a week, details at javascript:alert(document.domain)//https://evil.example/next."',
+      ].join("\n");
+      await page.setContent(renderPlainTextHtml(text), { waitUntil: "load" });
+      const { hrefs, linkableText } = await readLinks(page);
+      expect(hrefs).toEqual(["https://meet.google.com/abc-defg-hij"]);
+      expect(linkableText).toEqual([]);
+      expect(String(await page.evaluate("document.body.innerText"))).toBe(text.replace(/[\u202c\u202e]/g, ""));
     } finally {
       await page.close();
     }

@@ -20,7 +20,7 @@ export const CORE_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   understanding: ["mail", "time", "text"],
   applications: ["understanding", "text"],
   filing: ["applications", "understanding", "mail", "time", "text"],
-  "follow-ups": ["applications", "understanding", "time", "text"],
+  "follow-ups": ["applications", "understanding", "mail", "time", "text"],
   digest: ["follow-ups", "applications", "understanding", "mail", "time", "text"],
   commands: ["follow-ups", "applications", "understanding", "mail", "time", "text"],
 };

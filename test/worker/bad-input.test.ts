@@ -10,14 +10,15 @@ import { createScheduledController } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index.ts";
 import { MAX_HEADER_BYTES, MAX_PARSE_BYTES, MAX_PARSE_LINES, MAX_RAW_BYTES } from "../../src/core/mail/limits.ts";
-import { createReplyToken } from "../../src/core/commands/reply-token.ts";
+import { forwardingAddress, replyAddress } from "../helpers/addresses.ts";
 import { eml, gmailForward } from "../helpers/eml.ts";
 import { makeEmail } from "../helpers/email-message.ts";
 import { clearAll } from "../helpers/seed.ts";
 import { recordSendEmail, type SendEmailRecorder } from "../helpers/send-email-recorder.ts";
 
 const OWNER = "me@example.com";
-const FORWARD = { from: OWNER, to: "assistant@example.com" };
+/** The owner's forwards go to the private forwarding address (set before each test). */
+let FORWARD = { from: OWNER, to: "" };
 const STRANGER_REFUSAL = "This is a private assistant: it only accepts mail from its owner. Nothing was stored.";
 const SEVERAL_SENDERS = "Refused: the message names more than one sender in its From header.";
 const NOT_JOB = "nothing in it is about a job application or an interview";
@@ -31,6 +32,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-03-02T18:00:00Z"));
   mail = recordSendEmail(env.EMAIL);
+  FORWARD = { from: OWNER, to: await forwardingAddress() };
 });
 afterEach(() => vi.useRealTimers());
 
@@ -178,6 +180,7 @@ describe("line endings and raw bytes", () => {
     await deliver(crlf);
     const expected = await storedUnderstanding();
     await clearAll(env.DB);
+    FORWARD = { from: OWNER, to: await forwardingAddress() };
     mail = recordSendEmail(env.EMAIL);
     expect(await deliver(crlf.replace(/\r\n/g, "\r"))).toEqual(filed("Filed: Quillfeather Systems"));
     expect(await storedUnderstanding()).toEqual(expected);
@@ -188,6 +191,7 @@ describe("line endings and raw bytes", () => {
     await deliver(crlf);
     const expected = await storedUnderstanding();
     await clearAll(env.DB);
+    FORWARD = { from: OWNER, to: await forwardingAddress() };
     mail = recordSendEmail(env.EMAIL);
     let n = 0;
     expect(await deliver(crlf.replace(/\r\n/g, () => (n++ % 2 === 0 ? "\n" : "\r\n")))).toEqual(filed("Filed: Quillfeather Systems"));
@@ -301,7 +305,7 @@ describe("headers", () => {
 
   it("#19 a 2,000-character Subject with an RTL override: one line of 150 characters, override removed, no line over 998", async () => {
     const raw = eml({ subject: `Fwd: \u202e${"moc.elpmaxe-live ".repeat(118)}`, body: "Your order is on its way." });
-    const told = `Not filed: Fwd:  ${"moc.elpmaxe-live ".repeat(118)}`.slice(0, 149) + "\u2026";
+    const told = `Not filed: Fwd: ${"moc.elpmaxe-live ".repeat(118)}`.slice(0, 149) + "\u2026";
     expect(await deliver(raw)).toEqual(keptNotFiled(NOT_JOB, told));
     expect(Math.max(...mail.raws[0]!.split("\r\n").map((line) => line.length))).toBeLessThanOrEqual(998);
   });
@@ -311,7 +315,8 @@ describe("headers", () => {
     expect(await deliver(eml({ subject, body: "Your order is on its way." }))).toEqual(keptNotFiled(NOT_JOB, `Not filed: ${subject}`));
     const { html } = await confirmation();
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;");
-    expect(tagsIn(html!)).toEqual(["!doctype", "html", "head", "meta", "meta", "/head", "body", "div", "/div", "/body", "/html"]);
+    // Besides the frame, only the <span>s that keep a mail app from linking text (src/core/mail/html.ts).
+    expect(tagsIn(html!).filter((tag) => tag !== "span" && tag !== "/span")).toEqual(["!doctype", "html", "head", "meta", "meta", "/head", "body", "div", "/div", "/body", "/html"]);
   });
 });
 
@@ -441,8 +446,7 @@ describe("reply commands", () => {
     await deliver(gmailForward({ outerId: "<cmd-forward@example.com>" }));
     await worker.scheduled(createScheduledController({ cron: "*/15 * * * *", scheduledTime: Date.parse("2026-03-04T15:00:00Z") }), { ...env, EMAIL: mail.binding });
     vi.setSystemTime(new Date("2026-03-04T16:00:00Z"));
-    const owner = await env.DB.prepare("SELECT id FROM users").first<{ id: number }>();
-    const tokenAddress = `assistant+${await createReplyToken(env.REPLY_TOKEN_SECRET, owner!.id)}@example.com`;
+    const tokenAddress = await replyAddress();
     const digestId = (await mail.parsed(1)).messageId;
     const sentBefore = mail.raws.length;
     return {
@@ -470,7 +474,7 @@ describe("reply commands", () => {
   it("#25 the right token with a stranger's envelope and the owner's From: refused, nothing stored", async () => {
     const { reply } = await setUpDigest();
     expect(await reply("rejected 1", { envelopeFrom: "attacker@evil.example" })).toMatchObject({
-      rejections: ["Refused: the From header names the owner, but the message was not sent from the owner's address."],
+      rejections: [STRANGER_REFUSAL],
       commands: [],
       ...UNCHANGED,
       answers: [],
@@ -487,13 +491,13 @@ describe("reply commands", () => {
     expect(await reply("rejected 1", { from: '"me@example.com" <attacker@evil.example>' })).toMatchObject({ rejections: [SEVERAL_SENDERS], commands: [], ...UNCHANGED, answers: [] });
   });
 
-  it("#17 an encoded-word display name spelling the owner, around a stranger's address: not a command; the owner is told", async () => {
+  it("#17 an encoded-word display name spelling the owner, around a stranger's address: refused before it is read, nothing stored", async () => {
     const { reply } = await setUpDigest();
     expect(await reply("rejected 1", { from: `=?utf-8?B?${base64(OWNER)}?= <attacker@evil.example>` })).toMatchObject({
-      rejections: [],
-      commands: [{ state: "ignored", problem: "command not accepted: its sender is not one of your addresses" }],
+      rejections: [STRANGER_REFUSAL],
+      commands: [],
       ...UNCHANGED,
-      answers: ["A reply was not accepted"],
+      answers: [],
     });
   });
 
@@ -549,7 +553,8 @@ describe("reply commands", () => {
 
   it("control characters, replacement characters and an RTL override around a command: nothing changes", async () => {
     const { reply } = await setUpDigest();
-    expect(await reply("\u0000\u0001\u0002 \ufffd\ufffd done 1 \u202e")).toMatchObject({ commands: [{ state: "understood", problem: null }], ...UNCHANGED, answers: ["How to reply"] });
+    // Not a command line (it starts with control characters), but it names one: quoted back as not understood.
+    expect(await reply("\u0000\u0001\u0002 \ufffd\ufffd done 1 \u202e")).toMatchObject({ commands: [{ state: "not_understood" }], ...UNCHANGED, answers: ["Nothing changed: I did not understand your reply"] });
   });
 
   it("#18 an In-Reply-To folded into a Bcc: no injected header in the answer", async () => {

@@ -11,15 +11,16 @@ import { createScheduledController } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index.ts";
 import { MAX_DIGEST_ATTEMPTS } from "../../src/cron/digest-job.ts";
-import { createReplyToken } from "../../src/core/commands/reply-token.ts";
+import { forwardingAddress, replyAddress } from "../helpers/addresses.ts";
 import { eml, gmailForward } from "../helpers/eml.ts";
 import { makeEmail } from "../helpers/email-message.ts";
-import { D1_ERRORS, faultyD1, faultySendEmail, type FaultTiming, type SendErrorCode } from "../helpers/faulty-bindings.ts";
+import { D1_ERRORS, faultyD1, faultySendEmail, sendError, type FaultTiming, type SendErrorCode } from "../helpers/faulty-bindings.ts";
 import { clearAll } from "../helpers/seed.ts";
 import { recordSendEmail, type SendEmailRecorder } from "../helpers/send-email-recorder.ts";
 
 const OWNER = "me@example.com";
-const FORWARD_ENVELOPE = { from: OWNER, to: "assistant@example.com" };
+/** The owner's forwards go to the private forwarding address (set before each test). */
+let FORWARD_ENVELOPE = { from: OWNER, to: "" };
 /** D1's per-invocation query limit on the Free plan (d1/platform/limits/). */
 const D1_QUERIES_PER_INVOCATION_FREE = 50;
 const TIMINGS: FaultTiming[] = ["before", "after"];
@@ -36,6 +37,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(MONDAY));
   mail = recordSendEmail(env.EMAIL);
+  FORWARD_ENVELOPE = { from: OWNER, to: await forwardingAddress() };
 });
 afterEach(() => vi.useRealTimers());
 
@@ -169,6 +171,7 @@ describe("ingest: a D1 fault at every call of a forward", () => {
 
       for (let n = 1; n <= total; n++) {
         await clearAll(env.DB);
+        FORWARD_ENVELOPE = { from: OWNER, to: await forwardingAddress() };
         mail = recordSendEmail(env.EMAIL);
         const faulty = faultyD1(env.DB, { failOn: n, timing });
         const first = await deliver(FORWARD_ENVELOPE, raw, { db: faulty.db });
@@ -213,7 +216,7 @@ describe("ingest: a D1 fault at every call of a forward", () => {
   });
 
   it("a failing statement inside a D1 batch rolls back the statements before it (what keeping a message relies on)", async () => {
-    await env.DB.prepare("INSERT INTO users (email, time_zone, settings, paused, created_at) VALUES ('me@example.com', 'UTC', '{}', 0, 0)").run();
+    // The owner's row exists (beforeEach); the batch keeps a message for it.
     const insertMessage = env.DB.prepare(
       "INSERT INTO inbound_messages (user_id, received_at, envelope_from, envelope_to, raw_sha256, raw_size, chunk_count, channel, state) SELECT id, 0, 'me@example.com', 'assistant@example.com', 'abc', 1, 1, 'forward', 'stored' FROM users",
     );
@@ -228,6 +231,7 @@ describe("ingest: a D1 fault at every call of a forward", () => {
     await deliver(FORWARD_ENVELOPE, raw2, { db: probe.db });
     const keepBatch = probe.log.findIndex((line) => line.startsWith("batch")) + 1;
     await clearAll(env.DB);
+    FORWARD_ENVELOPE = { from: OWNER, to: await forwardingAddress() };
     const first = await deliver(FORWARD_ENVELOPE, raw2, { db: faultyD1(env.DB, { failOn: keepBatch, error: D1_ERRORS.uniqueConstraint }).db });
     expect(errorText(first.threw)).toContain("UNIQUE constraint failed");
     expect(await readState()).toMatchObject({ inbound: [], rawChunks: 0, applications: [] });
@@ -259,9 +263,14 @@ describe("ingest: send_email faults", () => {
   for (const code of ["E_RATE_LIMIT_EXCEEDED", "E_RECIPIENT_NOT_ALLOWED", "E_DELIVERY_FAILED"] as SendErrorCode[]) {
     it(`a confirmation refused with ${code} leaves the forward filed, with no bounce and no retry`, async () => {
       const send = faultySendEmail(mail.binding, { failOn: 1, code });
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
       const result = await deliver(FORWARD_ENVELOPE, gmailForward({ outerId: `<send-${code}@example.com>` }), { email: send.binding });
+      const failures = logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes("confirmation_failed"));
+      logged.mockRestore();
       expect(result).toEqual({ threw: null, rejections: [] });
       expect(send.calls).toBe(1);
+      // Logged once, saying whether a retry could ever help.
+      expect(failures.map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ code, permanent: code === "E_RECIPIENT_NOT_ALLOWED" })]);
       expect(await readState()).toMatchObject({ inbound: ["forward:understood"], applications: ["Quillfeather Systems:interviewing"], followUps: ["R1:pending"], outbound: [] });
       expect(mail.raws).toHaveLength(0);
     });
@@ -273,10 +282,9 @@ describe("reply commands: a D1 fault at every call", () => {
   async function setUpDigest(): Promise<{ envelope: { from: string; to: string }; replyTo: (body: string, messageId: string) => string }> {
     await deliver(FORWARD_ENVELOPE, gmailForward({ outerId: "<cmd-forward@example.com>" }));
     await tick(WEDNESDAY_DIGEST);
-    const owner = await env.DB.prepare("SELECT id FROM users").first<{ id: number }>();
     const digestId = (await mail.parsed(1)).messageId;
     if (!digestId) throw new Error("the digest has no Message-ID");
-    const tokenAddress = `assistant+${await createReplyToken(env.REPLY_TOKEN_SECRET, owner!.id)}@example.com`;
+    const tokenAddress = await replyAddress();
     vi.setSystemTime(new Date("2026-03-04T16:00:00Z"));
     return {
       envelope: { from: OWNER, to: tokenAddress },
@@ -453,16 +461,61 @@ describe("digest: send_email faults", () => {
     });
   }
 
-  it("E_RECIPIENT_NOT_ALLOWED on every send: tried MAX_DIGEST_ATTEMPTS times, then left failed with the reason and reported the next day", async () => {
+  /** An error shaped like the binding's, for codes the shared helper does not list. */
+  function codedError(code: string, message: string): Error {
+    return Object.assign(new Error(`${code}: ${message}`), { code });
+  }
+
+  /** A binding that refuses every send with `error`, counting the tries. */
+  function refusingEmail(error: () => Error): { binding: SendEmail; readonly calls: number } {
+    let calls = 0;
+    const binding = {
+      async send() {
+        calls++;
+        throw error();
+      },
+    };
+    return {
+      binding: binding as unknown as SendEmail,
+      get calls() {
+        return calls;
+      },
+    };
+  }
+
+  const PERMANENT_REFUSALS: [name: string, error: () => Error, reason: string][] = [
+    ["E_RECIPIENT_NOT_ALLOWED", () => sendError("E_RECIPIENT_NOT_ALLOWED"), "E_RECIPIENT_NOT_ALLOWED"],
+    ["E_SENDER_NOT_VERIFIED", () => codedError("E_SENDER_NOT_VERIFIED", "Sender domain not verified."), "E_SENDER_NOT_VERIFIED"],
+    // The legacy EmailMessage path words it without a code.
+    ["an unverified destination address", () => new Error("destination address is not a verified address"), "destination address is not a verified address"],
+  ];
+
+  for (const [name, error, reason] of PERMANENT_REFUSALS) {
+    it(`${name} will not heal: tried once, recorded with no attempts left, reported once, and told in the next digest that goes out`, async () => {
+      await deliver(FORWARD_ENVELOPE, gmailForward({}));
+      mail = recordSendEmail(env.EMAIL);
+      const refusing = refusingEmail(error);
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      for (let i = 0; i < 12; i++) await tick(Date.parse(WEDNESDAY_DIGEST) + i * QUARTER_HOUR_MS, { email: refusing.binding });
+      const refusals = logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes("digest_send_refused"));
+      logged.mockRestore();
+      expect(refusing.calls).toBe(1);
+      expect(await digestErrors()).toEqual([{ status: "failed", attempts: MAX_DIGEST_ATTEMPTS, error: `not retried: ${error().message}` }]);
+      expect(refusals).toHaveLength(1);
+      expect(JSON.parse(refusals[0]!)).toMatchObject({ event: "digest_send_refused", error: expect.stringContaining(reason) });
+      // The configuration is fixed; Thursday's digest tells the owner Wednesday's never arrived.
+      await tick("2026-03-05T15:00:00Z");
+      expect(mail.raws).toHaveLength(1);
+      expect((await mail.parsed(0)).text).toMatch(/digest for .* could not be delivered/);
+    });
+  }
+
+  it("E_DAILY_LIMIT_EXCEEDED may pass later: retried up to MAX_DIGEST_ATTEMPTS times, then left failed", async () => {
     await deliver(FORWARD_ENVELOPE, gmailForward({}));
     mail = recordSendEmail(env.EMAIL);
-    const refusing = faultySendEmail(mail.binding, { failOn: Array.from({ length: 100 }, (_, i) => i + 1), code: "E_RECIPIENT_NOT_ALLOWED" });
-    for (let i = 0; i < 12; i++) await tick(Date.parse(WEDNESDAY_DIGEST) + i * QUARTER_HOUR_MS, { email: refusing.binding });
-    expect(refusing.calls).toBe(MAX_DIGEST_ATTEMPTS);
-    expect(await digestErrors()).toEqual([{ status: "failed", attempts: MAX_DIGEST_ATTEMPTS, error: expect.stringContaining("E_RECIPIENT_NOT_ALLOWED") }]);
-    // The binding is fixed; Thursday's digest tells the owner Wednesday's never arrived.
-    await tick("2026-03-05T15:00:00Z");
-    expect(mail.raws).toHaveLength(1);
-    expect((await mail.parsed(0)).text).toMatch(/digest for .* could not be delivered/);
+    const limited = refusingEmail(() => codedError("E_DAILY_LIMIT_EXCEEDED", "Daily limit exceeded."));
+    for (let i = 0; i < 12; i++) await tick(Date.parse(WEDNESDAY_DIGEST) + i * QUARTER_HOUR_MS, { email: limited.binding });
+    expect(limited.calls).toBe(MAX_DIGEST_ATTEMPTS);
+    expect(await digestErrors()).toEqual([{ status: "failed", attempts: MAX_DIGEST_ATTEMPTS, error: expect.stringContaining("E_DAILY_LIMIT_EXCEEDED") }]);
   });
 });

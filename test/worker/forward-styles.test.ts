@@ -31,11 +31,12 @@ import thunderbirdAttachmentInviteIcs from "../fixtures/emails/thunderbird-attac
 import thunderbirdForwardConfirmation from "../fixtures/emails/thunderbird-forward-confirmation.eml?raw";
 import yahooForwardAcknowledgement from "../fixtures/emails/yahoo-forward-acknowledgement.eml?raw";
 import tooDeep from "../fixtures/emails/forward-chain-too-deep.eml?raw";
+import { forwardingAddress } from "../helpers/addresses.ts";
 
-/** Direct auto-forwards arrive with the owner's forwarding rule's SRS envelope. */
-function envelopeFor(raw: string) {
+/** Every style arrives at the private forwarding address; direct auto-forwards with the owner's forwarding rule's SRS envelope. */
+async function envelopeFor(raw: string) {
   const direct = !/^From:.*me@example\.com/im.test(raw.slice(0, raw.search(/\r?\n\r?\n/)));
-  return { from: direct ? "SRS0=hh=tt=example.com=me@example.com" : "me@example.com", to: "assistant@example.com" };
+  return { from: direct ? "SRS0=hh=tt=example.com=me@example.com" : "me@example.com", to: await forwardingAddress() };
 }
 
 const CASES: [string, string, { kind: string; company: string; role: string; start: string | null }][] = [
@@ -69,7 +70,7 @@ beforeEach(async () => {
 describe("forward styles", () => {
   it.each(CASES)("%s: found, understood, filed and confirmed", async (_name, raw, expected) => {
     const mail = recordSendEmail(env.EMAIL);
-    const { message, rejections } = makeEmail(envelopeFor(raw), raw);
+    const { message, rejections } = makeEmail(await envelopeFor(raw), raw);
     await worker.email(message, { ...env, EMAIL: mail.binding });
     expect(rejections).toEqual([]);
 
@@ -93,7 +94,7 @@ describe("forward styles", () => {
 
   it("a chain of forwards deeper than the limit stops at the limit: the deepest reachable message is read", async () => {
     const mail = recordSendEmail(env.EMAIL);
-    const { message } = makeEmail(envelopeFor(tooDeep), tooDeep);
+    const { message } = makeEmail(await envelopeFor(tooDeep), tooDeep);
     await worker.email(message, { ...env, EMAIL: mail.binding });
     const inbound = await env.DB.prepare("SELECT state, understanding FROM inbound_messages").first<{ state: string; understanding: string }>();
     expect(inbound?.state).toBe("understood");

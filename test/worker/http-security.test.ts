@@ -11,6 +11,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index.ts";
 import { createApp } from "../../src/http/app.ts";
 import wranglerToml from "../../wrangler.toml?raw";
+import { clearAll, seedUser } from "../helpers/seed.ts";
 
 const TOKEN = "test-api-token";
 const TEAM = "https://acme-jobs.cloudflareaccess.com";
@@ -113,7 +114,7 @@ describe("security headers on every response (T10)", () => {
     ["a missing token (401)", () => get("/api/applications"), {}, 401],
     ["a cross-site form post (403)", () => get("/api/messages/reread", { ...bearer, origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, "POST", "a=1"), {}, 403],
     ["an unknown message (404)", () => get("/api/messages/987654", bearer), {}, 404],
-    ["a bad message id (400)", () => get("/api/messages/abc", bearer), {}, 400],
+    ["a message id that is not one (404)", () => get("/api/messages/abc", bearer), {}, 404],
     ["a broken configuration (500)", () => get("/api/applications", bearer), { OWNER_TIMEZONE: "Mars/Olympus" }, 500],
   ] as const)("%s", async (_name, request, vars, status) => {
     const res = await call(request(), vars);
@@ -125,6 +126,29 @@ describe("security headers on every response (T10)", () => {
   it("says nothing about the failure beyond a generic error on a 500", async () => {
     const res = await call(get("/api/applications", bearer), { OWNER_TIMEZONE: "Mars/Olympus" });
     expect(await res.json()).toEqual({ error: "internal_error" });
+  });
+});
+
+describe("message ids: canonical decimal integers only", () => {
+  it("serves a message at its one URL; 0x1, 1e0, 01, +1 and other spellings of the same number are 404", async () => {
+    await clearAll(env.DB);
+    const user = await seedUser(env.DB, { email: "me@example.com", timeZone: "Europe/Berlin" });
+    const row = await env.DB.prepare(
+      "INSERT INTO inbound_messages (user_id, received_at, envelope_from, envelope_to, raw_sha256, raw_size, chunk_count, channel, state) VALUES (?, 0, 'me@example.com', 'assistant@example.com', 'abc', 1, 0, 'forward', 'stored') RETURNING id",
+    )
+      .bind(user.id)
+      .first<{ id: number }>();
+    const id = row!.id;
+    expect((await call(get(`/api/messages/${id}`, bearer))).status).toBe(200);
+
+    const aliases = [`0x${id.toString(16)}`, `${id}e0`, `0${id}`, `+${id}`, `${id}.0`, `${id}.`, `%20${id}`, `${id}%00`, `0b${id.toString(2)}`, `${id}n`, "0", "-1", "9".repeat(16), "Infinity"];
+    for (const alias of aliases) {
+      for (const [path, method] of [[`/api/messages/${alias}`, "GET"], [`/api/messages/${alias}/raw`, "GET"], [`/api/messages/${alias}/reread`, "POST"]] as const) {
+        const res = await call(get(path, bearer, method));
+        expect(res.status, `${method} ${path}`).toBe(404);
+        expect(await res.text(), `${method} ${path}`).toBe("no such message");
+      }
+    }
   });
 });
 

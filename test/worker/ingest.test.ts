@@ -10,8 +10,10 @@ import { MAX_RAW_BYTES } from "../../src/core/mail/limits.ts";
 import { eml, gmailForward } from "../helpers/eml.ts";
 import { makeEmail } from "../helpers/email-message.ts";
 import { recordSendEmail, type SendEmailRecorder } from "../helpers/send-email-recorder.ts";
+import { forwardingAddress } from "../helpers/addresses.ts";
 
-const OWNER = { from: "me@example.com", to: "assistant@example.com" };
+/** The owner's forwards go to the private forwarding address (plain-address forwards need a DKIM signature: security.test.ts). */
+let OWNER = { from: "me@example.com", to: "" };
 let mail: SendEmailRecorder;
 
 // The forwards arrive on Monday 2 March 2026, the day before the interview they announce.
@@ -26,6 +28,7 @@ beforeEach(async () => {
   await env.DB.prepare("UPDATE inbound_messages SET application_id = NULL").run();
   await env.DB.batch(["applications", "inbound_messages"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
   mail = recordSendEmail(env.EMAIL);
+  OWNER = { from: "me@example.com", to: await forwardingAddress() };
 });
 
 async function deliver(envelope: { from: string; to: string }, raw: string | Uint8Array, options: { rawSize?: number; db?: D1Database } = {}) {
@@ -121,13 +124,15 @@ describe("refused and dropped mail", () => {
     expect(mail.raws).toHaveLength(0);
   });
 
-  it("refuses owner-looking mail with a stranger's envelope", async () => {
-    const rejections = await deliver({ from: "attacker@evil.example", to: "assistant@example.com" }, eml({ from: "Me <me@example.com>" }));
-    expect(rejections[0]).toMatch(/From header names the owner/);
+  it("refuses owner-looking mail without the owner's provider's signature, whatever the envelope", async () => {
+    for (const from of ["attacker@evil.example", "me@example.com"]) {
+      const rejections = await deliver({ from, to: "assistant@example.com" }, eml({ from: "Me <me@example.com>" }));
+      expect(rejections[0]).toMatch(/no valid signature/);
+    }
     expect(await count("inbound_messages")).toBe(0);
   });
 
-  it("accepts an auto-forward with an SRS envelope naming the owner", async () => {
+  it("accepts an auto-forward with an SRS envelope at the private forwarding address", async () => {
     const raw = eml({
       from: "Dana Whitcombe <dana.whitcombe@quillfeather.example>",
       to: "me@example.com",
@@ -135,7 +140,7 @@ describe("refused and dropped mail", () => {
       headers: { "X-Forwarded-For": "me@example.com assistant@example.com", "Delivered-To": "me@example.com" },
       body: "Hi,\n\nWe would like to invite you to a phone interview for the Senior Backend Engineer role at Quillfeather Systems on Tuesday, March 3, 2026 at 2:30 PM PT.\n\nDana Whitcombe\nQuillfeather Systems",
     });
-    expect(await deliver({ from: "SRS0=x1=AB=quillfeather.example=dana.whitcombe@example.com", to: "assistant@example.com" }, raw)).toEqual([]);
+    expect(await deliver({ from: "SRS0=x1=AB=quillfeather.example=dana.whitcombe@example.com", to: OWNER.to }, raw)).toEqual([]);
     expect(await onlyInbound()).toMatchObject({ state: "understood" });
     expect(await count("applications")).toBe(1);
   });

@@ -37,4 +37,9 @@ export type Inverse =
   | { op: "remove_note"; note: string }
   | { op: "set_follow_up"; followUpId: number; state: FollowUpStateValue; sentAt: number | null; snoozedUntil: number | null }
   | { op: "set_user"; preferences: UserPreferences }
-  | { op: "set_message_state"; inboundId: number; state: "understood" | "not_understood" | "ignored" };
+  | { op: "set_message_state"; inboundId: number; state: "understood" | "not_understood" | "ignored" }
+  /** Puts back the previous generation of a plus-address, so the address before a rotation works again. */
+  | { op: "set_address_generation"; address: AddressKind; generation: number };
+
+/** The owner's two plus-addresses (src/core/mail/address-token.ts). */
+export type AddressKind = "reply" | "forwarding";

@@ -38,6 +38,8 @@ export interface DigestDraft {
   dueAt: number;
   /** Past its latest useful time (R1 after 48 h): still shown, marked late. */
   late: boolean;
+  /** A thank-you for an interview still to end: not to be sent before this instant, its end. */
+  sendAfter?: number;
 }
 
 export interface DigestWaiting {

@@ -9,8 +9,11 @@
  * "+" and non-ASCII text come back exactly as given. Line breaks in the body are sent as CRLF
  * (%0D%0A), as RFC 6068 section 5 asks; a subject is one header line, so its breaks become spaces.
  * A lone surrogate (text cut inside an emoji) becomes U+FFFD instead of making
- * encodeURIComponent throw, which would fail the whole digest.
+ * encodeURIComponent throw, which would fail the whole digest. Hidden controls (bidi overrides,
+ * zero-width characters) are removed from every field: percent-encoded, they would pass unseen
+ * into the draft the mail app opens, and from there into the mail sent to the employer.
  */
+import { stripHiddenControls } from "../text/untrusted.ts";
 
 /**
  * The longest link handed out. Some mail apps and OS URL handlers truncate or refuse longer
@@ -35,13 +38,15 @@ export interface DraftMailto {
 
 export function buildMailto(fields: MailtoFields): string {
   const to = fields.to
-    .map((address) => address.trim())
+    .map((address) => stripHiddenControls(address).trim())
     .filter((address) => address !== "")
     .map((address) => encodeURIComponent(address.toWellFormed()).replaceAll("%40", "@").replaceAll("%2B", "+"))
     .join(",");
   const hfields: string[] = [];
-  if (fields.subject) hfields.push(`subject=${encodeURIComponent(fields.subject.toWellFormed().replace(/\r\n|\r|\n/g, " "))}`);
-  if (fields.body) hfields.push(`body=${encodeURIComponent(fields.body.toWellFormed().replace(/\r\n|\r|\n/g, "\r\n"))}`);
+  const subject = fields.subject ? stripHiddenControls(fields.subject) : "";
+  const body = fields.body ? stripHiddenControls(fields.body) : "";
+  if (subject) hfields.push(`subject=${encodeURIComponent(subject.toWellFormed().replace(/\r\n|\r|\n/g, " "))}`);
+  if (body) hfields.push(`body=${encodeURIComponent(body.toWellFormed().replace(/\r\n|\r|\n/g, "\r\n"))}`);
   return `mailto:${to}${hfields.length > 0 ? "?" + hfields.join("&") : ""}`;
 }
 

@@ -3,11 +3,13 @@
  * I/O, no clock. Times are shown in the user's zone (`content.timeZone`), and an interview's own
  * zone is added when it differs. Content is rendered in the order given; the caller sorts.
  *
- * Every string in the content is untrusted (it may come from an inbound email). The text part
- * shows it as text; the HTML part is written with the `html` tag of src/core/mail/html.ts, which
- * escapes every string it interpolates, and the only anchors are https links (linkifyEscaped) and
- * the mailto: links built here (src/core/digest/mailto.ts). The digest subject is built from
- * counts only, so nothing from an email reaches a header.
+ * Every string in the content is untrusted (it may come from an inbound email): hidden controls
+ * (bidi overrides, zero-width characters) are stripped from all of it first. The text part shows
+ * it as text; in the HTML part every such string goes through `renderUntrustedText`
+ * (src/core/mail/html.ts), which escapes it and leaves links as text that mail apps do not link,
+ * except join links on known meeting hosts. The only other anchors are the mailto: links built
+ * here (src/core/digest/mailto.ts). The digest subject is built from counts only, so nothing from
+ * an email reaches a header. Each list shows at most MAX_LISTED_ITEMS entries.
  *
  * The HTML is one column of divs with inline styles only (Gmail and Outlook drop <style>
  * blocks), no images, fonts or scripts, at most 640 px wide; every long URL, address or body
@@ -30,13 +32,24 @@ import type {
   RenderedDigest,
 } from "./content.ts";
 import { formatInstant } from "../time/format.ts";
+import { toLocalMinuteOfDay } from "../time/business-days.ts";
 import { raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import { html, linkifyEscaped, type HtmlValue } from "../mail/html.ts";
+import { html, renderUntrustedText, type HtmlValue } from "../mail/html.ts";
 import { buildDraftMailto, buildMailto, MAX_MAILTO_CHARS } from "./mailto.ts";
 import { isIanaTimeZone } from "../time/zone-check.ts";
+import { stripHiddenControls } from "../text/untrusted.ts";
 
-export function renderDigest(content: DigestContent): RenderedDigest {
+/**
+ * Entries shown per list (today's interviews, waiting, gone quiet); the rest are counted in a
+ * last line that points to `list`. A digest is read on a phone in the morning, and Gmail clips
+ * a message over 102 KB behind "View entire message", which would hide the reply commands at
+ * the bottom; drafts have their own limit (MAX_DIGEST_DRAFTS in src/core/digest/plan.ts).
+ */
+export const MAX_LISTED_ITEMS = 30;
+
+export function renderDigest(untrusted: DigestContent): RenderedDigest {
+  const content = stripHiddenContent(untrusted);
   const subject = describeSubject(content);
   const sections = [
     renderIntro(content),
@@ -158,19 +171,18 @@ function renderInterviews(content: DigestContent): Section | null {
   const title = "Today's interviews";
   const text = [title.toUpperCase()];
   const cards: HtmlEscapedString[] = [];
-  for (const interview of content.interviews) {
+  for (const interview of content.interviews.slice(0, MAX_LISTED_ITEMS)) {
     const rows = listInterviewRows(interview, content.timeZone);
     const name = describeApplication(interview.company, interview.role);
     text.push("", `- ${name}`, ...rows.map(([label, value]) => `  ${(label + ":").padEnd(8)}${value}`));
     cards.push(
-      renderCard(
-        joinLines([
-          html`<div style="${STYLE.cardTitle}">${name}</div>`,
-          // linkifyEscaped's output is already escaped HTML.
-          ...rows.map(([label, value]) => renderLabelled(label, label === "Join" ? raw(linkifyEscaped(value)) : value)),
-        ]),
-      ),
+      renderCard(joinLines([html`<div style="${STYLE.cardTitle}">${renderUntrustedText(name)}</div>`, ...rows.map(([label, value]) => renderLabelled(label, value))])),
     );
+  }
+  const more = describeOverflow(content.interviews.length);
+  if (more) {
+    text.push("", more);
+    cards.push(html`<p style="${STYLE.paragraph}">${more}</p>`);
   }
   return { text, html: joinLines([renderSectionHeading(title), ...cards]) };
 }
@@ -225,7 +237,9 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
   const link = buildDraftMailto({ to: addresses, subject: draft.subject, body: draft.body });
   const lateLine = draft.late
     ? `LATE: it was best sent by ${formatInstant(draft.dueAt, content.timeZone)}. Still worth sending today.`
-    : null;
+    : draft.sendAfter !== undefined
+      ? `Not before the interview is over: send after ${formatClock(draft.sendAfter, content.timeZone)}, best around ${formatClock(Math.max(draft.dueAt, draft.sendAfter), content.timeZone)}.`
+      : null;
   const recipientNote = describeMissingAddresses(draft.to);
   const fillIn = draft.placeholders.length > 0 ? draft.placeholders.join(", ") : null;
   const linkNote = describeLinkLimit(link.href, link.includesBody);
@@ -245,9 +259,9 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
   text.push(`   Sent it? Reply "${doneCommand}". Not sending it? Reply "${skipCommand}".`);
 
   const card = joinLines([
-    html`<div style="${STYLE.cardTitle}">${heading}${draft.late ? html` <span style="${STYLE.lateBadge}">LATE</span>` : null}</div>`,
+    html`<div style="${STYLE.cardTitle}">${renderUntrustedText(heading)}${draft.late ? html` <span style="${STYLE.lateBadge}">LATE</span>` : null}</div>`,
     lateLine ? html`<div style="${STYLE.late}">${lateLine}</div>` : null,
-    renderLabelled("To", [describeRecipients(draft.to), recipientNote ? html`<br><em>${recipientNote}</em>` : null]),
+    renderLabelled("To", [renderUntrustedText(describeRecipients(draft.to)), recipientNote ? html`<br><em>${renderUntrustedText(recipientNote)}</em>` : null]),
     renderLabelled("Subject", draft.subject),
     fillIn ? html`<div style="${STYLE.warning}"><strong>Fill in before sending:</strong> ${highlightPlaceholders(fillIn, draft.placeholders)}</div>` : null,
     html`<div style="${STYLE.draftBody}">${highlightPlaceholders(draft.body, draft.placeholders)}</div>`,
@@ -259,6 +273,12 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
     linkNote ? html`<div style="${STYLE.muted}">${linkNote}</div>` : null,
   ]);
   return { text, html: renderCard(card, draft.late) };
+}
+
+/** "11:30" in the user's zone. */
+function formatClock(instantMs: number, timeZone: string): string {
+  const minute = toLocalMinuteOfDay(instantMs, timeZone);
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }
 
 function describeRecipients(to: DigestPerson[]): string {
@@ -310,13 +330,24 @@ function describeGoneQuiet(item: DigestGoneQuiet): string {
 }
 
 function renderList(title: string, items: string[]): Section {
+  const shown = items.slice(0, MAX_LISTED_ITEMS);
+  const more = describeOverflow(items.length);
   return {
-    text: [title.toUpperCase(), ...items.map((item) => `- ${item}`)],
-    html: html`${renderSectionHeading(title)}
+    text: [title.toUpperCase(), ...shown.map((item) => `- ${item}`), ...(more ? [more] : [])],
+    html: joinLines([
+      html`${renderSectionHeading(title)}
 <ul style="${STYLE.list}">
-${joinLines(items.map((item) => html`<li style="${STYLE.listItem}">${raw(linkifyEscaped(item))}</li>`))}
+${joinLines(shown.map((item) => html`<li style="${STYLE.listItem}">${renderUntrustedText(item)}</li>`))}
 </ul>`,
+      more ? html`<p style="${STYLE.paragraph}">${more}</p>` : null,
+    ]),
   };
+}
+
+/** The last line of a list cut at MAX_LISTED_ITEMS, or null when nothing was left out. */
+function describeOverflow(total: number): string | null {
+  const hidden = total - MAX_LISTED_ITEMS;
+  return hidden > 0 ? `… (${hidden} more; reply "list" to see all your applications)` : null;
 }
 
 // ── Footer ─────────────────────────────────────────────────────────────────────────────
@@ -421,9 +452,9 @@ ${inner}
 </div>`;
 }
 
-/** A label and its value: text is escaped, markup kept. */
+/** A label and its value: text is rendered as untrusted (renderUntrustedText), markup kept. */
 function renderLabelled(label: string, value: HtmlValue): HtmlEscapedString {
-  return html`<div style="${STYLE.row}"><span style="${STYLE.label}">${label}:</span> ${value}</div>`;
+  return html`<div style="${STYLE.row}"><span style="${STYLE.label}">${label}:</span> ${typeof value === "string" ? renderUntrustedText(value) : value}</div>`;
 }
 
 function renderActions(buttons: ReadonlyArray<HtmlEscapedString | null>): HtmlEscapedString {
@@ -447,9 +478,40 @@ function highlightPlaceholders(text: string, placeholders: readonly string[]): H
 
 const LINE_BREAK = html`<br>`;
 
-/** The text's lines joined by <br> (not `white-space: pre-wrap`; see the header). */
+/** The text's lines, rendered as untrusted, joined by <br> (not `white-space: pre-wrap`; see the header). */
 function withLineBreaks(text: string): HtmlValue[] {
-  return text.split(/\r\n|\r|\n/).flatMap((line, i) => (i === 0 ? [line] : [LINE_BREAK, line]));
+  return text.split(/\r\n|\r|\n/).flatMap((line, i) => (i === 0 ? [renderUntrustedText(line)] : [LINE_BREAK, renderUntrustedText(line)]));
+}
+
+/** The content with hidden controls (bidi overrides, zero-width characters) removed from every string that may hold text from an email. */
+function stripHiddenContent(content: DigestContent): DigestContent {
+  const strip = (text: string | null) => (text === null ? null : stripHiddenControls(text));
+  const person = (p: DigestPerson): DigestPerson => ({ name: strip(p.name), email: strip(p.email) });
+  return {
+    ...content,
+    localDate: stripHiddenControls(content.localDate),
+    undelivered: content.undelivered.map(stripHiddenControls),
+    interviews: content.interviews.map((i) => ({
+      ...i,
+      startLocal: strip(i.startLocal),
+      timeZone: strip(i.timeZone),
+      company: strip(i.company),
+      role: strip(i.role),
+      interviewers: i.interviewers.map(person),
+      meetingUrl: strip(i.meetingUrl),
+    })),
+    drafts: content.drafts.map((d) => ({
+      ...d,
+      company: strip(d.company),
+      role: strip(d.role),
+      to: d.to.map(person),
+      subject: stripHiddenControls(d.subject),
+      body: stripHiddenControls(d.body),
+      placeholders: d.placeholders.map(stripHiddenControls),
+    })),
+    waiting: content.waiting.map((w) => ({ ...w, company: strip(w.company), role: strip(w.role), nextCheck: strip(w.nextCheck), promised: strip(w.promised) })),
+    goneQuiet: content.goneQuiet.map((g) => ({ ...g, company: strip(g.company), role: strip(g.role), lastHeard: strip(g.lastHeard), suggestion: stripHiddenControls(g.suggestion) })),
+  };
 }
 
 // ── Words ──────────────────────────────────────────────────────────────────────────────

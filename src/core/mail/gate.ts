@@ -1,18 +1,19 @@
 /**
- * Who may use the assistant, decided from the envelope and the top-level headers alone, before
- * the body is read. Pure: no I/O, no clock.
+ * Who may use the assistant. Pure: no I/O, no clock. Nothing the sender writes proves who they
+ * are (the envelope, From, SRS addresses and X-Forwarded-* headers are all free to forge, and
+ * Email Routing hands the worker no authentication results), so there are two ways in:
  *
- * - Machine mail (bounces, auto-replies, our own mail coming back) is dropped: never stored,
- *   never answered, never bounced (a bounce to a bounce is how loops start).
- * - The owner's own mail is accepted (a plus-tagged owner envelope such as Gmail's auto-forward
- *   "me+caf_=…@" counts as the owner), and so is the owner's mailbox rule auto-forwarding
- *   someone else's mail with an SRS envelope and a header naming the owner as the forwarder.
- * - Anything else is refused with a permanent reason; nothing of it is stored.
+ * - the **plain address** takes a message whose From is the owner and whose DKIM signature
+ *   verifies for a domain aligned with that From (checked by the adapter, `admitSigned`);
+ * - a **plus-address** takes what its token grants (`admitToken`): the reply token, commands;
+ *   the private forwarding address, any mail (the owner's auto-forward, unsigned domains).
  *
- * The envelope sender is not proof of identity (SPF or DKIM of any domain passes Email
- * Routing), so acceptance here only lets mail be filed; commands also need the reply token.
+ * Machine mail (bounces, auto-replies, our own mail coming back) is dropped first: never
+ * stored, never answered, never bounced (a bounce to a bounce is how loops start). Anything
+ * else is refused with a permanent reason; nothing of it is stored.
  */
 import { err, ok, type Result } from "../result.ts";
+import type { TokenClaims } from "./address-token.ts";
 
 export interface Envelope {
   from: string;
@@ -31,17 +32,21 @@ export interface GateOptions {
 
 export type Channel = "forward" | "command";
 
-export interface Admission {
-  channel: Channel;
-  /** How the sender was recognised as the owner. */
-  via: "owner" | "auto_forward";
-  /** The plus-tag of the recipient (`assistant+TAG@`), the reply token candidate. */
-  recipientTag: string | null;
-}
+export type Admission =
+  /** To the plain address with the owner in From: accepted once a DKIM signature aligned with that From verifies. */
+  | { route: "signed"; from: string }
+  /**
+   * To a plus-address: what its token grants decides (`admitToken`). `senderIsOwner`: the
+   * envelope and the one From are the owner's, which a command also needs.
+   */
+  | { route: "token"; token: string; senderIsOwner: boolean };
+
+/** Whether a DKIM signature aligned with the owner's From verifies; "temperror" when DNS could not tell. */
+export type SignatureVerdict = "pass" | "fail" | "temperror";
 
 export type Refusal =
   | { action: "drop"; reason: "bounce" | "auto_reply" | "loop" }
-  | { action: "reject"; reason: "stranger" | "spoofed_owner" | "several_senders" | "wrong_recipient"; message: string };
+  | { action: "reject"; reason: "stranger" | "several_senders" | "wrong_recipient" | "auto_forward" | "unsigned" | "replaced_address"; message: string };
 
 /** Marker on every message the assistant sends, so its own mail coming back is recognised. */
 export const LOOP_HEADER = "X-Followup-Assistant";
@@ -109,51 +114,89 @@ function isSrsEnvelope(envelopeFrom: string): boolean {
   return SRS_LOCAL_PART.test(envelopeFrom.split("@")[0] ?? "");
 }
 
+/**
+ * Who the message is for and what must prove it is the owner's, from the envelope and the
+ * top-level headers. Machine mail is dropped first.
+ */
 export function admitMessage(envelope: Envelope, headers: HeaderReader, options: GateOptions): Result<Admission, Refusal> {
   const machine = machineMailReason(envelope, headers, options);
   if (machine) return err(machine);
 
-  const owners = new Set(options.ownerAddresses.map(canonicalAddress));
-  const assistant = canonicalAddress(options.assistantAddress);
-  if (canonicalAddress(envelope.to) !== assistant) {
+  if (canonicalAddress(envelope.to) !== canonicalAddress(options.assistantAddress)) {
     return err({
       action: "reject",
       reason: "wrong_recipient",
       message: `This address does not accept mail. Forward interview emails to ${options.assistantAddress}.`,
     });
   }
-  const recipientTag = addressTag(envelope.to);
   // Distinct addresses: `"me@example.com" <me@example.com>` (a display name that repeats the
   // address, as some clients write it) names one sender, not two.
   const headerFrom = [...new Set(addressesIn(headers.get("from")))];
   if (headerFrom.length > 1) {
-    return err({
-      action: "reject",
-      reason: "several_senders",
-      message: "Refused: the message names more than one sender in its From header.",
-    });
+    return err({ action: "reject", reason: "several_senders", message: "Refused: the message names more than one sender in its From header." });
   }
-  const envelopeOwner = owners.has(canonicalAddress(envelope.from));
-  const headerOwner = headerFrom.length === 1 && owners.has(headerFrom[0]!);
+  const owners = new Set(options.ownerAddresses.map(canonicalAddress));
+  const from = headerFrom[0];
+  const token = addressTag(envelope.to);
+  if (token !== null) {
+    return ok({ route: "token", token, senderIsOwner: owners.has(canonicalAddress(envelope.from)) && from !== undefined && owners.has(from) });
+  }
 
-  if (envelopeOwner) {
-    return ok({ channel: recipientTag ? "command" : "forward", via: "owner", recipientTag });
-  }
+  if (from !== undefined && owners.has(from)) return ok({ route: "signed", from });
   const forwarderNamed = FORWARDER_HEADERS.some((name) => addressesIn(headers.get(name)).some((a) => owners.has(a)));
-  if (forwarderNamed && isSrsEnvelope(envelope.from)) {
-    // Commands never arrive by auto-forward: a mailbox rule does not write replies.
-    return ok({ channel: "forward", via: "auto_forward", recipientTag: null });
-  }
-  if (headerOwner) {
+  if (forwarderNamed || isSrsEnvelope(envelope.from)) {
     return err({
       action: "reject",
-      reason: "spoofed_owner",
-      message: "Refused: the From header names the owner, but the message was not sent from the owner's address.",
+      reason: "auto_forward",
+      message: "Refused: automatic forwards are accepted only at your private forwarding address (it is in every confirmation from the assistant). Nothing was stored.",
     });
   }
-  return err({
-    action: "reject",
-    reason: "stranger",
-    message: "This is a private assistant: it only accepts mail from its owner. Nothing was stored.",
-  });
+  return err({ action: "reject", reason: "stranger", message: STRANGER_MESSAGE });
+}
+
+const STRANGER_MESSAGE = "This is a private assistant: it only accepts mail from its owner. Nothing was stored.";
+
+/** What the owner's plus-addresses currently are: a token of an older generation no longer opens anything. */
+export interface OwnerTokens {
+  userId: number;
+  replyGeneration: number;
+  forwardingGeneration: number;
+}
+
+/**
+ * What a verified plus-address token grants. A reply token: a command, from the owner's envelope
+ * and From only. The forwarding token: a forward from anyone, since the owner's mailbox rule
+ * forwards mail from everyone to it and unsigned domains send through it.
+ */
+export function admitToken(claims: TokenClaims | null, owner: OwnerTokens, senderIsOwner: boolean): Result<{ channel: Channel; via: "reply_token" | "private_address" }, Refusal> {
+  if (claims === null || claims.userId !== owner.userId) return err({ action: "reject", reason: "stranger", message: STRANGER_MESSAGE });
+  if (claims.kind === "reply") {
+    // A reply address may be in a digest the owner forwarded on: it alone does not make a sender the owner.
+    if (!senderIsOwner) return err({ action: "reject", reason: "stranger", message: STRANGER_MESSAGE });
+    if (claims.generation !== owner.replyGeneration) {
+      return err({ action: "reject", reason: "replaced_address", message: "Refused: this reply address was replaced. Reply to a newer digest or confirmation. Nothing changed." });
+    }
+    return ok({ channel: "command", via: "reply_token" });
+  }
+  if (claims.generation !== owner.forwardingGeneration) {
+    return err({ action: "reject", reason: "replaced_address", message: "Refused: this forwarding address was replaced; the current one is in every confirmation from the assistant. Nothing was stored." });
+  }
+  return ok({ channel: "forward", via: "private_address" });
+}
+
+/** The owner's From on the plain address is believed only with a DKIM signature aligned with it. */
+export function admitSigned(verdict: SignatureVerdict): Result<{ channel: "forward"; via: "signed" }, Refusal | { action: "retry"; reason: "dns" }> {
+  switch (verdict) {
+    case "pass":
+      return ok({ channel: "forward", via: "signed" });
+    case "temperror":
+      return err({ action: "retry", reason: "dns" });
+    case "fail":
+      return err({
+        action: "reject",
+        reason: "unsigned",
+        message:
+          "Refused: the From header names the owner, but the message carries no valid signature of the owner's mail provider. Forward from your usual mailbox, or send to your private forwarding address. Nothing was stored.",
+      });
+  }
 }

@@ -12,6 +12,13 @@
 export const MAX_RAW_BYTES = 10 * 1024 * 1024;
 
 /**
+ * Largest reply read as commands. A reply is a few lines above a quoted digest (a long digest
+ * quoted in HTML is under 100 KiB); a larger one is refused before it is read or stored, so a
+ * flood of large replies to a leaked reply address costs no parsing.
+ */
+export const MAX_REPLY_BYTES = 256 * 1024;
+
+/**
  * Largest message read (parsed) for understanding. postal-mime costs about 8 µs CPU and up to
  * 2 KB of memory per line; above this the message is kept but not read automatically.
  */

@@ -3,6 +3,12 @@
  * `key: value` hints ("role: Data Engineer", "timeline: 2 weeks", "Firma: Acme GmbH"). Keys are
  * normalised to English names in six languages; lines with other keys stay in the free text.
  * Pure.
+ *
+ * The note is private: the drafts quote only a line the owner marked for them with `point:`
+ * (src/core/applications/notes.ts). "point" is deliberately not a hint key, so such a line stays
+ * in the free text and is stored with the note, where the drafts written later (a thank-you, a
+ * status check) find it; the rest of a note (reminders, questions, doubts) is never shown to an
+ * employer.
  */
 import type { OwnerNote } from "./forwarded-email.ts";
 

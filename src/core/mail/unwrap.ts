@@ -149,11 +149,20 @@ function readBody(email: Email): Body {
   const fromHtml = html ? htmlToText(html) : null;
   const plain = email.text?.replace(/\r\n?/g, "\n").trim() ?? "";
   return {
-    text: plain || fromHtml?.text || "",
+    text: plain && !isStubOf(plain, fromHtml?.text ?? "") ? plain : fromHtml?.text || plain,
     html,
     links: fromHtml?.links ?? [],
     htmlText: fromHtml?.text ?? null,
   };
+}
+
+// A plain part rendered from its HTML is about as long; one under this share of the HTML's
+// text is a summary ("You're invited to an interview. A calendar invite is attached."), and the
+// names, labels and links a reader sees are in the HTML.
+const STUB_SHARE = 0.6;
+
+function isStubOf(plain: string, htmlText: string): boolean {
+  return plain.length < htmlText.trim().length * STUB_SHARE;
 }
 
 /**

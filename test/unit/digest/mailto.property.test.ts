@@ -1,17 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDraftMailto, buildMailto, MAX_MAILTO_CHARS } from "../../../src/core/digest/mailto.ts";
+import { stripHiddenControls } from "../../../src/core/text/untrusted.ts";
 import { decodeMailto } from "../../helpers/decode-mailto.ts";
 
 /**
  * Properties of mailto: links built from untrusted names, addresses, subjects and bodies: the
- * link decodes (RFC 6068, percent-decoding only) back to exactly its fields, and nothing in a
- * field can add a recipient or a header field. Inputs are bounded; no timing is asserted.
+ * link decodes (RFC 6068, percent-decoding only) back to exactly its fields with hidden controls
+ * (bidi overrides, zero-width characters) removed, and nothing in a field can add a recipient or
+ * a header field. Inputs are bounded; no timing is asserted.
  */
 
 const URI_FRAGMENTS = [
   "@", "+", ",", "?", "&", "#", "%", "%20", "%0D%0A", "=", ";", ":", "/", " ", "\r\n", "\n", "\r", "bcc=x@evil.example",
   "?cc=x@evil.example", "&body=injected", "mailto:", "é", "日本語", "🎉", "\u0000", "\u2028", "<", ">", '"', "'",
+  "\u202e", "\u202c", "\u2066", "\u2069", "\u200b", "\u200d", "\u200f", "\ufeff", "\u061c", "👩\u200d💻",
 ];
 
 const fieldText = fc
@@ -41,10 +44,12 @@ describe("buildMailto", () => {
     fc.assert(
       fc.property(fields, ({ to, subject, body }) => {
         const decoded = decodeMailto(buildMailto({ to, subject, body }));
-        expect(decoded.to).toEqual(to.map((a) => a.trim()).filter((a) => a !== "").map((a) => a.toWellFormed()));
+        expect(decoded.to).toEqual(to.map((a) => stripHiddenControls(a).trim()).filter((a) => a !== "").map((a) => a.toWellFormed()));
         const expected: Record<string, string> = {};
-        if (subject) expected.subject = subject.toWellFormed().replace(/\r\n|\r|\n/g, " ");
-        if (body) expected.body = body.toWellFormed().replace(/\r\n|\r|\n/g, "\r\n");
+        const shownSubject = stripHiddenControls(subject ?? "");
+        const shownBody = stripHiddenControls(body ?? "");
+        if (shownSubject) expected.subject = shownSubject.toWellFormed().replace(/\r\n|\r|\n/g, " ");
+        if (shownBody) expected.body = shownBody.toWellFormed().replace(/\r\n|\r|\n/g, "\r\n");
         expect(decoded.fields).toEqual(expected);
       }),
       { numRuns: 500 },
@@ -55,9 +60,11 @@ describe("buildMailto", () => {
     fc.assert(
       fc.property(fields, ({ to, subject, body }) => {
         const href = buildMailto({ to, subject, body });
-        const expected = [subject ? "?" : null, body ? (subject ? "&" : "?") : null].filter((s) => s !== null);
+        const hasSubject = stripHiddenControls(subject ?? "") !== "";
+        const hasBody = stripHiddenControls(body ?? "") !== "";
+        const expected = [hasSubject ? "?" : null, hasBody ? (hasSubject ? "&" : "?") : null].filter((s) => s !== null);
         expect(href.match(/[?&#]/g) ?? []).toEqual(expected);
-        expect(href.slice("mailto:".length).split("?")[0]!.split(",").length).toBe(Math.max(1, to.filter((a) => a.trim() !== "").length));
+        expect(href.slice("mailto:".length).split("?")[0]!.split(",").length).toBe(Math.max(1, to.filter((a) => stripHiddenControls(a).trim() !== "").length));
         expect(href).not.toMatch(/[\s<>"]/);
       }),
       { numRuns: 500 },

@@ -41,6 +41,12 @@ describe("buildMailto", () => {
   it("drops blank addresses and empty fields", () => {
     expect(buildMailto({ to: [" ", "a@b.example"], subject: "", body: null })).toBe("mailto:a@b.example");
   });
+
+  it("removes bidi controls and zero-width characters from the addresses, the subject and the body", () => {
+    const href = buildMailto({ to: ["dana\u200b@quill\u202efeather.example\u202c", "\u2066\u2069"], subject: "Re: \u202egpj.exe\u202c", body: "Hi Dana\u200d,\n\ufeffthanks\u061c" });
+    expect(href).not.toMatch(/%E2%80%8[B-F]|%E2%80%A[A-E]|%E2%81%A[6-9]|%EF%BB%BF|%D8%9C/i);
+    expect(decodeMailto(href)).toEqual({ to: ["dana@quillfeather.example"], fields: { subject: "Re: gpj.exe", body: "Hi Dana,\r\nthanks" } });
+  });
 });
 
 describe("buildDraftMailto", () => {

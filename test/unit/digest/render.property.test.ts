@@ -3,22 +3,27 @@ import { describe, expect, it } from "vitest";
 import type { DigestContent, DigestDraft, DigestInterview, DigestPerson } from "../../../src/core/digest/content.ts";
 import { renderDigest } from "../../../src/core/digest/render.ts";
 import { buildMailto, MAX_MAILTO_CHARS } from "../../../src/core/digest/mailto.ts";
+import { isMeetingLink } from "../../../src/core/mail/html.ts";
+import { stripHiddenControls } from "../../../src/core/text/untrusted.ts";
 import { decodeMailto } from "../../helpers/decode-mailto.ts";
 
 /**
  * Properties of the digest renderer with attacker-controlled strings in every field (T10): the
  * HTML holds only the tags and attributes the renderer writes, every '<' and '&' from the
- * content is escaped, links are https or the renderer's own mailto: links, each draft link
- * decodes to exactly that draft, and the subject carries nothing from an email. Strings are
- * bounded (20 kB at most) and runs modest; no timing is asserted.
+ * content is escaped, links are meeting links on known hosts or the renderer's own mailto: links,
+ * no hidden control (bidi override, zero-width character) survives, each draft link decodes to
+ * exactly that draft, and the subject carries nothing from an email. Strings are bounded (20 kB
+ * at most) and runs modest; no timing is asserted.
  */
 
 const HOSTILE_FRAGMENTS = [
   "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>', "'", '"', "<", ">", "&", "&amp;",
   "&lt;", "&#60;", "</div>", "</title>", "<!--", "javascript:alert(1)", "https://meet.example/j/1", 'https://x.example/"onmouseover="a()',
   "https://y.example/<b>", "mailto:x@evil.example", "?bcc=x@evil.example", "&body=hi", "#", "%0D%0A", "\r\n", "\n", "\u2028",
-  " ", "Acme", "[your name]", "{{x}}", "$&", "$1", "\\", "(", ")", "é", "日本", "🎉", "\uD83C",
+  " ", "Acme", "[your name]", "{{x}}", "$&", "$1", "\\", "(", ")", "é", "日本", "🎉", "\uD83C", "https://zoom.us/j/1",
+  "https://acme.zoom.us/j/2?pwd=x&y=1", "https://zoom.us.evil.example/j/3", "www.evil.example", "\u202e", "\u202c", "\u2066", "\u200b", "\ufeff",
 ];
+const HIDDEN_CONTROL = /[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 const text = fc
   .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HOSTILE_FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 8 }) }), {
@@ -106,12 +111,17 @@ describe("renderDigest with hostile content", () => {
     );
   });
 
-  it("escapes every '&' and links only https URLs and mailto: links", () => {
+  it("escapes every '&', links only meeting links on known hosts and mailto: links, and keeps no hidden control", () => {
     fc.assert(
       fc.property(content, (digest) => {
-        const { html } = renderDigest(digest);
+        const { html, text } = renderDigest(digest);
         expect(html.replace(/&(?:amp|lt|gt|quot|#39);/g, "")).not.toContain("&");
-        for (const [, href] of html.matchAll(/ href="([^"]*)"/g)) expect(decodeEntities(href!)).toMatch(/^(?:https:\/\/|mailto:)/);
+        for (const [, quoted] of html.matchAll(/ href="([^"]*)"/g)) {
+          const href = decodeEntities(quoted!);
+          if (!href.startsWith("mailto:")) expect(isMeetingLink(href), href).toBe(true);
+        }
+        expect(html).not.toMatch(HIDDEN_CONTROL);
+        expect(text).not.toMatch(HIDDEN_CONTROL);
       }),
       { numRuns: 120 },
     );
@@ -133,8 +143,10 @@ describe("renderDigest with hostile content", () => {
         const { html } = renderDigest(digest);
         const links = anchors(html).filter((a) => a.label === "Open it ready to send" || a.label === "Open with recipient and subject");
         let next = 0;
-        for (const d of digest.drafts) {
-          const addresses = d.to.flatMap((p) => (p.email ? [p.email] : []));
+        for (const untrusted of digest.drafts) {
+          // The renderer strips hidden controls from every field first.
+          const d = { ...untrusted, subject: stripHiddenControls(untrusted.subject), body: stripHiddenControls(untrusted.body) };
+          const addresses = d.to.flatMap((p) => (p.email ? [stripHiddenControls(p.email)] : []));
           // A draft has no link only when even recipients and subject make it too long.
           if (buildMailto({ to: addresses, subject: d.subject }).length > MAX_MAILTO_CHARS) continue;
           const link = links[next++];
@@ -162,7 +174,7 @@ describe("renderDigest with hostile content", () => {
             expect(found).toHaveLength(1);
             expect(decodeMailto(found[0]!.href)).toEqual({
               to: [digest.replyAddress],
-              fields: { subject: `Digest ${digest.localDate.toWellFormed().replace(/\r\n|\r|\n/g, " ")}: ${command}`, body: command },
+              fields: { subject: `Digest ${stripHiddenControls(digest.localDate).toWellFormed().replace(/\r\n|\r|\n/g, " ")}: ${command}`, body: command },
             });
           }
         }

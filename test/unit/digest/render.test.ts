@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DigestContent, DigestDraft, DigestInterview } from "../../../src/core/digest/content.ts";
-import { renderDigest } from "../../../src/core/digest/render.ts";
+import { MAX_LISTED_ITEMS, renderDigest } from "../../../src/core/digest/render.ts";
 import { MAX_MAILTO_CHARS } from "../../../src/core/digest/mailto.ts";
 import { decodeMailto } from "../../helpers/decode-mailto.ts";
 
@@ -290,7 +290,8 @@ describe("renderDigest: HTML safety", () => {
             interviewers: [{ name: "<b onmouseover=alert(1)>Eve</b>", email: "eve@x.example\"><svg onload=alert(1)>" }],
             meetingUrl: "javascript:alert(document.cookie)",
           }),
-          interview({ meetingUrl: 'https://meet.example/j/1"onmouseover="alert(1)' }),
+          interview({ meetingUrl: 'https://zoom.us/j/1"onmouseover="alert(1)' }),
+          interview({ meetingUrl: "https://meet.example/j/2" }),
         ],
         drafts: [
           draft({
@@ -322,15 +323,30 @@ describe("renderDigest: HTML safety", () => {
     expect(html).toContain("Hi &lt;b&gt;there&lt;/b&gt;,<br>");
   });
 
-  it("links only https URLs and its own mailto: links, never javascript:", () => {
+  it("links only meeting links on known hosts and its own mailto: links, never javascript:", () => {
     const { html } = hostileDigest();
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href).toMatch(/^(https:\/\/|mailto:)/);
-    expect(hrefs.filter((h) => h.startsWith("https://"))).toEqual(["https://meet.example/j/1"]);
+    expect(hrefs.filter((h) => h.startsWith("https://"))).toEqual(["https://zoom.us/j/1"]);
     expect(html).not.toMatch(/href="\s*javascript:/i);
-    // A javascript: meeting link is shown as text, not dropped and not linked.
-    expect(html).toContain("<span style=\"color:#59636e;\">Join:</span> javascript:alert(document.cookie)</div>");
+    // A javascript: link is shown as text, not dropped and not linked, its ":" set apart so no mail app links it.
+    expect(html).toContain('<span style="color:#59636e;">Join:</span> javascript<span>:</span>alert(document<span>.</span>cookie)</div>');
+    // A join link on a host not in the table is text too.
+    expect(html).toContain('<span style="color:#59636e;">Join:</span> https<span>:</span>//meet<span>.</span>example/j/2</div>');
+  });
+
+  it("shows URLs from a draft, a name or an address as text no mail app links", () => {
+    const { html } = renderDigest(
+      content({
+        drafts: [draft({ to: [{ name: "Eve", email: "eve@evil.example" }], body: "Hi,\nsee https://evil.example/login or www.evil.example." })],
+        waiting: [{ company: "evil.example", role: null, nextCheck: null, promised: "check http://evil.example/x" }],
+      }),
+    );
+    expect(anchors(html).filter((a) => !a.href.startsWith("mailto:"))).toEqual([]);
+    expect(html).toContain("see https<span>:</span>//evil<span>.</span>example/login or www<span>.</span>evil<span>.</span>example.");
+    expect(html).toContain("Eve &lt;eve<span>@</span>evil<span>.</span>example&gt;");
+    expect(html).toContain("evil<span>.</span>example: they said &quot;check http<span>:</span>//evil<span>.</span>example/x&quot;");
   });
 
   it("returns its HTML as a plain string, a line break inside a placeholder included", () => {
@@ -343,6 +359,48 @@ describe("renderDigest: HTML safety", () => {
     const { text, html } = renderDigest(content({ drafts: [draft()], moreDrafts: 3 }));
     expect(text).toContain("3 more follow-ups are due; they come in the next digests.");
     expect(html).toContain("3 more follow-ups are due; they come in the next digests.");
+  });
+
+  it("strips bidi controls and zero-width characters from every string of the content, in both parts and the links", () => {
+    const RLO = "\u202e";
+    const PDF = "\u202c";
+    const hidden = (text: string) => `${RLO}${text}${PDF}\u200b\u2066\ufeff\u061c`;
+    const { text, html } = renderDigest(
+      content({
+        interviews: [interview({ company: hidden("Lumen"), role: hidden("SRE"), interviewers: [{ name: hidden("Mira"), email: hidden("mira@lumen.example") }], meetingUrl: hidden("https://zoom.us/j/9") })],
+        drafts: [draft({ company: hidden("Lumen"), to: [{ name: hidden("Mira"), email: hidden("mira@lumen.example") }], subject: hidden("Thanks"), body: hidden("Hi Mira") })],
+        waiting: [{ company: hidden("Orchard"), role: null, nextCheck: null, promised: hidden("soon") }],
+        goneQuiet: [{ company: hidden("Tidewater"), role: null, lastHeard: null, suggestion: hidden("Move on.") }],
+      }),
+    );
+    for (const part of [text, html, ...draftLinks(html).map((href) => JSON.stringify(decodeMailto(href)))]) {
+      expect(part).not.toMatch(/[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+    }
+    expect(html).toContain('<a href="https://zoom.us/j/9">https://zoom.us/j/9</a>');
+    expect(decodeMailto(draftLinks(html)[0]!)).toEqual({ to: ["mira@lumen.example"], fields: { subject: "Thanks", body: "Hi Mira" } });
+  });
+
+  it(`lists at most ${MAX_LISTED_ITEMS} entries per list and says how many more there are`, () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+    const { text, html } = renderDigest(
+      content({
+        interviews: many(MAX_LISTED_ITEMS + 2).map((i) => interview({ company: `Interview Co ${i}` })),
+        waiting: many(MAX_LISTED_ITEMS + 5).map((i) => ({ company: `Waiting Co ${i}`, role: null, nextCheck: null, promised: null })),
+        goneQuiet: many(MAX_LISTED_ITEMS).map((i) => ({ company: `Quiet Co ${i}`, role: null, lastHeard: null, suggestion: "Move on." })),
+      }),
+    );
+    for (const part of [text, decodeEntities(html)]) {
+      expect(part).toContain(`Interview Co ${MAX_LISTED_ITEMS},`);
+      expect(part).not.toContain(`Interview Co ${MAX_LISTED_ITEMS + 1},`);
+      expect(part).toContain('… (2 more; reply "list" to see all your applications)');
+      expect(part).toContain(`Waiting Co ${MAX_LISTED_ITEMS}:`);
+      expect(part).not.toContain(`Waiting Co ${MAX_LISTED_ITEMS + 1}:`);
+      expect(part).toContain('… (5 more; reply "list" to see all your applications)');
+      expect(part).toContain(`Quiet Co ${MAX_LISTED_ITEMS}:`);
+      expect(part.match(/more; reply "list"/g)).toHaveLength(2);
+    }
+    // The summary still counts everything.
+    expect(text).toContain(`${MAX_LISTED_ITEMS + 2} interviews today`);
   });
 
   it("keeps hostile addresses inside the link's path, encoded", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressTag, admitMessage, canonicalAddress } from "../../../src/core/mail/gate.ts";
+import { addressTag, admitMessage, admitSigned, admitToken, canonicalAddress } from "../../../src/core/mail/gate.ts";
 
 const OPTIONS = { ownerAddresses: ["me@example.com", "Me.Work@Corp.example"], assistantAddress: "assistant@example.com" };
 
@@ -8,52 +8,43 @@ function headers(values: Record<string, string>) {
 }
 
 describe("gate", () => {
-  it("accepts the owner's own forward as a forward", () => {
+  it("sends the owner's From on the plain address to the signature check", () => {
     const result = admitMessage({ from: "me@example.com", to: "assistant@example.com" }, headers({ from: "Me <me@example.com>" }), OPTIONS);
-    expect(result).toEqual({ ok: true, value: { channel: "forward", via: "owner", recipientTag: null } });
+    expect(result).toEqual({ ok: true, value: { route: "signed", from: "me@example.com" } });
   });
 
-  it("treats mail to the plus-token address as a command, owner addresses case-insensitive", () => {
-    const result = admitMessage({ from: "ME.WORK@corp.example", to: "assistant+abc123@example.com" }, headers({ from: "me.work@corp.example" }), OPTIONS);
-    expect(result).toEqual({ ok: true, value: { channel: "command", via: "owner", recipientTag: "abc123" } });
+  it("sends the owner's From to the signature check whatever the envelope: the envelope proves nothing", () => {
+    const result = admitMessage({ from: "attacker@evil.example", to: "assistant@example.com" }, headers({ from: "Me <me@example.com>" }), OPTIONS);
+    expect(result).toEqual({ ok: true, value: { route: "signed", from: "me@example.com" } });
   });
 
-  it("accepts an auto-forward with an SRS envelope and X-Forwarded-For naming the owner", () => {
-    const result = admitMessage(
-      { from: "SRS0=abcd=XY=acme.example=jane@example.com", to: "assistant@example.com" },
-      headers({ from: "Jane <jane@acme.example>", "x-forwarded-for": "me@example.com assistant@example.com" }),
-      OPTIONS,
-    );
-    expect(result).toEqual({ ok: true, value: { channel: "forward", via: "auto_forward", recipientTag: null } });
+  it("sends a plus-address to its token, saying whether the envelope and From are the owner's, owner addresses case-insensitive", () => {
+    expect(admitMessage({ from: "ME.WORK@corp.example", to: "assistant+abc123@example.com" }, headers({ from: "me.work@corp.example" }), OPTIONS)).toEqual({
+      ok: true,
+      value: { route: "token", token: "abc123", senderIsOwner: true },
+    });
+    expect(admitMessage({ from: "SRS0=ab=cd=acme.example=jane@example.com", to: "assistant+abc123@example.com" }, headers({ from: "Jane <jane@acme.example>" }), OPTIONS)).toEqual({
+      ok: true,
+      value: { route: "token", token: "abc123", senderIsOwner: false },
+    });
   });
 
-  it("accepts a Gmail auto-forward (+caf_ envelope) with Delivered-To naming the owner", () => {
-    const result = admitMessage(
-      { from: "me+caf_=assistant=example.com@example.com", to: "assistant@example.com" },
-      headers({ from: "recruiter@acme.example", "delivered-to": "me@example.com" }),
-      OPTIONS,
-    );
-    expect(result).toEqual({ ok: true, value: { channel: "forward", via: "owner", recipientTag: null } });
+  it.each([
+    ["X-Forwarded-For", { "x-forwarded-for": "me@example.com assistant@example.com" }, "SRS0=abcd=XY=acme.example=jane@example.com"],
+    ["X-Forwarded-To", { "x-forwarded-to": "me@example.com" }, "SRS0=abcd=XY=evil.test=attacker@evil.test"],
+    ["Delivered-To", { "delivered-to": "me@example.com" }, "me+caf_=assistant=example.com@example.com"],
+    ["Resent-From", { "resent-from": "Me <me@example.com>" }, "attacker@evil.test"],
+    ["no header, an SRS envelope", {}, "SRS0=abcd=XY=evil.test=attacker@evil.test"],
+  ])("refuses an auto-forward (%s) on the plain address: only the private forwarding address takes them", (_name, values, envelopeFrom) => {
+    const result = admitMessage({ from: envelopeFrom, to: "assistant@example.com" }, headers({ from: "Jane <jane@acme.example>", ...values }), OPTIONS);
+    expect(result).toMatchObject({ ok: false, error: { action: "reject", reason: "auto_forward" } });
+    expect(!result.ok && result.error.action === "reject" && result.error.message).toMatch(/private forwarding address/);
   });
 
   it("refuses a stranger with a clear reason", () => {
     const result = admitMessage({ from: "someone@else.example", to: "assistant@example.com" }, headers({ from: "someone@else.example" }), OPTIONS);
     expect(result).toMatchObject({ ok: false, error: { action: "reject", reason: "stranger" } });
     expect(!result.ok && result.error.action === "reject" && result.error.message).toMatch(/only accepts mail from its owner/);
-  });
-
-  it("refuses a stranger who only claims to forward for the owner (no forwarding envelope)", () => {
-    const result = admitMessage(
-      { from: "attacker@evil.example", to: "assistant@example.com" },
-      headers({ from: "attacker@evil.example", "x-forwarded-for": "me@example.com" }),
-      OPTIONS,
-    );
-    expect(result).toMatchObject({ ok: false, error: { reason: "stranger" } });
-  });
-
-  it("refuses owner-looking mail whose envelope is someone else's", () => {
-    const result = admitMessage({ from: "attacker@evil.example", to: "assistant@example.com" }, headers({ from: "Me <me@example.com>" }), OPTIONS);
-    expect(result).toMatchObject({ ok: false, error: { action: "reject", reason: "spoofed_owner" } });
   });
 
   it("refuses two senders in From", () => {
@@ -75,7 +66,11 @@ describe("gate", () => {
   });
 
   it("does not drop an auto-generated recruiter mail forwarded by the owner (RFC 3834 auto-generated is not a reply)", () => {
-    const result = admitMessage({ from: "me@example.com", to: "assistant@example.com" }, headers({ "auto-submitted": "auto-generated", precedence: "bulk" }), OPTIONS);
+    const result = admitMessage(
+      { from: "SRS0=ab=cd=ats.example=no-reply@example.com", to: "assistant+abc123@example.com" },
+      headers({ from: "Acme Careers <no-reply@ats.example>", "auto-submitted": "auto-generated", precedence: "bulk" }),
+      OPTIONS,
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -88,5 +83,41 @@ describe("gate", () => {
     expect(canonicalAddress(" <Me+Jobs@Example.COM> ")).toBe("me@example.com");
     expect(addressTag("assistant+Tok3n@example.com")).toBe("Tok3n");
     expect(addressTag("assistant@example.com")).toBeNull();
+  });
+});
+
+describe("admitToken", () => {
+  const OWNER = { userId: 7, replyGeneration: 2, forwardingGeneration: 1 };
+
+  it("a reply token of the owner's current generation, from the owner: a command", () => {
+    expect(admitToken({ kind: "reply", userId: 7, generation: 2 }, OWNER, true)).toEqual({ ok: true, value: { channel: "command", via: "reply_token" } });
+  });
+
+  it("a reply token from anyone but the owner: refused as a stranger (a digest may have been forwarded on)", () => {
+    expect(admitToken({ kind: "reply", userId: 7, generation: 2 }, OWNER, false)).toMatchObject({ ok: false, error: { reason: "stranger" } });
+  });
+
+  it("the forwarding token of the current generation: a forward from anyone", () => {
+    expect(admitToken({ kind: "forward", userId: 7, generation: 1 }, OWNER, false)).toEqual({ ok: true, value: { channel: "forward", via: "private_address" } });
+  });
+
+  it.each([
+    ["an older reply generation", { kind: "reply" as const, userId: 7, generation: 1 }, "replaced_address"],
+    ["an older forwarding generation", { kind: "forward" as const, userId: 7, generation: 0 }, "replaced_address"],
+    ["another user's token", { kind: "forward" as const, userId: 8, generation: 1 }, "stranger"],
+  ])("refuses %s", (_name, claims, reason) => {
+    expect(admitToken(claims, OWNER, true)).toMatchObject({ ok: false, error: { action: "reject", reason } });
+  });
+
+  it("refuses a token that did not verify", () => {
+    expect(admitToken(null, OWNER, true)).toMatchObject({ ok: false, error: { reason: "stranger" } });
+  });
+});
+
+describe("admitSigned", () => {
+  it("a passing aligned signature is the owner's forward; a failed one is refused; DNS trouble asks for a retry", () => {
+    expect(admitSigned("pass")).toEqual({ ok: true, value: { channel: "forward", via: "signed" } });
+    expect(admitSigned("fail")).toMatchObject({ ok: false, error: { action: "reject", reason: "unsigned" } });
+    expect(admitSigned("temperror")).toEqual({ ok: false, error: { action: "retry", reason: "dns" } });
   });
 });

@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, linkifyEscaped, renderPlainTextHtml } from "../../../src/core/mail/html.ts";
+import { escapeHtml, isMeetingLink, renderPlainTextHtml, renderUntrustedText } from "../../../src/core/mail/html.ts";
+import { stripHiddenControls } from "../../../src/core/text/untrusted.ts";
 
 /**
  * Properties of the one place that escapes text for HTML mail: nothing from the input survives
- * as markup, and the escaped text reads back exactly as given. Inputs are bounded (20 kB) and
+ * as markup, only meeting links on known hosts become links, no other text can be linked by a
+ * mail app, and the escaped text reads back exactly as given (hidden controls removed). Inputs are bounded (20 kB) and
  * runs modest so the file runs in well under a second; a regex that backtracked badly would
  * show as a test timeout, not as a timing assertion.
  */
@@ -14,7 +16,8 @@ const HOSTILE_FRAGMENTS = [
   "&amp;", "&lt;", "&#60;", "&#x3c;", "</div>", "<!--", "-->", "javascript:alert(1)", "data:text/html,<b>x</b>",
   "https://", "https://jobs.example/apply?a=1&b=<2>", "https://x.example/\"onclick=\"y", "https://y.example/a).",
   "https://z.example/<svg/onload=alert(1)>", "http://plain.example/", " ", "\n", "\r\n", "\t", "\u2028", "é", "日本",
-  "🎉", ".", ",", ";", ":", ")", "]",
+  "🎉", ".", ",", ";", ":", ")", "]", "@", "www.evil.example", "a@b.example", "https://zoom.us/j/123", "https://acme.zoom.us/my/dana",
+  "https://meet.google.com/abc-defg-hij", "https://zoom.us.evil.example/j/1", "https://zoom.us@evil.example/j/1", "\u202e", "\u2066", "\u200b", "\ufeff",
 ];
 
 const hostileText = fc
@@ -43,30 +46,39 @@ describe("escapeHtml", () => {
   });
 });
 
-describe("linkifyEscaped", () => {
-  it("writes only its own <a href> tags, with https hrefs that cannot leave the attribute", () => {
+describe("renderUntrustedText", () => {
+  it("writes only its own <a href> and <span> tags, and links only meeting links on known hosts", () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        const html = linkifyEscaped(text);
-        for (const match of html.matchAll(/</g)) {
-          expect(html.slice(match.index).match(/^<(?:a href="[^"<>]*">|\/a>)/), html.slice(match.index, match.index + 40)).not.toBeNull();
-        }
-        for (const [, href] of html.matchAll(/<a href="([^"]*)">/g)) {
-          const url = decodeEntities(href!);
-          expect(url).toMatch(/^https:\/\/[^\s<>"']*$/);
-          expect(url).not.toMatch(/[.,;:)\]]$/);
-        }
+        const html = renderUntrustedText(text).toString();
+        // Checked in plain code and asserted once: an expect per tag made this the slowest test.
+        const foreignTags = [...html.matchAll(/<(?!a href="[^"<>]*">|\/a>|span>|\/span>)/g)].map((m) => html.slice(m.index, m.index + 40));
+        expect(foreignTags).toEqual([]);
+        const badLinks = [...html.matchAll(/<a href="([^"]*)">/g)].map(([, href]) => decodeEntities(href!)).filter((url) => !isMeetingLink(url) || /[.,;:)\]]$/.test(url));
+        expect(badLinks).toEqual([]);
       }),
       { numRuns: 500 },
     );
   });
 
-  it("shows the input text exactly once the tags are removed", () => {
+  it("shows the input text, hidden controls removed, exactly once the tags are removed", () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        const html = linkifyEscaped(text);
+        const html = renderUntrustedText(text).toString();
         // Each link's label equals its href, so dropping the tags leaves the text as written.
-        expect(decodeEntities(html.replace(/<a href="[^"]*">|<\/a>/g, ""))).toBe(text);
+        expect(decodeEntities(html.replace(/<a href="[^"]*">|<\/a>|<\/?span>/g, ""))).toBe(stripHiddenControls(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("leaves no run of text outside a meeting link in which a mail app could find a link", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const html = renderUntrustedText(text).toString();
+        // Text nodes: what lies between tags, anchors removed with their labels.
+        const nodes = html.replace(/<a href="[^"]*">[^<]*<\/a>/g, "<>").split(/<[^>]*>/).map(decodeEntities);
+        expect(nodes.filter((node) => /\S[.:@]\S/.test(node))).toEqual([]);
       }),
       { numRuns: 500 },
     );
@@ -74,7 +86,7 @@ describe("linkifyEscaped", () => {
 });
 
 describe("renderPlainTextHtml", () => {
-  it("embeds the linkified text once, inside its own fixed frame", () => {
+  it("embeds the untrusted text once, inside its own fixed frame", () => {
     fc.assert(
       fc.property(hostileText, (text) => {
         const html = renderPlainTextHtml(text);
@@ -82,7 +94,7 @@ describe("renderPlainTextHtml", () => {
         const frameEnd = "</div></body></html>";
         expect(html.endsWith(frameEnd)).toBe(true);
         const start = html.indexOf("word-wrap:break-word;max-width:640px;\">") + "word-wrap:break-word;max-width:640px;\">".length;
-        expect(html.slice(start, html.length - frameEnd.length)).toBe(linkifyEscaped(text));
+        expect(html.slice(start, html.length - frameEnd.length)).toBe(renderUntrustedText(text).toString());
         expect(html).not.toMatch(/<script/i);
       }),
       { numRuns: 300 },

@@ -16,6 +16,13 @@ describe("readOwnerNote", () => {
     expect(readOwnerNote("ok\nGet Outlook for Android<https://aka.ms/x>").text).toBe("ok");
   });
 
+  it("C3: keeps a line marked `point:` in the note's text, where the drafts find it", () => {
+    expect(readOwnerNote("Salary seems low.\npoint: their plan to move support to one queue\nrole: Support Lead")).toEqual({
+      text: "Salary seems low.\npoint: their plan to move support to one queue",
+      hints: { role: "Support Lead" },
+    });
+  });
+
   it("keeps lines with unknown keys as text, and only the first value of a repeated key", () => {
     expect(readOwnerNote("Mood: optimistic\nnote: first\nnote: second")).toEqual({
       text: "Mood: optimistic\nnote: second",
