@@ -117,6 +117,13 @@ export function effectStatements(db: Db, userId: number, effect: Effect, now: Da
       return forgetApplicationsStatements(db, userId, effect.applicationIds);
     case "forget_all":
       return forgetAllStatements(db, userId);
+    case "set_address_generation":
+      return [
+        db
+          .update(users)
+          .set(effect.address === "reply" ? { replyGeneration: effect.generation } : { forwardingGeneration: effect.generation })
+          .where(eq(users.id, userId)),
+      ];
   }
 }
 
@@ -174,6 +181,8 @@ function inverseStatements(db: Db, userId: number, inverse: Inverse, event: { ap
       return effectStatements(db, userId, { op: "set_user", preferences: inverse.preferences }, now);
     case "set_message_state":
       return effectStatements(db, userId, { op: "set_message_state", inboundId: inverse.inboundId, state: inverse.state }, now);
+    case "set_address_generation":
+      return effectStatements(db, userId, inverse, now);
   }
 }
 
@@ -181,6 +190,8 @@ export interface UndoableChange {
   inboundMessageId: number;
   eventIds: number[];
   types: string[];
+  /** The events' payloads, oldest first: a command's carry what was said and its summary, for the answer to `undo`. */
+  payloads: Record<string, unknown>[];
   applicationIds: number[];
 }
 
@@ -194,7 +205,7 @@ export async function findLastChange(db: Db, userId: number, exceptInboundId: nu
     .limit(1);
   if (!latest?.inboundMessageId) return null;
   const rows = await db
-    .select({ id: events.id, type: events.type, applicationId: events.applicationId })
+    .select({ id: events.id, type: events.type, applicationId: events.applicationId, payload: events.payload })
     .from(events)
     .where(and(eq(events.userId, userId), eq(events.inboundMessageId, latest.inboundMessageId), isNull(events.undoneAt)))
     .orderBy(desc(events.id));
@@ -202,6 +213,7 @@ export async function findLastChange(db: Db, userId: number, exceptInboundId: nu
     inboundMessageId: latest.inboundMessageId,
     eventIds: rows.map((r) => r.id),
     types: rows.map((r) => r.type),
+    payloads: rows.map((r) => (r.payload ?? {}) as Record<string, unknown>).reverse(),
     applicationIds: [...new Set(rows.map((r) => r.applicationId).filter((id): id is number => id !== null))],
   };
 }

@@ -2,9 +2,9 @@
  * Kept messages and the mail the assistant sent: a message and its raw bytes stored whole, its
  * state, and what was answered to it.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { inboundMessages, outboundMessages, rawChunks } from "./schema.ts";
+import { digests, inboundMessages, outboundMessages, rawChunks } from "./schema.ts";
 import type { Understanding } from "../core/understanding/types.ts";
 
 export type InboundRow = typeof inboundMessages.$inferSelect;
@@ -89,13 +89,24 @@ export async function loadRawChunks(db: Db, messageId: number): Promise<Uint8Arr
 export async function markInbound(
   db: Db,
   id: number,
-  update: { state: InboundState; understanding?: Understanding | null; problem?: string | null; originalMessageId?: string | null; applicationId?: number | null; parserVersion?: number },
+  update: {
+    state: InboundState;
+    understanding?: Understanding | null;
+    problem?: string | null;
+    originalMessageId?: string | null;
+    applicationId?: number | null;
+    parserVersion?: number;
+    /** A message to the plain address found to be a reply to our own mail becomes a command. */
+    channel?: "forward" | "command";
+  },
 ): Promise<void> {
   await db.update(inboundMessages).set(update).where(eq(inboundMessages.id, id));
 }
 
 /** Whether a confirmation (or other reply) was already sent for this inbound message. */
-export async function hasOutboundFor(db: Db, inboundId: number, kind: "confirmation" | "notice"): Promise<boolean> {
+export type OutboundKind = (typeof outboundMessages.$inferSelect)["kind"];
+
+export async function hasOutboundFor(db: Db, inboundId: number, kind: OutboundKind): Promise<boolean> {
   const [row] = await db
     .select({ id: outboundMessages.id })
     .from(outboundMessages)
@@ -105,9 +116,18 @@ export async function hasOutboundFor(db: Db, inboundId: number, kind: "confirmat
 
 export async function recordOutbound(
   db: Db,
-  row: { userId: number; kind: "confirmation" | "digest" | "notice"; messageId: string; inReplyTo: number | null; subject: string; sentAt: Date },
+  row: { userId: number; kind: OutboundKind; messageId: string; inReplyTo: number | null; subject: string; sentAt: Date; items?: readonly { number: number; applicationId: number }[] },
 ): Promise<void> {
   await db.insert(outboundMessages).values(row).onConflictDoNothing();
+}
+
+/** How many messages of a kind went to the user since `since`. */
+export async function countOutboundSince(db: Db, userId: number, kind: OutboundKind, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(outboundMessages)
+    .where(and(eq(outboundMessages.userId, userId), eq(outboundMessages.kind, kind), gte(outboundMessages.sentAt, since)));
+  return row?.n ?? 0;
 }
 
 export async function findOutboundByMessageId(db: Db, userId: number, messageId: string) {
@@ -115,6 +135,27 @@ export async function findOutboundByMessageId(db: Db, userId: number, messageId:
     .select()
     .from(outboundMessages)
     .where(and(eq(outboundMessages.userId, userId), eq(outboundMessages.messageId, messageId)));
+  return row ?? null;
+}
+
+/** Whether any of these Message-IDs is one of the assistant's messages to the user (a digest, a confirmation, an answer). */
+export async function isAnyOurMessage(db: Db, userId: number, messageIds: readonly string[]): Promise<boolean> {
+  if (messageIds.length === 0) return false;
+  const [outbound, digest] = await db.batch([
+    db.select({ id: outboundMessages.id }).from(outboundMessages).where(and(eq(outboundMessages.userId, userId), inArray(outboundMessages.messageId, [...messageIds]))).limit(1),
+    db.select({ id: digests.id }).from(digests).where(and(eq(digests.userId, userId), inArray(digests.messageId, [...messageIds]))).limit(1),
+  ]);
+  return outbound.length > 0 || digest.length > 0;
+}
+
+/** The command reply received last before `beforeId`: `undo` must not reach past a reply that changed nothing. */
+export async function findPreviousCommand(db: Db, userId: number, beforeId: number): Promise<InboundRow | null> {
+  const [row] = await db
+    .select()
+    .from(inboundMessages)
+    .where(and(eq(inboundMessages.userId, userId), eq(inboundMessages.channel, "command"), lt(inboundMessages.id, beforeId)))
+    .orderBy(desc(inboundMessages.id))
+    .limit(1);
   return row ?? null;
 }
 

@@ -19,6 +19,12 @@ export const users = sqliteTable(
     /** Follow-up and digest settings as JSON, parsed with zod when read (src/core/follow-ups/settings.ts). */
     settings: text("settings", { mode: "json" }).notNull().default(sql`'{}'`),
     paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    /** Rotations of the reply tokens (`new reply address`): older tokens no longer verify (src/core/mail/address-token.ts). */
+    replyGeneration: integer("reply_generation").notNull().default(0),
+    /** Rotations of the private forwarding address (`new forwarding address`). */
+    forwardingGeneration: integer("forwarding_generation").notNull().default(0),
+    /** When the welcome mail went out; null until the first message of this user is accepted. */
+    welcomedAt: integer("welcomed_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email)],
@@ -175,11 +181,14 @@ export const outboundMessages = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
-    kind: text("kind", { enum: ["confirmation", "digest", "notice"] }).notNull(),
+    /** "refusal": a notice that a reply was not accepted (a few a day at most); "welcome": the first mail; "relay": a provider's forwarding confirmation passed on. */
+    kind: text("kind", { enum: ["confirmation", "digest", "notice", "refusal", "welcome", "relay"] }).notNull(),
     messageId: text("message_id").notNull(),
     inReplyTo: integer("in_reply_to").references(() => inboundMessages.id),
     subject: text("subject").notNull(),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+    /** A `list` answer's numbered applications as JSON [{number, applicationId}], so `forget 2` in reply finds its application. */
+    items: text("items", { mode: "json" }),
   },
   (t) => [
     uniqueIndex("outbound_message_id_uq").on(t.messageId),

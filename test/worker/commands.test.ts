@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index.ts";
-import { createReplyToken } from "../../src/core/commands/reply-token.ts";
+import { forwardingAddress, replyAddress } from "../helpers/addresses.ts";
 import { eml, gmailForward } from "../helpers/eml.ts";
 import { makeEmail } from "../helpers/email-message.ts";
 import { clearAll } from "../helpers/seed.ts";
@@ -16,9 +16,11 @@ const OWNER = "me@example.com";
 let mail: SendEmailRecorder;
 
 /** The owner's reply address: the token binds it to the owner's user row. */
-async function ownerTokenAddress(): Promise<string> {
-  const owner = await env.DB.prepare("SELECT id FROM users WHERE email = ?").bind(OWNER).first<{ id: number }>();
-  return `assistant+${await createReplyToken(env.REPLY_TOKEN_SECRET, owner!.id)}@example.com`;
+const ownerTokenAddress = replyAddress;
+
+/** The owner's forwards go to the private forwarding address. */
+async function forward(raw: string) {
+  return deliver({ from: OWNER, to: await forwardingAddress() }, raw);
 }
 
 async function deliver(envelope: { from: string; to: string }, raw: string) {
@@ -66,7 +68,7 @@ async function followUpStates(): Promise<string[]> {
 
 /** Forwards one invitation on Monday 2 March (interview Tuesday 14:30 PT) and returns the digest of Wednesday 07:00 PT. */
 async function setUpOneDraft() {
-  await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({ note: "we talked about their Kafka migration", outerId: "<fwd-1@example.com>" }));
+  await forward(gmailForward({ note: "we talked about their Kafka migration", outerId: "<fwd-1@example.com>" }));
   return runDigest("2026-03-04T15:00:00Z");
 }
 
@@ -86,10 +88,10 @@ describe("done and skip", () => {
     const { answer } = await reply("done 1", { inReplyTo: digest.messageId });
     expect(await followUpStates()).toEqual(["R1:sent"]);
     expect(answer?.subject).toBe("Done");
-    expect(answer?.text).toContain("Quillfeather Systems (Senior Backend Engineer): R1 draft marked as sent");
+    expect(answer?.text).toContain("Quillfeather Systems (Senior Backend Engineer): thank-you note marked sent");
     expect(answer?.text).toContain('Reply "undo"');
     // R4: the status check is planned 5 business days after the interview (Tuesday 3 March).
-    expect(answer?.text).toMatch(/next, R4 draft in your digest for Tue 10 Mar 2026/);
+    expect(answer?.text).toMatch(/next, the status check, in your digest on Tue 10 Mar 2026/);
   });
 
   it("a bare done applies when the digest had exactly one draft", async () => {
@@ -99,8 +101,8 @@ describe("done and skip", () => {
   });
 
   it("a bare done with two drafts lists the choices and changes nothing", async () => {
-    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({}));
-    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({ company: "Brambleworth", recruiter: "Ola Nordmann <ola@brambleworth.example>" }));
+    await forward(gmailForward({}));
+    await forward(gmailForward({ company: "Brambleworth", recruiter: "Ola Nordmann <ola@brambleworth.example>" }));
     const digest = await runDigest("2026-03-04T15:00:00Z");
     const { answer } = await reply("done", { inReplyTo: digest.messageId });
     expect(await followUpStates()).toEqual(["R1:shown", "R1:shown"]);
@@ -162,17 +164,20 @@ describe("exactly once", () => {
 });
 
 describe("forgery changes nothing", () => {
-  it("a wrong token", async () => {
+  it("a wrong token is refused before the reply is read: nothing stored, nothing answered", async () => {
     const digest = await setUpOneDraft();
-    const { answer } = await reply("rejected 1", { inReplyTo: digest.messageId, to: "assistant+aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com" });
+    const before = await rows("SELECT id FROM inbound_messages");
+    const { rejections, answer } = await reply("rejected 1", { inReplyTo: digest.messageId, to: "assistant+aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com" });
+    expect(rejections).toEqual(["This is a private assistant: it only accepts mail from its owner. Nothing was stored."]);
+    expect(answer).toBeNull();
+    expect(await rows("SELECT id FROM inbound_messages")).toEqual(before);
     expect(await applicationStatus()).toEqual(["waiting"]);
-    expect(answer?.subject).toBe("A reply was not accepted");
-    expect(answer?.to?.[0]?.address).toBe(OWNER);
   });
 
-  it("no token: the plain address is for forwards, so 'rejected' is not a command", async () => {
+  it("no token: the plain address takes only signed forwards, so 'rejected' is not a command", async () => {
     const digest = await setUpOneDraft();
-    await reply("rejected 1", { inReplyTo: digest.messageId, to: "assistant@example.com" });
+    const { rejections } = await reply("rejected 1", { inReplyTo: digest.messageId, to: "assistant@example.com" });
+    expect(rejections[0]).toMatch(/no valid signature/);
     expect(await applicationStatus()).toEqual(["waiting"]);
   });
 
@@ -186,16 +191,18 @@ describe("forgery changes nothing", () => {
     expect(await applicationStatus()).toEqual(["waiting"]);
   });
 
-  it("the owner's envelope with a stranger's From header", async () => {
+  it("the owner's envelope with a stranger's From header is refused without an answer", async () => {
     const digest = await setUpOneDraft();
-    await reply("rejected 1", { inReplyTo: digest.messageId, headerFrom: "Someone <someone@elsewhere.example>" });
+    const { rejections, answer } = await reply("rejected 1", { inReplyTo: digest.messageId, headerFrom: "Someone <someone@elsewhere.example>" });
+    expect(rejections).toHaveLength(1);
+    expect(answer).toBeNull();
     expect(await applicationStatus()).toEqual(["waiting"]);
   });
 });
 
 describe("corrections and settings", () => {
   it("corrects company, role and time in reply to a confirmation", async () => {
-    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({ outerId: "<fwd-9@example.com>" }));
+    await forward(gmailForward({ outerId: "<fwd-9@example.com>" }));
     const confirmation = await mail.parsed(0);
     expect(confirmation.replyTo?.[0]?.address).toBe(await ownerTokenAddress());
     const { answer } = await reply("company: Quillfeather Labs\nrole: Staff Engineer\ntime: wed 4pm PT", { inReplyTo: confirmation.messageId });
@@ -205,7 +212,7 @@ describe("corrections and settings", () => {
   });
 
   it("ignore: the confirmed email was not about a job", async () => {
-    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({}));
+    await forward(gmailForward({}));
     const confirmation = await mail.parsed(0);
     await reply("ignore", { inReplyTo: confirmation.messageId });
     expect(await applicationStatus()).toEqual([]);
@@ -239,8 +246,8 @@ describe("corrections and settings", () => {
 
 describe("the other commands", () => {
   it("offer and withdraw change the status and stop the nudges", async () => {
-    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({}));
-    await deliver({ from: OWNER, to: "assistant@example.com" }, gmailForward({ company: "Brambleworth", recruiter: "Ola Nordmann <ola@brambleworth.example>" }));
+    await forward(gmailForward({}));
+    await forward(gmailForward({ company: "Brambleworth", recruiter: "Ola Nordmann <ola@brambleworth.example>" }));
     const digest = await runDigest("2026-03-04T15:00:00Z");
     const { answer } = await reply("offer 1\nwithdraw 2", { inReplyTo: digest.messageId });
     expect(await applicationStatus()).toEqual(["offer", "withdrawn"]);
@@ -259,11 +266,11 @@ describe("the other commands", () => {
     expect(await rows("SELECT type FROM events WHERE type = 'employer_replied' AND payload LIKE '%command%'")).toEqual([{ type: "employer_replied" }]);
   });
 
-  it("snooze hides the draft until the morning of the given day", async () => {
+  it("snooze hides the draft until the digest of the given day", async () => {
     const digest = await setUpOneDraft();
     await reply("snooze 1 friday", { inReplyTo: digest.messageId });
-    // Friday 6 March at the 08:00 morning hour in Los Angeles.
-    expect(await rows("SELECT state, snoozed_until FROM follow_ups WHERE rule = 'R1'")).toEqual([{ state: "shown", snoozed_until: Date.parse("2026-03-06T08:00:00-08:00") }]);
+    // Friday 6 March at the 07:00 digest time in Los Angeles.
+    expect(await rows("SELECT state, snoozed_until FROM follow_ups WHERE rule = 'R1'")).toEqual([{ state: "shown", snoozed_until: Date.parse("2026-03-06T07:00:00-08:00") }]);
     const next = await runDigest("2026-03-05T15:00:00Z").catch(() => null);
     expect(next).toBeNull();
   });

@@ -45,10 +45,10 @@ export type Command =
    * adapter's to report, never to guess.
    */
   | { kind: "rejected"; items: number[]; company: string | null }
-  | { kind: "offer"; items: number[] }
-  | { kind: "withdraw"; items: number[] }
+  | { kind: "offer"; items: number[]; company: string | null }
+  | { kind: "withdraw"; items: number[]; company: string | null }
   /** The employer replied (R11): pending nudges stop until the next event. */
-  | { kind: "heard_back"; items: number[] }
+  | { kind: "heard_back"; items: number[]; company: string | null }
   /** Do not send these drafts. */
   | { kind: "skip"; items: number[] }
   /** Hide the item until `until` (a local date after today). */
@@ -60,6 +60,8 @@ export type Command =
   /** Corrections to what a confirmation says was understood. */
   | { kind: "company"; company: string }
   | { kind: "role"; role: string }
+  /** The user's name under every draft. */
+  | { kind: "signature"; signature: string }
   /** The interview time: local `date` (null: keep the date) and `time` in `timeZone`. */
   | { kind: "time"; date: string | null; time: string; timeZone: string }
   | { kind: "contact"; name: string | null; email: string | null }
@@ -78,7 +80,11 @@ export type Command =
   /** Delete these applications and everything about them. */
   | { kind: "forget"; items: number[] }
   /** Delete everything stored for the user. */
-  | { kind: "forget_all" };
+  | { kind: "forget_all" }
+  /** Replace the private forwarding address (the old one stops working). */
+  | { kind: "new_forwarding_address" }
+  /** Replace the reply address of the assistant's mail (replies to mail already sent stop working). */
+  | { kind: "new_reply_address" };
 
 export type CommandKind = Command["kind"];
 
@@ -87,6 +93,8 @@ export interface ReplyProblem {
   line: string;
   /** What was expected, in words for the user, with an example. */
   message: string;
+  /** The commands closest to what the line says, as lines of the help text. */
+  closest: string[];
 }
 
 export interface ReplyParse {
@@ -122,9 +130,26 @@ type LineResult = { command: Command } | { problem: string };
 type ParsedLine = { command: Command; line: string };
 type Handler = (rest: string, options: ParseReplyOptions) => LineResult;
 
-const COURTESY_WORDS: readonly string[] = ["thank you", "thanks", "thx", "ty", "please", "pls", "cheers"];
-const ITEM_FILLERS: ReadonlySet<string> = new Set(["and", "draft", "drafts", "item", "items", "number", "numbers"]);
-const COMPANY_PREFIXES: ReadonlySet<string> = new Set(["by", "from", "at"]);
+const COURTESY_WORDS: readonly string[] = ["thank you", "thanks", "thx", "ty", "please", "pls", "cheers", "danke", "merci", "gracias"];
+/** Words between item numbers that add nothing: "done with 1 and 3", "erledigt 1 und 3". */
+const ITEM_FILLERS: ReadonlySet<string> = new Set([
+  "and", "with", "from", "draft", "drafts", "item", "items", "number", "numbers", "nr",
+  "und", "mit", "entwurf", "et", "avec", "brouillon", "y", "con", "borrador",
+]);
+const COMPANY_PREFIXES: readonly string[] = ["by", "from", "at", "von", "bei", "par", "chez", "por"];
+/**
+ * Words of a line that is greeting, thanks or a sign-off, in the languages of the drafts: such
+ * a line is ignored beside commands, and alone it is answered with the help text.
+ */
+const SMALL_TALK: ReadonlySet<string> = new Set([
+  "hi", "hello", "hey", "dear", "thanks", "thank", "you", "thx", "ty", "cheers", "best", "regards", "kind", "many", "ok",
+  "okay", "great", "perfect", "sure", "yes", "please", "pls", "good", "morning", "got", "it", "will", "do", "a", "lot",
+  "hallo", "danke", "vielen", "dank", "gruss", "grusse", "gruesse", "liebe", "viele", "beste", "mfg",
+  "bonjour", "salut", "merci", "beaucoup", "cordialement", "bien", "bonne", "journee",
+  "hola", "gracias", "muchas", "saludos", "buenos", "dias", "un", "abrazo", "vale",
+]);
+/** "Thanks, done 1", "OK - skip 2": a courtesy before a command is not part of it. */
+const LEADING_COURTESY = /^(?:thanks|thank you|thx|ok|okay|great|danke|merci|gracias)\s*[,!.:-]\s*(?=\S)/i;
 const OPENING_QUOTES = "`'\"“‘";
 const CLOSING_QUOTES = "`'\"”’";
 
@@ -132,6 +157,7 @@ export function parseReply(text: string, options: ParseReplyOptions): ReplyParse
   const parsed: ParsedLine[] = [];
   const problems: ReplyProblem[] = [];
   const ignored: string[] = [];
+  const freeText: { line: string; namesCommand: boolean }[] = [];
   let attempted = 0;
 
   for (const rawLine of extractReplyText(text).split("\n")) {
@@ -140,12 +166,13 @@ export function parseReply(text: string, options: ParseReplyOptions): ReplyParse
     const match = matchKeyword(line);
     if (match === null) {
       if (ignored.length < MAX_IGNORED_LINES) ignored.push(shorten(line));
+      if (!isSmallTalk(line)) freeText.push({ line, namesCommand: namesCommandWord(line) });
       continue;
     }
     attempted++;
     if (attempted > MAX_COMMANDS_PER_REPLY) {
       const message = `Too many commands: send at most ${MAX_COMMANDS_PER_REPLY} per reply.`;
-      problems.push({ line: shorten(line), message });
+      problems.push({ line: shorten(line), message, closest: [] });
       break;
     }
     const result =
@@ -153,125 +180,292 @@ export function parseReply(text: string, options: ParseReplyOptions): ReplyParse
         ? { problem: `This line is too long for a command. Put each command on its own short line.` }
         : match.handler(match.rest, options);
     if ("problem" in result) {
-      problems.push({ line: shorten(line), message: result.problem });
+      problems.push({ line: shorten(line), message: result.problem, closest: closestCommands(line) });
     } else {
       parsed.push({ command: result.command, line: shorten(line) });
     }
   }
+  // Free text that names a command ("mark 2 as rejected") is a command not understood, never
+  // skipped while the rest applies; other free text is one only when nothing else was asked.
+  const unread = parsed.length === 0 && problems.length === 0 ? freeText : freeText.filter((f) => f.namesCommand);
+  for (const { line } of unread.slice(0, MAX_IGNORED_LINES)) {
+    problems.push({ line: shorten(line), message: "This is not a command I know.", closest: closestCommands(line) });
+  }
   if (problems.length === 0) problems.push(...findConflicts(parsed));
   return { commands: problems.length === 0 ? parsed.map(({ command }) => command) : [], problems, ignored };
 }
+
+/** One line per command: the command as written, then what it does. */
+const HELP_LINES: ReadonlyArray<readonly [kind: CommandKind | "intro", line: string]> = [
+  ["done", "done 1 3              I sent drafts 1 and 3 (just \"done\" when there was one)"],
+  ["rejected", "rejected 2            application 2 was turned down (or: rejected: Acme)"],
+  ["offer", "offer 2               I got an offer"],
+  ["withdraw", "withdraw 2            I withdrew"],
+  ["heard_back", "heard back 2          they replied; stop nudging until something new happens (or: heard back from Acme)"],
+  ["skip", "skip 2                don't send draft 2"],
+  ["snooze", "snooze 2 monday       remind me later (or: 3d, 2026-12-01)"],
+  ["timeline", "timeline 2 5 business days   when they said they would answer (or: friday)"],
+  ["offer_elsewhere", "offer elsewhere 2 friday     another offer, with its deadline: follow up sooner"],
+  ["company", "company: Acme         correct the company I understood"],
+  ["role", "role: Data Engineer   correct the role"],
+  ["signature", "signature: Jane Doe   your name under every draft"],
+  ["time", "time: tue 3pm PT      correct the interview time"],
+  ["contact", "contact: Jo Park <jo@acme.example>   correct the contact"],
+  ["ignore", "ignore                that email was not about a job"],
+  ["timezone", "timezone Europe/Berlin   your time zone"],
+  ["digest_time", "digest 7:30           when the morning digest arrives"],
+  ["country", "country DE            public holidays to skip"],
+  ["pause", "pause / resume        stop or restart digests"],
+  ["undo", "undo                  reverse the last change"],
+  ["list", "list                  show open applications, numbered"],
+  ["forget", "forget 2              delete application 2 (forget all: delete everything)"],
+  ["new_forwarding_address", "new forwarding address   replace your private forwarding address (if it leaked)"],
+  ["new_reply_address", "new reply address     replace the reply address of my mail (replies to older mail stop working)"],
+  ["help", "help                  this list"],
+];
 
 /** The help text: plain, short, one example per command. */
 export function describeCommands(): string {
   return [
     "Reply with one command per line. Numbers are the numbers in the message you reply to.",
     "",
-    "done 1 3              I sent drafts 1 and 3 (just \"done\" when there was one)",
-    "rejected 2            application 2 was turned down (or: rejected: Acme)",
-    "offer 2               I got an offer",
-    "withdraw 2            I withdrew",
-    "heard back 2          they replied; stop nudging until something new happens",
-    "skip 2                don't send draft 2",
-    "snooze 2 monday       remind me later (or: 3d, 2026-12-01)",
-    "timeline 2 5 business days   when they said they would answer (or: friday)",
-    "offer elsewhere 2 friday     another offer, with its deadline: follow up sooner",
-    "company: Acme         correct the company I understood",
-    "role: Data Engineer   correct the role",
-    "time: tue 3pm PT      correct the interview time",
-    "contact: Jo Park <jo@acme.example>   correct the contact",
-    "ignore                that email was not about a job",
-    "timezone Europe/Berlin   your time zone",
-    "digest 7:30           when the morning digest arrives",
-    "country DE            public holidays to skip",
-    "pause / resume        stop or restart digests",
-    "undo                  reverse the last change",
-    "list                  show open applications",
-    "forget 2              delete application 2 (forget all: delete everything)",
-    "help                  this list",
+    ...HELP_LINES.map(([, line]) => line),
     "",
+    "Also understood: \"1 done\", \"sent 2\", \"done with 1 and 3\", \"they rejected me\", and the command words in German, French and Spanish (\"erledigt 1\", \"envoyé 1\", \"hecho 1\").",
     "If a line is not understood, nothing in the reply is changed.",
   ].join("\n");
 }
 
+/** A command as the user could have written it, for the answer to `undo` ("done 5"). */
+export function describeCommand(command: Command): string {
+  const word = keywordOf(command.kind);
+  switch (command.kind) {
+    case "done":
+    case "skip":
+    case "forget":
+      return [word, ...command.items].join(" ");
+    case "rejected":
+    case "offer":
+    case "withdraw":
+    case "heard_back":
+      return command.company !== null ? `${word}: ${command.company}` : [word, ...command.items].join(" ");
+    case "snooze":
+      return `${word} ${command.item} ${command.until}`;
+    case "timeline":
+      return `${word} ${command.item} ${command.timeline.text}`;
+    case "offer_elsewhere":
+      return [word, command.item, command.deadline].filter((part) => part !== null).join(" ");
+    case "company":
+      return `${word}: ${command.company}`;
+    case "role":
+      return `${word}: ${command.role}`;
+    case "signature":
+      return `${word}: ${command.signature}`;
+    case "time":
+      return `${word}: ${[command.date, command.time, command.timeZone].filter((part) => part !== null).join(" ")}`;
+    case "contact":
+      return `${word}: ${[command.name, command.email === null ? null : `<${command.email}>`].filter((part) => part !== null).join(" ")}`;
+    case "timezone":
+      return `${word} ${command.timeZone}`;
+    case "digest_time":
+      return `${word} ${command.time}`;
+    case "country":
+      return `${word} ${command.country ?? "none"}`;
+    default:
+      return word;
+  }
+}
+
 // ── Keywords ────────────────────────────────────────────────────────────────────────────
 
-const HANDLERS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
-  ["done", (rest) => itemsCommand(rest, "done", "done 1 3")],
-  ["rejected", parseRejected],
-  ["rejection", parseRejected],
-  ["offer", (rest) => itemsCommand(rest, "offer", "offer 2")],
-  ["withdraw", (rest) => itemsCommand(rest, "withdraw", "withdraw 2")],
-  ["withdrawn", (rest) => itemsCommand(rest, "withdraw", "withdraw 2")],
-  ["withdrew", (rest) => itemsCommand(rest, "withdraw", "withdraw 2")],
-  ["skip", (rest) => itemsCommand(rest, "skip", "skip 2")],
-  ["snooze", parseSnooze],
-  ["timeline", parseTimeline],
-  ["company", (rest) => nameCommand(rest, "company", "company: Acme")],
-  ["role", (rest) => nameCommand(rest, "role", "role: Data Engineer")],
-  ["time", parseTime],
-  ["contact", parseContact],
-  ["ignore", (rest) => bareCommand(rest, { kind: "ignore" }, ["this", "it", "this email", "that", "that email"])],
-  ["timezone", parseTimeZone],
-  ["tz", parseTimeZone],
+const doneHandler: Handler = (rest) => itemsCommand(rest, "done", "done 1 3");
+const rejectedHandler: Handler = (rest) => applicationCommand(rest, "rejected", "rejected 2");
+const heardBackHandler: Handler = (rest) => applicationCommand(rest, "heard_back", "heard back 2");
+
+/**
+ * The words that start each command, folded (lower case, no accents: "envoyé" → "envoye"), in
+ * English, German, French and Spanish, the languages of the drafts. A phrase of several words
+ * is read before its first word alone.
+ */
+const KEYWORDS: ReadonlyArray<readonly [phrases: string, handler: Handler]> = [
+  ["done|sent|i sent|i've sent|erledigt|gesendet|geschickt|verschickt|abgeschickt|fait|envoye|j'ai envoye|hecho|enviado|listo", doneHandler],
+  [
+    "rejected|rejection|turned down|they rejected me|i was rejected|i got rejected|got rejected|they said no|abgelehnt|absage|refuse|refusee|rejete|rejetee|rechazado|rechazada|rechazo|me rechazaron",
+    rejectedHandler,
+  ],
+  ["offer|angebot|offre|oferta", (rest) => applicationCommand(rest, "offer", "offer 2")],
+  ["withdraw|withdrawn|withdrew|i withdrew|zuruckgezogen|zurueckgezogen|retire|retiree|retirer|retirado|retirada|retirar", (rest) => applicationCommand(rest, "withdraw", "withdraw 2")],
+  ["heard back|they replied|they answered|they got back to me|got back to me|antwort|geantwortet|reponse|ils ont repondu|repondu|respuesta|respondieron|contestaron", heardBackHandler],
+  ["skip|uberspringen|ueberspringen|auslassen|passer|sauter|saltar|omitir", (rest) => itemsCommand(rest, "skip", "skip 2")],
+  ["snooze|later|spater|spaeter|verschieben|reporter|posponer|aplazar", parseSnooze],
+  ["timeline|frist|delai|plazo", parseTimeline],
+  ["offer elsewhere|anderes angebot|autre offre|otra oferta", parseOfferElsewhere],
+  ["company|firma|unternehmen|entreprise|societe|empresa|compania", (rest) => nameCommand(rest, "company", "company: Acme")],
+  ["role|rolle|stelle|poste|puesto|cargo", (rest) => nameCommand(rest, "role", "role: Data Engineer")],
+  ["signature|signatur|unterschrift", parseSignature],
+  ["time|uhrzeit|heure|hora", parseTime],
+  ["contact|kontakt|contacto", parseContact],
+  ["ignore|ignorieren|ignorer|ignorar", (rest) => bareCommand(rest, { kind: "ignore" }, ["this", "it", "this email", "that", "that email"])],
+  ["timezone|tz|time zone|zeitzone|fuseau horaire|zona horaria", parseTimeZone],
   ["digest", parseDigestTime],
-  ["country", parseCountry],
-  ["pause", (rest) => bareCommand(rest, { kind: "pause" }, ["digest", "digests"])],
-  ["resume", (rest) => bareCommand(rest, { kind: "resume" }, ["digest", "digests"])],
-  ["undo", (rest) => bareCommand(rest, { kind: "undo" }, ["that", "last", "it"])],
-  ["list", (rest) => bareCommand(rest, { kind: "list" }, [])],
-  ["help", (rest) => bareCommand(rest, { kind: "help" }, [])],
-  ["forget", parseForget],
+  ["country|pays|pais", parseCountry],
+  ["pause|pausieren|pausa|pausar", (rest) => bareCommand(rest, { kind: "pause" }, ["digest", "digests"])],
+  ["resume|fortsetzen|reprendre|reanudar", (rest) => bareCommand(rest, { kind: "resume" }, ["digest", "digests"])],
+  ["undo|ruckgangig|rueckgaengig|annuler|deshacer", (rest) => bareCommand(rest, { kind: "undo" }, ["that", "last", "it"])],
+  ["list|liste|lista", (rest) => bareCommand(rest, { kind: "list" }, [])],
+  ["help|hilfe|aide|ayuda", (rest) => bareCommand(rest, { kind: "help" }, [])],
+  ["forget|vergessen|loschen|loeschen|oublier|supprimer|olvidar|borrar", parseForget],
+  ["new forwarding", (rest) => bareCommand(rest, { kind: "new_forwarding_address" }, ["address"])],
+  ["new reply", (rest) => bareCommand(rest, { kind: "new_reply_address" }, ["address"])],
   ["reject", () => ({ problem: `Write "rejected 2" if they turned you down, or "withdraw 2" if you withdrew.` })],
-]);
+  ["heard", () => ({ problem: `Write "heard back 2" when the employer replied.` })],
+];
+
+/** Folded phrase → handler, and the most words a phrase has. */
+const PHRASE_HANDLERS: ReadonlyMap<string, Handler> = new Map(KEYWORDS.flatMap(([phrases, handler]) => phrases.split("|").map((phrase) => [phrase, handler] as const)));
+const MAX_PHRASE_WORDS = Math.max(...[...PHRASE_HANDLERS.keys()].map((phrase) => phrase.split(" ").length));
+/** Every folded word of a command phrase: free text holding one is a command not understood. */
+const COMMAND_WORDS: ReadonlySet<string> = new Set(
+  [...PHRASE_HANDLERS.keys()].filter((phrase) => !phrase.includes(" ") && phrase.length > 3).filter((word) => !["later", "time", "role", "list", "digest"].includes(word)),
+);
 
 const SPELLED_KEYWORDS: ReadonlyMap<CommandKind, string> = new Map<CommandKind, string>([
   ["heard_back", "heard back"],
   ["offer_elsewhere", "offer elsewhere"],
   ["forget_all", "forget all"],
   ["digest_time", "digest"],
-]);
-
-/** Two-word commands, read before their first word alone. */
-const PHRASES: ReadonlyArray<{ first: string; second: string; handler: Handler }> = [
-  {
-    first: "heard",
-    second: "back",
-    handler: (rest) => itemsCommand(stripLeadingWord(rest, "from"), "heard_back", "heard back 2"),
-  },
-  { first: "offer", second: "elsewhere", handler: parseOfferElsewhere },
-  { first: "time", second: "zone", handler: parseTimeZone },
-];
-
-/** First words of a two-word command, seen alone: an attempted command, answered with a hint. */
-const LONE_FIRST_WORDS: ReadonlyMap<string, string> = new Map([
-  ["heard", `Write "heard back 2" when the employer replied.`],
+  ["new_forwarding_address", "new forwarding address"],
+  ["new_reply_address", "new reply address"],
 ]);
 
 /**
- * The command word a line starts with. Matched on the line as written, ASCII letters only:
- * lower-casing first would let look-alikes (the Kelvin sign "K" lower-cases to "k") spell a
+ * Item numbers written before the command word ("1 done", "#2 done", "1 and 3 done"); the rest
+ * of the line follows the command word. Digits only, so no look-alike can spell a number.
+ */
+const LEADING_ITEMS = /^(#?\d{1,3}(?:\s*(?:,|&|\+|\band\b|\bund\b|\bet\b|\by\b)?\s*#?\d{1,3})*)\s*[:.)]?\s+(?=[a-z\u00c0-\u00ff])/i;
+/**
+ * A word of a command phrase: Latin letters, written as is. The class is matched without the
+ * `u` flag, so look-alikes (the Kelvin sign "K" case-folds to "k" under `u`) never spell a
  * command the text does not contain.
  */
+const PHRASE_WORD = /[a-z\u00c0-\u00ff]+(?:['’][a-z\u00c0-\u00ff]+)?/iy;
+const SPACES = /[ \t]+/y;
+
+/** The command phrase a line starts with, and the rest of the line. */
 function matchKeyword(line: string): { handler: Handler; rest: string } | null {
-  const word = /^[a-z]+/i.exec(line)?.[0];
-  if (word === undefined) return null;
-  const afterWord = line.slice(word.length);
-  const second = /^\s+([a-z]+)/i.exec(afterWord);
-  for (const phrase of PHRASES) {
-    if (phrase.first === word.toLowerCase() && second?.[1]?.toLowerCase() === phrase.second) {
-      return { handler: phrase.handler, rest: afterWord.slice(second[0].length) };
+  const leading = LEADING_ITEMS.exec(line);
+  if (leading === null) return matchPhrase(line);
+  const match = matchPhrase(line.slice(leading[0].length));
+  return match === null ? null : { handler: match.handler, rest: ` ${leading[1]} ${match.rest.replace(/^\s*:/, "")}` };
+}
+
+function matchPhrase(line: string): { handler: Handler; rest: string } | null {
+  const words: string[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  while (words.length < MAX_PHRASE_WORDS) {
+    if (words.length > 0) {
+      SPACES.lastIndex = at;
+      if (SPACES.exec(line) === null) break;
+      at = SPACES.lastIndex;
     }
+    PHRASE_WORD.lastIndex = at;
+    const word = PHRASE_WORD.exec(line);
+    if (word === null) break;
+    words.push(foldWord(word[0]));
+    at = PHRASE_WORD.lastIndex;
+    ends.push(at);
   }
-  const handler = HANDLERS.get(word.toLowerCase());
-  if (handler !== undefined) return { handler, rest: afterWord };
-  const hint = LONE_FIRST_WORDS.get(word.toLowerCase());
-  return hint === undefined ? null : { handler: () => ({ problem: hint }), rest: afterWord };
+  for (let n = words.length; n > 0; n--) {
+    const handler = PHRASE_HANDLERS.get(words.slice(0, n).join(" "));
+    if (handler !== undefined) return { handler, rest: line.slice(ends[n - 1]) };
+  }
+  return null;
+}
+
+/** Lower case without accents, the apostrophe plain: "Envoyé" → "envoye", "Rückgängig" → "ruckgangig". */
+function foldWord(word: string): string {
+  return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss").replace(/’/g, "'").toLowerCase();
+}
+
+function foldedWords(line: string): string[] {
+  return foldWord(line).split(/[^a-z0-9']+/).filter((word) => word.length > 0);
+}
+
+/** A command word, or one typo away from one ("dnoe 1"): the line meant a command. */
+function namesCommandWord(line: string): boolean {
+  return foldedWords(line).some((word) => COMMAND_WORDS.has(word) || (word.length >= 4 && [...COMMAND_WORDS].some((command) => similarity(word, command) >= 2)));
+}
+
+/** Greetings, thanks and a sign-off ("Best, Jo", "Sam Lee"): nothing to read. */
+function isSmallTalk(line: string): boolean {
+  const words = foldedWords(line);
+  if (words.every((word) => SMALL_TALK.has(word))) return true;
+  return /^(?:[A-Z\u00c0-\u00de][\p{L}'.-]*[ ,]*){1,3}$/u.test(line.replace(/^(?:best|regards|cheers|thanks)[, ]+/i, "")) && !namesCommandWord(line);
+}
+
+/** Help lines of the commands a line not understood comes closest to; the commonest when none is close. */
+function closestCommands(line: string): string[] {
+  const words = foldedWords(line);
+  const scored = KEYWORDS.flatMap(([phrases]) => {
+    const first = phrases.split("|")[0]!;
+    const kind = KIND_OF_KEYWORD.get(first);
+    const help = HELP_LINES.find(([k]) => k === kind)?.[1];
+    if (help === undefined) return [];
+    const score = Math.max(
+      0,
+      ...phrases.split("|").flatMap((phrase) => phrase.split(" ").map((part) => Math.max(0, ...words.map((word) => similarity(word, part))))),
+    );
+    return score > 0 ? [{ help, score }] : [];
+  });
+  const best = scored.sort((a, b) => b.score - a.score).slice(0, 3).map(({ help }) => help);
+  return best.length > 0 ? [...new Set(best)] : COMMON_HELP;
+}
+
+const KIND_OF_KEYWORD: ReadonlyMap<string, CommandKind> = new Map<string, CommandKind>([
+  ["done", "done"], ["rejected", "rejected"], ["offer", "offer"], ["withdraw", "withdraw"], ["heard back", "heard_back"],
+  ["skip", "skip"], ["snooze", "snooze"], ["timeline", "timeline"], ["offer elsewhere", "offer_elsewhere"], ["company", "company"],
+  ["role", "role"], ["signature", "signature"], ["time", "time"], ["contact", "contact"], ["ignore", "ignore"], ["timezone", "timezone"], ["digest", "digest_time"],
+  ["country", "country"], ["pause", "pause"], ["resume", "pause"], ["undo", "undo"], ["list", "list"], ["help", "help"], ["forget", "forget"],
+]);
+const COMMON_HELP: string[] = HELP_LINES.filter(([kind]) => kind === "done" || kind === "rejected" || kind === "list" || kind === "help").map(([, line]) => line);
+
+/** 3 for the same word, 2 for one typo away, 1 for two (long words only), 0 otherwise. */
+function similarity(word: string, keyword: string): number {
+  if (word === keyword) return 3;
+  if (keyword.length < 4 || Math.abs(word.length - keyword.length) > 2) return 0;
+  const distance = editDistance(word, keyword, 2);
+  if (distance === 1) return 2;
+  return distance === 2 && keyword.length >= 6 ? 1 : 0;
+}
+
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit ("dnoe" → "done"), the
+ * commonest typo on a phone keyboard; `cap + 1` as soon as it exceeds `cap`.
+ */
+export function editDistance(a: string, b: string, cap: number): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > cap) return cap + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length]!, cap + 1);
 }
 
 // ── Handlers ────────────────────────────────────────────────────────────────────────────
 
-type ItemsKind = "done" | "offer" | "withdraw" | "heard_back" | "skip" | "forget";
+type ItemsKind = "done" | "skip" | "forget";
+type ApplicationKind = "rejected" | "offer" | "withdraw" | "heard_back";
 
 function itemsCommand(rest: string, kind: ItemsKind, example: string): LineResult {
   const value = valueOf(rest);
@@ -284,18 +478,19 @@ function itemsCommand(rest: string, kind: ItemsKind, example: string): LineResul
   return { command: { kind, items } };
 }
 
-function parseRejected(rest: string): LineResult {
+/** About whole applications: by number ("rejected 2"), by company ("rejected: Acme", "heard back from Acme"), or bare. */
+function applicationCommand(rest: string, kind: ApplicationKind, example: string): LineResult {
   const value = valueOf(rest);
   const items = readItems(value);
   if (items === "too_many") return { problem: `At most ${MAX_ITEMS_PER_COMMAND} numbers per command.` };
-  if (items === "out_of_range") return { problem: itemRangeMessage("rejected 2") };
-  if (items !== null) return { command: { kind: "rejected", items, company: null } };
+  if (items === "out_of_range") return { problem: itemRangeMessage(example) };
+  if (items !== null) return { command: { kind, items, company: null } };
   const company = readName(stripLeadingWord(nameValueOf(rest), ...COMPANY_PREFIXES));
   if (company === null || /^#?\d+(?:[\s,;&+]|$)/.test(company)) {
-    const message = `After "rejected" I expect an item number or a company, e.g. "rejected 2" or "rejected: Acme".`;
-    return { problem: message };
+    const word = keywordOf(kind);
+    return { problem: `After "${word}" I expect an item number or a company, e.g. "${example}" or "${word}: Acme".` };
   }
-  return { command: { kind: "rejected", items: [], company } };
+  return { command: { kind, items: [], company } };
 }
 
 function parseForget(rest: string): LineResult {
@@ -352,6 +547,12 @@ function parseOfferElsewhere(rest: string, options: ParseReplyOptions): LineResu
   if (ahead > MAX_DAYS_AHEAD) return { problem: `The deadline is more than a year away; check the year.` };
   const item = whole === null && typeof first === "number" ? first : null;
   return { command: { kind: "offer_elsewhere", item, deadline } };
+}
+
+function parseSignature(rest: string): LineResult {
+  const signature = readName(nameValueOf(rest));
+  if (signature === null) return { problem: `Write your name after the colon, e.g. "signature: Jane Doe".` };
+  return { command: { kind: "signature", signature } };
 }
 
 function nameCommand(rest: string, kind: "company" | "role", example: string): LineResult {
@@ -452,6 +653,7 @@ function bareCommand(rest: string, command: Command, allowedTails: readonly stri
 const SINGLE_VALUE_KINDS: ReadonlySet<CommandKind> = new Set<CommandKind>([
   "company",
   "role",
+  "signature",
   "time",
   "contact",
   "timezone",
@@ -467,13 +669,13 @@ function findConflicts(parsed: readonly ParsedLine[]): ReplyProblem[] {
     const { kind } = command;
     if ((kind === "undo" || kind === "forget_all") && parsed.length > 1) {
       const message = `Send "${keywordOf(kind)}" in a reply of its own, so nothing else is changed by accident.`;
-      problems.push({ line, message });
+      problems.push({ line, message, closest: [] });
     }
     if (SINGLE_VALUE_KINDS.has(kind)) {
       const value = JSON.stringify(command);
       const earlier = seen.get(kind);
       if (earlier !== undefined && earlier !== value) {
-        problems.push({ line, message: `Two different values for "${keywordOf(kind)}"; send only the right one.` });
+        problems.push({ line, message: `Two different values for "${keywordOf(kind)}"; send only the right one.`, closest: [] });
       }
       seen.set(kind, value);
     }
@@ -481,11 +683,11 @@ function findConflicts(parsed: readonly ParsedLine[]): ReplyProblem[] {
   const commands = parsed.map(({ command }) => command);
   const has = (kind: CommandKind): boolean => commands.some((command) => command.kind === kind);
   if (has("pause") && has("resume")) {
-    problems.push({ line: "pause / resume", message: `"pause" and "resume" contradict each other; send only one.` });
+    problems.push({ line: "pause / resume", message: `"pause" and "resume" contradict each other; send only one.`, closest: [] });
   }
   if (has("ignore") && commands.some((command) => CORRECTION_KINDS.has(command.kind))) {
     const message = `"ignore" says the email is not about a job, but the reply also corrects it; send only one.`;
-    problems.push({ line: "ignore", message });
+    problems.push({ line: "ignore", message, closest: [] });
   }
   return problems;
 }
@@ -591,7 +793,7 @@ function cleanLine(raw: string): string {
   if (line.length >= 2 && wrapped) {
     line = line.slice(1, -1).trim();
   }
-  return stripLeadingWord(line, "please", "pls");
+  return stripLeadingWord(line.replace(LEADING_COURTESY, ""), "please", "pls", "bitte", "also");
 }
 
 function isBoundary(char: string | undefined): boolean {

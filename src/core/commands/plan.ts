@@ -8,16 +8,19 @@
  * message had exactly one item; otherwise nothing changes and the choices are listed.
  */
 import { atLocalTime, toLocalDate } from "../time/business-days.ts";
-import type { Command, CommandKind } from "./parse.ts";
+import { describeCommand, editDistance, type Command, type CommandKind } from "./parse.ts";
+import { describeDay, toDigestDay } from "./day-words.ts";
 import { companyKey } from "../applications/keys.ts";
 import type { ApplicationStatus } from "../applications/status.ts";
-import type { ApplicationDetails, FollowUpStateValue, Inverse, UserPreferences } from "../applications/inverse.ts";
+import type { AddressKind, ApplicationDetails, FollowUpStateValue, Inverse, UserPreferences } from "../applications/inverse.ts";
 import { parseSettings, type Settings } from "../follow-ups/settings.ts";
 import type { PromisedTimeline } from "../understanding/types.ts";
 import type { ApplicationRecord } from "../applications/records.ts";
 
 export type CommandTarget =
   | { kind: "digest"; localDate: string; items: readonly { number: number; followUpId: number; applicationId: number }[] }
+  /** The numbered applications of a `list` answer. */
+  | { kind: "list"; items: readonly { number: number; applicationId: number }[] }
   | { kind: "confirmation"; inboundId: number; applicationId: number | null }
   | { kind: "none" };
 
@@ -30,6 +33,7 @@ export interface FollowUpView {
   key: string;
   rule: string;
   state: FollowUpStateValue;
+  dueAt: number;
   sentAt: number | null;
   snoozedUntil: number | null;
 }
@@ -53,7 +57,8 @@ export type Effect =
   | { op: "set_message_state"; inboundId: number; state: "understood" | "not_understood" | "ignored" }
   | { op: "archive_application"; applicationId: number }
   | { op: "forget_applications"; applicationIds: number[] }
-  | { op: "forget_all" };
+  | { op: "forget_all" }
+  | { op: "set_address_generation"; address: AddressKind; generation: number };
 
 export interface PlannedChange {
   applicationId: number | null;
@@ -70,6 +75,8 @@ export interface CommandInput {
   followUps: readonly FollowUpView[];
   interviews: readonly InterviewView[];
   user: UserPreferences;
+  /** How many times each plus-address was replaced (its current generation). */
+  addressGenerations: Readonly<Record<AddressKind, number>>;
   now: number;
 }
 
@@ -79,6 +86,25 @@ export type CommandPlan =
   | { kind: "list" }
   | { kind: "help" }
   | { kind: "problems"; problems: string[] };
+
+/**
+ * What each rule's draft is, in the user's words: rule ids stay in the data and the API, never
+ * in what the user reads.
+ */
+const FOLLOW_UP_WORDS: Readonly<Record<string, string>> = {
+  R1: "thank-you note",
+  R3: "status check",
+  R4: "status check",
+  R5: "application check-in",
+  R6: "second follow-up",
+  R8: "reply to their decision",
+  R9: "keep-in-touch note",
+  R10: "note about your other offer",
+};
+
+export function describeFollowUpKind(rule: string): string {
+  return FOLLOW_UP_WORDS[rule] ?? "follow-up";
+}
 
 export function labelOf(app: Pick<AppView, "company" | "role"> | undefined): string {
   if (!app) return "an application";
@@ -131,28 +157,31 @@ const changeNothing = (): PlannedChange[] => [];
 const HANDLERS: { [K in CommandKind]: CommandHandler<K> } = {
   done: (command, context) =>
     resolveFollowUps(context, command.items, "done").map((f) =>
-      planFollowUpState(context, f, { state: "sent", eventType: "follow_up_sent", verb: "marked as sent", sentAt: context.input.now }),
+      planFollowUpState(context, f, { state: "sent", eventType: "follow_up_sent", verb: "marked sent", sentAt: context.input.now }),
     ),
   skip: (command, context) =>
     resolveFollowUps(context, command.items, "skip").map((f) => planFollowUpState(context, f, { state: "skipped", eventType: "follow_up_skipped", verb: "skipped" })),
-  snooze: (command, context) =>
-    resolveFollowUps(context, [command.item], "snooze").map((f) =>
+  // Until the digest of that day: snoozed to its digest time, so that morning's digest shows it.
+  snooze: (command, context) => {
+    const day = toDigestDay(command.until, context.settings.digestDays);
+    return resolveFollowUps(context, [command.item], "snooze").map((f) =>
       planFollowUpState(context, f, {
         state: f.state,
         eventType: "follow_up_snoozed",
-        verb: `snoozed until ${command.until}`,
-        snoozedUntil: atLocalTime(command.until, context.settings.morningHour, context.input.user.timeZone),
+        verb: `snoozed to your digest on ${describeDay(day)}`,
+        snoozedUntil: atLocalTime(day, context.settings.digestHour, context.input.user.timeZone, context.settings.digestMinute),
       }),
-    ),
-  rejected: planRejected,
-  offer: (command, context) => planStatus(context, resolveApplications(context, command.items, "offer"), "offer"),
-  withdraw: (command, context) => planStatus(context, resolveApplications(context, command.items, "withdraw"), "withdrawn"),
+    );
+  },
+  rejected: (command, context) => planStatus(context, resolveNamedApplications(context, command, "rejected"), "rejected"),
+  offer: (command, context) => planStatus(context, resolveNamedApplications(context, command, "offer"), "offer"),
+  withdraw: (command, context) => planStatus(context, resolveNamedApplications(context, command, "withdraw"), "withdrawn"),
   heard_back: (command, context) =>
-    resolveApplications(context, command.items, "heard back").map((id) => ({
+    resolveNamedApplications(context, command, "heard back").map((id) => ({
       applicationId: id,
       event: { type: "employer_replied", payload: { via: "command" }, inverse: null },
       effects: [],
-      summary: `${labelOf(context.apps.get(id))}: noted that they replied; pending nudges stop (R11)`,
+      summary: `${labelOf(context.apps.get(id))}: noted that they replied; pending nudges stop`,
     })),
   timeline: (command, context) =>
     resolveApplications(context, [command.item], "timeline").map((id) => {
@@ -179,6 +208,8 @@ const HANDLERS: { [K in CommandKind]: CommandHandler<K> } = {
     const [hour, minute] = toHourAndMinute(command.time);
     return planPreferences(context, command.kind, `digest time set to ${command.time}`, {}, { digestHour: hour, digestMinute: minute });
   },
+  signature: (command, context) =>
+    planPreferences(context, command.kind, `drafts now end with "${command.signature}"`, {}, { signature: command.signature }),
   pause: (command, context) => planPreferences(context, command.kind, "digests paused", { paused: true }),
   resume: (command, context) => planPreferences(context, command.kind, "digests resumed", { paused: false }),
   forget: (command, context) =>
@@ -196,31 +227,115 @@ const HANDLERS: { [K in CommandKind]: CommandHandler<K> } = {
       summary: "everything stored about your applications was deleted",
     },
   ],
+  new_forwarding_address: (_command, context) => [planNewAddress(context, "forwarding")],
+  new_reply_address: (_command, context) => [planNewAddress(context, "reply")],
   list: changeNothing,
   help: changeNothing,
   undo: changeNothing,
 };
 
+/** Each change's event keeps the command and its summary, so `undo` can say what it undoes. */
 function planCommand<K extends CommandKind>(command: CommandOf<K>, context: PlanContext): PlannedChange[] {
   const handler: CommandHandler<K> = HANDLERS[command.kind];
-  return handler(command, context);
+  const said = describeCommand(command);
+  return handler(command, context).map((change) => ({ ...change, event: { ...change.event, payload: { ...change.event.payload, said, summary: change.summary } } }));
 }
 
 /** Deleting is the one change undo cannot bring back. */
+/** A new generation of a plus-address; undo puts the previous one back. */
+function planNewAddress(context: PlanContext, address: AddressKind): PlannedChange {
+  const current = context.input.addressGenerations[address];
+  return {
+    applicationId: null,
+    event: { type: "address_replaced", payload: { address }, inverse: { op: "set_address_generation", address, generation: current } },
+    effects: [{ op: "set_address_generation", address, generation: current + 1 }],
+    summary: address === "forwarding" ? "a new private forwarding address; the old one no longer works" : "a new reply address; replies to earlier mail no longer work",
+  };
+}
+
 function isDeletion(change: PlannedChange): boolean {
   return change.effects.some((e) => e.op === "forget_applications" || e.op === "forget_all");
 }
 
-/** By number, or by company name as written: only a name that matches exactly one application is used. */
-function planRejected(command: CommandOf<"rejected">, context: PlanContext): PlannedChange[] {
-  if (!command.company) return planStatus(context, resolveApplications(context, command.items, "rejected"), "rejected");
-  const key = companyKey(command.company);
-  const matches = context.input.apps.filter((a) => key !== null && companyKey(a.company) === key);
-  if (matches.length !== 1) {
-    context.problems.push(matches.length === 0 ? `No application at "${command.company}".` : `Several applications at "${command.company}": reply to the digest with its number.`);
-    return [];
+/** By number, or by company name: a name is matched forgivingly, and used only when it points at one application. */
+function resolveNamedApplications(context: PlanContext, command: { items: readonly number[]; company: string | null }, word: string): number[] {
+  if (command.company === null) return resolveApplications(context, command.items, word);
+  const match = matchCompany(command.company, context.input.apps);
+  switch (match.kind) {
+    case "one":
+      return [match.app.id];
+    case "several":
+      context.problems.push(`"${command.company}" could be ${joinOr(match.apps.map((a) => labelOf(a)))}. Did you mean one of them? Write its full name, or reply to the digest or "list" with its number.`);
+      return [];
+    case "none": {
+      const hint = match.closest.length > 0 ? ` Did you mean ${joinOr(match.closest.map((a) => `"${a.company}"`))}?` : "";
+      context.problems.push(`No application at "${command.company}".${hint}`);
+      return [];
+    }
   }
-  return planStatus(context, [matches[0]!.id], "rejected");
+}
+
+type CompanyMatch = { kind: "one"; app: AppView } | { kind: "several"; apps: AppView[] } | { kind: "none"; closest: AppView[] };
+
+/**
+ * A company as the user writes it, matched to the applications in steps, each tried only when
+ * the one before finds nothing: the same key ("acme, inc." = "Acme"), whole words at the start
+ * ("northwind" → "Northwind Freight"), then a typo or two ("brightlin" → "Brightline"). Among
+ * several matches, the only one still open wins; otherwise the user chooses.
+ */
+function matchCompany(name: string, apps: readonly AppView[]): CompanyMatch {
+  const key = companyKey(name);
+  if (key === null) return { kind: "none", closest: [] };
+  const named = apps.filter((a) => a.company !== null && companyKey(a.company) !== null);
+  const steps: ReadonlyArray<(appKey: string) => boolean> = [
+    (appKey) => appKey === key,
+    (appKey) => appKey.startsWith(`${key} `) || key.startsWith(`${appKey} `),
+    (appKey) => isTypoOf(key, appKey) || isTypoOf(key, appKey.split(" ")[0]!),
+  ];
+  for (const step of steps) {
+    const found = named.filter((a) => step(companyKey(a.company)!));
+    if (found.length === 0) continue;
+    const open = found.filter((a) => OPEN_STATUSES.includes(a.status));
+    if (found.length === 1) return { kind: "one", app: found[0]! };
+    if (open.length === 1) return { kind: "one", app: open[0]! };
+    return { kind: "several", apps: found };
+  }
+  const reach = Math.max(2, Math.floor(key.length / 3));
+  const closest = named
+    .map((a) => {
+      const appKey = companyKey(a.company)!;
+      return { a, distance: Math.min(editDistance(key, appKey, reach), editDistance(key, appKey.split(" ")[0]!, reach)) };
+    })
+    .filter(({ distance }) => distance <= reach)
+    .sort((x, y) => x.distance - y.distance)
+    .slice(0, 3)
+    .map(({ a }) => a);
+  return { kind: "none", closest };
+}
+
+/** One typo in a name of 5+ letters, two in 9+: "within reason", so short names must be exact. */
+function isTypoOf(written: string, name: string): boolean {
+  if (name.length < 5) return false;
+  const allowed = name.length >= 9 ? 2 : 1;
+  return editDistance(written, name, allowed) <= allowed;
+}
+
+function joinOr(words: readonly string[]): string {
+  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+
+const STATUS_WORDS: Readonly<Record<ApplicationStatus, string>> = {
+  applied: "applied",
+  interviewing: "interviewing",
+  waiting: "waiting",
+  offer: "offer",
+  rejected: "rejected",
+  withdrawn: "withdrawn",
+  gone_quiet: "gone quiet",
+};
+
+export function describeStatus(status: ApplicationStatus): string {
+  return STATUS_WORDS[status];
 }
 
 /** Without a number, a competing offer concerns every open application. */
@@ -233,7 +348,7 @@ function planOfferElsewhere(command: CommandOf<"offer_elsewhere">, context: Plan
     applicationId: id,
     event: { type: "offer_elsewhere", payload: { deadline: command.deadline }, inverse: null },
     effects: [],
-    summary: `${labelOf(context.apps.get(id))}: an earlier, polite note about your other offer (deadline ${command.deadline}) will be drafted (R10)`,
+    summary: `${labelOf(context.apps.get(id))}: an earlier, polite note about your other offer (deadline ${command.deadline}) will be drafted`,
   }));
 }
 
@@ -306,7 +421,7 @@ function planFollowUpState(context: PlanContext, f: FollowUpView, update: Follow
       inverse: { op: "set_follow_up", followUpId: f.id, state: f.state, sentAt: f.sentAt, snoozedUntil: f.snoozedUntil },
     },
     effects: [{ op: "set_follow_up", followUpId: f.id, state: update.state, sentAt: update.sentAt ?? f.sentAt, snoozedUntil: update.snoozedUntil ?? f.snoozedUntil }],
-    summary: `${labelOf(context.apps.get(f.applicationId))}: ${f.rule} draft ${update.verb}`,
+    summary: `${labelOf(context.apps.get(f.applicationId))}: ${describeFollowUpKind(f.rule)} ${update.verb}`,
   };
 }
 
@@ -320,7 +435,7 @@ function planStatus(context: PlanContext, ids: readonly number[], status: Applic
         applicationId: id,
         event: { type: "status_changed", payload: { from: app.status, to: status, because: "command" }, inverse: { op: "set_status", status: app.status } },
         effects: [{ op: "set_status", applicationId: id, status }],
-        summary: `${labelOf(app)}: status ${app.status} → ${status}`,
+        summary: `${labelOf(app)}: status ${describeStatus(app.status)} → ${describeStatus(status)}`,
       },
     ];
   });
@@ -353,28 +468,34 @@ function planPreferences(
   return [{ applicationId: null, event: { type: "settings_changed", payload: { command: kind }, inverse: { op: "set_user", preferences: before } }, effects: [{ op: "set_user", preferences: after }], summary }];
 }
 
-/** The application a bare command means: a confirmation's, or the only one of a digest of one item. */
+/**
+ * The application a bare command means: a confirmation's, or the one application every item
+ * of a digest or list is about ("rejected" in reply to a digest whose drafts are all Acme's).
+ */
 function onlyApplication(target: CommandTarget): number | null {
-  if (target.kind === "digest") return target.items.length === 1 ? target.items[0]!.applicationId : null;
+  if (target.kind === "digest" || target.kind === "list") {
+    const ids = new Set(target.items.map((i) => i.applicationId));
+    return ids.size === 1 ? target.items[0]!.applicationId : null;
+  }
   return target.kind === "confirmation" ? target.applicationId : null;
 }
 
 /** The application item `n` of the message replied to stands for; a confirmation has only item 1. */
 function numberedApplication(target: CommandTarget, n: number): number | null {
-  if (target.kind === "digest") return target.items.find((i) => i.number === n)?.applicationId ?? null;
+  if (target.kind === "digest" || target.kind === "list") return target.items.find((i) => i.number === n)?.applicationId ?? null;
   return target.kind === "confirmation" && n === 1 ? target.applicationId : null;
 }
 
 function countItems(target: CommandTarget): number {
-  if (target.kind === "digest") return target.items.length;
+  if (target.kind === "digest" || target.kind === "list") return target.items.length;
   return target.kind === "confirmation" && target.applicationId !== null ? 1 : 0;
 }
 
 function describeChoices(context: PlanContext): string {
   const { target } = context.input;
-  return target.kind === "digest"
+  return target.kind === "digest" || target.kind === "list"
     ? target.items.map((i) => `${i.number}. ${labelOf(context.apps.get(i.applicationId))}`).join("; ")
-    : "none (reply to a digest or a confirmation)";
+    : "none (reply to a digest, a confirmation or a list)";
 }
 
 /** The applications a command's numbers point at; a bare command needs exactly one item. */
@@ -404,8 +525,9 @@ function resolveApplications(context: PlanContext, items: readonly number[], wor
 /** The drafts a command's numbers point at (digest items only). */
 function resolveFollowUps(context: PlanContext, items: readonly number[], word: string): FollowUpView[] {
   const { target } = context.input;
+  if (target.kind === "list") return resolveListedFollowUps(context, items, word);
   if (target.kind !== "digest") {
-    context.problems.push(`"${word}" works in reply to a digest, which numbers the drafts.`);
+    context.problems.push(`"${word}" works in reply to a digest or a list, which number the drafts.`);
     return [];
   }
   const numbers = items.length > 0 ? items : target.items.length === 1 ? [1] : [];
@@ -422,6 +544,22 @@ function resolveFollowUps(context: PlanContext, items: readonly number[], word: 
       return [];
     }
     found.push(followUp);
+  }
+  return found;
+}
+
+/** In reply to a list, a number is an application, and a draft command acts on its next draft (the one the list names). */
+function resolveListedFollowUps(context: PlanContext, items: readonly number[], word: string): FollowUpView[] {
+  const found: FollowUpView[] = [];
+  for (const id of resolveApplications(context, items, word)) {
+    const next = context.input.followUps
+      .filter((f) => f.applicationId === id && (f.state === "pending" || f.state === "shown"))
+      .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id)[0];
+    if (!next) {
+      context.problems.push(`${labelOf(context.apps.get(id))} has no draft waiting for "${word}".`);
+      return [];
+    }
+    found.push(next);
   }
   return found;
 }

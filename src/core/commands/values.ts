@@ -33,7 +33,15 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ["thursday", 4], ["thu", 4], ["thur", 4], ["thurs", 4],
   ["friday", 5], ["fri", 5],
   ["saturday", 6], ["sat", 6],
+  // German, French and Spanish, accents folded as `tokenize` folds them.
+  ["sonntag", 0], ["montag", 1], ["dienstag", 2], ["mittwoch", 3], ["donnerstag", 4], ["freitag", 5], ["samstag", 6],
+  ["dimanche", 0], ["lundi", 1], ["mardi", 2], ["mercredi", 3], ["jeudi", 4], ["vendredi", 5], ["samedi", 6],
+  ["domingo", 0], ["lunes", 1], ["martes", 2], ["miercoles", 3], ["jueves", 4], ["viernes", 5], ["sabado", 6],
 ]);
+
+/** "tomorrow" and "today" in the languages of the drafts. */
+const TOMORROW_WORDS: ReadonlySet<string> = new Set(["tomorrow", "morgen", "demain", "manana"]);
+const TODAY_WORDS: ReadonlySet<string> = new Set(["today", "heute", "aujourd'hui", "hoy"]);
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
   ["january", 1], ["jan", 1], ["february", 2], ["feb", 2], ["march", 3], ["mar", 3],
@@ -43,7 +51,7 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Words that may introduce a date and add nothing to it ("snooze 2 until monday"). */
-const DATE_PREFIXES: ReadonlySet<string> = new Set(["until", "till", "til", "to", "on", "in", "for", "by"]);
+const DATE_PREFIXES: ReadonlySet<string> = new Set(["until", "till", "til", "to", "on", "in", "for", "by", "next", "bis", "am", "jusqu'a", "au", "hasta", "el"]);
 
 /**
  * Zone abbreviations people write after a time, mapped to the IANA zone they mean (the
@@ -80,6 +88,8 @@ const BUSINESS_QUALIFIERS: ReadonlySet<string> = new Set(["business", "working",
 export function tokenize(phrase: string): string[] {
   return phrase
     .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
     .split(/[\s,]+/)
     .map((token) => (token.endsWith(".") && !/^\d/.test(token) ? token.slice(0, -1) : token))
     .filter((token) => token.length > 0);
@@ -97,8 +107,8 @@ export function resolveDatePhrase(tokens: readonly string[], today: string, anch
   if (first === undefined || fourth !== undefined) return null;
 
   if (second === undefined) {
-    if (first === "today") return today;
-    if (first === "tomorrow") return addDays(today, 1);
+    if (TODAY_WORDS.has(first)) return today;
+    if (TOMORROW_WORDS.has(first)) return addDays(today, 1);
     const weekday = WEEKDAYS.get(first);
     if (weekday !== undefined) return nextWeekday(today, weekday, anchor);
     if (/^\d{4}-\d{2}-\d{2}$/.test(first)) return isCivilDate(first) ? first : null;

@@ -22,6 +22,7 @@ const KEYWORDS: Record<CommandKind, readonly string[]> = {
   offer_elsewhere: ["offer elsewhere"],
   company: ["company"],
   role: ["role"],
+  signature: ["signature", "signatur", "unterschrift"],
   time: ["time"],
   contact: ["contact"],
   ignore: ["ignore"],
@@ -35,6 +36,8 @@ const KEYWORDS: Record<CommandKind, readonly string[]> = {
   help: ["help"],
   forget: ["forget"],
   forget_all: ["forget all", "forget everything"],
+  new_forwarding_address: ["new forwarding"],
+  new_reply_address: ["new reply"],
 };
 
 const FRAGMENTS = [
@@ -214,7 +217,7 @@ describe("parseReply and extractReplyText on 100 kB input", () => {
   it("reads commands in a long reply only up to the scan bound, and caps how many", () => {
     const result = parseReply("done 1\n".repeat(HUNDRED_KB / 7), { today: "2026-03-04", timeZone: "UTC" });
     expect(result.commands).toEqual([]);
-    expect(result.problems).toEqual([{ line: "done 1", message: "Too many commands: send at most 30 per reply." }]);
+    expect(result.problems).toEqual([{ line: "done 1", message: "Too many commands: send at most 30 per reply.", closest: [] }]);
   });
 });
 

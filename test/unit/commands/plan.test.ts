@@ -22,7 +22,7 @@ const TWO_DRAFTS = { apps: [ACME, BRAMBLE], followUps: [ACME_THANKS, BRAMBLE_THA
 const ONE_DRAFT = { apps: [ACME, BRAMBLE], followUps: [ACME_THANKS], target: digestOf(ACME_THANKS) };
 const ACME_CONFIRMATION = { apps: [ACME, BRAMBLE], target: confirmation(10) };
 const TWO_CHOICES = "Choices: 1. Acme (Backend Engineer); 2. Brambleworth (Data Engineer).";
-const NO_CHOICES = "Choices: none (reply to a digest or a confirmation).";
+const NO_CHOICES = "Choices: none (reply to a digest, a confirmation or a list).";
 
 describe("planCommands: replies that change nothing by themselves", () => {
   it("answers undo, even beside other commands", () => {
@@ -42,7 +42,7 @@ describe("planCommands: replies that change nothing by themselves", () => {
 
   it("plans the other commands when list or help stand beside them", () => {
     const changes = changesOf([{ kind: "list" }, { kind: "help" }, { kind: "skip", items: [2] }], TWO_DRAFTS);
-    expect(changes.map((c) => c.summary)).toEqual(["Brambleworth (Data Engineer): R1 draft skipped"]);
+    expect(changes.map((c) => c.summary)).toEqual(["Brambleworth (Data Engineer): thank-you note skipped"]);
   });
 
   it("lists every problem in command order, and then plans nothing", () => {
@@ -68,7 +68,7 @@ describe("planCommands: done, skip and snooze", () => {
           inverse: { op: "set_follow_up", followUpId: 100, state: "shown", sentAt: null, snoozedUntil: Date.parse("2026-03-03T16:00:00Z") },
         },
         effects: [{ op: "set_follow_up", followUpId: 100, state: "sent", sentAt: NOW, snoozedUntil: Date.parse("2026-03-03T16:00:00Z") }],
-        summary: "Acme (Backend Engineer): R1 draft marked as sent",
+        summary: "Acme (Backend Engineer): thank-you note marked sent",
       },
     ]);
   });
@@ -86,7 +86,7 @@ describe("planCommands: done, skip and snooze", () => {
   });
 
   it("a bare done applies to the only draft of the digest", () => {
-    expect(changesOf([{ kind: "done", items: [] }], ONE_DRAFT).map((c) => c.summary)).toEqual(["Acme (Backend Engineer): R1 draft marked as sent"]);
+    expect(changesOf([{ kind: "done", items: [] }], ONE_DRAFT).map((c) => c.summary)).toEqual(["Acme (Backend Engineer): thank-you note marked sent"]);
   });
 
   it("a bare done with two drafts lists the choices", () => {
@@ -105,7 +105,7 @@ describe("planCommands: done, skip and snooze", () => {
     ["a confirmation", confirmation(10)],
     ["no known message", { kind: "none" }],
   ])("refuses drafts in reply to %s", (_, target) => {
-    expect(problemsOf([{ kind: "done", items: [1] }], { ...ONE_DRAFT, target })).toEqual(['"done" works in reply to a digest, which numbers the drafts.']);
+    expect(problemsOf([{ kind: "done", items: [1] }], { ...ONE_DRAFT, target })).toEqual(['"done" works in reply to a digest or a list, which number the drafts.']);
   });
 
   it("skip keeps the sending time and records the skip", () => {
@@ -118,13 +118,13 @@ describe("planCommands: done, skip and snooze", () => {
           inverse: { op: "set_follow_up", followUpId: 200, state: "shown", sentAt: null, snoozedUntil: null },
         },
         effects: [{ op: "set_follow_up", followUpId: 200, state: "skipped", sentAt: null, snoozedUntil: null }],
-        summary: "Brambleworth (Data Engineer): R1 draft skipped",
+        summary: "Brambleworth (Data Engineer): thank-you note skipped",
       },
     ]);
   });
 
-  it("snooze hides the draft until the user's morning hour of that day, in the user's zone", () => {
-    const friday8am = Date.parse("2026-03-06T08:00:00-08:00");
+  it("snooze hides the draft until the user's digest time that day, in the user's zone, so that day's digest shows it", () => {
+    const friday8am = Date.parse("2026-03-06T07:00:00-08:00");
     expect(changesOf([{ kind: "snooze", item: 1, until: "2026-03-06" }], TWO_DRAFTS)).toEqual([
       {
         applicationId: 10,
@@ -134,20 +134,20 @@ describe("planCommands: done, skip and snooze", () => {
           inverse: { op: "set_follow_up", followUpId: 100, state: "shown", sentAt: null, snoozedUntil: null },
         },
         effects: [{ op: "set_follow_up", followUpId: 100, state: "shown", sentAt: null, snoozedUntil: friday8am }],
-        summary: "Acme (Backend Engineer): R1 draft snoozed until 2026-03-06",
+        summary: "Acme (Backend Engineer): thank-you note snoozed to your digest on Fri 6 Mar 2026",
       },
     ]);
   });
 
-  it("snooze follows the user's morning hour and daylight saving (9 March is after the US switch)", () => {
-    const user = preferences({ settings: { morningHour: 6 } });
+  it("snooze follows the user's digest time and daylight saving (9 March is after the US switch)", () => {
+    const user = preferences({ settings: { digestHour: 6 } });
     const [change] = changesOf([{ kind: "snooze", item: 1, until: "2026-03-09" }], { ...ONE_DRAFT, user });
     expect(change?.effects).toEqual([{ op: "set_follow_up", followUpId: 100, state: "shown", sentAt: null, snoozedUntil: Date.parse("2026-03-09T06:00:00-07:00") }]);
   });
 
   it("snooze uses the zone the user had before the reply, even beside a timezone command", () => {
     const [, snooze] = changesOf([{ kind: "timezone", timeZone: "Europe/Berlin" }, { kind: "snooze", item: 1, until: "2026-03-06" }], ONE_DRAFT);
-    expect(snooze?.event.payload).toEqual({ followUpKey: "R1:interview-1", rule: "R1", until: Date.parse("2026-03-06T08:00:00-08:00") });
+    expect(snooze?.event.payload).toEqual({ followUpKey: "R1:interview-1", rule: "R1", until: Date.parse("2026-03-06T07:00:00-08:00") });
   });
 
   it("refuses to snooze a number the digest does not have", () => {
@@ -168,8 +168,8 @@ describe("planCommands: status", () => {
   });
 
   it.each<[Command, string]>([
-    [{ kind: "offer", items: [1] }, "offer"],
-    [{ kind: "withdraw", items: [1] }, "withdrawn"],
+    [{ kind: "offer", items: [1], company: null }, "offer"],
+    [{ kind: "withdraw", items: [1], company: null }, "withdrawn"],
   ])("%j sets the status %s", (command, status) => {
     expect(changesOf([command], TWO_DRAFTS).flatMap((c) => c.effects)).toEqual([{ op: "set_status", applicationId: 10, status }]);
   });
@@ -184,16 +184,16 @@ describe("planCommands: status", () => {
 
   it("two numbers of one application change it once", () => {
     const second = followUp({ id: 101, applicationId: 10, key: "R4:interview-1", rule: "R4" });
-    const changes = changesOf([{ kind: "offer", items: [1, 2] }], { apps: [ACME], followUps: [ACME_THANKS, second], target: digestOf(ACME_THANKS, second) });
+    const changes = changesOf([{ kind: "offer", items: [1, 2], company: null }], { apps: [ACME], followUps: [ACME_THANKS, second], target: digestOf(ACME_THANKS, second) });
     expect(changes.map((c) => c.summary)).toEqual(["Acme (Backend Engineer): status waiting → offer"]);
   });
 
   it("a bare status command applies to the application a confirmation is about", () => {
-    expect(changesOf([{ kind: "withdraw", items: [] }], ACME_CONFIRMATION).map((c) => c.applicationId)).toEqual([10]);
+    expect(changesOf([{ kind: "withdraw", items: [], company: null }], ACME_CONFIRMATION).map((c) => c.applicationId)).toEqual([10]);
   });
 
   it("item 1 of a confirmation is its application", () => {
-    expect(changesOf([{ kind: "offer", items: [1] }], ACME_CONFIRMATION).map((c) => c.applicationId)).toEqual([10]);
+    expect(changesOf([{ kind: "offer", items: [1], company: null }], ACME_CONFIRMATION).map((c) => c.applicationId)).toEqual([10]);
   });
 
   it.each<[string, Partial<CommandInput>, string]>([
@@ -201,7 +201,7 @@ describe("planCommands: status", () => {
     ["a confirmation about no application", { target: confirmation(null) }, `"withdraw" needs a number: the message you replied to has no numbered items. ${NO_CHOICES}`],
     ["no known message", { target: { kind: "none" } }, `"withdraw" needs a number: the message you replied to has no numbered items. ${NO_CHOICES}`],
   ])("a bare status command in reply to %s lists the choices", (_, state, problem) => {
-    expect(problemsOf([{ kind: "withdraw", items: [] }], state)).toEqual([problem]);
+    expect(problemsOf([{ kind: "withdraw", items: [], company: null }], state)).toEqual([problem]);
   });
 
   it.each<[string, Partial<CommandInput>, number, string]>([
@@ -209,7 +209,7 @@ describe("planCommands: status", () => {
     ["a confirmation", ACME_CONFIRMATION, 2, `There is no item 2 in the message you replied to. ${NO_CHOICES}`],
     ["a confirmation about no application", { target: confirmation(null) }, 1, `There is no item 1 in the message you replied to. ${NO_CHOICES}`],
   ])("refuses a number %s does not have", (_, state, item, problem) => {
-    expect(problemsOf([{ kind: "offer", items: [item] }], state)).toEqual([problem]);
+    expect(problemsOf([{ kind: "offer", items: [item], company: null }], state)).toEqual([problem]);
   });
 
   it("rejected by company name finds the one application at that company, however it is written", () => {
@@ -223,16 +223,16 @@ describe("planCommands: status", () => {
 
   it("rejected by company name refuses to guess between two applications there", () => {
     const apps = [ACME, app({ id: 11, company: "ACME Inc.", role: "Data Engineer" })];
-    expect(problemsOf([{ kind: "rejected", items: [], company: "Acme" }], { apps })).toEqual(['Several applications at "Acme": reply to the digest with its number.']);
+    expect(problemsOf([{ kind: "rejected", items: [], company: "Acme" }], { apps })).toEqual(['"Acme" could be Acme (Backend Engineer) or ACME Inc. (Data Engineer). Did you mean one of them? Write its full name, or reply to the digest or "list" with its number.']);
   });
 
   it("heard back records the employer's answer (R11) and changes no state, so it has no inverse", () => {
-    expect(changesOf([{ kind: "heard_back", items: [1] }], TWO_DRAFTS)).toEqual([
+    expect(changesOf([{ kind: "heard_back", items: [1], company: null }], TWO_DRAFTS)).toEqual([
       {
         applicationId: 10,
         event: { type: "employer_replied", payload: { via: "command" }, inverse: null },
         effects: [],
-        summary: "Acme (Backend Engineer): noted that they replied; pending nudges stop (R11)",
+        summary: "Acme (Backend Engineer): noted that they replied; pending nudges stop",
       },
     ]);
   });
@@ -259,7 +259,7 @@ describe("planCommands: timeline and offer elsewhere", () => {
         applicationId: 20,
         event: { type: "offer_elsewhere", payload: { deadline: "2026-03-13" }, inverse: null },
         effects: [],
-        summary: "Brambleworth (Data Engineer): an earlier, polite note about your other offer (deadline 2026-03-13) will be drafted (R10)",
+        summary: "Brambleworth (Data Engineer): an earlier, polite note about your other offer (deadline 2026-03-13) will be drafted",
       },
     ]);
   });
@@ -471,13 +471,13 @@ describe("planCommands: forget", () => {
       changes: [
         {
           applicationId: null,
-          event: { type: "forgotten", payload: { count: 1 }, inverse: null },
+          event: { type: "forgotten", payload: { count: 1, said: "forget 2 1", summary: "Brambleworth (Data Engineer): deleted with everything about it" }, inverse: null },
           effects: [{ op: "forget_applications", applicationIds: [20] }],
           summary: "Brambleworth (Data Engineer): deleted with everything about it",
         },
         {
           applicationId: null,
-          event: { type: "forgotten", payload: { count: 1 }, inverse: null },
+          event: { type: "forgotten", payload: { count: 1, said: "forget 2 1", summary: "Acme (Backend Engineer): deleted with everything about it" }, inverse: null },
           effects: [{ op: "forget_applications", applicationIds: [10] }],
           summary: "Acme (Backend Engineer): deleted with everything about it",
         },
@@ -492,7 +492,7 @@ describe("planCommands: forget", () => {
       changes: [
         {
           applicationId: null,
-          event: { type: "forgotten", payload: { all: true }, inverse: null },
+          event: { type: "forgotten", payload: { all: true, said: "forget all", summary: "everything stored about your applications was deleted" }, inverse: null },
           effects: [{ op: "forget_all" }],
           summary: "everything stored about your applications was deleted",
         },
@@ -525,16 +525,20 @@ describe("labelOf", () => {
   });
 
   it("names an application the state does not hold as 'an application'", () => {
-    expect(changesOf([{ kind: "heard_back", items: [2] }], { ...TWO_DRAFTS, apps: [ACME] }).map((c) => c.summary)).toEqual([
-      "an application: noted that they replied; pending nudges stop (R11)",
+    expect(changesOf([{ kind: "heard_back", items: [2], company: null }], { ...TWO_DRAFTS, apps: [ACME] }).map((c) => c.summary)).toEqual([
+      "an application: noted that they replied; pending nudges stop",
     ]);
   });
 });
 
+/** The changes, each event's payload without the command and summary every one carries for `undo` (tested on their own). */
 function changesOf(commands: Command[], state: Partial<CommandInput>): PlannedChange[] {
   const plan = planCommands(input(commands, state));
   if (plan.kind !== "changes") throw new Error(`expected changes, got ${JSON.stringify(plan)}`);
-  return plan.changes;
+  return plan.changes.map((change) => {
+    const { said: _said, summary: _summary, ...payload } = change.event.payload;
+    return { ...change, event: { ...change.event, payload } };
+  });
 }
 
 function problemsOf(commands: Command[], state: Partial<CommandInput>): string[] {
@@ -544,7 +548,7 @@ function problemsOf(commands: Command[], state: Partial<CommandInput>): string[]
 }
 
 function input(commands: Command[], overrides: Partial<CommandInput> = {}): CommandInput {
-  return { commands, target: { kind: "none" }, apps: [], followUps: [], interviews: [], user: preferences(), now: NOW, ...overrides };
+  return { commands, target: { kind: "none" }, apps: [], followUps: [], interviews: [], user: preferences(), addressGenerations: { reply: 0, forwarding: 0 }, now: NOW, ...overrides };
 }
 
 /** A digest numbering the drafts 1, 2, … in the order given. */
@@ -561,7 +565,7 @@ function app(overrides: Partial<AppView> = {}): AppView {
 }
 
 function followUp(overrides: Partial<FollowUpView> = {}): FollowUpView {
-  return { id: 1, applicationId: 1, key: "R1:interview-1", rule: "R1", state: "shown", sentAt: null, snoozedUntil: null, ...overrides };
+  return { id: 1, applicationId: 1, key: "R1:interview-1", rule: "R1", state: "shown", dueAt: NOW, sentAt: null, snoozedUntil: null, ...overrides };
 }
 
 function interview(overrides: Partial<InterviewView> = {}): InterviewView {
@@ -571,3 +575,59 @@ function interview(overrides: Partial<InterviewView> = {}): InterviewView {
 function preferences(overrides: Partial<UserPreferences> = {}): UserPreferences {
   return { timeZone: "America/Los_Angeles", country: "US", paused: false, settings: {}, ...overrides };
 }
+
+describe("planCommands: forgiving names, lists and what undo will say", () => {
+  const NORTHWIND = app({ id: 30, company: "Northwind Freight GmbH", role: "Analyst" });
+  const NORTHWIND_LABS = app({ id: 31, company: "Northwind Labs", role: "Analyst" });
+  const CLOSED = app({ id: 32, company: "Northwind Labs", role: "Intern", status: "rejected" });
+
+  it.each([
+    ["northwind", 30],
+    ["NORTHWIND FREIGHT", 30],
+    ["Northwnd Freight", 30],
+    ["brambleworht", 20],
+  ])("matches %j to the one application it names", (company, id) => {
+    const changes = changesOf([{ kind: "rejected", items: [], company }], { apps: [ACME, BRAMBLE, NORTHWIND] });
+    expect(changes.map((c) => c.applicationId)).toEqual([id]);
+  });
+
+  it("asks which one when a name fits several open applications, and prefers the only open one", () => {
+    expect(problemsOf([{ kind: "heard_back", items: [], company: "northwind" }], { apps: [NORTHWIND, NORTHWIND_LABS] })).toEqual([
+      '"northwind" could be Northwind Freight GmbH (Analyst) or Northwind Labs (Analyst). Did you mean one of them? Write its full name, or reply to the digest or "list" with its number.',
+    ]);
+    expect(changesOf([{ kind: "heard_back", items: [], company: "Northwind Labs" }], { apps: [NORTHWIND_LABS, CLOSED] }).map((c) => c.applicationId)).toEqual([31]);
+  });
+
+  it("suggests the closest names when none matches, and never a far one", () => {
+    expect(problemsOf([{ kind: "rejected", items: [], company: "Bramblewood Ltd" }], { apps: [ACME, BRAMBLE] })).toEqual(['No application at "Bramblewood Ltd". Did you mean "Brambleworth"?']);
+    expect(problemsOf([{ kind: "rejected", items: [], company: "Zeta" }], { apps: [ACME, BRAMBLE] })).toEqual(['No application at "Zeta".']);
+  });
+
+  it("a bare command applies when every item of the digest is about one application", () => {
+    const second = followUp({ id: 101, applicationId: 10, key: "R4:interview-1", rule: "R4" });
+    expect(changesOf([{ kind: "rejected", items: [], company: null }], { apps: [ACME], followUps: [ACME_THANKS, second], target: digestOf(ACME_THANKS, second) }).map((c) => c.applicationId)).toEqual([10]);
+  });
+
+  it("numbers of a list are applications; a draft command acts on the application's next draft", () => {
+    const later = followUp({ id: 102, applicationId: 20, key: "R4:interview-2", rule: "R4", state: "pending", dueAt: NOW + 86_400_000 });
+    const list: CommandTarget = { kind: "list", items: [{ number: 1, applicationId: 10 }, { number: 2, applicationId: 20 }] };
+    const state = { apps: [ACME, BRAMBLE], followUps: [later, BRAMBLE_THANKS], target: list };
+    expect(changesOf([{ kind: "forget", items: [2] }], state).map((c) => c.summary)).toEqual(["Brambleworth (Data Engineer): deleted with everything about it"]);
+    expect(changesOf([{ kind: "done", items: [2] }], state).map((c) => c.effects)).toEqual([[{ op: "set_follow_up", followUpId: 200, state: "sent", sentAt: NOW, snoozedUntil: null }]]);
+    expect(problemsOf([{ kind: "done", items: [1] }], state)).toEqual(["Acme (Backend Engineer) has no draft waiting for \"done\"."]);
+  });
+
+  it("every event keeps the command as written and its summary in words, never a rule id", () => {
+    const plan = planCommands(input([{ kind: "done", items: [1] }], TWO_DRAFTS));
+    if (plan.kind !== "changes") throw new Error("expected changes");
+    expect(plan.changes[0]?.event.payload).toMatchObject({ said: "done 1", summary: "Acme (Backend Engineer): thank-you note marked sent" });
+    expect(JSON.stringify(plan.changes.map((c) => c.summary))).not.toMatch(/\bR\d+\b/);
+  });
+
+  it("snoozes to the Monday digest when digests come on weekdays only", () => {
+    const user = preferences({ settings: { digestDays: "weekdays" } });
+    const [change] = changesOf([{ kind: "snooze", item: 1, until: "2026-03-07" }], { ...ONE_DRAFT, user });
+    expect(change?.summary).toBe("Acme (Backend Engineer): thank-you note snoozed to your digest on Mon 9 Mar 2026");
+    expect(change?.effects).toEqual([{ op: "set_follow_up", followUpId: 100, state: "shown", sentAt: null, snoozedUntil: Date.parse("2026-03-09T07:00:00-07:00") }]);
+  });
+});
