@@ -4,7 +4,8 @@
  * Starts the worker with `wrangler dev` (local workerd + local D1) on a free port, with its own
  * temporary persistence directory and secrets file, so the developer's `.wrangler/state` and
  * `.dev.vars` are never read or written. Then it plays one job seeker's week:
- *   1. forwards the sample emails in examples/ and prints each confirmation;
+ *   1. forwards the sample emails in examples/ and prints each confirmation, then answers the
+ *      welcome mail with "signature: Robin Ellery", the name every draft ends with;
  *   2. runs the cron at 07:00 (owner's zone) on the next business morning and prints the digest;
  *   3. replies "done N" (the thank-you) and "rejected N" (the application that went nowhere)
  *      to that digest and prints the assistant's answers;
@@ -45,6 +46,8 @@ const EXAMPLES_ASSISTANT = "assistant@example.com";
 /** What the demo replies, and to which application's draft. */
 const DONE_COMPANY = "Saltmarsh Robotics";
 const REJECTED_COMPANY = "Bramblecone Games";
+/** The job seeker of the examples, as the welcome mail is answered: every draft ends with this name. */
+const OWNER_NAME = "Robin Ellery";
 
 /** A handler's mail is logged within milliseconds of the request returning. */
 const MAIL_TIMEOUT_MS = 15_000;
@@ -218,6 +221,11 @@ class DemoWorker extends LocalWorker {
 
   /** Runs a request, then waits for the one email its handler sends and returns it parsed. */
   async expectMail(what, request) {
+    return (await this.expectMails(what, request, 1))[0];
+  }
+
+  /** Runs `request` and returns the `count` emails the worker sends for it, in order. */
+  async expectMails(what, request, count) {
     const before = this.sentMail.length;
     let response;
     let body;
@@ -229,14 +237,14 @@ class DemoWorker extends LocalWorker {
     }
     if (!response.ok) throw new DemoError(`${what}: HTTP ${response.status} ${body}`);
     const deadline = Date.now() + MAIL_TIMEOUT_MS;
-    while (this.sentMail.length === before) {
-      if (Date.now() > deadline) throw new DemoError(`${what}: the worker sent no email within ${MAIL_TIMEOUT_MS / 1000} s.`);
+    while (this.sentMail.length < before + count) {
+      if (Date.now() > deadline) throw new DemoError(`${what}: the worker sent ${this.sentMail.length - before} of ${count} emails within ${MAIL_TIMEOUT_MS / 1000} s.`);
       await sleep(POLL_MS);
     }
     await sleep(POLL_MS);
-    if (this.sentMail.length !== before + 1) throw new DemoError(`${what}: expected one email, the worker sent ${this.sentMail.length - before}.`);
-    const path = this.sentMail[before];
-    return { path, email: await PostalMime.parse(readFileSync(path)) };
+    if (this.sentMail.length !== before + count) throw new DemoError(`${what}: expected ${count} emails, the worker sent ${this.sentMail.length - before}.`);
+    const paths = this.sentMail.slice(before);
+    return Promise.all(paths.map(async (path) => ({ path, email: await PostalMime.parse(readFileSync(path)) })));
   }
 }
 
@@ -328,8 +336,8 @@ async function runDigest(worker, vars, date) {
   return { ...digest, localDate: date };
 }
 
-async function reply(worker, vars, digest, command, story) {
-  heading(`Your reply to the digest: "${command}"`);
+async function reply(worker, vars, digest, command, story, to = "the digest") {
+  heading(`Your reply to ${to}: "${command}"`);
   console.log(`${story}\n`);
   const { replyTo, raw } = commandReply(vars, digest, command);
   console.log(`POST /cdn-cgi/local/email?from=${vars.owner}&to=${replyTo}`);
@@ -361,11 +369,21 @@ async function main() {
     await worker.start();
     console.log(`Ready on ${worker.base} (GET /health answered) after ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
 
-    for (const example of examples) {
+    // A local worker reaches no DNS, so it cannot check the signature the plain address needs:
+    // the forwards go to the private forwarding address, as an automatic forwarding rule sends them.
+    const { forwarding } = await worker.addresses();
+    console.log(`Your private forwarding address: ${forwarding}`);
+    let welcome = null;
+    for (const [i, example] of examples.entries()) {
       heading(`Forwarding examples/${example.file}`);
-      console.log(`POST /cdn-cgi/local/email?from=${vars.owner}&to=${vars.assistant}\n`);
-      printMail(await worker.expectMail(`The confirmation for ${example.file}`, () => worker.sendEmail(vars.owner, vars.assistant, example.raw)));
+      console.log(`POST /cdn-cgi/local/email?from=${vars.owner}&to=${forwarding}\n`);
+      // The first accepted email also brings the welcome mail.
+      const sent = await worker.expectMails(`The confirmation for ${example.file}`, () => worker.sendEmail(vars.owner, forwarding, example.raw), i === 0 ? 2 : 1);
+      for (const mail of sent) printMail(mail);
+      welcome ??= sent.find((mail) => mail.email.subject?.startsWith("Welcome")) ?? null;
     }
+    if (welcome === null) throw new DemoError("No welcome mail came with the first confirmation.");
+    await reply(worker, vars, welcome, `signature: ${OWNER_NAME}`, "The welcome mail asks for the name your drafts end with.", "the welcome mail");
 
     const digest = await runDigest(worker, vars, firstMorning);
     const text = digest.email.text ?? "";

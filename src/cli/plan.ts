@@ -1,16 +1,17 @@
 /**
- * `npm run --silent plan -- [--now ISO] [--tz ZONE] [--country CC] a.eml b.eml ...`: what the
+ * `npm run --silent plan -- [--now ISO] [--tz ZONE] [--country CC] [--signature NAME] a.eml ...`: what the
  * worker would file and draft for these emails, without a worker. The files are treated as
  * forwarded in order, each arriving at its original Date: readEmail (parseMime → unwrapForward →
  * understandEmail) → planFiling against the applications so far → applied to an in-memory copy
  * of the tables (src/core/filing/memory-store.ts) → the worker's follow-up refresh (planRefresh:
  * buildHistory → planFollowUps, and the status time implies); then the same refresh at `now`
  * for every application. Prints one JSON object: the applications with their status and
- * follow-ups (due times as ISO 8601 in the user's zone).
+ * follow-ups (due times as ISO 8601 in the user's zone), and a summary of the checks every
+ * draft must pass (`PlanSummary`), also printed as one line on stderr.
  *
  * `now` defaults to the latest Date among the emails (the output says which was used), the
  * zone to OWNER_TIMEZONE or UTC, the country to OWNER_COUNTRY; owner addresses come from
- * OWNER_EMAILS. Settings are the defaults. Reads the named files; writes stdout (the report)
+ * OWNER_EMAILS. Settings are the defaults, with the signature from `--signature` or OWNER_SIGNATURE. Reads the named files; writes stdout (the report)
  * and stderr (usage errors) only.
  */
 import { readFileSync } from "node:fs";
@@ -33,8 +34,9 @@ import type { DraftLanguage } from "../core/follow-ups/phrases/types.ts";
 import type { Understanding } from "../core/understanding/types.ts";
 import type { ApplicationStatus } from "../core/applications/status.ts";
 import { planRefresh } from "../core/follow-ups/refresh.ts";
+import { PLACEHOLDERS } from "../core/follow-ups/drafts.ts";
 
-export const PLAN_USAGE = "usage: npm run --silent plan -- [--now ISO] [--tz ZONE] [--country CC] a.eml [b.eml ...]";
+export const PLAN_USAGE = "usage: npm run --silent plan -- [--now ISO] [--tz ZONE] [--country CC] [--signature NAME] a.eml [b.eml ...]";
 
 export interface PlanOptions {
   /** The moment to plan at (epoch ms); null for the latest Date among the emails. */
@@ -44,6 +46,8 @@ export interface PlanOptions {
   /** ISO 3166-1 alpha-2 country whose public holidays are skipped, or null. */
   country: string | null;
   ownerAddresses: readonly string[];
+  /** The name under every draft; null leaves its placeholder. */
+  signature: string | null;
 }
 
 export interface PlanArgs {
@@ -102,6 +106,19 @@ export interface EmailOutcome {
   problem?: string;
 }
 
+/**
+ * What must hold for every draft: no line of the owner's note quoted unless marked `point:`
+ * (C3), nothing "ready" without a recipient and a signature (C10), and no thank-you due before
+ * its interview ends (R1). The last three counts should be 0.
+ */
+export interface PlanSummary {
+  drafts: number;
+  ready: number;
+  quotingUnmarkedNote: number;
+  readyWithoutRecipientOrSignature: number;
+  thankYouBeforeInterviewEnds: number;
+}
+
 export interface PlanReport {
   now: string;
   nowFrom: "--now" | "latest email date";
@@ -109,6 +126,7 @@ export interface PlanReport {
   country: string | null;
   emails: EmailOutcome[];
   applications: PlannedApplication[];
+  summary: PlanSummary;
 }
 
 interface ReadFile {
@@ -119,6 +137,9 @@ interface ReadFile {
   reading: EmailReading | null;
   problem: string | null;
 }
+
+/** A note line shorter than this could match a draft's own words by chance; it is not checked. */
+const MIN_NOTE_LINE_CHARS = 12;
 
 const OFFSET_ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 const DATE_ONLY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -132,15 +153,17 @@ export function parsePlanArgs(argv: readonly string[], env: Readonly<Record<stri
   let nowText: string | null = null;
   let timeZone = env.OWNER_TIMEZONE?.trim() || "UTC";
   let country = env.OWNER_COUNTRY?.trim() || null;
+  let signature = env.OWNER_SIGNATURE?.trim() || null;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, null];
-    if (flag === "--now" || flag === "--tz" || flag === "--country") {
+    if (flag === "--now" || flag === "--tz" || flag === "--country" || flag === "--signature") {
       const value = inline ?? argv[++i];
       if (value === undefined || value === "") return err(`${flag} needs a value\n${PLAN_USAGE}`);
       if (flag === "--now") nowText = value;
       else if (flag === "--tz") timeZone = value;
+      else if (flag === "--signature") signature = value.trim();
       else country = value;
     } else if (flag === "--help" || flag === "-h") {
       return err(PLAN_USAGE);
@@ -162,7 +185,7 @@ export function parsePlanArgs(argv: readonly string[], env: Readonly<Record<stri
     .split(",")
     .map((a) => a.trim())
     .filter(Boolean);
-  return ok({ options: { now, timeZone, country: country?.toUpperCase() ?? null, ownerAddresses }, files });
+  return ok({ options: { now, timeZone, country: country?.toUpperCase() ?? null, ownerAddresses, signature }, files });
 }
 
 function parseNow(text: string, timeZone: string): number | null {
@@ -183,7 +206,7 @@ export async function planForwards(files: readonly ForwardFile[], options: PlanO
   const dates = read.map((r) => r.date).filter((d): d is number => d !== null);
   const now = options.now ?? (dates.length > 0 ? Math.max(...dates) : null);
   if (now === null) return err("none of the emails has a Date: give --now");
-  const user = { timeZone: options.timeZone, country: options.country, settings: {} };
+  const user = { timeZone: options.timeZone, country: options.country, settings: { signature: options.signature } };
 
   let memory = EMPTY_FILING_MEMORY;
   const emails: EmailOutcome[] = [];
@@ -205,13 +228,15 @@ export async function planForwards(files: readonly ForwardFile[], options: PlanO
   }
 
   const final = refresh(memory, undefined, now);
+  const applications = final.memory.applications.map((app) => describeApplication(final.memory, app.id, final.plans.get(app.id), options.timeZone));
   return ok({
     now: formatInZone(now, options.timeZone),
     nowFrom: options.now === null ? "latest email date" : "--now",
     timeZone: options.timeZone,
     country: options.country,
     emails,
-    applications: final.memory.applications.map((app) => describeApplication(final.memory, app.id, final.plans.get(app.id), options.timeZone)),
+    applications,
+    summary: summarisePlan(final.memory, applications),
   });
 
   /**
@@ -259,6 +284,27 @@ async function readForward(file: ForwardFile, ownerAddresses: readonly string[])
   }
   const reading = read.value;
   return { name: file.name, outerSubject: reading.outer.subject, date: reading.sentAt ?? reading.outer.date, reading, problem: null };
+}
+
+function summarisePlan(memory: FilingMemory, applications: readonly PlannedApplication[]): PlanSummary {
+  const summary: PlanSummary = { drafts: 0, ready: 0, quotingUnmarkedNote: 0, readyWithoutRecipientOrSignature: 0, thankYouBeforeInterviewEnds: 0 };
+  for (const app of applications) {
+    const notes = loadRecords(memory, app.id).applications[0]?.notes ?? [];
+    const privateLines = notes
+      .flatMap((note) => note.split("\n"))
+      .map((line) => line.trim())
+      .filter((line) => line.length >= MIN_NOTE_LINE_CHARS && !/^point\s*:/i.test(line));
+    const ends = new Map(app.interviews.map((i) => [i.id, i.start === null ? null : Date.parse(i.start) + (i.durationMin ?? 60) * 60_000]));
+    for (const draft of app.followUps) {
+      summary.drafts++;
+      if (draft.verdict === "ready") summary.ready++;
+      if (privateLines.some((line) => draft.body.includes(line))) summary.quotingUnmarkedNote++;
+      if (draft.verdict === "ready" && (draft.to.length === 0 || draft.placeholders.includes(PLACEHOLDERS.signature))) summary.readyWithoutRecipientOrSignature++;
+      const end = draft.interviewId === null ? null : ends.get(draft.interviewId);
+      if (draft.rule === "R1" && end != null && Date.parse(draft.due) < end) summary.thankYouBeforeInterviewEnds++;
+    }
+  }
+  return summary;
 }
 
 function describeApplication(memory: FilingMemory, id: number, plan: FollowUpPlan | undefined, timeZone: string): PlannedApplication {
@@ -318,6 +364,10 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(JSON.stringify(report.value, null, 2));
+  const s = report.value.summary;
+  console.error(
+    `drafts: ${s.drafts}, ready: ${s.ready}, quoting an unmarked note: ${s.quotingUnmarkedNote}, ready without recipient or signature: ${s.readyWithoutRecipientOrSignature}, thank-you before the interview ends: ${s.thankYouBeforeInterviewEnds}`,
+  );
   return 0;
 }
 

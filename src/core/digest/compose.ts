@@ -56,6 +56,7 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     plans: refresh.plans,
     undelivered: input.undelivered.map((d) => d.localDate),
     replyAddress: input.replyAddress,
+    settings: parseSettings(input.user.settings),
   });
   const rowOf = new Map(after.followUps.map((f) => [f.id, f]));
   const shown: UserRecords["followUps"] = [];

@@ -9,6 +9,7 @@ import type { FollowUpPlan } from "../follow-ups/rules.ts";
 import type { ApplicationRecord, InterviewRecord } from "../applications/records.ts";
 import type { Settings } from "../follow-ups/settings.ts";
 import { findPlannedFollowUp, type StoredFollowUp } from "../follow-ups/sync.ts";
+import { findDigestShowing } from "./schedule.ts";
 
 /**
  * Drafts one digest shows. A day with more due (after a long absence, say) shows the oldest
@@ -16,6 +17,9 @@ import { findPlannedFollowUp, type StoredFollowUp } from "../follow-ups/sync.ts"
  * well under send_email's 5 MiB and the rendering within the CPU budget.
  */
 export const MAX_DIGEST_DRAFTS = 25;
+/** As the rules assume when an interview's length is unknown (src/core/follow-ups/rule-context.ts). */
+const DEFAULT_INTERVIEW_MIN = 60;
+const MINUTE_MS = 60 * 1000;
 
 export type DigestTiming = { due: true; localDate: string } | { due: false; reason: "before_digest_time" | "not_a_digest_day" | "paused" };
 
@@ -52,6 +56,8 @@ export interface DigestPlanInput {
   plans: ReadonlyMap<number, FollowUpPlan>;
   undelivered: readonly string[];
   replyAddress: string;
+  /** The user's digest days and time: a next check is named by the digest that will show it, as commands name it. */
+  settings?: Pick<Settings, "digestHour" | "digestMinute" | "digestDays">;
 }
 
 export interface DigestPlan {
@@ -89,15 +95,24 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
 
   // Due today (a morning digest also carries what falls due later today, e.g. an afternoon
   // thank-you), not snoozed past now, and not yet acted on.
-  const due = input.followUps
+  const dueToday = input.followUps
     .filter((f) => apps.has(f.applicationId) && (f.state === "pending" || f.state === "shown") && f.dueAt < dayEnd && (f.snoozedUntil === null || f.snoozedUntil <= scheduledFor))
     .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+  // Two follow-ups to one person never on one morning: a thank-you still waiting (late, say)
+  // holds back any other message to its recipient, which stays due for the next digest.
+  const thanked = new Set(dueToday.filter((f) => f.rule === "R1").flatMap((f) => f.recipients.flatMap((r) => (r.email ? [`${f.applicationId}:${r.email.toLowerCase()}`] : []))));
+  const due = dueToday.filter((f) => f.rule === "R1" || !f.recipients.some((r) => r.email && thanked.has(`${f.applicationId}:${r.email.toLowerCase()}`)));
+  // A thank-you is never sent before its interview ends: one for an interview later today says after when.
+  const interviewEnds = new Map(input.interviews.flatMap((i) => (i.status === "scheduled" && i.startAt !== null ? [[i.id, i.startAt + (i.durationMin ?? DEFAULT_INTERVIEW_MIN) * MINUTE_MS] as const] : [])));
   const items: DigestItem[] = [];
   const drafts: DigestDraft[] = due.slice(0, MAX_DIGEST_DRAFTS).map((f, index) => {
     const app = apps.get(f.applicationId);
-    const text = findPlannedFollowUp(input.plans, f) ?? f;
+    const planned = findPlannedFollowUp(input.plans, f);
+    const text = planned ?? f;
+    const interviewEnd = f.rule === "R1" && planned?.interviewId != null ? interviewEnds.get(planned.interviewId) : undefined;
     items.push({ number: index + 1, followUpId: f.id, applicationId: f.applicationId });
     return {
+      ...(interviewEnd !== undefined && interviewEnd > scheduledFor ? { sendAfter: interviewEnd } : {}),
       number: index + 1,
       rule: f.rule,
       company: app?.company ?? null,
@@ -122,18 +137,21 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   }
   const waiting: DigestWaiting[] = [];
   const goneQuiet: DigestGoneQuiet[] = [];
+  // Waiting on them starts once the interview is over: until then the next move is the interview.
+  const interviewAhead = new Set(input.interviews.filter((i) => i.status === "scheduled" && i.startAt !== null && i.startAt > scheduledFor).map((i) => i.applicationId));
   for (const app of input.applications) {
     const plan = input.plans.get(app.id);
     if (app.status === "gone_quiet") {
       goneQuiet.push({ company: app.company, role: app.role, lastHeard: null, suggestion: plan?.suggestion ?? "No answer after several follow-ups: consider moving on; reply `list` to see it." });
       continue;
     }
-    if (!OPEN.has(app.status) || withDraft.has(app.id)) continue;
+    if (!OPEN.has(app.status) || withDraft.has(app.id) || interviewAhead.has(app.id)) continue;
     const next = nextCheckOf.get(app.id);
+    const schedule = input.settings ? { timeZone, settings: input.settings, paused: false } : null;
     waiting.push({
       company: app.company,
       role: app.role,
-      nextCheck: next ? toLocalDate(next.dueAt, timeZone) : null,
+      nextCheck: next ? (schedule ? findDigestShowing(next, scheduledFor, schedule) : toLocalDate(next.dueAt, timeZone)) : null,
       promised: plan?.promisedBy ? `they said they would reply by ${plan.promisedBy}` : null,
     });
   }

@@ -1,16 +1,27 @@
 /**
  * What a closing event leaves to send: one gracious reply to a rejection (R8), or one last note
- * when another candidate was chosen (R9, once per application). An offer or a withdrawal leaves
- * nothing. Pure: no I/O, no clock.
+ * when another candidate was chosen (R9, once per application). After a withdrawal the
+ * thank-yous for the rounds held before it still go (R1: thank whether or not you still want the
+ * job), worded for a candidate who withdrew. An offer leaves nothing. Pure: no I/O, no clock.
  */
 import { addBusinessDays } from "../time/business-days.ts";
 import { type ClosingEvent, interviewDay, isHandled, morningOf, nudgeAddressing, type RuleContext, toRecipients, userDayOf } from "./rule-context.ts";
 import type { Spec } from "./spec.ts";
+import { planThankYous } from "./thank-you.ts";
 
 export function planClosingReply(context: RuleContext, event: ClosingEvent): Spec[] {
   if (event.status === "rejected") return planRejectionReply(context, event);
   if (event.status === "other_candidate_chosen" && !context.r9Handled) return [planLastNoteAfterHire(context, event)];
+  if (event.status === "withdrawn") return planThankYousAfterWithdrawal(context, event);
   return [];
+}
+
+/** R1 after a withdrawal: the rounds held before it are still thanked, without restating interest. */
+function planThankYousAfterWithdrawal(context: RuleContext, event: ClosingEvent): Spec[] {
+  const heldBefore = new Set(context.interviews.filter((i) => i.endAt <= event.at).map((i) => i.id));
+  return planThankYous(context)
+    .filter((spec) => spec.interviewId !== null && heldBefore.has(spec.interviewId))
+    .map((spec) => ({ ...spec, kind: "thank_you_after_withdrawal", reason: `${spec.reason} (you withdrew since)` }));
 }
 
 /** R8: due the next business morning, to whoever sent the rejection. */

@@ -2,24 +2,42 @@
  * Ready-to-send follow-up drafts (C1–C10). Pure: the same request always gives the same draft.
  *
  * A draft is a greeting, at most two short paragraphs and a sign-off (C1; second follow-ups
- * are one paragraph, C1/R6). It names the position and the date (C2), uses the user's own note
- * as the concrete point or else a listed placeholder, never an invented detail (C3), states
- * interest in one line (C4), ends with a question (C5), offers a call only when the posting did
- * not ask for none (C8) and greets the recipient by name when known (C9). Phrasings are chosen
- * per slot by a hash of `seed`, so drafts vary without randomness.
+ * are one paragraph, C1/R6). It names the position and the date (C2), uses the point the user
+ * marked for the drafts (`point:` in a note) or else a listed placeholder, never an invented
+ * detail and never the rest of a note, which is private (C3), states interest in one line (C4),
+ * ends with a question (C5), offers a call only when the posting did not ask for none (C8) and
+ * greets the recipient by name when known, a team mailbox as a team (C9). It claims only what
+ * the history shows: an answer to an employer who wrote first is not a chase of an application.
+ * Phrasings are chosen per slot by a hash of `seed`, so drafts vary without randomness.
+ *
+ * A draft is "ready" only with a recipient, the user's signature and no placeholder left (C10);
+ * a missing signature is a listed placeholder under the sign-off.
  *
  * Every draft passes `checkTone` (C7, C10). The check runs on the draft with the employer's own
  * names masked (a company called "Urgent Care" is not pushy); the user's free text (note,
  * update) is checked on its own and replaced by a placeholder when it would fail.
+ *
+ * Every name, title, note and subject may come from an inbound email: hidden controls (bidi
+ * overrides, zero-width characters) are stripped from each on the way in, a subject's raw
+ * encoded words are decoded, and a text carrying a script URL (`javascript:` and the like) is
+ * never quoted, so nothing in a draft can read differently from what it sends or carry a trick
+ * to the employer under the owner's name.
  */
 import type { LocalDate } from "../time/business-days.ts";
 import { getDraftPhrases, toDraftLanguage } from "./phrases.ts";
-import type { DraftLanguage, DraftPhrases, KindPhrases, Line, PhraseFacts } from "./phrases/types.ts";
+import { type Addressing, type DraftLanguage, type DraftPhrases, type KindPhrases, type Line, type PhraseFacts, dayDistance } from "./phrases/types.ts";
+import { readsMonthFirst } from "./phrases/en.ts";
 import { checkTone } from "./tone-check.ts";
 import type { Language } from "../understanding/types.ts";
+import { decodeEncodedWords, stripHiddenControls } from "../text/untrusted.ts";
+import { readMarkedPoints } from "../applications/notes.ts";
 
 export const DRAFT_KINDS = [
   "thank_you",
+  /** C9: the interviewers' addresses are unknown; the coordinator is asked to pass the thanks on. */
+  "thank_you_via_coordinator",
+  /** R1 after the user withdrew: thanks without restating interest. */
+  "thank_you_after_withdrawal",
   "status_check",
   "second_follow_up",
   "application_check",
@@ -40,6 +58,9 @@ export const PLACEHOLDERS = {
   applicationDate: "[APPLICATION DATE]",
   deadline: "[OFFER DEADLINE]",
   update: "[WHAT IS NEW]",
+  /** C6: a status check's optional addition; the user fills it or deletes the sentence. */
+  addition: "[OPTIONAL – SOMETHING NEW: A RESULT, AN IDEA, AN ARTICLE]",
+  signature: "[YOUR NAME]",
 } as const;
 const ALL_PLACEHOLDERS: readonly string[] = Object.values(PLACEHOLDERS);
 
@@ -49,17 +70,20 @@ const MAX_NOTE_CHARS = 280;
 const MAX_FACT_CHARS = 120;
 const MAX_SUBJECT_CHARS = 200;
 
-/** A note that is a directive to the assistant ("timeline: 2 weeks"), not something to quote. */
-const DIRECTIVE_NOTE_RE = /^\s*(?:timeline|deadline|status|role|company|contact|interviewers?|language|no ?calls?)\s*:/i;
 /**
- * A note about the forward itself or a reminder to self ("Moved again", "Forwarded as an
- * attachment", "calendar invite attached", "Bitte merken!"), in the draft languages and Dutch
- * and Portuguese: never a point from the conversation, so never quoted to the employer (C3).
+ * A shared mailbox of the employer's hiring team (careers@, jobs@, personal@, rrhh@): a valid
+ * recipient, greeted as a team when no person's name comes with it (C9).
  */
-const SELF_NOTE_RE =
-  /\b(?:fwd?|forward\w*|weitergeleitet|weiterleit\w*|reenv\w*|transf[ée]r\w*|doorgestuurd|encaminh\w*|attach\w*|anhang|adjunt\w*|pi[èe]ce jointe|bijlage|anexo|moved|rescheduled|verschoben|calendar|kalender\w*|calendario|calendrier|agenda|invite|einladung|fyi|see below|siehe unten|remember|merken|vergessen|forget|reminder|erinnerung|oublie\w*|recordar)\b/i;
-/** A conversation point is a phrase, not a word or two. */
-const MIN_NOTE_WORDS = 3;
+const TEAM_MAILBOX_RE =
+  /^(?:careers?|jobs?|hiring|recruit\w*|talent\w*|hr|people|humanresources|personal\w*|bewerbung\w*|karriere|jobs?-\w+|rrhh|empleo\w*|seleccion|selección|recrutement|emploi|carrieres?|candidatures?|vacatures?|werving|vagas|recrutamento)$/i;
+/** A subject that is a calendar's event title ("Invitation: Interview @ Tue Apr 28, 2026 11am - 11:45am (EDT)"): never a reply subject. */
+const CALENDAR_SUBJECT_RE =
+  /^(?:(?:updated |new )?invitation(?: mise à jour)?|einladung|aktualisierte einladung|invitación(?: actualizada)?|accepted|angenommen|aceptado|accepté|declined|event|termin)\s*:|\s@\s.*\d(?::\d\d)?\s*(?:am|pm)?\b.*\(/i;
+/** Kinds that start a fresh message with their own clean subject: a thank-you is not a reply to a calendar invitation. */
+const OWN_SUBJECT_KINDS: ReadonlySet<DraftKind> = new Set(["thank_you", "thank_you_via_coordinator", "thank_you_after_withdrawal"]);
+const AND_WORDS: Record<DraftLanguage, string> = { en: "and", de: "und", fr: "et", es: "y" };
+/** A URL that runs script when opened (`javascript:`, `vbscript:`, a `data:` document): never quoted in a draft. */
+const SCRIPT_URL_RE = /\b(?:java|vb|live)script\s*:|\bdata\s*:\s*[\w.+-]+\/[\w.+-]+\s*[;,]/i;
 const REPLY_PREFIX_RE = /^(?:(?:re|aw|sv|antw|rif|r|fw|fwd|wg|tr|rv|enc|réf)\s*(?:\[\d+\])?\s*:\s*)+/i;
 
 export interface DraftRequest {
@@ -69,22 +93,36 @@ export interface DraftRequest {
   /** Chooses among phrasings; the follow-up's stable key, so a recomputed draft reads the same. */
   seed: string;
   recipientName: string | null;
+  /** The address the draft goes to; without one it is never ready, and a team mailbox is greeted as a team. */
+  recipientEmail: string | null;
+  /** C9: interviewers named without an address, whose thanks the coordinator is asked to pass on. */
+  interviewerNames: readonly string[];
+  /** The employer wrote first (a recruiter's outreach, not an acknowledged application): R5 answers their message. */
+  employerWroteFirst: boolean;
   role: string | null;
   company: string | null;
   /** The interview day (in the interview's zone) or, for R5, the application day. */
   date: LocalDate | null;
-  /** The user's own note to use as the concrete point (C3); see `pickNote`. */
-  note: string | null;
+  /** The point the user marked for the drafts (C3); see `pickPoint`. Nothing else of a note is ever quoted. */
+  point: string | null;
   noCalls: boolean;
   /** The subject of the email this answers, for "Re: …". */
   originalSubject: string | null;
   /** R8: ask for feedback. */
   requestFeedback: boolean;
+  /** The user's name under the sign-off; a listed placeholder when not set. */
   signature: string | null;
   /** R10: the competing offer's deadline. */
   deadline: LocalDate | null;
   /** R10: the user's update, quoted verbatim. */
   update: string | null;
+  /** C9: how the recipient's own mail addressed the user and how they signed it; the greeting and sign-off mirror it. */
+  addressing?: Addressing;
+  /** The day the draft goes out, on the reader's calendar: a day this close is said as "today", "yesterday" or its weekday. */
+  sendDay?: LocalDate | null;
+  /** Where the reader is (ISO country, else the interview's zone): English dates are month first in North America. */
+  readerCountry?: string | null;
+  readerTimeZone?: string | null;
 }
 
 export interface Draft {
@@ -93,39 +131,51 @@ export interface Draft {
   body: string;
   /** Listed placeholders the user must fill before sending. */
   placeholders: string[];
-  /** "ready" to send as is, or "needs_input" while placeholders remain. */
+  /** "ready" to send as is, or "needs_input" while placeholders remain or no recipient is known. */
   verdict: "ready" | "needs_input";
 }
 
 export function draftFollowUp(request: DraftRequest): Draft {
   const language = toDraftLanguage(request.language);
   const phrases = getDraftPhrases(language);
-  const note = request.note === null ? null : toQuotable(request.note, language);
+  const note = request.point === null ? null : toQuotable(request.point, language);
   const update = request.update === null ? null : toQuotable(request.update, language);
   const role = cleanFact(request.role);
   const company = cleanFact(request.company);
   const name = cleanName(request.recipientName);
-  const signature = cleanFact(request.signature);
+  const signature = cleanFact(request.signature) ?? PLACEHOLDERS.signature;
+  const interviewerNames = request.interviewerNames.flatMap((n) => cleanName(n) ?? []);
+  const monthFirst = readsMonthFirst(request.readerCountry, request.readerTimeZone);
+  const addressing: Addressing = { ...request.addressing, northAmerican: monthFirst };
+  const dateIs = dayDistance(request.date, request.sendDay);
+  const greeting = name !== null ? phrases.greeting(name, addressing) : isTeamMailbox(request.recipientEmail) ? phrases.teamGreeting : phrases.greeting(null);
   const datePlaceholder = request.kind.startsWith("application") ? PLACEHOLDERS.applicationDate : PLACEHOLDERS.interviewDate;
 
   const facts: PhraseFacts = {
     role: role ?? PLACEHOLDERS.role,
     company,
-    date: request.date === null ? datePlaceholder : phrases.formatDate(request.date),
-    deadline: request.deadline === null ? PLACEHOLDERS.deadline : phrases.formatDate(request.deadline),
+    date: request.date === null ? datePlaceholder : dateIs === "this_week" ? phrases.formatWeekday(request.date) : phrases.formatDate(request.date, { monthFirst }),
+    dateIs,
+    deadline: request.deadline === null ? PLACEHOLDERS.deadline : phrases.formatDate(request.deadline, { monthFirst }),
+    interviewers: interviewerNames.length === 0 ? null : joinNames(interviewerNames, AND_WORDS[language]),
   };
-  const compose = (f: PhraseFacts, recipient: string | null, sign: string | null, n: string | null, u: string | null) =>
-    composeDraft(phrases, request, f, { name: recipient, signature: sign, note: n, update: u, hasDate: request.date !== null });
+  const compose = (f: PhraseFacts, greet: string, sign: string, n: string | null, u: string | null) =>
+    composeDraft(phrases, request, f, { greeting: greet, signature: sign, note: n, update: u, hasDate: request.date !== null });
 
-  const real = compose(facts, name, signature, note, update);
-  const subject = request.originalSubject ? replySubject(request.originalSubject) : real.subject;
+  const real = compose(facts, greeting, signature, note, update);
+  const subject = isReplySubject(request) ? replySubject(request.originalSubject) : real.subject;
 
   // The employer's names and the user's own texts are not the assistant's phrasing: mask them
   // so the check judges what the assistant wrote (the texts were checked on their own).
   const masked = compose(
-    { ...facts, role: role === null ? PLACEHOLDERS.role : "Role", company: company === null ? null : "Company" },
-    name === null ? null : "Name",
-    signature === null ? null : "Signature",
+    {
+      ...facts,
+      role: role === null ? PLACEHOLDERS.role : "Role",
+      company: company === null ? null : "Company",
+      interviewers: facts.interviewers === null ? null : "Name",
+    },
+    name === null ? greeting : phrases.greeting("Name", { ...addressing, signedAs: addressing.signedAs ? "Name" : null, familyName: "Name" }),
+    signature === PLACEHOLDERS.signature ? signature : "Signature",
     note === null ? null : "Note.",
     update === null ? null : "Update.",
   );
@@ -134,26 +184,25 @@ export function draftFollowUp(request: DraftRequest): Draft {
     throw new Error(`draft phrasing failed the tone check: ${JSON.stringify(check.problems)}`);
   }
   const placeholders = ALL_PLACEHOLDERS.filter((p) => real.body.includes(p) || subject.includes(p));
-  return { language, subject, body: real.body, placeholders, verdict: placeholders.length > 0 ? "needs_input" : "ready" };
+  const ready = placeholders.length === 0 && request.recipientEmail !== null;
+  return { language, subject, body: real.body, placeholders, verdict: ready ? "ready" : "needs_input" };
 }
 
 /**
- * The note to quote as the concrete point (C3): the newest one that is not a directive to the
- * assistant, not about the forward itself, at least a phrase long, and short enough to be a
- * line in an email.
+ * The point to recall (C3): the newest line the user marked with `point:` in a note. A note
+ * without one is private, whatever it says.
  */
-export function pickNote(notes: readonly string[]): string | null {
+export function pickPoint(notes: readonly string[]): string | null {
   for (let i = notes.length - 1; i >= 0; i--) {
-    const note = notes[i]?.replace(/\s+/g, " ").trim() ?? "";
-    const words = note.split(" ").filter(Boolean).length;
-    if (words >= MIN_NOTE_WORDS && note.length <= MAX_NOTE_CHARS && !DIRECTIVE_NOTE_RE.test(note) && !SELF_NOTE_RE.test(note)) return note;
+    const point = readMarkedPoints(notes[i] ?? "").at(-1);
+    if (point !== undefined) return point;
   }
   return null;
 }
 
 interface Inserts {
-  name: string | null;
-  signature: string | null;
+  greeting: string;
+  signature: string;
   note: string | null;
   update: string | null;
   hasDate: boolean;
@@ -180,20 +229,31 @@ function composeDraft(
         join(say("interest", kind.interests), say("question", kind.questions)),
       ];
       break;
+    case "thank_you_via_coordinator":
+      kind = phrases.thankYouViaCoordinator;
+      paragraphs = [say("opening", kind.openings), join(say("interest", kind.interests), say("question", kind.questions))];
+      break;
+    case "thank_you_after_withdrawal":
+      kind = phrases.thankYouAfterWithdrawal;
+      paragraphs = [join(say("opening", kind.openings), notePoint), join(say("interest", kind.interests), say("question", kind.questions))];
+      break;
     case "status_check":
       kind = phrases.statusCheck;
       paragraphs = [
-        join(say("opening", kind.openings), notePoint),
+        // C6: something new to add, optional: a listed placeholder the user fills or deletes.
+        join(say("opening", kind.openings), notePoint, say("update", phrases.statusCheck.updateLeads), PLACEHOLDERS.addition),
         join(say("interest", kind.interests), say("question", questions(kind))),
       ];
       break;
     case "application_check":
-      kind = phrases.applicationCheck;
+      kind = request.employerWroteFirst ? phrases.conversation : phrases.applicationCheck;
       paragraphs = [say("opening", kind.openings), join(say("interest", kind.interests), say("question", questions(kind)))];
       break;
     case "second_follow_up":
     case "application_second_check":
-      kind = request.kind === "second_follow_up" ? phrases.secondFollowUp : phrases.applicationSecondCheck;
+      // An employer who wrote first gets a second, one-paragraph answer, not a chase of an application.
+      kind =
+        request.kind === "second_follow_up" ? phrases.secondFollowUp : request.employerWroteFirst ? phrases.conversation : phrases.applicationSecondCheck;
       paragraphs = [join(say("opening", kind.openings), say("interest", kind.interests), say("question", kind.questions))];
       break;
     case "rejection_reply": {
@@ -207,10 +267,19 @@ function composeDraft(
       break;
     }
     case "last_note_after_hire":
-    case "last_note_after_silence":
-      kind = request.kind === "last_note_after_hire" ? phrases.lastNoteAfterHire : phrases.lastNoteAfterSilence;
+      kind = phrases.lastNoteAfterHire;
       paragraphs = [say("opening", kind.openings), join(say("interest", kind.interests), say("question", kind.questions))];
       break;
+    case "last_note_after_silence": {
+      // R9 after silence: still interested, with something new to add (a listed placeholder until the user gives it).
+      const silence = phrases.lastNoteAfterSilence;
+      kind = silence;
+      paragraphs = [
+        join(say("opening", silence.openings), say("update", silence.updateLeads), inserts.update ?? PLACEHOLDERS.update),
+        join(say("interest", silence.interests), say("question", silence.questions)),
+      ];
+      break;
+    }
     case "offer_elsewhere":
       kind = phrases.offerElsewhere;
       paragraphs = [say("opening", kind.openings), join(say("interest", kind.interests), say("question", kind.questions))];
@@ -226,27 +295,29 @@ function composeDraft(
     }
   }
 
-  const signOff = choose("sign-off", phrases.signOffs);
-  const closing = inserts.signature ? `${signOff}\n${inserts.signature}` : signOff;
-  const body = [phrases.greeting(inserts.name), ...paragraphs, closing].join("\n\n");
+  const signOff = choose("sign-off", phrases.signOffsFor(request.addressing?.formality));
+  const body = [inserts.greeting, ...paragraphs, `${signOff}\n${inserts.signature}`].join("\n\n");
   return { subject: kind.subject(facts), body };
 }
 
 /** A free text of the user's as a sentence to quote, or null when it would fail the tone check. */
 function toQuotable(text: string, language: DraftLanguage): string | null {
-  const sentence = text.replace(/\s+/g, " ").trim();
-  if (sentence.length === 0 || sentence.length > MAX_NOTE_CHARS) return null;
+  const sentence = stripHiddenControls(text).replace(/\s+/g, " ").trim();
+  if (sentence.length === 0 || sentence.length > MAX_NOTE_CHARS || SCRIPT_URL_RE.test(sentence)) return null;
   if (checkTone(sentence, language).verdict !== "ready") return null;
   return /[.!?…)"»“”]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 /**
- * A name or title as it goes into a draft: one line, without characters that would read as
- * template markup ({ } < > [ ] $ %), or null when nothing is left.
+ * A name or title as it goes into a draft: one line, without hidden controls or characters that
+ * would read as template markup ({ } < > [ ] $ %), or null when nothing is left or it carries a
+ * script URL (no name or title does).
  */
 function cleanFact(value: string | null): string | null {
   if (value === null) return null;
-  const cleaned = value.replace(/[{}<>[\]$%]/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_FACT_CHARS).trim();
+  const visible = stripHiddenControls(value);
+  if (SCRIPT_URL_RE.test(visible)) return null;
+  const cleaned = visible.replace(/[{}<>[\]$%]/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_FACT_CHARS).trim();
   return cleaned.length > 0 ? cleaned : null;
 }
 
@@ -256,8 +327,25 @@ function cleanName(value: string | null): string | null {
   return cleaned === null || cleaned.includes("@") ? null : cleaned;
 }
 
+/** A reply keeps the thread, unless the kind starts a fresh message or the subject is a calendar's event title. */
+function isReplySubject(request: DraftRequest): request is DraftRequest & { originalSubject: string } {
+  if (request.originalSubject === null || OWN_SUBJECT_KINDS.has(request.kind)) return false;
+  return !CALENDAR_SUBJECT_RE.test(stripHiddenControls(decodeEncodedWords(request.originalSubject)).replace(REPLY_PREFIX_RE, ""));
+}
+
+function isTeamMailbox(email: string | null): boolean {
+  const local = email?.split("@")[0]?.replace(/[._+-]/g, "") ?? "";
+  return local !== "" && TEAM_MAILBOX_RE.test(local);
+}
+
+/** "A", "A and B", "A, B and C". */
+function joinNames(names: readonly string[], and: string): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} ${and} ${names.at(-1)}`;
+}
+
+/** "Re: " and the original subject, decoded when it arrives as a raw header (the forward's own Subject). */
 function replySubject(original: string): string {
-  const bare = original.replace(/\s+/g, " ").trim().replace(REPLY_PREFIX_RE, "").slice(0, MAX_SUBJECT_CHARS);
+  const bare = stripHiddenControls(decodeEncodedWords(original)).replace(/\s+/g, " ").trim().replace(REPLY_PREFIX_RE, "").slice(0, MAX_SUBJECT_CHARS);
   return `Re: ${bare}`;
 }
 

@@ -28,6 +28,11 @@ export interface ApplicationFacts {
   notes: readonly string[];
   /** Subject of the latest employer email, for "Re: …" when no closer one is known. */
   subject: string | null;
+  /**
+   * The first email filed did not speak of an application (a recruiter's outreach, "Opportunities
+   * for skilled machinists"): drafts answer their message and never claim the user applied.
+   */
+  employerWroteFirst: boolean;
 }
 
 export interface InterviewFacts {
@@ -62,8 +67,11 @@ export type HistoryEvent =
   /** The user sent (or dismissed) a planned follow-up; `followUpKey` is `PlannedFollowUp.key`. */
   | { type: "follow_up_sent"; at: number; followUpKey: string; rule: string }
   | { type: "follow_up_skipped"; at: number; followUpKey: string; rule: string }
-  /** R11: any answer from the employer. */
-  | { type: "employer_replied"; at: number; from?: Contact | null; subject?: string | null }
+  /**
+   * R11: mail from the employer. A `courtesy` one ("thanks, received", "we'll be in touch")
+   * answers nothing: it moves a pending check instead of pausing the nudges.
+   */
+  | { type: "employer_replied"; at: number; from?: Contact | null; subject?: string | null; courtesy?: boolean }
   | { type: "status_changed"; at: number; status: ClosingStatus; from?: Contact | null; subject?: string | null }
   /** The user re-opened a closed or gone-quiet application (R7). */
   | { type: "user_reopened"; at: number }
@@ -90,6 +98,10 @@ const CLOSING: ReadonlySet<string> = new Set<ClosingStatus>(["rejected", "offer"
 /** Event types the commands record in exactly the shape the rules read. */
 const PASS_THROUGH: ReadonlySet<string> = new Set(["follow_up_sent", "follow_up_skipped", "employer_replied", "user_reopened", "offer_elsewhere", "new_information"]);
 
+/** A first email that speaks of the user's application or interest: the user applied. Else the employer wrote first. */
+const APPLICATION_SUBJECT_RE =
+  /\b(?:appl(?:y|ied|ying|ication)s?|interest|bewerb\w*|interesse|candidat\w*|postul\w*|solicitud\w*|inter[ée]s|sollicit\w*|inscri\w*)\b/i;
+
 const numberOr = (value: unknown, fallback: number) => (typeof value === "number" && Number.isFinite(value) ? value : fallback);
 const stringOrNull = (value: unknown) => (typeof value === "string" ? value : null);
 
@@ -100,8 +112,9 @@ function toHistoryEvent(record: EventRecord): HistoryEvent | null {
     case "application_created":
       return { type: "applied", at };
     case "email_filed":
-      // Any email from the employer is an answer (R11); the forward's own date is when they wrote.
-      return { type: "employer_replied", at, subject: stringOrNull(p.subject) };
+      // An email from the employer is an answer (R11) when it brings a decision, a step or a date;
+      // a generic one is a courtesy. The forward's own date is when they wrote.
+      return { type: "employer_replied", at, subject: stringOrNull(p.subject), courtesy: p.kind === "generic" };
     case "status_changed":
       return typeof p.to === "string" && CLOSING.has(p.to) ? { type: "status_changed", at, status: p.to as ClosingStatus, subject: stringOrNull(p.subject) } : null;
     case "timeline_promised":
@@ -115,8 +128,10 @@ function toHistoryEvent(record: EventRecord): HistoryEvent | null {
 export function buildHistory(app: ApplicationRecord, interviews: readonly InterviewRecord[], events: readonly EventRecord[]): ApplicationHistory {
   const history: HistoryEvent[] = [];
   let subject: string | null = null;
+  let firstSubject: string | null | undefined;
   for (const record of events) {
     if (record.undoneAt !== null) continue;
+    if (record.type === "application_created") firstSubject = stringOrNull(record.payload.subject);
     if (record.type === "email_filed") subject = stringOrNull(record.payload.subject) ?? subject;
     const event = toHistoryEvent(record);
     if (event) history.push(event);
@@ -132,6 +147,7 @@ export function buildHistory(app: ApplicationRecord, interviews: readonly Interv
       noCalls: app.noCalls,
       notes: app.notes,
       subject,
+      employerWroteFirst: firstSubject !== undefined && !APPLICATION_SUBJECT_RE.test(firstSubject ?? ""),
     },
     interviews: interviews.map(
       (i): InterviewFacts => ({

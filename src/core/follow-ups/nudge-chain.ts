@@ -1,15 +1,14 @@
 /**
  * The nudge chain: after its latest anchor (an interview held, a promised timeline, the
  * application or a re-open) only its next step is planned, R3/R4/R5 first, then R6. It waits
- * while another interview is coming, and an employer reply after the anchor pauses it (R11)
- * until the next anchor. Once `maxFollowUps - 1` nudges are sent or skipped the application is
+ * while another interview is coming, and an employer answer after the anchor pauses it (R11)
+ * until the next anchor; a courtesy reply ("thanks, received") moves the pending step instead. Once `maxFollowUps - 1` nudges are sent or skipped the application is
  * gone quiet (R7), and an interviewed one gets R9's last note after `quietPeriodDays` without
  * word from the employer. Pure: no I/O, no clock; `now` is in the context.
  */
 import { addBusinessDays, addCalendarDays, firstBusinessDayFrom, laterDay, type LocalDate } from "../time/business-days.ts";
 import type { DraftKind } from "./drafts.ts";
 import { resolvePromisedDate } from "./promised-date.ts";
-import type { PromisedTimeline } from "../understanding/types.ts";
 import { describeDay, findLast, interviewDay, isHandled, type MarkEvent, morningOf, nudgeAddressing, type RuleContext, userDayOf } from "./rule-context.ts";
 import type { FollowUpRule, Spec } from "./spec.ts";
 
@@ -42,6 +41,8 @@ interface Phase {
   anchor: Anchor;
   /** R2: the date the applicable promised timeline runs to. */
   promisedBy: LocalDate | null;
+  /** R11: the day from which the employer invited a check-in ("follow up with me in two weeks"). */
+  checkInFrom: LocalDate | null;
   /** R11: the employer answered after the anchor. */
   pausedByReply: boolean;
   /** The chain's messages sent or skipped in this phase, oldest first. */
@@ -83,14 +84,15 @@ export function planNudgeChain(context: RuleContext): { specs: Spec[]; state: Ch
 }
 
 function toPhase(context: RuleContext, anchor: Anchor): Phase {
-  const { calendar, lastReply } = context;
-  const timeline = findApplicableTimeline(context);
-  const phaseStart = Math.max(anchor.at, lastReply?.at ?? anchor.at);
+  const { lastAnswer } = context;
+  const promise = findApplicablePromise(context);
+  const phaseStart = Math.max(anchor.at, lastAnswer?.at ?? anchor.at);
   const done = context.marks.filter((m) => CHAIN_RULES.has(m.rule) && m.at >= phaseStart);
   return {
     anchor,
-    promisedBy: timeline === null ? null : resolvePromisedDate(timeline.timeline, timeline.at, calendar),
-    pausedByReply: lastReply !== null && lastReply.at > anchor.at,
+    promisedBy: promise && !promise.checkIn ? promise.by : null,
+    checkInFrom: promise?.checkIn ? promise.by : null,
+    pausedByReply: lastAnswer !== null && lastAnswer.at > anchor.at,
     done,
     lastDone: done.at(-1) ?? null,
     exhausted: done.length >= context.settings.maxFollowUps - 1,
@@ -113,26 +115,28 @@ function findLatestAnchor(context: RuleContext): Anchor | null {
 }
 
 /**
- * The latest promise made since the round before the latest one was held (R2). A relative
- * promise made before the latest round ended ("we decide within a week of the interview", in
- * the invitation) counts from the end of that round; an absolute date stays as stated.
+ * The latest promise made since the round before the latest one was held (R2), with its date
+ * (src/core/follow-ups/promised-date.ts). The date is never counted again from a later event:
+ * the date the user was told is the one the rules keep. A promise whose date had passed by the
+ * latest round was about an earlier step and no longer applies.
  */
-function findApplicableTimeline(context: RuleContext): { timeline: PromisedTimeline; at: number } | null {
-  const { held, lastHeld } = context;
+function findApplicablePromise(context: RuleContext): { by: LocalDate; checkIn: boolean } | null {
+  const { calendar, held, lastHeld } = context;
   const previousRoundEnd = held.at(-2)?.endAt ?? Number.NEGATIVE_INFINITY;
   const promise = findLast(context.events, "timeline_promised");
   if (!promise || promise.at < previousRoundEnd) return null;
-  if (lastHeld && promise.at < lastHeld.endAt && promise.timeline.amount !== null) {
-    return { timeline: { ...promise.timeline, by: null }, at: lastHeld.endAt };
-  }
-  return { timeline: promise.timeline, at: promise.at };
+  const by = resolvePromisedDate(promise.timeline, promise.at, calendar);
+  if (by === null) return null;
+  if (lastHeld && promise.at < lastHeld.endAt && by < userDayOf(context, lastHeld.endAt)) return null;
+  return { by, checkIn: promise.timeline.checkIn === true };
 }
 
 /** The phase's next nudge (R3–R6), unless it was sent or skipped already. */
 function planNextNudge(context: RuleContext, phase: Phase): Spec | null {
   const { application, applied, lastHeld } = context;
   const { anchor, lastDone } = phase;
-  const step = lastDone === null ? chooseFirstNudge(context, phase) : chooseLaterNudge(context, phase, lastDone);
+  const chosen = lastDone === null ? chooseFirstNudge(context, phase) : chooseLaterNudge(context, phase, lastDone);
+  const step = { ...chosen, day: moveAfterCourtesy(context, phase, chosen) };
   const key = `${step.rule}:application:${application.id}:${anchor.key}:${phase.done.length + 1}`;
   if (isHandled(context.handledKeys, key)) return null;
   const referenceDay = lastHeld ? interviewDay(lastHeld) : userDayOf(context, applied?.at ?? anchor.at);
@@ -167,6 +171,15 @@ function chooseFirstNudge(context: RuleContext, phase: Phase): NudgeStep {
       day: addBusinessDays(anchorDay, 1, calendar),
       kind: nudgedBefore ? secondKind : firstKind,
       reason: "Follow-up after re-opening",
+    };
+  }
+  if (phase.checkInFrom !== null) {
+    // They named the day themselves: no minimum wait beyond the next business day.
+    return {
+      rule: "R3",
+      day: laterDay(firstBusinessDayFrom(phase.checkInFrom, calendar), addBusinessDays(anchorDay, 1, calendar)),
+      kind: interviewStage ? "status_check" : "application_check",
+      reason: `Check-in: they said you could follow up from ${describeDay(phase.checkInFrom)}`,
     };
   }
   if (promisedBy !== null) {
@@ -237,6 +250,27 @@ function planLastNoteAfterSilence(context: RuleContext, phase: Phase): Spec | nu
     draftDate: interviewDay(lastHeld),
     reason: `One last note after about ${weeks} weeks without word from the employer`,
   };
+}
+
+/**
+ * R11: a courtesy reply ("thanks, received", "we'll be in touch") after the step's start answers
+ * nothing, so the pending step is moved, not cancelled: it waits as long after the reply as it
+ * would have after its start. A reply in the same mail as the anchor (a promise) is its own start.
+ */
+function moveAfterCourtesy(context: RuleContext, phase: Phase, step: NudgeStep): LocalDate {
+  const { calendar, settings } = context;
+  const since = Math.max(phase.anchor.at, phase.lastDone?.at ?? Number.NEGATIVE_INFINITY);
+  const reply = context.courtesyReplies.findLast((r) => r.at > since);
+  if (!reply) return step.day;
+  const wait =
+    phase.lastDone !== null || phase.anchor.kind === "reopened"
+      ? settings.secondFollowUpBusinessDays
+      : step.rule === "R3"
+        ? settings.minimumWaitBusinessDays
+        : step.rule === "R5"
+          ? settings.applicationFirstCheckBusinessDays
+          : settings.statusCheckBusinessDays;
+  return laterDay(step.day, addBusinessDays(userDayOf(context, reply.at), wait, calendar));
 }
 
 /** R6: the day a nudge after `last` may go, and so when R7 calls the chain gone quiet. */

@@ -1,15 +1,14 @@
 /**
  * R2: the absolute local date a promised response timeline runs to. Pure.
  *
- * "N days" without a qualifier counts as business days, and the day of the promise counts as
- * the first when it is a business day: "5 business days" said at a Tuesday interview runs to
- * Monday, so the R3 check-in is the Tuesday after (follow-up-rules.md, R3). The understanding's
- * `PromisedTimeline.by` counts from the day after, the reading a careful human records from the
- * email alone; the rules use this, more conservative-to-the-employer reading only to schedule
- * the check-in, never to show as the employer's date. Weeks and months are
- * calendar periods; a result on a non-business day moves to the next business day. A relative
- * promise is counted here, against the user's public holidays as well; `by` is used as given
- * only for an absolute date ("by 20 March"). Vague promises ("shortly") have no date.
+ * A date once recorded never moves: when the reader gave the promise a date (`by`, the one the
+ * confirmation named to the user), that date is the promise's, whatever happens later. Only a
+ * promise read without a send date is counted here, from the moment it was made, against the
+ * user's public holidays as well: "N days" without a qualifier counts as business days, the day
+ * of the promise being the first when it is a business day ("5 business days" said at a
+ * Tuesday interview runs to Monday, so the R3 check-in is the Tuesday after); weeks and months
+ * are calendar periods, and a result on a non-business day moves to the next business day.
+ * Vague promises ("shortly") have no date.
  */
 import {
   addBusinessDays,
@@ -31,10 +30,9 @@ export function resolvePromisedDate(
   promisedAt: number,
   calendar: BusinessCalendar,
 ): LocalDate | null {
+  if (timeline.by !== null && LOCAL_DATE_RE.test(timeline.by)) return timeline.by;
   const { amount, unit } = timeline;
-  if (amount === null || unit === null || !Number.isFinite(amount) || amount < 0) {
-    return timeline.by !== null && LOCAL_DATE_RE.test(timeline.by) ? timeline.by : null;
-  }
+  if (amount === null || unit === null || !Number.isFinite(amount) || amount < 0) return null;
   const promiseDay = toLocalDate(promisedAt, calendar.timeZone);
   const whole = Math.ceil(amount);
   switch (unit) {

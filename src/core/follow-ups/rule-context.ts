@@ -5,6 +5,7 @@
  */
 import type { ApplicationFacts, ApplicationHistory, Contact, HistoryEvent, InterviewFacts, UserContext } from "./history.ts";
 import { atLocalTime, type BusinessCalendar, type LocalDate, parseLocalDateTime, toLocalDate } from "../time/business-days.ts";
+import { countryOfZone } from "../time/holidays.ts";
 import { isIanaTimeZone } from "../time/zone-check.ts";
 import { ENGLISH_PHRASES } from "./phrases/en.ts";
 import type { Settings } from "./settings.ts";
@@ -49,7 +50,12 @@ export interface RuleContext {
   lastClosing: ClosingEvent | null;
   /** The closing in force: no re-open after it. */
   closing: ClosingEvent | null;
+  /** The employer's latest mail of any kind. */
   lastReply: EventOf<"employer_replied"> | null;
+  /** R11: the employer's latest answer (a decision, a step, a date); courtesy replies are not. */
+  lastAnswer: EventOf<"employer_replied"> | null;
+  /** Courtesy replies ("thanks, received"), oldest first: each moves a pending check (R11). */
+  courtesyReplies: readonly EventOf<"employer_replied">[];
   applied: EventOf<"applied"> | null;
   contactRecipients: Recipient[];
   /** R9 comes once per application, whether after a hire or after silence. */
@@ -68,7 +74,12 @@ export function toRuleContext(history: ApplicationHistory, user: UserContext, no
   return {
     application,
     settings: user.settings,
-    calendar: { timeZone: user.timeZone, country: user.country },
+    calendar: {
+      timeZone: user.timeZone,
+      // With no country set, the zone tells it where it can: Los Angeles keeps the US holidays.
+      country: user.country ?? countryOfZone(user.timeZone),
+      employerCountry: findEmployerCountry(history.interviews),
+    },
     now,
     events,
     marks,
@@ -80,6 +91,8 @@ export function toRuleContext(history: ApplicationHistory, user: UserContext, no
     lastClosing,
     closing: lastClosing && (!lastReopen || lastClosing.at > lastReopen.at) ? lastClosing : null,
     lastReply: findLast(events, "employer_replied"),
+    lastAnswer: findLastAnswer(events),
+    courtesyReplies: events.filter((e): e is EventOf<"employer_replied"> => e.type === "employer_replied" && e.courtesy === true),
     applied: findLast(events, "applied"),
     contactRecipients: toRecipients(application.contact),
     r9Handled: marks.some((m) => m.rule === "R9") || isHandled(handledKeys, `R9:application:${application.id}`),
@@ -99,6 +112,15 @@ export function morningOf(context: RuleContext, day: LocalDate): number {
 /** The day an instant falls on in the user's zone, where business days are counted. */
 export function userDayOf(context: RuleContext, instant: number): LocalDate {
   return toLocalDate(instant, context.calendar.timeZone);
+}
+
+/**
+ * The interviewer's calendar: their zone, where "afternoon" and the next morning are judged
+ * (R1), and their country's holidays as well as the user's.
+ */
+export function interviewCalendar(context: RuleContext, interview: Interview): BusinessCalendar {
+  const { calendar } = context;
+  return { timeZone: interview.timeZone, country: calendar.country, employerCountry: countryOfZone(interview.timeZone) ?? calendar.employerCountry ?? null };
 }
 
 /** The interview's date as the interviewer knows it (C2). */
@@ -135,6 +157,23 @@ export function findLast<T extends HistoryEvent["type"]>(events: readonly Histor
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i];
     if (event?.type === type) return event as EventOf<T>;
+  }
+  return null;
+}
+
+function findLastAnswer(events: readonly HistoryEvent[]): EventOf<"employer_replied"> | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    if (event?.type === "employer_replied" && event.courtesy !== true) return event;
+  }
+  return null;
+}
+
+/** The country of the zone the latest interview was given in: the employer's, as far as the mail tells. */
+function findEmployerCountry(interviews: readonly InterviewFacts[]): string | null {
+  for (let i = interviews.length - 1; i >= 0; i--) {
+    const zone = interviews[i]?.timeZone;
+    if (interviews[i]?.status === "scheduled" && zone) return countryOfZone(zone);
   }
   return null;
 }

@@ -12,24 +12,26 @@
  * - R10 (earlier.ts): earlier follow-ups on the user's word, until a later reply or closing.
  * - The nudge chain (nudge-chain.ts; R3/R4/R5 first, then R6) restarts at the latest *anchor*:
  *   an interview held, a promised timeline, the application, or a re-open. Only its next step
- *   is planned. It waits while another interview is coming, and an employer reply after the
- *   anchor pauses it (R11) until the next anchor.
+ *   is planned. It waits while another interview is coming, and an employer answer after the
+ *   anchor pauses it (R11) until the next anchor; a courtesy reply moves the step instead.
+ * - Two follow-ups to one person never fall on one morning: a nudge waits a business day past
+ *   a thank-you to the same address, whether that is still due or was sent that day.
  * - R7: at most `maxFollowUps` messages after the thank-you: `maxFollowUps - 1` nudges (sent
  *   or skipped; user-triggered R10 notes count too), then "gone quiet", and for an interviewed
  *   application R9's one last note after `quietPeriodDays` without word from the employer.
  * - A closing event (closing.ts) ends all nudges: a rejection yields one R8 reply, another
  *   candidate chosen yields R9's last note (once per application), an offer or a withdrawal
  *   yields nothing. A re-open lifts the closing.
- * - R3 counts "N business days" with the day of the promise as the first
- *   (src/core/follow-ups/promised-date.ts): "5 business days" at a Tuesday interview runs to Monday, and
- *   the check-in is the following Tuesday.
+ * - R3 checks in a business day after the promised date, the date recorded when the promise
+ *   was read (src/core/follow-ups/promised-date.ts), which never moves afterwards.
  */
 import type { ApplicationHistory, ClosingStatus, UserContext } from "./history.ts";
 import { toDraftLanguage } from "./phrases.ts";
 import type { DraftLanguage } from "./phrases/types.ts";
-import { type Draft, type DraftRequest, draftFollowUp, pickNote } from "./drafts.ts";
+import { type Draft, type DraftKind, type DraftRequest, draftFollowUp, pickPoint } from "./drafts.ts";
 import type { Settings } from "./settings.ts";
-import { type RuleContext, toRuleContext } from "./rule-context.ts";
+import { addBusinessDays, type LocalDate } from "../time/business-days.ts";
+import { morningOf, type RuleContext, toRuleContext, userDayOf } from "./rule-context.ts";
 import type { FollowUpRule, Recipient, Spec } from "./spec.ts";
 import { planThankYous } from "./thank-you.ts";
 import { planEarlierFollowUps } from "./earlier.ts";
@@ -71,7 +73,37 @@ export function planFollowUps(history: ApplicationHistory, user: UserContext, no
   const context = toRuleContext(history, user, now);
   if (context.closing) return toFollowUpPlan(context, planClosingReply(context, context.closing), IDLE_CHAIN);
   const chain = planNudgeChain(context);
-  return toFollowUpPlan(context, [...planThankYous(context), ...planEarlierFollowUps(context), ...chain.specs], chain.state);
+  const thankYous = planThankYous(context);
+  return toFollowUpPlan(context, [...thankYous, ...planEarlierFollowUps(context), ...keepApartFromThankYous(context, thankYous, chain.specs)], chain.state);
+}
+
+/**
+ * A nudge to someone about to be thanked, or thanked that very day, waits until the business
+ * day after: two messages from the candidate on one morning read as pressure. A thank-you's day
+ * is its due day while it waits, and the day it went once sent (its key names the address).
+ */
+function keepApartFromThankYous(context: RuleContext, thankYous: readonly Spec[], nudges: readonly Spec[]): Spec[] {
+  if (nudges.length === 0) return [...nudges];
+  const thankedOn = new Map<string, LocalDate>();
+  const note = (address: string, day: LocalDate) => {
+    const known = thankedOn.get(address);
+    if (known === undefined || day > known) thankedOn.set(address, day);
+  };
+  for (const thankYou of thankYous) for (const r of thankYou.to) note(r.email.toLowerCase(), userDayOf(context, thankYou.dueAt));
+  for (const mark of context.marks) {
+    const address = mark.rule === "R1" && mark.type === "follow_up_sent" ? mark.followUpKey.split(":to:")[1] : undefined;
+    if (address) note(address, userDayOf(context, mark.at));
+  }
+  if (thankedOn.size === 0) return [...nudges];
+  return nudges.map((nudge) => {
+    let latest: LocalDate | null = null;
+    for (const r of nudge.to) {
+      const day = thankedOn.get(r.email.toLowerCase());
+      if (day !== undefined && (latest === null || day > latest)) latest = day;
+    }
+    if (latest === null || userDayOf(context, nudge.dueAt) > latest) return nudge;
+    return { ...nudge, dueAt: morningOf(context, addBusinessDays(latest, 1, context.calendar)) };
+  });
 }
 
 function toFollowUpPlan(context: RuleContext, specs: readonly Spec[], chain: ChainState): FollowUpPlan {
@@ -175,16 +207,22 @@ class LazilyDraftedFollowUp implements PlannedFollowUp {
   }
 }
 
+const POINT_KINDS: ReadonlySet<DraftKind> = new Set(["thank_you", "thank_you_after_withdrawal", "status_check"]);
+
 function toDraftRequest({ spec, application, settings }: DraftSource): DraftRequest {
   return {
     kind: spec.kind,
     language: application.language,
     seed: spec.key,
     recipientName: spec.greetName,
+    recipientEmail: spec.to[0]?.email ?? null,
+    interviewerNames: spec.interviewerNames ?? [],
+    employerWroteFirst: application.employerWroteFirst,
     role: application.role,
     company: application.company,
     date: spec.draftDate,
-    note: spec.kind === "thank_you" || spec.kind === "status_check" ? pickNote(application.notes) : null,
+    // Only drafts written after the interview recall a point from it (C3).
+    point: POINT_KINDS.has(spec.kind) ? pickPoint(application.notes) : null,
     noCalls: application.noCalls,
     originalSubject: spec.subject,
     requestFeedback: settings.requestFeedback,

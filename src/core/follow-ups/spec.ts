@@ -28,5 +28,7 @@ export interface Spec {
   subject: string | null;
   deadline?: LocalDate | null;
   update?: string | null;
+  /** C9: interviewers named without an address, for a thank-you the coordinator passes on. */
+  interviewerNames?: readonly string[];
   reason: string;
 }

@@ -5,20 +5,25 @@
 import type { Contact } from "./history.ts";
 import { addBusinessDays, atLocalTime, type BusinessCalendar, isBusinessDay, toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
 import type { Settings } from "./settings.ts";
-import { describeDay, type Interview, interviewDay, isHandled, type RuleContext, toRecipient, userDayOf } from "./rule-context.ts";
+import { describeDay, type Interview, interviewCalendar, interviewDay, isHandled, type RuleContext, toRecipient, userDayOf } from "./rule-context.ts";
 import type { Recipient, Spec } from "./spec.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
+/** R1: an interview that starts from this local hour on is an afternoon one, thanked the next business morning. */
+const AFTERNOON_FROM_HOUR = 12;
 
 interface ThankYouTarget {
   to: Recipient[];
   /** The recipient part of the key: the address in lower case, or "unknown". */
   id: string;
   greet: string | null;
+  kind: "thank_you" | "thank_you_via_coordinator";
+  /** C9: the interviewers named without an address, whose thanks the coordinator passes on. */
+  interviewerNames?: string[];
 }
 
 export function planThankYous(context: RuleContext): Spec[] {
-  const { application, calendar, settings } = context;
+  const { application, settings } = context;
   const specs: Spec[] = [];
   for (const interview of context.interviews) {
     // Timed only when a thank-you is still to send: most rounds' were sent long ago.
@@ -26,7 +31,7 @@ export function planThankYous(context: RuleContext): Spec[] {
     for (const target of listThankYouTargets(context, interview)) {
       const key = `R1:interview:${interview.id}:to:${target.id}`;
       if (isHandled(context.handledKeys, key)) continue;
-      timing ??= thankYouTiming(interview.endAt, calendar, settings);
+      timing ??= thankYouTiming(interview, interviewCalendar(context, interview), settings);
       specs.push({
         key,
         rule: "R1",
@@ -34,7 +39,8 @@ export function planThankYous(context: RuleContext): Spec[] {
         ...timing,
         to: target.to,
         greetName: target.greet,
-        kind: "thank_you",
+        kind: target.kind,
+        ...(target.interviewerNames ? { interviewerNames: target.interviewerNames } : {}),
         draftDate: interviewDay(interview),
         subject: interview.subject ?? application.subject,
         reason: `Thank-you for the interview on ${describeDay(userDayOf(context, interview.startAt))}`,
@@ -44,30 +50,48 @@ export function planThankYous(context: RuleContext): Spec[] {
   return specs;
 }
 
-/** C9: each interviewer with an address; with none, the contact, greeting a lone interviewer by name. */
+/**
+ * C9: each interviewer with an address gets their own thank-you. Interviewers named without one
+ * are thanked through the contact, who is asked to pass it on or for their addresses. With no
+ * interviewer named, the contact is the one the user spoke with; with no contact either, the
+ * thank-you waits for an address.
+ */
 function listThankYouTargets(context: RuleContext, interview: Interview): ThankYouTarget[] {
   const { application, contactRecipients } = context;
   const addressed = listAddressedOnce(interview.interviewers);
-  if (addressed.length > 0) return addressed.map((r) => ({ to: [r], id: r.email.toLowerCase(), greet: r.name }));
-  return [
-    {
-      to: contactRecipients,
-      id: contactRecipients[0]?.email.toLowerCase() ?? "unknown",
-      greet: application.contact?.name ?? (interview.interviewers.length === 1 ? (interview.interviewers[0]?.name ?? null) : null),
-    },
-  ];
+  const targets: ThankYouTarget[] = addressed.map((r) => ({ to: [r], id: r.email.toLowerCase(), greet: r.name, kind: "thank_you" }));
+  const contactName = application.contact?.name ?? null;
+  const unaddressed = interview.interviewers.flatMap((i) => (toRecipient(i) === null && i.name && !isSamePerson(i.name, contactName) ? [i.name] : []));
+  const id = contactRecipients[0]?.email.toLowerCase() ?? "unknown";
+  if (unaddressed.length > 0 && contactRecipients.length > 0) {
+    // Keyed apart when the contact was also an interviewer with their own thank-you.
+    const passOnId = targets.some((t) => t.id === id) ? `${id}:pass-on` : id;
+    targets.push({ to: contactRecipients, id: passOnId, greet: contactName, kind: "thank_you_via_coordinator", interviewerNames: unaddressed });
+    return targets;
+  }
+  if (targets.length > 0) return targets;
+  // No one to pass the thanks on: the thank-you waits for an address, greeting a lone interviewer by name.
+  const greet = contactName ?? (interview.interviewers.length === 1 ? (interview.interviewers[0]?.name ?? null) : null);
+  return [{ to: contactRecipients, id, greet, kind: "thank_you" }];
+}
+
+function isSamePerson(name: string, other: string | null): boolean {
+  return other !== null && name.trim().toLowerCase() === other.trim().toLowerCase();
 }
 
 /**
  * R1's timing: a few hours after the end when that is still within the working day, else the
  * next business morning (a Friday-afternoon interview → Monday morning). Late once both 48 hours
- * and the end of the next business day have passed.
+ * and the end of the next business day have passed. Never before the end. All of it on the
+ * interviewer's calendar: a New York interview that ends at 11:00 is thanked that afternoon in
+ * New York, even when it is evening for a user in Berlin; the digest shows the time on the user's.
  */
-function thankYouTiming(endAt: number, calendar: BusinessCalendar, settings: Settings): { dueAt: number; latestAt: number } {
+function thankYouTiming({ startAt, endAt }: Interview, calendar: BusinessCalendar, settings: Settings): { dueAt: number; latestAt: number } {
   const zone = calendar.timeZone;
   const endDay = toLocalDate(endAt, zone);
   const candidate = endAt + settings.thankYouDelayHours * HOUR_MS;
   const sameWorkingDay =
+    toLocalMinuteOfDay(startAt, zone) < AFTERNOON_FROM_HOUR * 60 &&
     toLocalDate(candidate, zone) === endDay &&
     isBusinessDay(endDay, calendar) &&
     toLocalMinuteOfDay(candidate, zone) <= settings.thankYouCutoffHour * 60;

@@ -2,8 +2,8 @@
  * Calendar and business-day arithmetic in the user's time zone. Pure: no clock; instants are
  * epoch milliseconds passed in, local days are "YYYY-MM-DD" strings.
  *
- * A business day is Monday–Friday that is not a public holiday of the user's country
- * (src/core/time/holidays.ts; no country means weekends only). Day arithmetic runs on civil day
+ * A business day is Monday–Friday that is not a public holiday of the user's country, nor of the
+ * employer's where it is known (src/core/time/holidays.ts; no country means weekends only). Day arithmetic runs on civil day
  * numbers (src/core/time/civil-dates.ts), where no DST change can skip or repeat a day; only the
  * final step, a local wall-clock time on a local day, goes through the user's zone
  * (src/core/time/zone-rules.ts), so a daylight saving change moves the UTC instant of "09:00", never
@@ -24,6 +24,8 @@ export interface BusinessCalendar {
   timeZone: string;
   /** ISO 3166-1 alpha-2 code whose public holidays are skipped, or null for weekends only. */
   country: string | null;
+  /** The employer's country, whose public holidays are skipped as well: nobody reads mail then. */
+  employerCountry?: string | null;
 }
 
 const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -109,7 +111,7 @@ export function isBusinessDay(day: LocalDate, calendar: BusinessCalendar): boole
   const days = toDayNumber(day);
   if (!isWeekday(days)) return false;
   // A day written out of range ("2026-02-30" for 2 March) is no holiday: none is named so.
-  return formatDay(days) !== day || !isHoliday(days, calendar.country);
+  return formatDay(days) !== day || !isHoliday(days, calendar);
 }
 
 /** The day `count` business days after `day` (not counting `day` itself); count ≥ 0. */
@@ -118,7 +120,7 @@ export function addBusinessDays(day: LocalDate, count: number, calendar: Busines
   let current = toDayNumber(day);
   for (let remaining = count; remaining > 0; ) {
     current++;
-    if (isBusinessDayNumber(current, calendar.country)) remaining--;
+    if (isBusinessDayNumber(current, calendar)) remaining--;
   }
   return formatDay(current);
 }
@@ -127,7 +129,7 @@ export function addBusinessDays(day: LocalDate, count: number, calendar: Busines
 export function firstBusinessDayFrom(day: LocalDate, calendar: BusinessCalendar): LocalDate {
   if (isBusinessDay(day, calendar)) return day;
   let current = toDayNumber(day) + 1;
-  while (!isBusinessDayNumber(current, calendar.country)) current++;
+  while (!isBusinessDayNumber(current, calendar)) current++;
   return formatDay(current);
 }
 
@@ -137,12 +139,13 @@ export function laterDay(a: LocalDate, b: LocalDate): LocalDate {
 }
 
 /** `isBusinessDay` of a civil day number: counting business days looks at every day it passes. */
-function isBusinessDayNumber(days: number, country: string | null): boolean {
-  return isWeekday(days) && !isHoliday(days, country);
+function isBusinessDayNumber(days: number, calendar: BusinessCalendar): boolean {
+  return isWeekday(days) && !isHoliday(days, calendar);
 }
 
-function isHoliday(days: number, country: string | null): boolean {
-  return country !== null && isPublicHolidayDayNumber(days, country);
+function isHoliday(days: number, { country, employerCountry }: BusinessCalendar): boolean {
+  if (country !== null && isPublicHolidayDayNumber(days, country)) return true;
+  return employerCountry != null && employerCountry !== country && isPublicHolidayDayNumber(days, employerCountry);
 }
 
 function isWeekday(days: number): boolean {

@@ -195,6 +195,44 @@ const cache = new Map<string, ReadonlyMap<string, string>>();
 /** The same days as civil day numbers, by country as given and year. */
 const dayNumberCache = new Map<string, Map<number, ReadonlySet<number>>>();
 
+/**
+ * The zones that lie wholly in one country this file knows the holidays of. Used only when no
+ * country is configured (a user in America/Los_Angeles keeps Christmas), and to tell the
+ * employer's holidays from the zone an interview was given in. A zone shared by several
+ * countries is left out, so it never guesses a country.
+ */
+const COUNTRY_OF_ZONE: ReadonlyMap<string, HolidayCountry> = new Map([
+  ...listZones("US", [
+    "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Phoenix", "America/Anchorage",
+    "America/Detroit", "America/Boise", "America/Juneau", "America/Sitka", "America/Nome", "America/Adak", "America/Menominee",
+    "America/Indiana/Indianapolis", "America/Indiana/Knox", "America/Indiana/Marengo", "America/Indiana/Petersburg",
+    "America/Indiana/Tell_City", "America/Indiana/Vevay", "America/Indiana/Vincennes", "America/Indiana/Winamac",
+    "America/Kentucky/Louisville", "America/Kentucky/Monticello", "America/North_Dakota/Center", "America/North_Dakota/New_Salem",
+    "America/North_Dakota/Beulah", "Pacific/Honolulu", "US/Eastern", "US/Central", "US/Mountain", "US/Pacific", "US/Arizona",
+    "US/Alaska", "US/Hawaii",
+  ]),
+  ...listZones("AT", ["Europe/Vienna"]),
+  ...listZones("BE", ["Europe/Brussels"]),
+  ...listZones("CH", ["Europe/Zurich"]),
+  ...listZones("DE", ["Europe/Berlin"]),
+  ...listZones("ES", ["Europe/Madrid", "Africa/Ceuta", "Atlantic/Canary"]),
+  ...listZones("FR", ["Europe/Paris"]),
+  ...listZones("GB", ["Europe/London"]),
+  ...listZones("IE", ["Europe/Dublin"]),
+  ...listZones("IT", ["Europe/Rome"]),
+  ...listZones("NL", ["Europe/Amsterdam"]),
+  ...listZones("PT", ["Europe/Lisbon", "Atlantic/Madeira", "Atlantic/Azores"]),
+]);
+
+/** The country whose holidays apply in an IANA zone, or null when the zone spans countries or none is known. */
+export function countryOfZone(timeZone: string): HolidayCountry | null {
+  return COUNTRY_OF_ZONE.get(timeZone) ?? null;
+}
+
+function listZones(country: HolidayCountry, zones: readonly string[]): [string, HolidayCountry][] {
+  return zones.map((zone) => [zone, country]);
+}
+
 export function isHolidayCountry(country: string): country is HolidayCountry {
   return (HOLIDAY_COUNTRIES as readonly string[]).includes(country);
 }

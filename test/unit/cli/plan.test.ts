@@ -16,10 +16,12 @@ const KELPIE_INVITE = gmailForward({
 
 describe("parsePlanArgs", () => {
   it("takes zone, country and owner addresses from the environment, else UTC and none", () => {
-    expect(parsePlanArgs(["a.eml"], {})).toEqual({ ok: true, value: { options: { now: null, timeZone: "UTC", country: null, ownerAddresses: [] }, files: ["a.eml"] } });
-    expect(parsePlanArgs(["a.eml", "b.eml"], { OWNER_TIMEZONE: "Europe/Lisbon", OWNER_COUNTRY: "pt", OWNER_EMAILS: "me@example.com, me@work.example" })).toEqual({
+    expect(parsePlanArgs(["a.eml"], {})).toEqual({ ok: true, value: { options: { now: null, timeZone: "UTC", country: null, ownerAddresses: [], signature: null }, files: ["a.eml"] } });
+    expect(
+      parsePlanArgs(["a.eml", "b.eml"], { OWNER_TIMEZONE: "Europe/Lisbon", OWNER_COUNTRY: "pt", OWNER_EMAILS: "me@example.com, me@work.example", OWNER_SIGNATURE: " Ana Sousa " }),
+    ).toEqual({
       ok: true,
-      value: { options: { now: null, timeZone: "Europe/Lisbon", country: "PT", ownerAddresses: ["me@example.com", "me@work.example"] }, files: ["a.eml", "b.eml"] },
+      value: { options: { now: null, timeZone: "Europe/Lisbon", country: "PT", ownerAddresses: ["me@example.com", "me@work.example"], signature: "Ana Sousa" }, files: ["a.eml", "b.eml"] },
     });
   });
 
@@ -57,7 +59,7 @@ describe("parsePlanArgs", () => {
 describe("planForwards", () => {
   it("R1: plans the thank-you for a forwarded invitation, now being the email's date when not given", async () => {
     const report = await plan([await fixture("gmail-forward-invite.eml")], { timeZone: "Europe/Berlin" });
-    expect(Object.keys(report)).toEqual(["now", "nowFrom", "timeZone", "country", "emails", "applications"]);
+    expect(Object.keys(report)).toEqual(["now", "nowFrom", "timeZone", "country", "emails", "applications", "summary"]);
     expect(report).toMatchObject({ now: "2026-03-10T16:12:00+01:00", nowFrom: "latest email date", timeZone: "Europe/Berlin", country: null });
     expect(report.emails).toEqual([
       { file: "gmail-forward-invite.eml", outcome: "filed", kind: "invitation", applicationId: 1, arrivedAt: "2026-03-10T16:12:00+01:00" },
@@ -109,11 +111,13 @@ describe("planForwards", () => {
       late: false,
       state: "upcoming",
       to: [{ name: "Jonas Brandt", email: "jonas.brandt@quillfeather.example" }],
-      subject: "Re: Interview invitation - Platform Engineer at Quillfeather Analytics",
-      placeholders: [],
-      verdict: "ready",
+      subject: "Thank you – Platform Engineer interview",
+      // The owner's note is private (C3) and no signature is set: both are left to fill in.
+      placeholders: ["[ONE THING YOU DISCUSSED]", "[YOUR NAME]"],
+      verdict: "needs_input",
     });
     expect(thankYou?.body).toContain("Thursday, 19 March");
+    expect(thankYou?.body).not.toContain("Kubernetes");
   });
 
   it("R1: a reschedule forwarded after the invitation moves the thank-you, under the same key", async () => {
@@ -133,8 +137,8 @@ describe("planForwards", () => {
     expect(after.applications).toHaveLength(1);
     expect(after.applications[0]?.interviews.map((i) => [i.id, i.start, i.status])).toEqual([[1, "2026-04-29T13:00:00-07:00", "scheduled"]]);
     const thankYouAfter = after.applications[0]?.followUps[0];
-    // 13:00 plus the 45 minutes the invitation stated (the reschedule does not repeat it) plus 3 hours.
-    expect(thankYouAfter).toMatchObject({ key: thankYouBefore?.key, rule: "R1", due: "2026-04-29T16:45:00-07:00" });
+    // Now an afternoon interview (13:00, for the 45 minutes the invitation stated): the next business morning.
+    expect(thankYouAfter).toMatchObject({ key: thankYouBefore?.key, rule: "R1", due: "2026-04-30T08:00:00-07:00" });
     expect(thankYouAfter?.body).toContain("Wednesday, 29 April");
     expect(after.applications[0]?.followUps).toHaveLength(1);
   });
@@ -156,19 +160,19 @@ describe("planForwards", () => {
     const [app] = report.applications;
     expect(app?.status).toBe("waiting");
     expect(app?.followUps.map((f) => [f.rule, f.due, f.latest, f.state, f.late])).toEqual([
-      ["R1", "2026-03-25T17:30:00+00:00", "2026-03-27T14:30:00+00:00", "due", true],
+      ["R1", "2026-03-26T08:00:00+00:00", "2026-03-27T14:30:00+00:00", "due", true],
       ["R4", "2026-04-01T08:00:00+01:00", null, "upcoming", false],
     ]);
   });
 
-  it("R2/R3: the owner's \"timeline: 2 weeks\" counts from the interview, and the status check is the business day after", async () => {
+  it("R2/R3: the owner's \"timeline: 2 weeks\" keeps the date the confirmation named, and the status check is the business day after", async () => {
     const report = await plan([await fixture("gmail-forward-invite.eml")], { timeZone: "Europe/Berlin", now: Date.parse("2026-03-23T09:00:00+01:00") });
     const [app] = report.applications;
-    // Interview Thursday 19 March; two weeks on is Thursday 2 April (clocks changed on 29 March).
-    expect(app?.promisedBy).toBe("2026-04-02");
+    // Forwarded with the invitation of Tuesday 10 March: two weeks on is Tuesday 24 March, after the interview of Thursday 19 March.
+    expect(app?.promisedBy).toBe("2026-03-24");
     expect(app?.followUps.map((f) => [f.rule, f.due, f.reason])).toEqual([
       ["R1", "2026-03-20T08:00:00+01:00", "Thank-you for the interview on Thursday, 19 March"],
-      ["R3", "2026-04-03T08:00:00+02:00", "Status check: an answer was promised by Thursday, 2 April"],
+      ["R3", "2026-03-25T08:00:00+01:00", "Status check: an answer was promised by Tuesday, 24 March"],
     ]);
   });
 
@@ -209,6 +213,15 @@ describe("the plan command", { timeout: 60_000 }, () => {
     expect(report.applications[0]?.followUps[0]?.due).toBe("2026-03-20T08:00:00+01:00");
   });
 
+  it("C3, C10: sums up the checks every draft must pass; a signature makes a complete thank-you ready", async () => {
+    const unsigned = await plan([await fixture("gmail-forward-invite.eml")], { timeZone: "Europe/Berlin", now: Date.parse("2026-03-20T09:00:00+01:00") });
+    expect(unsigned.summary).toMatchObject({ ready: 0, quotingUnmarkedNote: 0, readyWithoutRecipientOrSignature: 0, thankYouBeforeInterviewEnds: 0 });
+    expect(unsigned.summary.drafts).toBeGreaterThan(0);
+    const signed = await plan([await fixture("gmail-forward-invite.eml")], { timeZone: "Europe/Berlin", now: Date.parse("2026-03-20T09:00:00+01:00"), signature: "Ana Sousa" });
+    for (const draft of signed.applications.flatMap((a) => a.followUps)) expect(draft.body).toMatch(/\nAna Sousa$/);
+    expect(signed.summary.readyWithoutRecipientOrSignature).toBe(0);
+  });
+
   it("exits with 2 and the usage on a bad command line", async () => {
     await expect(run(["--tz", "Nowhere/Land", "a.eml"])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown time zone "Nowhere/Land"') });
     await expect(run([])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("usage: npm run --silent plan --") });
@@ -216,7 +229,7 @@ describe("the plan command", { timeout: 60_000 }, () => {
 });
 
 function options(overrides: Partial<PlanOptions>): PlanOptions {
-  return { now: null, timeZone: "UTC", country: null, ownerAddresses: ["me@example.com"], ...overrides };
+  return { now: null, timeZone: "UTC", country: null, ownerAddresses: ["me@example.com"], signature: null, ...overrides };
 }
 
 async function plan(files: ForwardFile[], overrides: Partial<PlanOptions>): Promise<PlanReport> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDraftPhrases } from "../../../src/core/follow-ups/phrases.ts";
 import type { DraftLanguage, Line, PhraseFacts } from "../../../src/core/follow-ups/phrases/types.ts";
-import { DRAFT_KINDS, type DraftKind, type DraftRequest, draftFollowUp, PLACEHOLDERS, pickNote } from "../../../src/core/follow-ups/drafts.ts";
+import { DRAFT_KINDS, type DraftKind, type DraftRequest, draftFollowUp, PLACEHOLDERS, pickPoint } from "../../../src/core/follow-ups/drafts.ts";
 import { checkTone } from "../../../src/core/follow-ups/tone-check.ts";
 
 const LANGUAGES: readonly DraftLanguage[] = ["en", "de", "fr", "es"];
@@ -16,37 +16,115 @@ const TUESDAY_10_MARCH: Record<DraftLanguage, string> = {
 };
 
 describe("draftFollowUp", () => {
-  it("C3: uses the user's own note as the concrete point, verbatim", () => {
-    const draft = draftFollowUp(request({ note: "Their plan to move the warehouse robots onto one fleet manager" }));
+  it("C3: uses the point the user marked, verbatim", () => {
+    const draft = draftFollowUp(request({ point: "Their plan to move the warehouse robots onto one fleet manager" }));
     expect(draft.body).toContain("Their plan to move the warehouse robots onto one fleet manager.");
     expect(draft.placeholders).toEqual([]);
     expect(draft.verdict).toBe("ready");
   });
 
-  it("C3: leaves a listed placeholder instead of inventing a point when there is no note", () => {
-    const draft = draftFollowUp(request({ note: null }));
+  it("C3: leaves a listed placeholder instead of inventing a point when none was marked", () => {
+    const draft = draftFollowUp(request({ point: null }));
     expect(draft.body).toContain(PLACEHOLDERS.point);
     expect(draft.placeholders).toEqual([PLACEHOLDERS.point]);
     expect(draft.verdict).toBe("needs_input");
   });
 
-  it("C3: does not quote a note that would fail the tone check", () => {
-    const draft = draftFollowUp(request({ note: "I need an answer today" }));
+  it("C3: does not quote a point that would fail the tone check", () => {
+    const draft = draftFollowUp(request({ point: "I need an answer today" }));
     expect(draft.body).not.toContain("answer today");
     expect(draft.placeholders).toEqual([PLACEHOLDERS.point]);
   });
 
-  it("C3: picks the newest note that is not a directive and is short enough to quote", () => {
-    expect(pickNote(["liked their on-call rota", "timeline: 2 weeks"])).toBe("liked their on-call rota");
-    expect(pickNote(["their roadmap for payments", "  the  second  point  "])).toBe("the second point");
-    expect(pickNote(["their roadmap for payments", "too short"])).toBe("their roadmap for payments");
-    expect(pickNote(["x".repeat(400)])).toBeNull();
-    expect(pickNote([])).toBeNull();
+  it("C3: a note is private: only the newest line marked `point:` is picked", () => {
+    const notes = [
+      "point: their on-call rota\nSalary seems low and the CTO was rude, not sure I want this.",
+      "Can you remind me the day before?\nPoint:  the fleet manager roadmap ",
+      "timeline: 2 weeks",
+    ];
+    expect(pickPoint(notes)).toBe("the fleet manager roadmap");
+    expect(pickPoint(["Salary seems low and the CTO was rude, not sure I want this.", "Can you remind me the day before?"])).toBeNull();
+    expect(pickPoint(["Their field robots stream telemetry over flaky LTE; ask Dev how they buffer it."])).toBeNull();
+    expect(pickPoint([])).toBeNull();
   });
 
-  it("C3: never quotes a note about the forward itself or a reminder to self", () => {
-    for (const note of ["Moved again.", "Forwarded as an attachment", "Weitergeleitet als Anhang.", "calendar invite attached below", "Te reenvío el correo y adjunto la invitación", "Nächste Woche Donnerstag! Bitte merken."]) {
-      expect(pickNote([note]), note).toBeNull();
+  it("C10: a draft without a signature lists one to fill in and is not ready", () => {
+    const draft = draftFollowUp(request({ point: "their roadmap", signature: null }));
+    expect(draft.body).toMatch(/,\n\[YOUR NAME\]$/);
+    expect(draft.placeholders).toEqual([PLACEHOLDERS.signature]);
+    expect(draft.verdict).toBe("needs_input");
+  });
+
+  it("C10: a draft without a recipient is not ready, however complete its text", () => {
+    const draft = draftFollowUp(request({ point: "their roadmap", recipientName: null, recipientEmail: null }));
+    expect(draft.placeholders).toEqual([]);
+    expect(draft.verdict).toBe("needs_input");
+  });
+
+  it("C9: greets a team mailbox as a team, in the draft's language", () => {
+    const team = { recipientName: null, recipientEmail: "personal@pp-group.example" };
+    expect(draftFollowUp(request({ ...team, kind: "rejection_reply" })).body).toMatch(/^Dear Hiring Team,\n/);
+    expect(draftFollowUp(request({ ...team, kind: "rejection_reply", language: "de" })).body).toMatch(/^Sehr geehrte Damen und Herren,\n/);
+    expect(draftFollowUp(request({ recipientName: null, recipientEmail: "jo.park@corvid.example" })).body).toMatch(/^Hello,\n/);
+  });
+
+  it.each(LANGUAGES)("C9: a thank-you through the coordinator names the interviewers and asks to pass it on or for an address (%s)", (language) => {
+    const draft = draftFollowUp(request({ kind: "thank_you_via_coordinator", language, interviewerNames: ["Sam Ortiz", "Priya Rao"] }));
+    expect(draft.body).toContain("Sam Ortiz");
+    expect(draft.body).toContain("Priya Rao");
+    expect(draft.body).toMatch(/e-?mail|address|adresse|dirección|erreiche|joindre|contactarles/i);
+    expect(draft.verdict).toBe("ready");
+  });
+
+  it("C2: a thank-you has its own clean subject, never a calendar title or a reply subject", () => {
+    const calendar = "Re: Invitation: Interview – Brightline Labs @ Tue Apr 28, 2026 11am - 11:45am (EDT) (dana@brightline.example)";
+    expect(draftFollowUp(request({ role: "Customer Success Manager", originalSubject: calendar })).subject).toBe("Thank you – Customer Success Manager interview");
+    expect(draftFollowUp(request({ kind: "status_check", originalSubject: calendar })).subject).toBe("Following up – Data Analyst");
+    expect(draftFollowUp(request({ kind: "status_check", originalSubject: "Next steps" })).subject).toBe("Re: Next steps");
+  });
+
+  it("C9: an employer who wrote first gets an answer to their message, never a claim of an application", () => {
+    for (const kind of ["application_check", "application_second_check"] as const) {
+      for (const seed of SEEDS) {
+        const draft = draftFollowUp(request({ kind, seed, employerWroteFirst: true }));
+        expect(draft.body, seed).not.toMatch(/appl(?:y|ied|ication)|arrived/i);
+        expect(draft.body, seed).toMatch(/Thank you for (?:your message|getting in touch|contacting me)/);
+      }
+    }
+  });
+
+  it("C9: a check on an application never claims to confirm that it arrived", () => {
+    for (const language of LANGUAGES) {
+      for (const seed of SEEDS) {
+        const body = draftFollowUp(request({ kind: "application_check", language, seed })).body;
+        expect(body).not.toMatch(/arrived|angekommen|bien parvenue|la recibieron/);
+      }
+    }
+  });
+
+  it.each(LANGUAGES)("R9: after silence the last note keeps the door open with something new, and never withdraws (%s)", (language) => {
+    for (const seed of SEEDS) {
+      const draft = draftFollowUp(request({ kind: "last_note_after_silence", language, seed, update: null }));
+      expect(draft.body, seed).not.toMatch(/close the loop|abrunden|conclure|cerrar|another candidate|filled|congratulations|new hire/i);
+      expect(draft.placeholders, seed).toEqual([PLACEHOLDERS.update]);
+    }
+  });
+
+  it("R9: the 'another candidate' wording belongs to the note after a hire only", () => {
+    for (const kind of DRAFT_KINDS.filter((k) => k !== "last_note_after_hire")) {
+      for (const seed of SEEDS) {
+        expect(draftFollowUp(request({ kind, seed })).body, `${kind}/${seed}`).not.toMatch(/another candidate|has been filled|new hire/i);
+      }
+    }
+  });
+
+  it("R1: a thank-you after a withdrawal thanks without restating interest or asking about next steps", () => {
+    for (const seed of SEEDS) {
+      const draft = draftFollowUp(request({ kind: "thank_you_after_withdrawal", seed, point: "their on-call rota" }));
+      expect(draft.body, seed).toMatch(/withdr[ae]w/);
+      expect(draft.body, seed).toContain("their on-call rota.");
+      expect(draft.body, seed).not.toMatch(/next steps|check in|interest in the role|keen to join/i);
+      expect(draft.subject).toBe("Thank you – Data Analyst interview");
     }
   });
 
@@ -66,7 +144,7 @@ describe("draftFollowUp", () => {
     const draft = draftFollowUp(request({ kind: "status_check", role: null, originalSubject: null }));
     expect(draft.body).toContain(PLACEHOLDERS.role);
     expect(draft.subject).toBe(`Following up – ${PLACEHOLDERS.role}`);
-    expect(draft.placeholders).toEqual([PLACEHOLDERS.role]);
+    expect(draft.placeholders).toContain(PLACEHOLDERS.role);
   });
 
   it.each(LANGUAGES)("C1: at most two short paragraphs, and a second follow-up shorter than the first (%s)", (language) => {
@@ -141,8 +219,8 @@ describe("draftFollowUp", () => {
   });
 
   it("answers in the thread with one 'Re:' and no header-breaking line breaks", () => {
-    expect(draftFollowUp(request({ originalSubject: "AW: Re: Ihr Vorstellungsgespräch" })).subject).toBe("Re: Ihr Vorstellungsgespräch");
-    expect(draftFollowUp(request({ originalSubject: "Interview\r\nBcc: x@example.com" })).subject).toBe("Re: Interview Bcc: x@example.com");
+    expect(draftFollowUp(request({ kind: "status_check", originalSubject: "AW: Re: Ihr Vorstellungsgespräch" })).subject).toBe("Re: Ihr Vorstellungsgespräch");
+    expect(draftFollowUp(request({ kind: "status_check", originalSubject: "Interview\r\nBcc: x@example.com" })).subject).toBe("Re: Interview Bcc: x@example.com");
     expect(draftFollowUp(request({ originalSubject: null })).subject).toBe("Thank you – Data Analyst interview");
     expect(draftFollowUp(request({ originalSubject: null, language: "fr", kind: "status_check" })).subject).toBe("Suivi de ma candidature – Data Analyst");
   });
@@ -179,10 +257,11 @@ describe("draftFollowUp", () => {
 
   it("closes with the user's signature when one is set", () => {
     expect(draftFollowUp(request({ signature: "Alex Moreau" })).body).toMatch(/,\nAlex Moreau$/);
+    expect(draftFollowUp(request({ signature: "Alex Moreau" })).placeholders).not.toContain(PLACEHOLDERS.signature);
   });
 
   it("C7, C10: every phrasing of every language passes the tone check", () => {
-    const facts: PhraseFacts = { role: "Data Analyst", company: "Corvid Labs", date: "10 March", deadline: "20 March" };
+    const facts: PhraseFacts = { role: "Data Analyst", company: "Corvid Labs", date: "10 March", deadline: "20 March", interviewers: "Sam Ortiz" };
     for (const language of LANGUAGES) {
       const phrases = getDraftPhrases(language);
       const texts: string[] = [
@@ -225,14 +304,17 @@ function request(overrides: Partial<DraftRequest> & { kind?: DraftKind } = {}): 
     language: "en",
     seed: "R1:interview:12:to:mara@corvid.example",
     recipientName: "Mara Olsen",
+    recipientEmail: "mara@corvid.example",
+    interviewerNames: [],
+    employerWroteFirst: false,
     role: "Data Analyst",
     company: "Corvid Labs",
     date: "2026-03-10",
-    note: null,
+    point: null,
     noCalls: false,
     originalSubject: null,
     requestFeedback: true,
-    signature: null,
+    signature: "Alex Moreau",
     deadline: "2026-03-20",
     update: "I passed the AWS Solutions Architect exam last week",
     ...overrides,

@@ -4,10 +4,13 @@ import type { ApplicationHistory, HistoryEvent, InterviewFacts, UserContext } fr
 import { type FollowUpPlan, type PlannedFollowUp, planFollowUps } from "../../../src/core/follow-ups/rules.ts";
 import { DEFAULT_SETTINGS, parseSettings, SettingsPatch } from "../../../src/core/follow-ups/settings.ts";
 import { checkTone } from "../../../src/core/follow-ups/tone-check.ts";
+import { PLACEHOLDERS } from "../../../src/core/follow-ups/drafts.ts";
 import type { Language } from "../../../src/core/understanding/types.ts";
 
 const BERLIN = "Europe/Berlin";
 const NEW_YORK = "America/New_York";
+/** Berlin's clock, in a country whose holidays are not known: weekends only. */
+const OSLO = "Europe/Oslo";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe("R1: thank-you after every interview round", () => {
@@ -42,8 +45,14 @@ describe("R1: thank-you after every interview round", () => {
       ],
     });
     const thankYous = plan.followUps.filter((f) => f.rule === "R1");
-    expect(thankYous.map((f) => f.key)).toEqual(["R1:interview:12:to:ida@corvid.example", "R1:interview:12:to:jonas@corvid.example"]);
-    expect(thankYous.map((f) => f.to)).toEqual([[{ name: "Ida Ek", email: "IDA@corvid.example" }], [{ name: "Jonas Berg", email: "jonas@corvid.example" }]]);
+    // Per Lund has no address: the contact is asked to pass the thanks on.
+    expect(thankYous.map((f) => f.key)).toEqual(["R1:interview:12:to:ida@corvid.example", "R1:interview:12:to:jonas@corvid.example", "R1:interview:12:to:mara@corvid.example"]);
+    expect(thankYous.map((f) => f.to)).toEqual([
+      [{ name: "Ida Ek", email: "IDA@corvid.example" }],
+      [{ name: "Jonas Berg", email: "jonas@corvid.example" }],
+      [{ name: "Mara Olsen", email: "mara@corvid.example" }],
+    ]);
+    expect(thankYous[2]?.body).toContain("Per Lund");
     expect(thankYous[0]?.body.startsWith("Dear Ida Ek,")).toBe(true);
     expect(thankYous[0]?.body).not.toBe(thankYous[1]?.body.replace("Jonas Berg", "Ida Ek"));
   });
@@ -110,13 +119,13 @@ describe("R1: thank-you after every interview round", () => {
     expect(new Date(thankYou.dueAt).toISOString()).toBe("2026-03-09T12:00:00.000Z");
   });
 
-  it("R1: a user in Berlin with an interview given in New York: due on the user's morning, the draft names New York's date", () => {
-    // Monday 2 March 18:00 in New York is Tuesday 00:00 in Berlin.
+  it("R1: a user in Berlin with an interview given in New York: due on the interviewer's morning, the draft names New York's date", () => {
+    // Monday 2 March 18:00 in New York is Tuesday 00:00 in Berlin; New York's Tuesday 08:00 is 14:00 in Berlin.
     const plan = planAt(berlin(2026, 3, 3, 7, 0), {
       interviews: [interview({ startAt: at(2026, 3, 2, 18, 0, NEW_YORK), timeZone: NEW_YORK })],
     });
     const thankYou = only(plan, "R1");
-    expect(thankYou.dueAt).toBe(berlin(2026, 3, 3, 8, 0));
+    expect(thankYou.dueAt).toBe(at(2026, 3, 3, 8, 0, NEW_YORK));
     expect(thankYou.body).toContain("Monday, 2 March");
   });
 
@@ -124,7 +133,7 @@ describe("R1: thank-you after every interview round", () => {
     const plan = planAt(berlin(2026, 3, 3, 7, 0), {
       interviews: [interview({ startAt: null, startLocal: "2026-03-02T18:00:00", timeZone: NEW_YORK })],
     });
-    expect(only(plan, "R1").dueAt).toBe(berlin(2026, 3, 3, 8, 0));
+    expect(only(plan, "R1").dueAt).toBe(at(2026, 3, 3, 8, 0, NEW_YORK));
   });
 });
 
@@ -159,7 +168,7 @@ describe("R2–R4: status checks", () => {
       interviews: [interview({ startAt: berlin(2026, 4, 28, 10, 0) })],
       events: [promised(berlin(2026, 4, 28, 11, 0), 5, "business_days")],
     };
-    const weekendsOnly = only(planAt(berlin(2026, 4, 29, 9, 0), history, user({ country: null })), "R3");
+    const weekendsOnly = only(planAt(berlin(2026, 4, 29, 9, 0), noCountryKnown(history), user({ country: null, timeZone: OSLO })), "R3");
     const germany = only(planAt(berlin(2026, 4, 29, 9, 0), history, user({ country: "DE" })), "R3");
     expect(weekendsOnly.dueAt).toBe(berlin(2026, 5, 5, 8, 0));
     expect(germany.dueAt).toBe(berlin(2026, 5, 6, 8, 0));
@@ -167,7 +176,7 @@ describe("R2–R4: status checks", () => {
 
   it("R4: a public holiday pushes the check-in by one day", () => {
     const history = { interviews: [interview({ startAt: berlin(2026, 4, 28, 10, 0) })] };
-    expect(only(planAt(berlin(2026, 4, 29, 9, 0), history, user({ country: null })), "R4").dueAt).toBe(berlin(2026, 5, 5, 8, 0));
+    expect(only(planAt(berlin(2026, 4, 29, 9, 0), noCountryKnown(history), user({ country: null, timeZone: OSLO })), "R4").dueAt).toBe(berlin(2026, 5, 5, 8, 0));
     expect(only(planAt(berlin(2026, 4, 29, 9, 0), history, user({ country: "DE" })), "R4").dueAt).toBe(berlin(2026, 5, 6, 8, 0));
   });
 
@@ -197,13 +206,13 @@ describe("R2–R4: status checks", () => {
     expect(only(vague, "R4").dueAt).toBe(berlin(2026, 3, 17, 8, 0));
   });
 
-  it("R3: a relative timeline given in the invitation counts from the end of the interview", () => {
+  it("R3: a promise whose date passed before the interview was about an earlier step: R4 applies", () => {
     const plan = planAt(berlin(2026, 3, 11, 9, 0), {
       interviews: [tuesdayInterview],
       events: [{ type: "timeline_promised", at: berlin(2026, 3, 2, 9, 0), timeline: { amount: 5, unit: "business_days", text: "5 days", by: "2026-03-09" } }],
     });
-    expect(plan.promisedBy).toBe("2026-03-16");
-    expect(only(plan, "R3").dueAt).toBe(berlin(2026, 3, 17, 8, 0));
+    expect(plan.promisedBy).toBeNull();
+    expect(only(plan, "R4").dueAt).toBe(berlin(2026, 3, 17, 8, 0));
   });
 
   it("R3: a timeline promised before an earlier round does not apply to the latest one", () => {
@@ -343,10 +352,10 @@ describe("R8–R11: closing events, user-triggered notes and replies", () => {
     expect(planAt(berlin(2026, 3, 19, 9, 0), { interviews: [tuesdayInterview], events: [rejection, sent(reply.key, "R8", berlin(2026, 3, 19, 9, 0))] }).followUps).toEqual([]);
   });
 
-  it("R8: an offer or a withdrawal ends all follow-ups; re-opening resumes them", () => {
+  it("R8: an offer or a withdrawal ends all nudges; re-opening resumes them", () => {
     for (const status of ["offer", "withdrawn"] as const) {
       const closed: HistoryEvent = { type: "status_changed", at: berlin(2026, 3, 11, 9, 0), status };
-      expect(planAt(berlin(2026, 3, 20, 9, 0), { interviews: [tuesdayInterview], events: [closed] }).followUps).toEqual([]);
+      expect(planAt(berlin(2026, 3, 20, 9, 0), { interviews: [tuesdayInterview], events: [thanked, closed] }).followUps).toEqual([]);
       const reopened = planAt(berlin(2026, 3, 20, 9, 0), {
         interviews: [tuesdayInterview],
         events: [thanked, closed, { type: "user_reopened", at: berlin(2026, 3, 19, 9, 0) }],
@@ -443,14 +452,95 @@ describe("drafts in the plan", () => {
     expect(serialised.body).toContain("Data Analyst");
   });
 
-  it("C3: uses the user's latest note as the concrete point", () => {
-    const plan = planAt(berlin(2026, 3, 10, 15, 0), {
-      application: application({ notes: ["liked their rota for on-call", "timeline: 1 week"] }),
-      interviews: [interview()],
-    });
+  it("C3: uses the point the user marked in a note, and nothing else of the note", () => {
+    const plan = planAt(
+      berlin(2026, 3, 10, 15, 0),
+      {
+        application: application({ notes: ["Salary seems low and the CTO was rude, not sure I want this.\npoint: their rota for on-call", "timeline: 1 week"] }),
+        interviews: [interview()],
+      },
+      user({ settings: { signature: "Alex Moreau" } }),
+    );
     const thankYou = only(plan, "R1");
-    expect(thankYou.body).toContain("liked their rota for on-call.");
+    expect(thankYou.body).toContain("their rota for on-call.");
+    expect(thankYou.body).not.toMatch(/Salary|CTO|point:/);
+    expect(thankYou.body).toMatch(/\nAlex Moreau$/);
     expect(thankYou.verdict).toBe("ready");
+  });
+
+  it("C3: a note without a marked point is private: 'Salary seems low' appears in no draft, whatever happens", () => {
+    const notes = ["Salary seems low and the CTO was rude, not sure I want this.", "Can you remind me the day before?"];
+    const histories: Partial<ApplicationHistory>[] = [
+      { application: application({ notes }), interviews: [interview()] },
+      { application: application({ notes }), interviews: [interview()], events: [{ type: "status_changed", at: berlin(2026, 3, 12, 9, 0), status: "withdrawn" }] },
+      { application: application({ notes }), interviews: [interview()], events: [{ type: "status_changed", at: berlin(2026, 3, 12, 9, 0), status: "rejected" }] },
+      { application: application({ notes }), interviews: [], events: [{ type: "applied", at: berlin(2026, 3, 2, 9, 0) }] },
+    ];
+    for (const history of histories) {
+      for (const now of [berlin(2026, 3, 10, 15, 0), berlin(2026, 3, 20, 9, 0), berlin(2026, 5, 20, 9, 0)]) {
+        for (const followUp of planAt(now, history).followUps) {
+          expect(followUp.body).not.toMatch(/Salary|CTO|remind me/);
+          expect(followUp.placeholders).toContain(PLACEHOLDERS.signature);
+          expect(followUp.verdict).toBe("needs_input");
+        }
+      }
+    }
+  });
+
+  it("C9: interviewers named without an address are thanked through the contact, who is asked to pass it on", () => {
+    const plan = planAt(
+      berlin(2026, 3, 10, 15, 0),
+      { interviews: [interview({ interviewers: [{ name: "Sam Ortiz", email: null }, { name: "Mara Olsen", email: null }] })] },
+      user({ settings: { signature: "Alex Moreau" } }),
+    );
+    const thankYou = only(plan, "R1");
+    expect(thankYou.to).toEqual([{ name: "Mara Olsen", email: "mara@corvid.example" }]);
+    expect(thankYou.body).toMatch(/^Dear Mara Olsen,/);
+    expect(thankYou.body).toContain("Sam Ortiz");
+    expect(thankYou.body).not.toContain("Sam Ortiz and Mara Olsen");
+    expect(thankYou.body).toMatch(/pass|forward/);
+  });
+
+  it("C9: an interviewer with an address gets the thank-you, not the recruiter who scheduled it", () => {
+    const plan = planAt(berlin(2026, 3, 10, 15, 0), { interviews: [interview({ interviewers: [{ name: "Sam Ortiz", email: "sam@corvid.example" }] })] });
+    const thankYou = only(plan, "R1");
+    expect(thankYou.to).toEqual([{ name: "Sam Ortiz", email: "sam@corvid.example" }]);
+    expect(thankYou.body).toMatch(/^Dear Sam Ortiz,/);
+  });
+
+  it("C10: a follow-up without a known address is never ready", () => {
+    const plan = planAt(
+      berlin(2026, 3, 10, 15, 0),
+      { application: application({ contact: null, notes: ["point: their rota"] }), interviews: [interview({ interviewers: [] })] },
+      user({ settings: { signature: "Alex Moreau" } }),
+    );
+    const thankYou = only(plan, "R1");
+    expect(thankYou.to).toEqual([]);
+    expect(thankYou.placeholders).toEqual([]);
+    expect(thankYou.verdict).toBe("needs_input");
+  });
+
+  it("R1: a thank-you survives a withdrawal, worded for a candidate who withdrew", () => {
+    const withdrawn: HistoryEvent = { type: "status_changed", at: berlin(2026, 3, 10, 13, 0), status: "withdrawn" };
+    const plan = planAt(berlin(2026, 3, 10, 15, 0), { interviews: [interview()], events: [withdrawn] });
+    expect(plan.closedBy).toBe("withdrawn");
+    const thankYou = only(plan, "R1");
+    expect(thankYou.body).toMatch(/withdr[ae]w/);
+    expect(thankYou.body).not.toMatch(/next steps|check in/);
+    // A round after the withdrawal was never held by this candidate: nothing to thank for.
+    const later = planAt(berlin(2026, 3, 20, 15, 0), { interviews: [interview(), interview({ id: 13, startAt: berlin(2026, 3, 17, 10, 0) })], events: [withdrawn] });
+    expect(later.followUps.map((f) => f.interviewId)).toEqual([12]);
+  });
+
+  it("R5: when the employer wrote first, the check answers their message and never claims an application", () => {
+    const plan = planAt(berlin(2026, 3, 10, 9, 0), {
+      application: application({ employerWroteFirst: true, role: "Machinist", subject: "Opportunities for skilled machinists in DFW" }),
+      interviews: [],
+      events: [{ type: "applied", at: berlin(2026, 3, 2, 9, 0) }],
+    });
+    const check = only(plan, "R5");
+    expect(check.body).not.toMatch(/appl(?:y|ied|ication)|arrived/i);
+    expect(check.body).toMatch(/Thank you for (?:your message|getting in touch|contacting me)/);
   });
 
   it("C7, C10: every draft over many generated histories passes the tone check", () => {
@@ -564,6 +654,7 @@ function application(overrides: Partial<ApplicationHistory["application"]> = {})
     noCalls: false,
     notes: [],
     subject: "Interview invitation – Data Analyst",
+    employerWroteFirst: false,
     ...overrides,
   };
 }
@@ -587,6 +678,11 @@ function user(overrides: { timeZone?: string; country?: string | null; settings?
     country: overrides.country === undefined ? "DE" : overrides.country,
     settings: parseSettings(overrides.settings ?? {}),
   };
+}
+
+/** The history with its interviews given in no zone, so the employer's country is not known either. */
+function noCountryKnown(history: Partial<ApplicationHistory>): Partial<ApplicationHistory> {
+  return { ...history, interviews: history.interviews?.map((i) => ({ ...i, timeZone: null })) };
 }
 
 function sent(followUpKey: string, rule: string, when: number): HistoryEvent {

@@ -167,13 +167,16 @@ describe("R2: promised dates", () => {
     expect(resolvePromisedDate({ amount: 1, unit: "business_days", text: "within a working day", by: null }, saturday, BERLIN)).toBe("2026-03-09");
   });
 
-  it("R2: takes an absolute date as stated, and counts a relative one itself, holidays included", () => {
+  it("R2: keeps the date recorded with the promise, and counts one read without a date itself, holidays included", () => {
     expect(resolvePromisedDate({ amount: null, unit: null, text: "by 20 March", by: "2026-03-20" }, monday, BERLIN)).toBe("2026-03-20");
-    // The understanding counts weekends only; Good Friday and Easter Monday move the date here.
+    // The date the confirmation named never moves, even when counting again would give another.
     const thursday = new TZDate(2026, 3, 2, 10, 0, 0, "Europe/Berlin").getTime();
-    const timeline = { amount: 2, unit: "business_days", text: "2 working days", by: "2026-04-06" } as const;
-    expect(resolvePromisedDate(timeline, thursday, BERLIN)).toBe("2026-04-07");
-    expect(resolvePromisedDate(timeline, thursday, WEEKENDS_ONLY)).toBe("2026-04-03");
+    const recorded = { amount: 2, unit: "business_days", text: "2 working days", by: "2026-04-06" } as const;
+    expect(resolvePromisedDate(recorded, thursday, BERLIN)).toBe("2026-04-06");
+    // Without one, Good Friday and Easter Monday move the date.
+    const unrecorded = { ...recorded, by: null };
+    expect(resolvePromisedDate(unrecorded, thursday, BERLIN)).toBe("2026-04-07");
+    expect(resolvePromisedDate(unrecorded, thursday, WEEKENDS_ONLY)).toBe("2026-04-03");
   });
 
   it("R2: adds weeks and months on the calendar and lands on a business day", () => {

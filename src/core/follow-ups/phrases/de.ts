@@ -1,10 +1,15 @@
 /**
- * German draft phrasings (see src/core/follow-ups/phrases.ts for the contract). Pure data. Formal
- * "Sie"; the greeting "Guten Tag <Name>," needs no gender, and the line after a greeting ending
- * in a comma starts in lower case, as German letters do.
+ * German draft phrasings (see src/core/follow-ups/phrases/types.ts for the contract). Pure data.
+ * Formal "Sie" throughout. The greeting mirrors the reader: "Sehr geehrte Frau Vogel," with "Mit
+ * freundlichen Grüßen" for a formal mail (and when the register is unknown, as applications
+ * are); "Hallo Frau Vogel," with "Viele Grüße" for a lighter one; "Hallo Katrin," when they
+ * wrote by first name (the body stays "Sie"). Without a known title, "Guten Tag Katrin Vogel,"
+ * needs no gender. The line after a greeting ending in a comma starts in lower case. A company
+ * whose legal form is feminine takes its article ("bei der Lindenhof Software GmbH"); no phrase
+ * puts a company name where its gender would decide the case.
  */
 import { toDateParts } from "../../time/business-days.ts";
-import type { DraftPhrases } from "./types.ts";
+import type { Addressing, DraftPhrases, Formality, PhraseFacts } from "./types.ts";
 
 const WEEKDAYS = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"];
 const MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
@@ -12,8 +17,41 @@ const MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "A
 const position = (role: string) => `die Position „${role}“`;
 const toPosition = (role: string) => `zur Position „${role}“`;
 const ofPosition = (role: string) => `der Position „${role}“`;
-const at = (company: string | null) => (company ? ` bei ${company}` : "");
-const atCompanyOrInTeam = (company: string | null) => (company ? `bei ${company}` : "in Ihrem Team");
+/** Legal forms and words that make a company name feminine ("die … GmbH"); "e.V." is "der Verein". */
+const FEMININE_COMPANY_RE = /(?:^|\s)(?:GmbH|gGmbH|mbH|AG|SE|KG|KGaA|UG(?: \(haftungsbeschränkt\))?|OHG|GbR|eG|PartG|Gruppe|Holding|Stiftung|Bank|Sparkasse|Versicherung|Agentur|Klinik|Universität|Hochschule)\.?$/;
+/** "bei der Lindenhof Software GmbH", "beim Sportverein e.V.", "bei Brightline Labs". */
+const atCompany = (company: string) =>
+  FEMININE_COMPANY_RE.test(company) ? `bei der ${company}` : /(?:^|\s)e\.\s?V\.?$/.test(company) ? `beim ${company}` : `bei ${company}`;
+const at = (company: string | null) => (company ? ` ${atCompany(company)}` : "");
+const atCompanyOrInTeam = (company: string | null) => (company ? atCompany(company) : "in Ihrem Team");
+/** "heute", "gestern", "am Freitag", "am Freitag, 13. März". */
+const am = (f: PhraseFacts): string => (f.dateIs === "today" ? "heute" : f.dateIs === "yesterday" ? "gestern" : `am ${f.date}`);
+/** "unser heutiges Gespräch", "unserem gestrigen Gespräch", "unseres Gesprächs am Freitag": the article with its adjective ending. */
+const withDay = (f: PhraseFacts, article: string, ending: string, noun: string): string =>
+  f.dateIs === "today" ? `${article} heutig${ending} ${noun}` : f.dateIs === "yesterday" ? `${article} gestrig${ending} ${noun}` : `${article} ${noun} am ${f.date}`;
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const lastWords = (name: string) => name.split(" ").slice(1).join(" ");
+
+const SIGN_OFFS: Record<Formality | "unknown", readonly string[]> = {
+  formal: ["Mit freundlichen Grüßen"],
+  unknown: ["Mit freundlichen Grüßen"],
+  polite: ["Viele Grüße", "Beste Grüße", "Freundliche Grüße"],
+  informal: ["Viele Grüße", "Beste Grüße", "Herzliche Grüße"],
+};
+
+function greet(name: string | null, how: Addressing = {}): string {
+  if (!name) return how.formality === "formal" ? "Sehr geehrte Damen und Herren," : "Guten Tag,";
+  const signed = how.signedAs?.trim();
+  if (how.formality === "informal") return `Hallo ${signed || (name.split(" ")[0] ?? name)},`;
+  const family = how.familyName?.trim() || lastWords(name);
+  if (how.title && family) {
+    if (how.formality === "polite") return `Hallo ${how.title === "ms" ? "Frau" : "Herr"} ${family},`;
+    return how.title === "ms" ? `Sehr geehrte Frau ${family},` : `Sehr geehrter Herr ${family},`;
+  }
+  // Signed with a first name only and no formal mail: they go by it.
+  if (signed && !signed.includes(" ") && how.formality !== "formal" && how.formality !== "polite") return `Hallo ${signed},`;
+  return `Guten Tag ${name},`;
+}
 
 const SHORT_INTERESTS = [
   () => "Ich bin weiterhin sehr an der Stelle interessiert.",
@@ -23,61 +61,63 @@ const SHORT_INTERESTS = [
 
 const STAY_IN_TOUCH = [
   () => "Darf ich mich wieder melden, wenn eine passende Stelle frei wird?",
-  () => "Wäre es in Ordnung, wenn ich mich bei einer ähnlichen Stelle wieder bei Ihnen melde?",
+  () => "Wäre es Ihnen recht, wenn ich mich bei einer ähnlichen Ausschreibung wieder bei Ihnen melde?",
   () => "Könnten Sie mein Profil im Blick behalten, falls sich etwas Passendes ergibt?",
 ];
 
 const DOOR_OPEN = [
-  () => "Falls sich Ihre Pläne ändern oder eine ähnliche Stelle frei wird, freue ich mich, von Ihnen zu hören.",
+  () => "Falls sich Ihre Pläne ändern oder eine ähnliche Stelle frei wird, würde ich mich freuen, von Ihnen zu hören.",
   () => "Sollte die Position erneut oder eine verwandte Stelle ausgeschrieben werden, würde ich mich über ein Gespräch freuen.",
-  (f: { company: string | null }) =>
-    `Ich bin weiterhin an ${f.company ?? "Ihrem Team"} interessiert und würde mich freuen, bei künftigen Stellen berücksichtigt zu werden.`,
+  () => "Ihr Unternehmen interessiert mich weiterhin, und ich würde mich freuen, bei künftigen Stellen berücksichtigt zu werden.",
 ];
 
 export const GERMAN_PHRASES: DraftPhrases = {
-  greeting: (name) => (name ? `Guten Tag ${name},` : "Guten Tag,"),
-  signOffs: ["Mit freundlichen Grüßen", "Viele Grüße", "Beste Grüße"],
+  greeting: greet,
+  teamGreeting: "Sehr geehrte Damen und Herren,",
+  signOffs: SIGN_OFFS.unknown,
+  signOffsFor: (formality) => SIGN_OFFS[formality ?? "unknown"],
   formatDate: (day) => {
     const parts = toDateParts(day);
     return `${WEEKDAYS[parts.weekday]}, ${parts.day}. ${MONTHS[parts.month - 1]}`;
   },
+  formatWeekday: (day) => WEEKDAYS[toDateParts(day).weekday] ?? day,
   notePoints: [
     (note) => `Besonders in Erinnerung geblieben ist mir: ${note}`,
-    (note) => `Ein Punkt aus unserem Gespräch beschäftigt mich noch: ${note}`,
+    (note) => `Ein Punkt aus unserem Gespräch hat mich besonders angesprochen: ${note}`,
     (note) => `Besonders interessant fand ich: ${note}`,
   ],
   placeholderPoints: [
     (p) => `Besonders gefallen hat mir unser Austausch über ${p}.`,
-    (p) => `Unser Gespräch über ${p} war für mich ein Höhepunkt.`,
-    (p) => `Besonders wertvoll fand ich, mehr über ${p} zu erfahren.`,
+    (p) => `Sehr spannend fand ich unser Gespräch über ${p}.`,
+    (p) => `Sehr aufschlussreich war für mich, mehr über ${p} zu erfahren.`,
   ],
-  callQuestions: [() => "Kann ich Ihnen noch etwas zukommen lassen, per E-Mail oder in einem kurzen Telefonat?"],
+  callQuestions: [() => "Kann ich Ihnen noch weitere Informationen geben – per E-Mail oder in einem kurzen Telefonat?"],
 
   thankYou: {
     subject: (f) => `Vielen Dank für das Gespräch – ${f.role}`,
     openings: [
-      (f) => `vielen Dank, dass Sie sich am ${f.date} Zeit für das Gespräch über ${position(f.role)} genommen haben.`,
-      (f) => `herzlichen Dank für unser Gespräch am ${f.date} über ${position(f.role)}${at(f.company)}.`,
-      (f) => `ich habe mich sehr über die Gelegenheit gefreut, am ${f.date} mit Ihnen über ${position(f.role)} zu sprechen.`,
+      (f) => `vielen Dank, dass Sie sich ${am(f)} Zeit für das Gespräch über ${position(f.role)} genommen haben.`,
+      (f) => `herzlichen Dank für ${withDay(f, "unser", "es", "Gespräch")} über ${position(f.role)}${at(f.company)}.`,
+      (f) => `ich habe mich sehr über die Gelegenheit gefreut, ${am(f)} mit Ihnen über ${position(f.role)} zu sprechen.`,
     ],
     interests: [
-      () => "Das Gespräch hat mein Interesse an der Position bestärkt, und ich bin überzeugt, dass ich mit meiner Erfahrung schnell einen Beitrag leisten kann.",
-      () => "Ich bin jetzt noch mehr an der Stelle interessiert und denke, dass mein Hintergrund gut zu den Anforderungen des Teams passt.",
+      () => "Das Gespräch hat mein Interesse an der Position bestärkt, und ich bin überzeugt, dass ich mit meiner Erfahrung schnell zum Erfolg des Teams beitragen kann.",
+      () => "Mein Interesse an der Stelle ist durch das Gespräch noch gewachsen, und ich denke, dass mein Profil gut zu den Anforderungen des Teams passt.",
       (f) => `Ich würde sehr gern ${atCompanyOrInTeam(f.company)} mitarbeiten und bin überzeugt, dass meine Erfahrung gut zu Ihren Anforderungen passt.`,
     ],
     questions: [
       () => "Wann wäre ein guter Zeitpunkt, um mich wegen der nächsten Schritte noch einmal zu melden?",
-      () => "Könnten Sie mir sagen, wann ich mich wegen der nächsten Schritte wieder melden darf?",
-      () => "Wann passt es Ihnen, wenn ich mich wieder bei Ihnen melde?",
+      () => "Könnten Sie mir sagen, wann ich mich am besten wegen der nächsten Schritte bei Ihnen melden kann?",
+      () => "Wann wäre es Ihnen recht, wenn ich mich wieder bei Ihnen melde?",
     ],
   },
 
   statusCheck: {
     subject: (f) => `Nachfrage zur Position „${f.role}“`,
     openings: [
-      (f) => `ich hoffe, es geht Ihnen gut. Nach unserem Gespräch am ${f.date} möchte ich mich nach dem Stand ${toPosition(f.role)} erkundigen.`,
-      (f) => `ich melde mich zu meinem Vorstellungsgespräch für ${position(f.role)} am ${f.date}.`,
-      (f) => `nach unserem Gespräch am ${f.date} über ${position(f.role)} möchte ich gern nachfragen, wie der Stand des Verfahrens ist.`,
+      (f) => `nach ${withDay(f, "unserem", "en", "Gespräch")} möchte ich mich gern nach dem aktuellen Stand im Auswahlverfahren für ${position(f.role)} erkundigen.`,
+      (f) => `gern komme ich auf ${withDay(f, "mein", "es", "Vorstellungsgespräch")} für ${position(f.role)} zurück.`,
+      (f) => `nach ${withDay(f, "unserem", "en", "Gespräch")} über ${position(f.role)} möchte ich gern nachfragen, wie der aktuelle Stand ist.`,
     ],
     interests: [
       () => "Ich bin weiterhin sehr an der Stelle interessiert und überzeugt, dass ich das Team gut verstärken könnte.",
@@ -89,34 +129,39 @@ export const GERMAN_PHRASES: DraftPhrases = {
       () => "Gibt es weitere Informationen, die Ihnen bei der Entscheidung helfen würden?",
       () => "Könnten Sie mir sagen, wie der aktuelle Stand ist und wie es weitergeht?",
     ],
+    updateLeads: [
+      () => "Seit unserem Gespräch gibt es etwas, das ich gern ergänzen möchte:",
+      () => "Eine Ergänzung, die für Sie interessant sein könnte:",
+      () => "Seit unserem Gespräch gibt es eine Neuigkeit von meiner Seite:",
+    ],
   },
 
   secondFollowUp: {
     subject: (f) => `Nachfrage zur Position „${f.role}“`,
     openings: [
-      (f) => `ich möchte mich kurz ${toPosition(f.role)} melden, über die wir am ${f.date} gesprochen haben.`,
-      (f) => `eine kurze Nachricht ${toPosition(f.role)}, im Anschluss an unser Gespräch am ${f.date}.`,
-      (f) => `ich schreibe Ihnen kurz wegen ${ofPosition(f.role)} und unseres Gesprächs am ${f.date}.`,
+      (f) => `ich möchte kurz wegen ${ofPosition(f.role)} nachfragen, über die wir ${am(f)} gesprochen haben.`,
+      (f) => `gern greife ich ${withDay(f, "unser", "es", "Gespräch")} über ${position(f.role)} kurz auf.`,
+      (f) => `ich schreibe Ihnen kurz wegen ${ofPosition(f.role)} und ${withDay(f, "unseres", "en", "Gesprächs")}.`,
     ],
     interests: SHORT_INTERESTS,
     questions: [
       () => "Können Sie mir schon etwas zum zeitlichen Ablauf sagen?",
-      () => "Wie ist der aktuelle Stand des Verfahrens?",
-      () => "Kann ich Ihnen noch etwas zusenden, das weiterhilft?",
+      () => "Könnten Sie mir sagen, wie der aktuelle Stand ist?",
+      () => "Kann ich Ihnen noch Unterlagen zusenden, die Ihnen weiterhelfen?",
     ],
   },
 
   applicationCheck: {
     subject: (f) => `Meine Bewerbung – ${f.role}`,
     openings: [
-      (f) => `ich habe mich auf ${position(f.role)} beworben und möchte mich vergewissern, dass meine Unterlagen angekommen sind.`,
-      (f) => `ich melde mich zu meiner Bewerbung für ${position(f.role)}.`,
-      (f) => `vor Kurzem habe ich mich auf ${position(f.role)}${at(f.company)} beworben, und ich möchte mein Interesse noch einmal bekräftigen.`,
+      (f) => `ich möchte gern zu meiner Bewerbung für ${position(f.role)} nachfragen.`,
+      (f) => `ich möchte mich nach dem Stand meiner Bewerbung für ${position(f.role)} erkundigen.`,
+      (f) => `vor Kurzem habe ich mich auf ${position(f.role)}${at(f.company)} beworben und möchte mein Interesse daran noch einmal bekräftigen.`,
     ],
     interests: [
       () => "Meine Erfahrung passt gut zu der Stelle, und ich würde mich über ein Gespräch freuen.",
-      (f) => `Die Position interessiert mich sehr, und ich bin überzeugt, dass ich ${f.company ?? "Ihr Team"} schnell unterstützen könnte.`,
-      () => "Die Stelle passt sehr gut zu meinem Hintergrund, und ich erzähle Ihnen gern mehr darüber.",
+      () => "Die Position interessiert mich sehr, und ich bin überzeugt, dass ich Ihr Team schnell unterstützen könnte.",
+      () => "Die Stelle passt sehr gut zu meinem Profil, und ich stelle mich Ihnen gern in einem Gespräch näher vor.",
     ],
     questions: [
       () => "Könnten Sie mir sagen, wie das Auswahlverfahren weitergeht?",
@@ -128,38 +173,38 @@ export const GERMAN_PHRASES: DraftPhrases = {
   applicationSecondCheck: {
     subject: (f) => `Meine Bewerbung – ${f.role}`,
     openings: [
-      (f) => `ich möchte mich kurz zu meiner Bewerbung für ${position(f.role)} melden.`,
-      (f) => `eine kurze Nachricht zu meiner Bewerbung für ${position(f.role)}.`,
+      (f) => `ich möchte kurz wegen meiner Bewerbung für ${position(f.role)} nachfragen.`,
+      (f) => `ich erlaube mir eine kurze Nachfrage zu meiner Bewerbung für ${position(f.role)}.`,
       (f) => `ich schreibe Ihnen kurz wegen meiner Bewerbung für ${position(f.role)}.`,
     ],
     interests: SHORT_INTERESTS,
     questions: [
       () => "Können Sie mir schon etwas zum zeitlichen Ablauf sagen?",
-      () => "Ist meine Bewerbung noch im Auswahlverfahren?",
-      () => "Kann ich Ihnen noch etwas zusenden, das weiterhilft?",
+      () => "Wird meine Bewerbung noch berücksichtigt?",
+      () => "Kann ich Ihnen noch Unterlagen zusenden, die Ihnen weiterhelfen?",
     ],
   },
 
   rejectionReply: {
     subject: (f) => `Vielen Dank – ${f.role}`,
     openings: [
-      (f) => `vielen Dank für Ihre Nachricht und für die Zeit, die Sie und das Team sich für mich genommen haben, auch für unser Gespräch am ${f.date} über ${position(f.role)}.`,
-      (f) => `vielen Dank für Ihre Rückmeldung und dafür, dass Sie mich für ${position(f.role)} berücksichtigt haben. Unser Gespräch am ${f.date} hat mir sehr gefallen.`,
-      (f) => `danke für die Information und für die Gelegenheit, mich am ${f.date} für ${position(f.role)} vorzustellen.`,
+      (f) => `vielen Dank für Ihre Rückmeldung und für die Zeit, die Sie sich ${am(f)} im Gespräch über ${position(f.role)} für mich genommen haben.`,
+      (f) => `vielen Dank für Ihre Nachricht und dafür, dass Sie mich für ${position(f.role)} in Betracht gezogen haben. ${capitalised(withDay(f, "unser", "es", "Gespräch"))} habe ich in guter Erinnerung.`,
+      (f) => `vielen Dank für die Information und für die Gelegenheit, mich ${am(f)} für ${position(f.role)} vorzustellen.`,
     ],
     openingsWithoutDate: [
-      (f) => `vielen Dank für Ihre Nachricht und dafür, dass Sie mich für ${position(f.role)} berücksichtigt haben.`,
+      (f) => `vielen Dank für Ihre Nachricht und dafür, dass Sie mich für ${position(f.role)} in Betracht gezogen haben.`,
       (f) => `vielen Dank für Ihre Rückmeldung und für die Zeit, die Sie sich für meine Bewerbung als „${f.role}“ genommen haben.`,
-      (f) => `danke für die Information ${toPosition(f.role)}.`,
+      (f) => `vielen Dank für Ihre Nachricht ${toPosition(f.role)}.`,
     ],
     interests: [
-      (f) => `Ich habe gern mehr über ${f.company ?? "Ihr Team"} erfahren und würde mich freuen, bei künftigen Stellen berücksichtigt zu werden.`,
-      (f) => `Ich bin weiterhin an ${f.company ?? "Ihrem Team"} interessiert und würde mich gern in Zukunft auf eine passende Stelle bewerben.`,
+      () => "Ich habe Ihr Unternehmen gern kennengelernt und würde mich freuen, bei künftigen Stellen berücksichtigt zu werden.",
+      () => "Ihr Unternehmen interessiert mich weiterhin, und ich würde mich gern in Zukunft auf eine passende Stelle bewerben.",
       () => "Ich würde gern in Kontakt bleiben und bei anderen offenen Stellen berücksichtigt werden.",
     ],
     feedbackQuestions: [
-      () => "Wären Sie bereit, mir eine kurze Rückmeldung zu geben, wie ich meine Bewerbung verbessern könnte?",
-      () => "Ein kurzes Feedback aus dem Verfahren würde mir sehr helfen – hätten Sie vielleicht eines für mich?",
+      () => "Wären Sie bereit, mir kurz zurückzumelden, was ich an meiner Bewerbung verbessern könnte?",
+      () => "Ein kurzes Feedback aus dem Auswahlverfahren würde mir sehr helfen – wäre das möglich?",
       () => "Gibt es Feedback, das mir bei künftigen Bewerbungen helfen könnte?",
     ],
     questions: STAY_IN_TOUCH,
@@ -169,22 +214,88 @@ export const GERMAN_PHRASES: DraftPhrases = {
     subject: (f) => `Vielen Dank – ${f.role}`,
     openings: [
       (f) => `vielen Dank für die Nachricht, dass ${position(f.role)} besetzt ist, und herzlichen Glückwunsch zur neuen Verstärkung.`,
-      (f) => `danke für die Information ${toPosition(f.role)}. Ich habe ${f.company ?? "Ihr Team"} im Verfahren gern kennengelernt.`,
-      (f) => `nochmals vielen Dank, dass Sie mich für ${position(f.role)} in Betracht gezogen haben; ich habe die Zeit mit Ihnen sehr geschätzt.`,
+      (f) => `vielen Dank für die Information ${toPosition(f.role)}. Ich habe Ihr Team im Verfahren gern kennengelernt.`,
+      (f) => `nochmals vielen Dank, dass Sie mich für ${position(f.role)} in Betracht gezogen haben; die Gespräche mit Ihnen habe ich sehr geschätzt.`,
     ],
     interests: DOOR_OPEN,
     questions: STAY_IN_TOUCH,
   },
 
   lastNoteAfterSilence: {
-    subject: (f) => `Vielen Dank – ${f.role}`,
+    subject: (f) => `Nachfrage zur Position „${f.role}“`,
     openings: [
-      (f) => `ich möchte unseren Austausch über ${position(f.role)}, über die wir am ${f.date} gesprochen haben, gern mit einer kurzen Nachricht abrunden.`,
-      (f) => `ich möchte mich noch einmal für unser Gespräch am ${f.date} über ${position(f.role)} bedanken.`,
-      (f) => `mir ist bewusst, dass sich Prioritäten verschieben können, daher eine kurze Nachricht ${toPosition(f.role)}, über die wir am ${f.date} gesprochen haben.`,
+      (f) => `ich möchte mich noch einmal für ${withDay(f, "unser", "es", "Gespräch")} über ${position(f.role)} bedanken; die Stelle interessiert mich weiterhin sehr.`,
+      (f) => `${position(f.role)}, über die wir ${am(f)} gesprochen haben, interessiert mich nach wie vor sehr, deshalb melde ich mich kurz bei Ihnen.`,
+      (f) => `${withDay(f, "unser", "es", "Gespräch")} über ${position(f.role)} ist mir in guter Erinnerung, und mein Interesse an der Stelle ist unverändert groß.`,
     ],
-    interests: DOOR_OPEN,
+    updateLeads: [
+      () => "Seit unserem Gespräch kann ich eine Neuigkeit ergänzen:",
+      () => "Eine kurze Ergänzung von meiner Seite:",
+      () => "Seitdem gibt es etwas Neues, das ich gern mit Ihnen teile:",
+    ],
+    interests: [
+      () => "Ich würde das Gespräch gern fortsetzen, wann immer es Ihnen passt.",
+      () => "Über den nächsten Schritt würde ich mich sehr freuen, sobald es bei Ihnen zeitlich passt.",
+      (f) => `Ich würde weiterhin sehr gern ${atCompanyOrInTeam(f.company)} mitarbeiten.`,
+    ],
+    questions: [
+      () => "Ist die Stelle noch offen, und kann ich Ihnen noch etwas zusenden?",
+      () => "Könnten Sie mir sagen, wie der Stand des Verfahrens ist?",
+      () => "Gibt es noch etwas, das Ihnen bei der Entscheidung helfen würde?",
+    ],
+  },
+
+  thankYouViaCoordinator: {
+    subject: (f) => `Vielen Dank für das Gespräch – ${f.role}`,
+    openings: [
+      (f) => `vielen Dank, dass Sie ${withDay(f, "mein", "es", "Gespräch")} ${toPosition(f.role)} organisiert haben.`,
+      (f) => `herzlichen Dank für die Organisation ${withDay(f, "meines", "en", "Vorstellungsgesprächs")} ${toPosition(f.role)}${at(f.company)}.`,
+      (f) => `vielen Dank, dass Sie ${withDay(f, "das", "e", "Gespräch")} über ${position(f.role)} für mich vereinbart haben.`,
+    ],
+    interests: [
+      (f) => `Das Gespräch mit ${f.interviewers ?? "Ihrem Team"} hat mir sehr gefallen und mein Interesse an der Stelle bestätigt.`,
+      (f) => `Nach dem Gespräch mit ${f.interviewers ?? "Ihrem Team"} interessiert mich die Stelle noch mehr.`,
+      (f) => `Das Gespräch mit ${f.interviewers ?? "Ihrem Team"} hat mich darin bestärkt, dass ich sehr gern ${atCompanyOrInTeam(f.company)} arbeiten würde.`,
+    ],
+    questions: [
+      () => "Könnten Sie meinen Dank weitergeben oder mir eine E-Mail-Adresse nennen, damit ich mich direkt bedanken kann?",
+      () => "Würden Sie meinen Dank freundlicherweise weiterleiten oder mir eine Adresse nennen, an die ich direkt schreiben kann?",
+      () => "Dürfte ich Sie bitten, meinen Dank weiterzugeben oder mir zu sagen, wie ich die Gesprächspartner direkt erreiche?",
+    ],
+  },
+
+  thankYouAfterWithdrawal: {
+    subject: (f) => `Vielen Dank für das Gespräch – ${f.role}`,
+    openings: [
+      (f) => `vielen Dank, dass Sie sich ${am(f)} Zeit für das Gespräch über ${position(f.role)} genommen haben.`,
+      (f) => `herzlichen Dank für ${withDay(f, "unser", "es", "Gespräch")} über ${position(f.role)}${at(f.company)}.`,
+      (f) => `ich habe mich sehr über die Gelegenheit gefreut, ${am(f)} mit Ihnen über ${position(f.role)} zu sprechen.`,
+    ],
+    interests: [
+      () => "Auch wenn ich meine Bewerbung zurückgezogen habe, habe ich mich sehr gefreut, Ihr Team und seine Arbeit kennenzulernen.",
+      (f) => `Ich habe mich entschieden, meine Bewerbung zurückzuziehen, habe den Einblick in Ihr Unternehmen aber sehr geschätzt.`,
+      () => "Obwohl ich meine Bewerbung zurückgezogen habe, habe ich die Offenheit unseres Gesprächs sehr geschätzt.",
+    ],
     questions: STAY_IN_TOUCH,
+  },
+
+  conversation: {
+    subject: (f) => `Ihre Nachricht zur Position „${f.role}“`,
+    openings: [
+      (f) => `vielen Dank für Ihre Nachricht ${toPosition(f.role)}${at(f.company)}.`,
+      (f) => `herzlichen Dank, dass Sie sich wegen ${ofPosition(f.role)} bei mir gemeldet haben.`,
+      (f) => `vielen Dank für Ihre Kontaktaufnahme wegen ${ofPosition(f.role)}.`,
+    ],
+    interests: [
+      () => "Ich würde gern mehr darüber erfahren und Ihnen von meiner Erfahrung erzählen.",
+      () => "Die Stelle passt gut zu meinem Profil, und ich würde mich über ein Gespräch freuen.",
+      () => "Ich würde gern mehr über die Stelle und Ihr Unternehmen erfahren.",
+    ],
+    questions: [
+      () => "Könnten Sie mir mehr zu den nächsten Schritten sagen?",
+      () => "Was wäre aus Ihrer Sicht ein guter nächster Schritt?",
+      () => "Soll ich Ihnen meinen Lebenslauf oder weitere Unterlagen schicken?",
+    ],
   },
 
   offerElsewhere: {
@@ -209,9 +320,9 @@ export const GERMAN_PHRASES: DraftPhrases = {
   newInformation: {
     subject: (f) => `Kurzes Update zu meiner Bewerbung – ${f.role}`,
     openings: [
-      (f) => `seit unserem Gespräch am ${f.date} über ${position(f.role)} gibt es eine Neuigkeit, die ich gern mit Ihnen teilen möchte:`,
-      (f) => `ich möchte Ihnen gern ein kurzes Update ${toPosition(f.role)} geben, über die wir am ${f.date} gesprochen haben:`,
-      (f) => `zu unserem Gespräch am ${f.date} über ${position(f.role)} möchte ich gern eine neue Entwicklung ergänzen:`,
+      (f) => `seit ${withDay(f, "unserem", "en", "Gespräch")} über ${position(f.role)} gibt es eine Neuigkeit, die ich gern mit Ihnen teilen möchte:`,
+      (f) => `ich möchte Ihnen gern kurz etwas Neues ${toPosition(f.role)} mitteilen, über die wir ${am(f)} gesprochen haben:`,
+      (f) => `zu ${withDay(f, "unserem", "en", "Gespräch")} über ${position(f.role)} möchte ich gern eine neue Entwicklung ergänzen:`,
     ],
     openingsWithoutDate: [
       (f) => `seit meiner Bewerbung für ${position(f.role)} gibt es eine Neuigkeit, die ich gern mit Ihnen teilen möchte:`,
