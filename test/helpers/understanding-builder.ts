@@ -1,4 +1,4 @@
-import type { Understanding } from "../../src/core/understanding/types.ts";
+import type { FieldConfidence, Understanding } from "../../src/core/understanding/types.ts";
 
 /** An Understanding with every field empty, overridden as a test needs. */
 export function understanding(overrides: Partial<Understanding> = {}): Understanding {
@@ -24,4 +24,9 @@ export function understanding(overrides: Partial<Understanding> = {}): Understan
     calendar: null,
     ...overrides,
   };
+}
+
+/** A field's confidence, for an understanding that doubts it (`confidence: { company: doubted(0.5, "...") }`). */
+export function doubted(score: number, ...evidence: string[]): FieldConfidence {
+  return { score, evidence };
 }

@@ -5,7 +5,9 @@
  * email is shown as text; the HTML rendering escapes it (src/core/mail/html.ts).
  */
 import { formatInstant } from "../time/format.ts";
-import type { Understanding } from "../understanding/types.ts";
+import { SURE_SCORE, type ConfidentField, type Understanding } from "../understanding/types.ts";
+import { decodeEncodedWords, stripHiddenControls } from "../text/untrusted.ts";
+import { readMarkedPoints } from "../applications/notes.ts";
 
 export type ConfirmationOutcome =
   | { kind: "filed"; applicationId: number; isNew: boolean; changes: string[]; nextFollowUp: { rule: string; dueAt: number } | null }
@@ -21,12 +23,24 @@ export interface ConfirmationInput {
   originalSubject: string | null;
   /** Where commands go (the assistant's token address). */
   replyAddress: string;
+  /** The owner's private forwarding address, told in every confirmation so it is at hand when a forwarding rule is set up. */
+  forwardingAddress?: string;
+  /**
+   * Digest dates as the adapter finds them (src/core/digest/schedule.ts), written out: the digest
+   * that will show the first follow-up, and the one of the interview's day; null when no digest
+   * still to go out will (digests paused, or that day's has gone out). Absent (the CLI): the
+   * follow-up's due time is named instead.
+   */
+  digests?: { nextFollowUp: string | null; interview: string | null };
 }
 
 export interface Confirmation {
   subject: string;
   text: string;
 }
+
+/** Kinds about an interview slot: their confirmation shows, and asks about, the time. */
+const SLOT_KINDS: ReadonlySet<Understanding["kind"]> = new Set(["invitation", "scheduling_confirmation", "reschedule", "cancellation", "next_round"]);
 
 const KIND_WORDS: Record<Understanding["kind"], string> = {
   invitation: "an interview invitation",
@@ -45,10 +59,18 @@ const NEXT_STEP: Record<Understanding["kind"], string> = {
   next_round: "I'll list the next round in your digest on the day, and draft a thank-you note for after it.",
   reschedule: "I moved the interview; the thank-you note moves with it.",
   cancellation: "I marked the interview as cancelled; no thank-you note will be drafted for it.",
-  rejection: "I closed the application and stopped any pending nudges. A short, gracious reply will be in tomorrow morning's digest.",
+  rejection: "I closed the application and stopped any pending nudges. A short, gracious reply will be drafted for you.",
   offer: "I marked the application as an offer and stopped any pending nudges. Congratulations!",
   generic: "I'll suggest a polite status check in your digest when one is due.",
 };
+
+/** What happens next; for an interview to come, the digest that will list it when the adapter names it. */
+function describeNextStep(kind: Understanding["kind"], digests: ConfirmationInput["digests"]): string {
+  const listed = kind === "invitation" || kind === "scheduling_confirmation" ? "it" : kind === "next_round" ? "the next round" : null;
+  if (!digests || listed === null) return NEXT_STEP[kind];
+  if (digests.interview === null) return `No digest still to go out will list ${listed} before the day; I'll draft a thank-you note for after it.`;
+  return `I'll list ${listed} in your digest on ${digests.interview}, and draft a thank-you note for after it.`;
+}
 
 function describeWhen(u: Understanding, ownerTimeZone: string): string | null {
   if (u.start) {
@@ -75,22 +97,70 @@ function understoodLines(u: Understanding, ownerTimeZone: string): string[] {
   add("Contact:", u.contact ? personLine(u.contact) : null);
   if (u.interviewers.length > 0) add("With:", u.interviewers.map(personLine).join(", "));
   const when = describeWhen(u, ownerTimeZone);
-  if (when || ["invitation", "scheduling_confirmation", "reschedule", "cancellation", "next_round"].includes(u.kind)) add("When:", when);
+  if (when || SLOT_KINDS.has(u.kind)) add("When:", when);
   if (u.durationMin) add("Length:", `${u.durationMin} minutes`);
   if (u.format) add("Format:", u.format === "onsite" ? "on site" : u.format);
   if (u.meetingUrl) add("Join:", u.meetingUrl);
   if (u.proposedSlots.length > 1) add("Options:", u.proposedSlots.join("; "));
   if (u.promisedTimeline) {
     const t = u.promisedTimeline;
-    add("They said:", `"${t.text}"${t.by ? ` (I'll count on hearing by ${t.by})` : ""}`);
+    add("They said:", `"${t.text}"${!t.by ? "" : t.checkIn ? ` (I'll plan your check-in from ${t.by} on)` : ` (I'll count on hearing by ${t.by})`}`);
   }
   if (u.noCalls) add("Note:", "they asked for no phone calls; drafts will never suggest calling.");
   return lines;
 }
 
+/**
+ * How the confirmation asks about each field it may doubt, and the reply that corrects it, in
+ * the reply grammar's own syntax (commands/parse.ts).
+ */
+const ASK: Partial<Record<ConfidentField, { missing: string; unsure: (shown: string) => string; reply: string }>> = {
+  company: { missing: "the company", unsure: (shown) => `the company is ${shown}`, reply: `"company: …"` },
+  role: { missing: "the role", unsure: (shown) => `the role is ${shown}`, reply: `"role: …"` },
+  contact: { missing: "whom to follow up with", unsure: (shown) => `${shown} is the one to follow up with`, reply: `"contact: Name <name@company.example>"` },
+  start: { missing: "when the interview is", unsure: (shown) => `the interview is at ${shown}`, reply: `"time: …" (e.g. "time: tue 3pm PT")` },
+  tz: { missing: "the interview's time zone", unsure: (shown) => `the interview's time zone is ${shown}`, reply: `"time: …" with its zone (e.g. "time: tue 3pm PT")` },
+};
+
+/**
+ * What the reading could not tell or is unsure of, each with the exact reply that fixes it:
+ * a field left empty ("I could not tell the company"), and a value kept with a confidence below
+ * SURE_SCORE ("I am not sure the company is ..."), with the reading's strongest reason. The time
+ * is asked about only for a mail about a slot. An understanding stored before confidences were
+ * kept is doubted only where empty.
+ */
+function doubtLines(u: Understanding): string[] {
+  const lines: string[] = [];
+  const couldNotTell = (field: ConfidentField): void => {
+    const ask = ASK[field];
+    if (ask) lines.push(`- I could not tell ${ask.missing}: reply ${ask.reply}`);
+  };
+  const unsure = (field: ConfidentField, shown: string): void => {
+    const ask = ASK[field];
+    const confidence = u.confidence?.[field];
+    if (!ask || !confidence || confidence.score >= SURE_SCORE) return;
+    const why = confidence.evidence[0] ? ` (${confidence.evidence[0].replace(/\s*\([\d.]+\)$/, "")})` : "";
+    lines.push(`- I am not sure ${ask.unsure(shown)}${why}: if not, reply ${ask.reply}`);
+  };
+  for (const [field, value] of [["company", u.company], ["role", u.role]] as const) {
+    if (value === null) couldNotTell(field);
+    else unsure(field, `"${value}"`);
+  }
+  if (u.contact === null) couldNotTell("contact");
+  else unsure("contact", personLine(u.contact));
+  if (SLOT_KINDS.has(u.kind)) {
+    if (u.start === null && u.startLocal === null) couldNotTell("start");
+    else if (u.start === null) couldNotTell("tz");
+    // A time read in a guessed zone is right once the zone is: the zone is what is asked.
+    else if (u.tz && (u.confidence?.tz?.score ?? 1) < SURE_SCORE) unsure("tz", u.tz);
+    else unsure("start", formatInstant(Date.parse(u.start), u.tz ?? "UTC"));
+  }
+  return lines.length > 0 ? ["Please check:", ...lines, ""] : [];
+}
+
 const RULE_NAMES: Record<string, string> = {
   R1: "thank-you note",
-  R3: "status check after their promised date",
+  R3: "status check after the date they gave",
   R4: "status check",
   R5: "application check-in",
   R6: "second follow-up",
@@ -109,17 +179,35 @@ const CORRECT_HOW = (replyAddress: string) =>
     "  ignore        (not a job email)",
   ].join("\n");
 
+/**
+ * The confirmation for a filing outcome. Every value from the email enters here: a subject kept
+ * as a raw header has its encoded words decoded, and hidden controls (bidi overrides,
+ * zero-width characters) are stripped from the whole result, so no name, subject or quote can
+ * reorder or hide what the owner reads.
+ */
 export function buildConfirmation(input: ConfirmationInput): Confirmation {
+  const originalSubject = input.originalSubject === null ? null : decodeEncodedWords(input.originalSubject);
+  const { subject, text } = composeConfirmation({ ...input, originalSubject });
+  const footer = input.forwardingAddress ? `\n\nYour private forwarding address, for automatic forwarding rules (keep it private): ${input.forwardingAddress}` : "";
+  return { subject: stripHiddenControls(subject), text: stripHiddenControls(text + footer) };
+}
+
+function composeConfirmation(input: ConfirmationInput): Confirmation {
   const { understanding: u, outcome, ownerTimeZone, originalSubject, replyAddress } = input;
   const about = originalSubject ? `"${originalSubject}"` : "your forward";
   switch (outcome.kind) {
     case "filed": {
       const what = KIND_WORDS[u!.kind];
       const head = outcome.isNew ? `I read ${what} and started a new application.` : `I read ${what} and filed it with your existing application.`;
-      const body = [head, "", ...understoodLines(u!, ownerTimeZone), "", "Next: " + NEXT_STEP[u!.kind]];
+      const body = [head, "", ...understoodLines(u!, ownerTimeZone), "", ...doubtLines(u!), "Next: " + describeNextStep(u!.kind, input.digests)];
       if (outcome.nextFollowUp) {
         const { rule, dueAt } = outcome.nextFollowUp;
-        body.push(`First follow-up: ${RULE_NAMES[rule] ?? rule} (${rule}), in your digest for ${formatInstant(dueAt, ownerTimeZone)}.`);
+        const when = !input.digests
+          ? `due ${formatInstant(dueAt, ownerTimeZone)}`
+          : input.digests.nextFollowUp !== null
+            ? `in your digest on ${input.digests.nextFollowUp}`
+            : "in your first digest after you resume them";
+        body.push(`First follow-up: ${RULE_NAMES[rule] ?? "a follow-up"}, ${when}.`);
       }
       if (outcome.changes.length > 0) body.push("", "Changes:", ...outcome.changes.map((c) => `  - ${c}`));
       body.push("", CORRECT_HOW(replyAddress));
@@ -170,8 +258,13 @@ export function describeFilingChange(event: { type: string; payload: Record<stri
       return "interview cancelled";
     case "timeline_promised":
       return "their promised timeline noted";
-    case "note_added":
-      return "your note saved (used in follow-up drafts)";
+    case "note_added": {
+      // The note is private (C3): say so, and what of it the drafts will quote.
+      const points = readMarkedPoints(String(event.payload.note ?? ""));
+      return points.length > 0
+        ? `your note saved; it stays private except the line you marked for the thank-you: "${points.at(-1)}"`
+        : "your note saved; it is private and never quoted. To use a sentence in the thank-you, start a line with `point:`";
+    }
     case "details_updated":
       return `details updated: ${Object.keys(event.payload).join(", ")}`;
     default:

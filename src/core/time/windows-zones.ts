@@ -296,3 +296,10 @@ export function lookUpWindowsZone(name: string): string | null {
   if (key.includes(" daylight time")) return WINDOWS_IDS[key.replace(" daylight time", " standard time")] ?? null;
   return null;
 }
+
+const CANONICAL_ZONES = new Set(Object.values(WINDOWS_IDS));
+
+/** True for a zone some Windows id maps to ("Europe/Berlin" for "W. Europe Standard Time"). */
+export function isWindowsZone(tz: string): boolean {
+  return CANONICAL_ZONES.has(tz);
+}

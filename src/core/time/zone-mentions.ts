@@ -13,7 +13,8 @@
  * place keeps the same clock ("CET" in a mail from Paris is Europe/Paris).
  */
 
-import { canonicalZoneName, rulesSignature } from "./zone-rules.ts";
+import { canonicalZoneName, rulesSignature, zoneOffsetMin } from "./zone-rules.ts";
+import { isWindowsZone, lookUpWindowsZone } from "./windows-zones.ts";
 import { findPlaces, lookUpPlace } from "./places.ts";
 import { LETTERS, isCapitalised, isJoinedBy, tokenizeRange, type Token } from "../text/word-tokens.ts";
 
@@ -192,6 +193,7 @@ const FIRST_WORD_RE = new RegExp(`[${LETTERS}]+`, "y");
 // name starts.
 const IANA_RE = /\/(?<=(?<![A-Za-z0-9/.@_-])(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada|Brazil|Mexico|Chile)\/)[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?/gi;
 const OFFSET_RE = /(?<![A-Za-z])(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?!\d)/gi;
+const US_CANADA_SUFFIX_RE = /^\s*(?:[-–—]\s*|\()(?:US|U\.S\.) (?:&|and) Canada\)?/;
 const GOOGLE_PLACE_SUFFIX_RE = new RegExp(`^\\s*[-–—]\\s*([A-ZÀ-ÖØ-Þ][${LETTERS}'’.]*(?:[ -][A-ZÀ-ÖØ-Þ][${LETTERS}'’.]*){0,3})`);
 
 // ---- Finding mentions -------------------------------------------------------------------------
@@ -240,6 +242,15 @@ function collectMentions(text: string, abbreviationCounts: (index: number) => bo
   for (let m = OFFSET_RE.exec(text); m; m = OFFSET_RE.exec(text)) {
     const offsetMin = parseUtcOffset(m[0]);
     if (offsetMin === null) continue;
+    // Reading the name looks for zones in it with these same global patterns: the search resumes here.
+    const resumeAt = OFFSET_RE.lastIndex;
+    const named = displayNameAfter(text, m.index + m[0].length, offsetMin);
+    OFFSET_RE.lastIndex = resumeAt;
+    if (named) {
+      mentions.push({ tz: named.tz, offsetMin: null, index: m.index, end: named.end, isGeneric: false });
+      OFFSET_RE.lastIndex = named.end;
+      continue;
+    }
     const tz = offsetMin === 0 ? "UTC" : offsetMin % 60 === 0 ? `Etc/GMT${offsetMin > 0 ? "-" : "+"}${Math.abs(offsetMin / 60)}` : null;
     mentions.push({ tz, offsetMin, index: m.index, end: m.index + m[0].length, isGeneric: false });
   }
@@ -364,7 +375,9 @@ function suffixMention(line: LineWords, i: number): ZoneMention | null {
     const suffix = GOOGLE_PLACE_SUFFIX_RE.exec(text.slice(word.end, word.end + 60));
     const placeZone = suffix?.[1] ? lookUpPlaceRun(suffix[1]) : null;
     if (placeZone && suffix) return { tz: placeZone, offsetMin: null, index: first.index, end: word.end + suffix[0].length, isGeneric: false };
-    return { tz: entry[0], offsetMin: null, index: first.index, end: word.end, isGeneric: entry[1] };
+    // Windows and booking tools add the region: "Eastern Time (US & Canada)", "Eastern Time - US & Canada".
+    const region = US_CANADA_SUFFIX_RE.exec(text.slice(word.end, word.end + 24));
+    return { tz: entry[0], offsetMin: null, index: first.index, end: word.end + (region?.[0].length ?? 0), isGeneric: entry[1] };
   }
   if (word.lower === "time") {
     // "Lisbon time", "New York time", "Lisbon local time".
@@ -418,6 +431,40 @@ function lookUpPlaceRun(run: string): string | null {
     if (tz) return tz;
   }
   return null;
+}
+
+// Windows and Outlook name a zone "(UTC-05:00) Eastern Time (US & Canada)" or "(UTC+01:00)
+// Amsterdam, Berlin, ...": the offset is the zone's standard one all year, and the name says the
+// zone. Read after "hh:mm)"; the name is a Windows display name, a long name, or a list of places.
+const DISPLAY_NAME_RE = /^\)[ \t]+([^\n]{2,80})/;
+const STRICT_OFFSET_RE = /\d\d:\d\d$/;
+/** Mid-January and mid-July 2026: one of them is in each hemisphere's standard time. */
+const WINTER_AND_SUMMER_MS = [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)];
+
+function displayNameAfter(text: string, offsetEnd: number, offsetMin: number): { tz: string; end: number } | null {
+  if (text.charAt(offsetEnd) !== ")" || !STRICT_OFFSET_RE.test(text.slice(offsetEnd - 5, offsetEnd))) return null;
+  const line = DISPLAY_NAME_RE.exec(text.slice(offsetEnd, offsetEnd + 90));
+  const written = line?.[1];
+  if (!line || !written) return null;
+  const name = written.replace(/[.\s]+$/, "");
+  const nameStart = offsetEnd + line[0].length - written.length;
+  const tz =
+    lookUpWindowsZone(name) ??
+    lookUpWindowsZone(name.split(". ")[0] ?? "") ??
+    collectMentions(name, () => true).find((m) => m.index === 0 && m.offsetMin === null)?.tz ??
+    zoneOfPlaceList(name);
+  if (!tz || Math.min(...WINTER_AND_SUMMER_MS.map((ms) => zoneOffsetMin(tz, ms))) !== offsetMin) return null;
+  return { tz, end: nameStart + name.length };
+}
+
+/**
+ * The zone of a display name's list of places, as Outlook writes it in the reader's language
+ * ("Amsterdam, Berlin, Bern, Rom, Stockholm, Wien"): the place a Windows zone is named after
+ * (Berlin), else the first place.
+ */
+function zoneOfPlaceList(list: string): string | null {
+  const zones = list.split(",").map((place) => lookUpPlaceRun(place)).filter((tz) => tz !== null);
+  return zones.find(isWindowsZone) ?? zones[0] ?? null;
 }
 
 function parseUtcOffset(text: string): number | null {

@@ -23,12 +23,20 @@ export function windowsZoneToIana(name: string): string | null {
 
 /** The first clear zone written in the text, as an IANA name; null when none is. Forwarded-header lines ("Sent: ... EST") are skipped. */
 export function zoneFromText(text: string): string | null {
+  return namedZoneInText(text)?.tz ?? null;
+}
+
+/**
+ * The first clear zone written in the text, and whether it was written as a name several zones
+ * share ("CET", "Eastern Time"), so that a more specific source with the same clock may name it.
+ */
+export function namedZoneInText(text: string): { tz: string; isGeneric: boolean } | null {
   const mentions = findZoneMentions(text);
   // Most mail names no zone: the header lines are looked for only when there is one to check.
   const headerLines = mentions.length > 0 ? findHeaderLineRanges(text) : [];
   for (const mention of mentions) {
     if (mention.tz === null || isInRanges(headerLines, mention.index)) continue;
-    return mention.isGeneric ? refineGenericZone(mention.tz, text) : mention.tz;
+    return { tz: mention.isGeneric ? refineGenericZone(mention.tz, text) : mention.tz, isGeneric: mention.isGeneric };
   }
   return null;
 }

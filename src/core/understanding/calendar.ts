@@ -399,3 +399,12 @@ function readMethod(value: string | null): CalendarEvent["method"] {
   const method = value.trim().toUpperCase();
   return method === "REQUEST" || method === "CANCEL" || method === "PUBLISH" || method === "REPLY" ? method : "OTHER";
 }
+
+/** The event that describes the interview: a cancellation or the latest revision. */
+export function pickEvent(events: CalendarEvent[]): CalendarEvent | null {
+  let best: CalendarEvent | null = null;
+  for (const event of events) {
+    if (!best || (event.sequence ?? 0) > (best.sequence ?? 0) || (!best.start && event.start)) best = event;
+  }
+  return best;
+}

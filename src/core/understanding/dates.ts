@@ -35,6 +35,8 @@ export interface DateTimeMention {
   /** Naive "YYYY-MM-DDTHH:mm:00". */
   startLocal: string;
   tz: string | null;
+  /** Where `tz` comes from: written at the time, the one zone the text names, or the caller's `zoneHint`. */
+  zoneFrom: "written" | "text" | "hint" | null;
   /** From a range in the same mention ("14:00–15:00"). */
   durationMin: number | null;
   /** Offset of the mention in the text. */
@@ -98,7 +100,7 @@ const LAST_AFTER_WORDS = new Set(["dernier", "passé", "pasado", "passado", "pas
 const NEXT_AFTER_WORDS = new Set(["prochain"]);
 const WEEK_WORDS = new Set(["week", "woche", "semaine", "semana"]);
 
-const TIME_SOURCE = `(?<h>\\d{1,2})(?:(?<sep>[:.h])(?<m>\\d{2}))?(?::(?<s>\\d{2}))?(?:\\s?(?<ampm>[ap]\\.?\\s?m\\.?)(?![${L}])|\\s?(?<unit>uhr|h(?![${L}])|uur|horas?(?![${L}])))?(?![\\d:])`;
+const TIME_SOURCE = `(?<h>\\d{1,2})(?:(?<sep>[:.]|\\s?h\\s?)(?<m>\\d{2}))?(?::(?<s>\\d{2}))?(?:\\s?(?<ampm>[ap]\\.?\\s?m\\.?)(?![${L}])|\\s?(?<unit>uhr|h(?![${L}])|uur|horas?(?![${L}])))?(?![\\d:])`;
 /** Not inside a number, a word or a date; but right after an ISO date's "T" ("2026-03-03T14:30"). */
 const TIME_RE = new RegExp(`(?:(?<=\\d{4}-\\d{2}-\\d{2}t)|(?<![\\d.:,/\\-–${L}]))${TIME_SOURCE}`, "y");
 /** The end of a range, read right after its separator. */
@@ -107,6 +109,8 @@ const RANGE_SEPARATOR_RE = /\s*(?:-|–|—|to|till|until|bis|à|au|a|tot|até|a
 const DIGIT_RE = /\d/;
 /** A bare hour is a time after these words ("a las 11", "às 15", "um 10"). */
 const HOUR_KEYWORD_BEFORE_RE = new RegExp(`(?<![${L}])(?:a\\s+las|a\\s+la|às|as|alle|um|om|at|à|vers|from|von|van|de|desde|das)\\s+$`);
+/** "Durée : 1h30", "Duración: 1 h 30": a length, not a clock time. */
+const DURATION_LABEL_BEFORE_RE = /(?:duration|length|durée|dauer|duración|duração|duur)\s*:?\s*(?:de\s+|d['’]environ\s+|environ\s+|ca\.\s*)?$/;
 /** "in 2h", "binnen 24 uur": a duration, not a clock time. */
 const DURATION_BEFORE_RE = new RegExp(`(?<![${L}])(?:in|within|innerhalb|dans|binnen|en|em|durante|for|pendant|für|voor|por|over|after|nach|après|após|después)\\s+(?:(?:the|den|de|les|los|as|os)\\s+)?(?:next\\s+)?$`);
 
@@ -137,9 +141,11 @@ export function findDateTimes(text: string, context: DateTimeContext): DateTimeM
   const mentions: DateTimeMention[] = [];
   for (const { date, time } of pairs) {
     const written = time.zone;
+    const textZone = written ? null : zoneOfText();
     const tz = written?.tz
       ? (written.isGeneric ? refineGenericZone(written.tz, text) : written.tz)
-      : written ? null : (zoneOfText() ?? zoneHint);
+      : written ? null : (textZone ?? zoneHint);
+    const zoneFrom = tz === null ? null : written ? "written" : textZone ? "text" : "hint";
     const fixedOffset = written && !written.tz ? written.offsetMin : null;
     const senderOffset = senderOffsetMin(context, sent, tz ?? zoneHint);
     const day = resolveDay(date, dayFirst, sent, senderOffset);
@@ -160,6 +166,7 @@ export function findDateTimes(text: string, context: DateTimeContext): DateTimeM
       start,
       startLocal: formatWallClock(wallMs),
       tz,
+      zoneFrom,
       durationMin: time.durationMin,
       index,
       text: text.slice(index, end),
@@ -528,6 +535,9 @@ function readTime(text: string, m: RegExpExecArray, isRangeEnd = false): { hour:
   if (minute > 59 || second > 59) return null;
   if (g.sep === ".") {
     if (!meridiem && unit !== "uhr" && unit !== "uur" && unit !== "h") return null;
+  } else if (g.sep?.includes("h") && DURATION_LABEL_BEFORE_RE.test(before)) {
+    // "Durée : 1 h 30" is a length.
+    return null;
   } else if (g.sep === undefined && !meridiem) {
     if (!unit) return null;
     if (unit === "h" && !isRangeEnd && DURATION_BEFORE_RE.test(before)) return null;
@@ -713,6 +723,7 @@ function mergeRepeats(mentions: DateTimeMention[]): DateTimeMention[] {
     }
     if (same.tz === null && mention.tz !== null) {
       same.tz = mention.tz;
+      same.zoneFrom = mention.zoneFrom;
       same.start = mention.start;
       if (mention.isPast !== undefined) same.isPast = mention.isPast;
     }

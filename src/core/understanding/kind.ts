@@ -8,6 +8,7 @@
  * an invitation or a next round.
  */
 import type { EmailKind } from "./types.ts";
+import { joinHardWraps } from "../text/hard-wraps.ts";
 import { gate } from "../text/required-words.ts";
 import type { GatedPattern } from "../text/word-finder.ts";
 import { createWordFinder, findWords, requiredWordsOf, testGatedWith } from "../text/word-finder.ts";
@@ -16,8 +17,13 @@ import { wordPattern } from "../text/word-pattern.ts";
 /**
  * Every pattern here is written in lower case and run on lower-cased text, and only when the
  * text has one of the words the pattern requires: a mail in one language compiles few of the others.
+ * A pattern of plain ASCII keeps JavaScript's own \b: its words touch no accented letter in the
+ * languages read, and without the look-arounds of a word pattern it compiles to half the size.
  */
-const lowerCase = (pattern: RegExp): GatedPattern => gate(wordPattern(pattern, { lowerCaseInput: true }));
+const lowerCase = (pattern: RegExp): GatedPattern =>
+  gate(ASCII_SOURCE.test(pattern.source) ? new RegExp(pattern.source, pattern.flags.replace(/[iu]/g, "")) : wordPattern(pattern, { lowerCaseInput: true }));
+
+const ASCII_SOURCE = /^[\x20-\x7e]*$/;
 
 export interface KindInput {
   subject: string;
@@ -33,6 +39,18 @@ export interface KindReading {
 const INTERVIEW_WORDS =
   "interview|meeting|appointment|call|phone screen|screening|event|gespräch|vorstellungsgespräch|termin|entretien|rendez-vous|réunion|entrevista|reunión|cita|reunião|gesprek|sollicitatiegesprek|afspraak";
 
+// Anything up to a sentence's end; a dot inside a time or date ("10.00 uur", "1.6.") ends none.
+// Written after "\b\s*": a \b right before a group would open a word (text/word-pattern.ts).
+const IN_SENTENCE = String.raw`(?:[^.!?\n]|\.(?=\d))`;
+
+/**
+ * "need to cancel", "have to cancel", ...: written out whole, so that a pattern built on them runs
+ * only where one of the phrases stands, not wherever "cancel" does (a footer's "Cancel").
+ */
+function toVerb(verbs: string[]): string {
+  return ["need", "have", "had", "must", "forced", "going", "want", "like"].flatMap((modal) => verbs.map((verb) => `${modal} to ${verb}`)).join("|");
+}
+
 const CANCELLATION: GatedPattern[] = [
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,80}\\b(?:has been|have been|was|is|been|wurde|ist|a été|est|ha sido|fue|foi|is|werd|wordt)\\s+(?:cancell?ed|called off|abgesagt|storniert|annulée?|cancelad[oa]|anulad[oa]|geannuleerd|afgezegd)\\b`, "iu"),
   /^(?:cancell?ed|canceled event|abgesagt|annulé|cancelado|geannuleerd)\b/imu,
@@ -41,6 +59,13 @@ const CANCELLATION: GatedPattern[] = [
   /\b(?:absage|stornierung) (?:des|ihres|unseres) (?:termins|gesprächs|vorstellungsgesprächs)\b/iu,
   /\bannulation de (?:l'|votre |notre )?(?:entretien|rendez-vous)\b/iu,
   /\b(?:entretien|gesprek|afspraak|entrevista)\b[^.!?\n]{0,40}\b(?:gaat niet door|n'aura pas lieu|no se realizará|não se realizará)\b/iu,
+  // The sender has to call it off: "we need to cancel", "müssen ... absagen", "nous devons annuler".
+  new RegExp(`\\b(?:we|i)\\b[^.!?\\n]{0,30}\\b(?:${toVerb(["cancel"])})\\b`, "iu"),
+  new RegExp(String.raw`\b(?:müssen|mussten|muss)\b\s*${IN_SENTENCE}{0,60}\b(?:absagen|stornieren)\b`, "iu"),
+  /\b(?:devons|devoir|dû|contraints d['’]|obligés d['’])\s*annuler\b/iu,
+  /\b(?:tenemos que|hemos tenido que|debemos|necesitamos|obligados a)\s+cancelar\b/iu,
+  /\b(?:temos de|temos que|tivemos de|tivemos que|precisamos|obrigados a)\s+cancelar\b/iu,
+  /\b(?:moeten|moesten)\b[^.!?\n]{0,60}\b(?:annuleren|afzeggen)\b/iu,
 ].map(lowerCase);
 
 const RESCHEDULE: GatedPattern[] = [
@@ -48,7 +73,7 @@ const RESCHEDULE: GatedPattern[] = [
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,60}\\b(?:has been|have been|was|is)\\s+(?:changed|moved|postponed|updated|pushed)\\b`, "iu"),
   /^updated invitation\b/imu,
   /\bnew (?:interview )?(?:date|time|slot|date and time)\b/iu,
-  /\b(?:verschoben|verlegt|terminänderung|terminverschiebung)\b/iu,
+  /\b(?:verschoben|verlegt|verschiebung|terminänderung|terminverschiebung)\b/iu,
   /\bneue[nr]? (?:termin|uhrzeit|datum)\b/iu,
   /\b(?:reporté|reportée|décalé|décalée|reprogrammé|reprogrammée|déplacé|déplacée)\b/iu,
   /\bnouvel(?:le)? (?:date|heure|horaire|créneau)\b/iu,
@@ -56,36 +81,74 @@ const RESCHEDULE: GatedPattern[] = [
   /\b(?:nueva|nova) (?:fecha|hora|data)\b/iu,
   /\b(?:verzet|verplaatst|verschoven)\b/iu,
   /\bnieuwe (?:datum|tijd|afspraak)\b/iu,
+  // The sender has to move it: "we need to reschedule", "verlegen müssen", "reprogramar su entrevista".
+  new RegExp(`\\b(?:we|i)\\b[^.!?\\n]{0,30}\\b(?:${toVerb(["reschedule", "postpone", "push back"])})\\b`, "iu"),
+  /\b(?:we|i)\b[^.!?\n]{0,30}\bto move (?:your|the|our|this) (?:\S+ )?(?:interview|meeting|call|appointment|conversation|chat)\b/iu,
+  /\b(?:change|changing) the (?:date|time|day)\b[^.!?\n]{0,30}\bto\b/iu,
+  /\bpush (?:our|your|the|this) (?:\S+ )?(?:interview|meeting|call|appointment) back\b/iu,
+  new RegExp(String.raw`\b(?:müssen|mussten|muss|möchten|möchte|würden|können)\b\s*${IN_SENTENCE}{0,120}\b(?:verschieben|verlegen)\b|\b(?:verschieben|verlegen) (?:müssen|mussten|möchten)\b`, "iu"),
+  /\bänderung (?:des|ihres|unseres|ihrer|der) (?:termins|gesprächs|vorstellungsgesprächs|interviews|uhrzeit)\b/iu,
+  /\b(?:devons|devoir|dû|souhaitons|souhaiterions|aimerions|pouvons|obligés de|contraints de)\s+(?:\S+\s+){0,2}(?:reporter|décaler|reprogrammer|déplacer)\b/iu,
+  /\b(?:modification|changement) (?:de (?:votre |notre |l['’])?|du |d['’])(?:entretien|rendez-vous|horaire|date|heure)\b/iu,
+  /\b(?:tenemos que|hemos tenido que|debemos|necesitamos|obligado a|obligados a|podemos|queremos|quisiéramos|gustaría)\s+(?:\S+\s+){0,2}(?:reprogramar|reagendar|aplazar|posponer)\b/iu,
+  /\bcambio de (?:fecha|hora|horario|entrevista|cita)\b/iu,
+  /\b(?:temos de|temos que|tivemos de|tivemos que|precisamos|obrigados a|gostaríamos de|podemos)\s+(?:\S+\s+){0,2}(?:remarcar|reagendar|adiar)\b/iu,
+  /\b(?:alteração|mudança) (?:da|de) (?:data|hora|horário|entrevista)\b/iu,
+  /\b(?:moeten|moesten|willen|zouden|kunnen)\b[^.!?\n]{0,60}\b(?:verzetten|verplaatsen|verschuiven)\b/iu,
+  /\bwijziging (?:van )?(?:je |jouw |uw |het |de |ons )?(?:gesprek|afspraak|sollicitatiegesprek|interview|datum|tijdstip)\b/iu,
 ].map(lowerCase);
 
 const REJECTION: GatedPattern[] = [
   /\bregret to inform\b/iu,
   /\bunfortunately\b[^.!?\n]{0,160}\b(?:not|another|other|unable|no longer|decided)\b/iu,
-  /\b(?:not|no longer) (?:be )?(?:moving|move|going|proceeding|progressing) (?:forward|ahead)\b/iu,
+  /\b(?:not|no longer|won't|won’t|cannot|can't|can’t) (?:be )?(?:moving|move|going|proceeding|progressing) (?:forward|ahead)\b/iu,
   /\b(?:proceed|move forward|go ahead|continue|progress)\b[^.!?\n]{0,60}\bwith (?:another|other|a different) (?:candidate|applicant)s?\b/iu,
-  /\b(?:decided|chosen|opted) to (?:pursue|go with|move forward with|proceed with) (?:other|another)\b/iu,
+  /\b(?:decided|chosen|opted|elected) to (?:pursue|go with|move forward with|proceed with|continue with|progress with|focus on) (?:other|another|a different)\b/iu,
+  /\bdecided (?:not to|to not) (?:proceed|move forward|progress|continue|pursue|advance|invite|offer)\b/iu,
   /\bnot (?:been )?(?:selected|shortlisted|successful)\b/iu,
+  /\b(?:did not|didn't|didn’t) select\b|\b(?:have not|haven't|haven’t) (?:been )?selected\b/iu,
+  /\b(?:unable to offer you|not able to offer you|unable to progress|unable to move forward|unable to take your application|not be progressing|not be taking your application)\b/iu,
   /\bunsuccessful\b/iu,
   /\b(?:not|no longer) (?:in|under) consideration\b/iu,
   /\bnot (?:be )?(?:the|a) (?:best|right|good) (?:match|fit)\b/iu,
+  /\b(?:candidates?|applicants?|profiles?)\b[^.!?\n]{0,60}\b(?:more closely|better suited|better aligned|better matched|better match|better fit|more suited|more aligned)\b/iu,
   /\bsorry to (?:inform|let you know|tell you)\b/iu,
-  /\bposition has (?:now )?been filled\b/iu,
+  /\b(?:position|role|vacancy) has (?:now )?been filled\b/iu,
   /\bleider\b[^.!?\n]{0,160}\b(?:nicht|absagen|andere[nmr]?|keine[nr]?)\b/iu,
-  /\bnicht (?:weiter )?berücksichtigen\b/iu,
+  /\bnicht (?:weiter |mehr )?(?:zu )?berücksichtig\w*|\bnicht in die (?:engere )?(?:auswahl|wahl)\b/iu,
   /\b(?:für|zu) (?:eine[nr]? )?andere[nr]? (?:kandidat|bewerber)/iu,
-  /\bne (?:pas )?(?:donner|donnerons|pouvons) pas suite\b|\bne donnerons pas suite\b/iu,
-  /\bpas (?:été )?retenue?s?\b/iu,
+  /^absage\b/imu,
+  /\bne (?:\S+ )?(?:pas|plus) (?:\S+ ){0,3}(?:donner|réserver) (?:une )?suite\b|\bne (?:donnons|donnerons) (?:pas|plus) suite\b/iu,
+  /\bpas (?:été )?(?:retenue?s?|sélectionnée?s?)\b/iu,
+  /\b(?:d['’]autres|un autre|une autre) (?:candidat|candidature|profil)/iu,
   /\bregret de vous (?:informer|annoncer)\b/iu,
-  /\b(?:malheureusement)\b[^.!?\n]{0,160}\b(?:pas|ne|autre)\b/iu,
+  /\bmalheureusement\b[^.!?\n]{0,160}\b(?:pas|ne|autres?|plus)\b/iu,
   /\bno (?:vamos a|podemos|podremos) (?:continuar|seguir|avanzar)\b/iu,
-  /\bno (?:ha|has) sido seleccionad[oa]\b/iu,
+  /\bno (?:ha|has) sido (?:seleccionad|elegid|escogid)[oa]\b|\bno (?:fue|resultó) seleccionad[oa]\b/iu,
+  /\b(?:decidido|optado) (?:no|por no) (?:continuar|seguir|avanzar|proceder)\b|\bno (?:continuar|seguir|avanzar) (?:adelante )?con (?:su|tu)\b/iu,
+  /\b(?:continuar|seguir|avanzar|proceder|decantado|optado|seleccionado|elegido)\b[^.!?\n]{0,40}\b(?:otros?|otras?) (?:candidat|perfil|person)/iu,
+  /\bperfil no (?:se ajusta|encaja|coincide)\b/iu,
   /\b(?:desafortunadamente|lamentablemente|lamentamos)\b[^.!?\n]{0,160}\b(?:no|otro|otra|otros)\b/iu,
-  /\bnão (?:foi|fostes|ter sido) selecionad[oa]\b/iu,
-  /\bnão (?:iremos|vamos|podemos) (?:avançar|prosseguir|dar seguimento|continuar)\b/iu,
+  /\bnão (?:foi|fostes|foste|ter sido|tenha sido) selecionad[oa]\b/iu,
+  /\bnão (?:iremos|vamos|podemos|poderemos) (?:avançar|prosseguir|dar seguimento|continuar)\b/iu,
+  /\b(?:decidimos|optámos|optamos|escolhemos)\b[^.!?\n]{0,40}\b(?:não (?:avançar|prosseguir|dar seguimento|continuar)|outr[oa]s? candidat|outro perfil)/iu,
+  /\bperfil não (?:se enquadra|corresponde|se adequa)\b/iu,
   /\b(?:infelizmente|lamentamos)\b[^.!?\n]{0,160}\b(?:não|outro|outra)\b/iu,
   /\bhelaas\b[^.!?\n]{0,160}\b(?:niet|geen|andere)\b/iu,
   /\b(?:afgewezen|niet geselecteerd|niet verder (?:gaan|door))\b/iu,
+  /\b(?:niet|geen) (?:verder|door)(?: te)?(?: ?gaan)? met (?:je|jouw|uw|de) (?:sollicitatie|kandidatuur|procedure)\b|\bniet (?:verder |meer )?in aanmerking\b/iu,
   /\b(?:andere|een andere) kandida(?:at|ten)\b/iu,
+].map(lowerCase);
+
+// The good wishes that close a rejection ("all the best in your future endeavours"): a rejection
+// when the mail says nothing more specific, as a polite one may say nothing else.
+const REJECTION_CLOSING: GatedPattern[] = [
+  /\b(?:wish you|wishing you) (?:all the best|the (?:very )?best|every success|success|good luck|the best of luck|luck)\b[^.!?\n]{0,40}\b(?:future|job search|search|career|endeavou?rs)\b/iu,
+  /\bwünsche[n]? (?:ihnen|dir)\b[^.!?\n]{0,60}\b(?:zukunft|werdegang|weg|stellensuche|jobsuche)\b/iu,
+  /\bsouhait\w* (?:\S+ ){0,4}(?:succès|réussite|bonne chance|bonne continuation|le meilleur)\b[^.!?\n]{0,50}\b(?:recherches?|projets?|démarches|carrière|avenir|parcours)\b/iu,
+  /\bdese(?:amos|o|arle)\b[^.!?\n]{0,30}\b(?:éxito|suerte)\b[^.!?\n]{0,40}\b(?:búsqueda|futuro|carrera|proyectos|camino)\b/iu,
+  /\bdesej(?:amos|o|ar-lhe)\b[^.!?\n]{0,30}\b(?:sucesso|boa sorte)\b[^.!?\n]{0,40}\b(?:procura|busca|carreira|futuro|projetos|percurso|caminho)\b/iu,
+  /\bwens(?:en)? (?:je|u|jou)\b[^.!?\n]{0,30}\b(?:succes|het beste)\b[^.!?\n]{0,40}\b(?:zoektocht|loopbaan|carrière|toekomst|verdere)\b/iu,
 ].map(lowerCase);
 
 const OFFER: GatedPattern[] = [
@@ -107,12 +170,21 @@ const OFFER: GatedPattern[] = [
   /\bselecionad[oa](?:\(a\))? para a (?:posição|vaga|função)\b/iu,
   /\b(?:contractvoorstel|arbeidsvoorwaardenvoorstel|jobaanbieding)\b/iu,
   /\b(?:bieden (?:je|u)|aanbod voor) (?:de|een) (?:functie|baan|arbeidsovereenkomst)\b/iu,
+  // Selection notices: "you have been selected for the role", "Ihnen die Stelle anbieten", "vous proposer le poste".
+  /\byou (?:have been|were|are) the (?:successful|selected) (?:candidate|applicant)\b/iu,
+  /\byou(?: have)? got the (?:job|position|role)\b/iu,
+  /\b(?:die stelle|die position|einen arbeitsvertrag)\b[^.!?\n]{0,40}\banbieten\b|\bfür die (?:stelle|position) ausgewählt\b/iu,
+  /\b(?:proposer|offrir) le poste\b/iu,
+  /\buns für sie entschieden\b|\bvoor (?:jou|u) gekozen\b|\barbeidsovereenkomst aan(?:bieden|te bieden)\b/iu,
+  /\b(?:ofrecerle|ofrecerte|ofrecemos) (?:el|un) (?:puesto|cargo|empleo|contrato)\b/iu,
+  /\b(?:oferecer-lhe|oferecer-te|oferecemos|propor-lhe) (?:a|o) (?:vaga|posição|cargo|função|lugar)\b/iu,
 ].map(lowerCase);
 
 const NEXT_ROUND: GatedPattern[] = [
   /\b(?:invite|move|moving|advance|progress|proceed|proceeding|continue)\b[^.!?\n]{0,30}\b(?:to|into|for) the (?:next|second|final|following) (?:round|stage|step|phase)\b/iu,
   /\bnext (?:round|stage|phase) (?:of|in) (?:the|our) (?:interview|hiring|selection|recruitment)/iu,
-  /\b(?:second|final|third|2nd|3rd) (?:round|interview|stage)\b/iu,
+  // "Within five days of the final interview" speaks of the process, not of a round for the candidate.
+  /(?<!\b(?:of|after|before|following|since|until) the )\b(?:second|final|third|2nd|3rd) (?:round|interview|stage)\b/iu,
   /\bcongratulations on (?:passing|completing|your performance|successfully)\b/iu,
   /\b(?:take-home|coding challenge|case study|technical assignment|complete an assignment)\b/iu,
   /\b(?:nächste[nr]?|zweite[nr]?|weitere[nr]?) (?:runde|auswahlrunde|gesprächsrunde|phase|stufe|vorstellungsgespräch)\b/iu,
@@ -123,15 +195,28 @@ const NEXT_ROUND: GatedPattern[] = [
 ].map(lowerCase);
 
 const CONFIRMATION: GatedPattern[] = [
-  new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,60}\\b(?:has been|have been|is|was|is now)\\s+(?:scheduled|confirmed|booked|set up|arranged)\\b`, "iu"),
-  /\b(?:we )?(?:can |hereby |are writing to |would like to |want to )?confirm (?:your|the|our) (?:interview|arrangements|appointment|booking|meeting)\b/iu,
+  new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,100}\\b(?:has been|have been|is|was|is now)\\s+(?:all\\s+)?(?:scheduled|confirmed|booked|set up|arranged)\\b`, "iu"),
+  // The sender confirms, not asks the candidate to: "I am writing to confirm (once again) your upcoming interview".
+  /\b(?:writing to confirm|happy to confirm|pleased to confirm|delighted to confirm|glad to confirm|like to confirm|hereby confirm|can confirm|we confirm|i confirm|confirming your|confirming the)\b[^.!?\n]{0,60}\b(?:interview|arrangements|appointment|booking|meeting|call)\b/iu,
+  /\b(?:interview|appointment|meeting|booking) confirm(?:ation|ed)\b|^confirmed:/imu,
+  /\b(?:you're scheduled|you're booked|you're all set|you're confirmed|you’re scheduled|you’re booked|you’re all set|you’re confirmed|you are scheduled|you are booked|you are all set|you are confirmed)\b/iu,
   /\bremind(?:er)?\b[^.!?\n]{0,40}\b(?:interview|appointment|meeting)\b|\bremind and confirm\b/iu,
+  // A recruiter's reply that settles a slot the candidate offered: "Tuesday works for us", "see you then".
+  /\bworks (?:for us|for me|perfectly|great)\b/iu,
+  /\bsee you (?:then|on (?:monday|tuesday|wednesday|thursday|friday))\b/iu,
+  /\b(?:i|we)(?:['’]ve| have) sent (?:you )?(?:a|an|the) (?:calendar )?invit/iu,
   /\b(?:bestätigen (?:wir|hiermit)|terminbestätigung|bestätigung (?:ihres|des|ihrer) (?:termins|gesprächs|vorstellungsgesprächs))\b/iu,
+  new RegExp(String.raw`\b(?:termin|gespräch|vorstellungsgespräch)\b\s*${IN_SENTENCE}{0,60}\b(?:ist|wurde) (?:hiermit |nun )?(?:bestätigt|gebucht|eingetragen|festgelegt)\b`, "iu"),
+  /\bpasst (?:uns|mir) (?:gut|sehr gut|perfekt)\b/iu,
   /\berinnerung\b[^.!?\n]{0,40}\b(?:termin|gespräch|vorstellungsgespräch)\b/iu,
-  /\bnous (?:vous )?confirmons\b|\bconfirmation de (?:votre|l'|notre) (?:entretien|rendez-vous)\b|\brappel\b[^.!?\n]{0,30}\bentretien\b/iu,
-  /\b(?:le |te )?confirmamos (?:su|tu|la)\b|\bconfirmación de (?:su|la|tu) (?:entrevista|cita)\b|\brecordatorio\b/iu,
+  /\bnous (?:vous )?confirmons\b|\bje vous confirme\b|\bconfirmation (?:de|d['’]) ?(?:votre |l['’]|notre )?(?:entretien|rendez-vous)\b|\brappel\b[^.!?\n]{0,30}\bentretien\b/iu,
+  new RegExp(String.raw`\b(?:entretien|rendez-vous)\b\s*${IN_SENTENCE}{0,60}\b(?:est|a été) (?:bien )?(?:confirmé|planifié|programmé|fixé)e?\b`, "iu"),
+  /\b(?:le |te )?confirm(?:amos|o) (?:su|tu|la)\b|\bconfirmación de (?:su|la|tu) (?:entrevista|cita)\b|\brecordatorio\b/iu,
+  new RegExp(String.raw`\b(?:entrevista|cita|reunión)\b\s*${IN_SENTENCE}{0,60}\b(?:ha quedado|queda|está|ha sido|fue) (?:confirmada|agendada|programada|reservada)\b`, "iu"),
   /\bconfirmação d[ae] (?:sua )?(?:entrevista|reunião)\b|\blembrete\b/iu,
+  new RegExp(String.raw`\b(?:entrevista|reunião)\b\s*${IN_SENTENCE}{0,60}\b(?:está|foi|fica) (?:confirmada|agendada|marcada)\b`, "iu"),
   /\b(?:bevestigen (?:we|wij)|bevestiging (?:van )?(?:je |jouw |uw |het |de |ons )?(?:afspraak|gesprek|interview|sollicitatiegesprek))\b|\bherinnering\b/iu,
+  new RegExp(String.raw`\b(?:gesprek|afspraak|sollicitatiegesprek)\b\s*${IN_SENTENCE}{0,60}\b(?:is|werd) (?:bevestigd|ingepland|gepland)\b`, "iu"),
 ].map(lowerCase);
 
 const INVITATION: GatedPattern[] = [
@@ -148,8 +233,9 @@ const INVITATION: GatedPattern[] = [
   /\b(?:uitnodigen|uitnodiging|nodigen (?:je|u) uit|kennismaken|kennismakingsgesprek)\b/iu,
 ].map(lowerCase);
 
-// A sentence with one of these states a condition, not an event ("if selected, we will invite you").
-const CONDITIONAL = lowerCase(/\b(?:if|should you|in case|falls|wenn|bei positiver|sofern|si|au cas où|caso|en caso|se for|indien|mocht|als u|als je)\b/iu);
+// A sentence with one of these states a condition or a rule for every applicant, not an event
+// ("if selected, we will invite you", "only shortlisted candidates will be contacted").
+const CONDITIONAL = lowerCase(/\b(?:if|should (?:you|we)|in case|whether|unless|once (?:we|you|your|the)|falls|wenn|bei positiver|sofern|sollten?|ob|sobald|si|au cas où|dès que|caso|en caso|en cuanto|se for|assim que|indien|mocht|als u|als je|zodra|only (?:the )?(?:shortlisted|short-listed|selected|successful|suitable)|nur (?:ausgewählte|passende|erfolgreiche)|seul(?:e)?s les candidat|solo (?:los|las) candidat|apenas (?:os|as) candidat|alleen (?:geselecteerde|kandidaten)|(?:respond|reply|answer|get back)\w* (?:to )?(?:each|every|all) (?:applicant|application|candidate))\b/iu);
 const CONDITIONAL_ALL = new RegExp(CONDITIONAL.pattern.source, `${CONDITIONAL.pattern.flags}g`);
 
 const STRONG_JOB = wordPattern(/\b(?:(?:final|next|second|first|technical) (?:round|stage)|phone screen|shortlist\w*|interview\w*|applica(?:tion|nt)s?|applied|applying|candida\w*|recruit\w*|hiring|vacanc\w+|bewerb\w+|vorstellungsgespräch|stellenangebot|entretien|poste|recrutement|entrevista|puesto|vacante|selecci[oó]n|vaga|recrutamento|sollicit\w+|vacature|werving|kennismakingsgesprek)\b/iu, { lowerCaseInput: true });
@@ -157,14 +243,15 @@ const WEAK_JOB = wordPattern(/\b(?:position|role|job|offer|careers?|opportunit(?
 
 // No `u` flag: no whitespace or sentence end is outside the Basic Multilingual Plane, and the
 // pattern runs faster over code units.
-const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
+// A dot after a day number ("am 12. Mai", "1. Juni") ends no sentence.
+const SENTENCE_BREAK = /(?<=[!?]|(?<!(?:^|\D)\d{1,2})\.)\s+|\n+/;
 
 function sentences(text: string): string[] {
   return text.split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean);
 }
 
 // Every word the patterns of the kinds require, found in a mail's sentences in one pass.
-const KIND_WORDS = createWordFinder(requiredWordsOf([...CANCELLATION, ...RESCHEDULE, ...REJECTION, ...OFFER, ...NEXT_ROUND, ...CONFIRMATION, ...INVITATION, CONDITIONAL]));
+const KIND_WORDS = createWordFinder(requiredWordsOf([...CANCELLATION, ...RESCHEDULE, ...REJECTION, ...OFFER, ...NEXT_ROUND, ...CONFIRMATION, ...INVITATION, ...REJECTION_CLOSING, CONDITIONAL]));
 // A word found in some of the sentences, joined by line breaks, is found in all of them joined,
 // unless it holds a line break itself: then the factual sentences are searched on their own.
 const KIND_WORDS_SPAN_LINES = KIND_WORDS.words.some((word) => word.includes("\n"));
@@ -202,16 +289,25 @@ function conditionalParts(parts: string[], joined: string, found: ReadonlySet<st
   return conditional;
 }
 
+// Where a sentence joins a condition to a statement: "we will not move forward, but if a role opens...".
+const CLAUSE_BREAK = /;|,?\s+(?:but|however|aber|jedoch|mais|cependant|pero|sin embargo|porém|maar|echter)\s+/;
+
+/** The clauses of a conditional sentence that state no condition themselves. */
+function unconditionalClauses(part: string): string[] {
+  // The global twin already ran on the mail: its compiled code is reused.
+  return part.split(CLAUSE_BREAK).filter((clause) => clause.search(CONDITIONAL_ALL) === -1);
+}
+
 export function classifyKind(input: KindInput): KindReading {
   // Lower-cased once, before cutting sentences: the cuts fall on whitespace and line breaks,
   // which lower-casing leaves alone, so this equals lower-casing each sentence.
   const lowerSubject = input.subject.toLowerCase();
-  const lowerText = input.text.toLowerCase();
+  const lowerText = joinHardWraps(input.text).toLowerCase();
   const parts = [lowerSubject, ...sentences(lowerText)];
   const every = parts.join("\n");
   const found = findWords(KIND_WORDS, every);
   const conditional = conditionalParts(parts, every, found);
-  const factual = conditional.size === 0 ? every : parts.filter((_, i) => !conditional.has(i)).join("\n");
+  const factual = conditional.size === 0 ? every : parts.flatMap((part, i) => (conditional.has(i) ? unconditionalClauses(part) : [part])).join("\n");
   const factualFound = factual !== every && KIND_WORDS_SPAN_LINES ? findWords(KIND_WORDS, factual) : found;
   const isFactual = (patterns: GatedPattern[]): boolean => anyMatch(patterns, factual, factualFound);
   const method = input.calendar?.method ?? null;
@@ -221,10 +317,13 @@ export function classifyKind(input: KindInput): KindReading {
   if (!isLowerTextJobRelated(`${lowerSubject}\n${lowerText}`) && !isFactual(OFFER) && !isFactual(NEXT_ROUND)) return { kind: "generic", isJobRelated: false };
   if (method === "CANCEL" || status === "CANCELLED" || isFactual(CANCELLATION)) return { kind: "cancellation", isJobRelated: true };
   if (isFactual(RESCHEDULE)) return { kind: "reschedule", isJobRelated: true };
-  if (anyMatch(REJECTION, every, found)) return { kind: "rejection", isJobRelated: true };
+  if (isFactual(REJECTION)) return { kind: "rejection", isJobRelated: true };
   if (isFactual(OFFER)) return { kind: "offer", isJobRelated: true };
   if (isFactual(NEXT_ROUND)) return { kind: "next_round", isJobRelated: true };
   if (isFactual(CONFIRMATION)) return { kind: "scheduling_confirmation", isJobRelated: true };
+  // A calendar request sent again with a higher sequence number moves the event (RFC 5546 3.2.2).
+  if (method === "REQUEST" && (input.calendar?.sequence ?? 0) > 0) return { kind: "reschedule", isJobRelated: true };
   if (method === "REQUEST" || isFactual(INVITATION)) return { kind: "invitation", isJobRelated: true };
+  if (isFactual(REJECTION_CLOSING)) return { kind: "rejection", isJobRelated: true };
   return { kind: "generic", isJobRelated: true };
 }

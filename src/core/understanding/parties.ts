@@ -2,18 +2,27 @@
  * Who the email is from and about: the employer (company), the position (role), the person to
  * follow up with (contact) and the interviewers. Pure: the readers of one email share what they
  * read from its body (its lines, keywords and signature) and the answers about its names, kept
- * for the last body read only.
+ * for the last body read only. Each reader returns its value with a confidence and the evidence
+ * for it (evidence.ts); a company nothing confirms is left empty rather than guessed.
  *
- * Company: a labelled value ("Company: ...") or a "Role (Company)" qualifier decides; otherwise
- * candidates from the sender's display name (minus department words: "Recruiting Team Acme" →
- * "Acme"), the calendar organizer, phrases in the text ("position at X", "Bewerbung bei X", "en
- * X"), the subject and the signature are weighed, and a name confirmed by several of them wins.
- * The sender's domain alone never names a company. Names are kept as written ("Acme, Inc.").
+ * Company: candidates come from every place a reader looks: a labelled value ("Company: ..."),
+ * a "Role (Company)" qualifier, the sender's or reply address's display name (minus department
+ * words: "Recruiting Team Acme" → "Acme"; "Acme via Greenhouse" and "on behalf of Acme" give
+ * Acme), the calendar organizer, phrases in the text ("position at X", "Bewerbung bei X", "en
+ * X"), the subject and calendar title (also "<candidate> <> <company>"), the signature, and
+ * names that the sender's, organizer's or links' own domain spells. A name confirmed by several
+ * of them wins. A domain confirms a name but never proposes one; a service's name or product
+ * title (platforms.ts) is never a candidate, nor a person's name. Names are kept as written
+ * ("Acme, Inc.", "St. Aldric Hospital").
  *
  * Contact: a human calendar organizer, else a human sender, else a named contact person, else
- * the signer. A no-reply, notification or team mailbox is never a contact address.
+ * the signer, each with their own address when the mail gives it; without one, or without a
+ * person, the employer's repliable mailbox (the reply address, the sender, the organizer). A
+ * no-reply, notification or service address is never a contact address.
  */
 import type { Address } from "../mail/forwarded-email.ts";
+import { choose, NO_CHOICE, readFrom, support, type Ballot, type Choice } from "./evidence.ts";
+import { isEmployerHost, isPlatformName, isServiceAddress } from "./platforms.ts";
 import type { Person } from "./types.ts";
 import { isAsciiText, isPlainLatin, LATIN_LETTER_CLASS, LATIN_NUMBER_CLASS, pick, twinWithoutUnicodeFlag } from "../text/latin.ts";
 import { createWordFinder, findWordOffsets } from "../text/word-finder.ts";
@@ -32,13 +41,19 @@ export interface PartiesInput {
   text: string;
   from: Address | null;
   replyTo: Address | null;
-  /** The original's recipients: the owner's side, never the employer. */
+  /** The original's recipients and the owner's own addresses: the owner's side, never the employer. */
   recipients: Address[];
   calendar: CalendarParties | null;
+  /** Web links of the original (anchors and written URLs): their hosts may spell the employer. */
+  links: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
-// Vocabulary
+// Vocabulary (the word sets are folded, as the words they are asked about: "für" is "fur")
+
+// What `fold` removes; before the word sets, which are folded when they are built.
+const COMBINING_DIACRITICS = /[\u0300-\u036F]/g;
+const MARKS = /\p{M}/gu;
 
 const LEGAL_SUFFIXES = new Set([
   "inc", "incorporated", "llc", "l.l.c", "ltd", "limited", "gmbh", "ggmbh", "ag", "se", "kg", "ug", "corp", "corporation",
@@ -52,18 +67,18 @@ const DEPARTMENT_WORDS = new Set([
   "talent", "acquisition", "hiring", "team", "people", "ops", "operations", "personnel", "staffing", "notifications",
   "notification", "noreply", "no-reply", "mailer", "calendar", "personal", "personalabteilung", "personalwesen",
   "bewerbermanagement", "bewerbungen", "bewerbung", "karriere", "rh", "ressources", "humaines", "recrutement", "équipe",
-  "equipe", "recursos", "humanos", "rrhh", "equipo", "selección", "seleccion", "recrutamento", "seleção", "selecao",
+  "recursos", "humanos", "rrhh", "equipo", "selección", "recrutamento", "seleção",
   "werving", "selectie", "sollicitaties", "vacatures", "admin", "office", "department", "abteilung",
-]);
+].map(fold));
 // Glue between department words and a name ("Equipo de Recursos Humanos - Acme", "Ihr Team von Acme").
-const CONNECTORS = new Set(["the", "your", "ihr", "ihre", "votre", "vos", "su", "o", "a", "de", "del", "von", "van", "of", "du", "des", "la", "le", "el", "do", "da", "dos", "das", "l'", "at", "bei", "chez", "en", "em", "na", "no", "bij", "for", "für", "pour", "para", "voor", "&", "and", "und", "et", "y", "e"]);
+const CONNECTORS = new Set(["the", "your", "ihr", "ihre", "votre", "vos", "su", "o", "a", "de", "del", "von", "van", "of", "du", "des", "la", "le", "el", "do", "da", "dos", "das", "l'", "at", "bei", "chez", "en", "em", "na", "no", "bij", "for", "für", "pour", "para", "voor", "&", "and", "und", "et", "y", "e"].map(fold));
 const TITLE_WORDS = new Set([
   "manager", "director", "specialist", "coordinator", "partner", "lead", "head", "officer", "consultant", "generalist",
   "sourcer", "assistant", "associate", "advisor", "adviser", "senior", "junior", "principal", "executive", "president",
   "vp", "ceo", "cto", "coo", "founder", "co-founder", "owner", "leiter", "leiterin", "referent", "referentin",
   "sachbearbeiter", "sachbearbeiterin", "chargé", "chargée", "responsable", "gerente", "técnico", "técnica", "analista",
   "adviseur", "medewerker", "recruiter",
-]);
+].map(fold));
 const ORG_WORDS = new Set([
   "inc", "llc", "ltd", "gmbh", "ag", "corp", "group", "gruppe", "groupe", "grupo", "company", "foundation", "stiftung",
   "labs", "lab", "institute", "institut", "instituto", "university", "universität", "université", "universidad",
@@ -74,13 +89,13 @@ const ORG_WORDS = new Set([
   "capital", "ventures", "analytics", "industries", "international", "global", "network", "center", "centre", "hotel",
   "restaurant", "store", "shop", "airlines", "motors", "energy", "pharma", "insurance", "versicherung", "bv", "nv",
   "sa", "plc", "pty", "pvt", "ab", "se", "kg", "atelier", "bureau", "büro", "werk", "werke", "manufacturing",
-]);
+].map(fold));
 const PERSON_TITLES = /^(?:dr|dr\.|prof|prof\.|mr|mr\.|mrs|mrs\.|ms|ms\.|miss|mx|herr|frau|mme|mlle|m\.|sr|sr\.|sra|sra\.|dhr|dhr\.|mevr|mevr\.|dña|dña\.|don)$/i;
 const NAME_PARTICLES = new Set(["de", "da", "das", "do", "dos", "van", "von", "der", "den", "ter", "la", "le", "di", "del", "du", "bin", "al", "y"]);
+// Capitalised words a phrase may catch that name no one (services are in platforms.ts).
 const NOT_COMPANY = new Set([
-  "zoom", "microsoft teams", "teams", "google meet", "google calendar", "webex", "skype", "online", "linkedin",
-  "outlook", "gmail", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "you", "us",
-  "dear", "hi", "hello", "thank you", "thanks",
+  "online", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "you", "us", "dear", "hi", "hello",
+  "thank you", "thanks",
 ]);
 
 const CLOSINGS = [
@@ -100,8 +115,6 @@ const CLOSINGS = [
 // Names
 
 // Unicode property classes run only on text outside plain Latin (see text/latin.ts).
-const COMBINING_DIACRITICS = /[\u0300-\u036F]/g;
-const MARKS = /\p{M}/gu;
 const LATIN_NOT_ALPHANUMERIC = new RegExp(`[^${LATIN_LETTER_CLASS}${LATIN_NUMBER_CLASS}]`, "g");
 const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]/gu;
 const LATIN_NOT_LETTER = new RegExp(`[^${LATIN_LETTER_CLASS}]`, "g");
@@ -160,15 +173,9 @@ function words(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
 }
 
-function isNoReply(address: string | null): boolean {
-  if (!address) return false;
-  const local = address.split("@")[0] ?? "";
-  return /(?:^|[-_.])(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer|bounces?|calendar|system|automated?)(?:$|[-_.])|noreply/i.test(local);
-}
-
 const NAMES_IN_ADDRESSES = keptAnswers<boolean>();
 
-/** True when the display name's words are in the address ("Ann Lee" <ann.lee@x>, "Tom Hadley" <thadley@x>). */
+/** True when the display name's words are in the address ("Ann Lee" <ann.lee@x>, "Tom Hadfield" <thadfield@x>). */
 export function nameMatchesAddress(name: string | null, address: string | null): boolean {
   if (!name || !address) return false;
   // The length keeps the question unambiguous whatever the two hold.
@@ -224,6 +231,14 @@ function isPersonName(name: string): boolean {
   });
 }
 
+/** A name with an organisation word or a legal form in it: "Quillfeather Analytics", "Falkenried Logistik GmbH". */
+function looksLikeOrganisation(name: string): boolean {
+  return words(fold(name)).some((word) => {
+    const bare = word.replace(/[.,]+$/, "");
+    return ORG_WORDS.has(bare) || LEGAL_SUFFIXES.has(bare);
+  });
+}
+
 function stripPersonTitle(name: string): string {
   return words(name).filter((t) => !PERSON_TITLES.test(t)).join(" ");
 }
@@ -234,15 +249,21 @@ function stripPersonTitle(name: string): string {
  * sender's domain contains it ("Northwind Recruitment" at northwind-recruitment.example).
  */
 export function cleanOrganisationName(raw: string, domain: string): string | null {
-  const viaCut = raw.replace(/\s+via\s+.*$/i, "").replace(/["“”]/g, "").trim();
+  const viaCut = withoutVia(onBehalfOf(raw) ?? raw).replace(/["“”]/g, "").trim();
   const segments = viaCut.split(/\s+[-–—|•·]\s+|\s*\|\s*/).map((s) => s.trim()).filter(Boolean);
   const cleaned = segments
     .map((segment) => trimDepartmentWords(segment, domain))
-    .filter((segment): segment is string => segment !== null);
+    .filter((segment): segment is string => segment !== null)
+    // "Anna Schmidt | Acme GmbH": the person beside the organisation is not its name.
+    .filter((segment, _, all) => all.length === 1 || !looksLikePersonName(stripPersonTitle(segment)));
   if (cleaned.length === 0) return null;
   // The segment with the fewest department words removed is the name.
   return cleaned.sort((a, b) => b.length - a.length)[0] ?? null;
 }
+
+// Words that name a programme together with the department word after them ("Early Careers",
+// "Campus Recruiting"): they go with it.
+const PROGRAMME_WORDS = new Set(["early", "emerging", "campus", "graduate", "student", "future"]);
 
 function trimDepartmentWords(segment: string, domain: string): string | null {
   const tokens = words(segment);
@@ -253,8 +274,16 @@ function trimDepartmentWords(segment: string, domain: string): string | null {
     if (!DEPARTMENT_WORDS.has(lower) && !/^l'(?:é|e)quipe$/.test(folded)) return false;
     return !(lower.length >= 4 && domain.includes(lower));
   };
-  while (tokens.length > 0 && isNoise(tokens[0] ?? "")) tokens.shift();
-  while (tokens.length > 0 && isNoise(tokens[tokens.length - 1] ?? "")) tokens.pop();
+  const isProgramme = (token: string | undefined): boolean => token !== undefined && PROGRAMME_WORDS.has(fold(token));
+  for (;;) {
+    if (tokens.length > 0 && isNoise(tokens[0] ?? "")) tokens.shift();
+    else if (tokens.length > 1 && isProgramme(tokens[0]) && isNoise(tokens[1] ?? "")) tokens.splice(0, 2);
+    else break;
+  }
+  while (tokens.length > 0 && isNoise(tokens[tokens.length - 1] ?? "")) {
+    tokens.pop();
+    if (isProgramme(tokens[tokens.length - 1])) tokens.pop();
+  }
   if (tokens.length === 0) return null;
   const name = tokens.join(" ").replace(/[,:;]+$/, "");
   return name.length >= 2 ? name : null;
@@ -266,11 +295,95 @@ const HOST_PREFIXES = new Set(["www", "mail", "email", "careers", "jobs", "recru
 
 /** The registrable name of the sender's domain, folded: "careers.acme-corp.co.uk" → "acme-corp". */
 function domainOf(address: string | null): string {
-  const labels = (address?.split("@")[1]?.toLowerCase() ?? "").split(".").filter(Boolean);
+  return fold(registrableName(hostOf(address)));
+}
+
+function hostOf(address: string | null): string {
+  return address?.slice(address.lastIndexOf("@") + 1).toLowerCase() ?? "";
+}
+
+/** The host of a web link, lower case; "" when it is not one. */
+function hostOfUrl(url: string): string {
+  const start = url.indexOf("://") + 3;
+  const scheme = url.slice(0, Math.max(0, start - 3)).toLowerCase();
+  if (scheme !== "http" && scheme !== "https") return "";
+  let end = start;
+  while (end < url.length && !"/?#: ".includes(url.charAt(end))) end++;
+  return url.slice(start, end).toLowerCase();
+}
+
+/** "careers.acme-corp.co.uk" → "acme-corp". */
+function registrableName(host: string): string {
+  const labels = host.split(".").filter(Boolean);
   labels.pop();
   if (labels.length > 1 && SECOND_LEVEL_LABELS.has(labels[labels.length - 1] ?? "")) labels.pop();
   while (labels.length > 1 && HOST_PREFIXES.has(labels[0] ?? "")) labels.shift();
-  return fold(labels[labels.length - 1] ?? "");
+  return labels[labels.length - 1] ?? "";
+}
+
+/** A service's sender named after the service's own domain ("Google Calendar" at google.com): it sends for someone else. */
+function isOwnBrandOfService(name: string, address: string | null): boolean {
+  const host = hostOf(address);
+  return host !== "" && !isEmployerHost(host) && nameMatchesHost(withoutVia(name), lettersAndDigits(registrableName(host)));
+}
+
+// What joins a display name to the service it came through ("Acme via Greenhouse") or to the
+// mailbox a delegate writes for ("Jo Park on behalf of Acme Careers"), lower case, spaced.
+const VIA = " via ";
+const ON_BEHALF_OF = [" on behalf of ", " im auftrag von ", " au nom de ", " en nombre de ", " namens "];
+
+/** Where the first of `markers` stands in the name, in any case. */
+function markerIn(name: string, markers: readonly string[]): { at: number; length: number } | null {
+  // Every marker has a space on each side: a name with one space at most holds none.
+  if (name.indexOf(" ") === name.lastIndexOf(" ")) return null;
+  const lower = name.toLowerCase();
+  for (const marker of markers) {
+    const at = lower.indexOf(marker);
+    if (at > 0) return { at, length: marker.length };
+  }
+  return null;
+}
+
+/** The display name without the service or mailbox it came through: "Acme via Greenhouse" → "Acme", "Jo Park on behalf of Acme" → "Jo Park". */
+function withoutVia(name: string): string {
+  const marker = markerIn(name, [VIA, ...ON_BEHALF_OF]);
+  return (marker ? name.slice(0, marker.at) : name).trim();
+}
+
+// What separates a person's name from their organisation in a display name ("Anna Schmidt | Acme GmbH").
+const NAME_SEPARATORS = [" | ", " - ", " – ", " — ", " · "];
+
+/** The sender's own name: without the service it came through, and without an organisation after a separator. */
+function ownName(name: string): string {
+  const own = withoutVia(name);
+  const separator = markerIn(own, NAME_SEPARATORS);
+  const head = separator ? own.slice(0, separator.at).trim() : own;
+  return separator && looksLikePersonName(stripPersonTitle(head)) ? head : own;
+}
+
+/** Whom a delegated sender writes for: "Jo Park on behalf of Acme Careers" → "Acme Careers". */
+function onBehalfOf(name: string): string | null {
+  const marker = markerIn(name, ON_BEHALF_OF);
+  return marker ? name.slice(marker.at + marker.length).trim() || null : null;
+}
+
+/**
+ * A sender (or organizer) who is a person: the name is in the address, or reads as a person's
+ * name, or is the address's given name. A name the sender's own domain spells ("Ashford
+ * Logistics" <jobs@ashfordlogistics.example>) is the organisation, however it reads.
+ */
+function isPersonSender(name: string, address: string | null): boolean {
+  return keptAnswer(PERSON_SENDERS, `${name.length}:${name}${address ?? ""}`, () => isPersonSenderNow(name, address));
+}
+
+const PERSON_SENDERS = keptAnswers<boolean>();
+
+function isPersonSenderNow(name: string, address: string | null): boolean {
+  const own = ownName(name);
+  if (nameMatchesAddress(own, address)) return true;
+  const host = hostOf(address);
+  if (host && isEmployerHost(host) && nameMatchesHost(own, lettersAndDigits(registrableName(host)))) return false;
+  return looksLikePersonName(stripPersonTitle(own)) || isGivenNameOf(own, address);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +398,10 @@ const LATIN_LETTER = String.raw`A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F`;
 const NAME_TOKEN = String.raw`[${LATIN_UPPER}][${LATIN_LETTER}0-9'’&\-/]*(?:\.[${LATIN_LETTER}0-9]+)*`;
 const NAME_GLUE = String.raw`(?:&|and|und|of|de|del|van|von|der|du|la|le|y|e|et|\d+)`;
 const LEGAL_TAIL = String.raw`(?:,?\s(?:Inc|LLC|Ltd|Limited|GmbH|AG|SE|KG|Corp|Co|PLC|S\.A|SA|S\.L|SL|SRL|B\.V|BV|N\.V|NV|Pty|Pvt|Lda|Ltda|AB|AS|Oy|SAS|SARL|LLP)\.?)*`;
-const NAME = String.raw`(${NAME_TOKEN}(?:[ ](?:${NAME_TOKEN}|${NAME_GLUE}(?=[ ]${NAME_TOKEN}))){0,6}${LEGAL_TAIL})`;
+// Abbreviations a name may open with, whose dot does not end it: "St. Aldric Hospital".
+const NAME_ABBREVIATION = String.raw`(?:St|Ste|Sta|Mt|Ft|Pt)\.[ ]`;
+// Glue joins two names' words, but "and I" ends the name: "... at Brisco Freight and I hope".
+const NAME = String.raw`((?:${NAME_ABBREVIATION})?${NAME_TOKEN}(?:[ ](?:${NAME_TOKEN}|${NAME_GLUE}(?=[ ](?!I\b)${NAME_TOKEN}))){0,6}${LEGAL_TAIL})`;
 const GAP = String.raw`[^.!?\n]{0,60}?`;
 // A name matches wherever one of its first letters stands, so a pattern "<phrase> NAME" matches
 // exactly where "<phrase> NAME_STARTS" does, and the name is read there: the long name pattern is
@@ -371,20 +487,28 @@ function nextMatch(pattern: KeywordPattern, text: string, starts: number[] | nul
 }
 
 /** The names after each match of a "<phrase> NAME_STARTS" pattern, as `matchAll` of "<phrase> NAME" would find them. */
-function namesAfter(pattern: KeywordPattern, text: string, sites: KeywordSites): string[] {
+function namesAfter(pattern: KeywordPattern, text: string, sites: KeywordSites): PhraseName[] {
   if (!mayMatch(pattern, sites)) return [];
   const starts = matchStarts(pattern, sites);
-  const names: string[] = [];
+  const names: PhraseName[] = [];
   let from = 0;
   for (let match = nextMatch(pattern, text, starts, from); match; match = nextMatch(pattern, text, starts, from)) {
     NAME_AT.lastIndex = match.index + match[0].length;
     const name = NAME_AT.exec(text)?.[1];
     if (name === undefined) break;
-    names.push(name);
+    names.push({ name, withWord: WITH_WORDS.has(match[0].trimEnd().split(" ").pop()?.toLowerCase() ?? "") });
     from = NAME_AT.lastIndex;
   }
   return names;
 }
+
+interface PhraseName {
+  name: string;
+  /** The phrase ends in "with" ("interview with ..."): it may name a person rather than an employer. */
+  withWord: boolean;
+}
+
+const WITH_WORDS = new Set(["with", "mit", "avec", "con", "met", "com"]);
 
 const COMPANY_PATTERNS: KeywordPattern[] = [
   keywordPattern("position|role|job|opening|vacancy|interview|internship|opportunity|employment|application|applied|work|career", (words) => String.raw`\b(?:${words})s?\b${GAP}\b(?:at|with) ${NAME_STARTS}`),
@@ -413,7 +537,7 @@ function cleanCandidate(raw: string): string | null {
   const tokens = words(raw.trim().replace(/[,;:!?]+$/, ""));
   while (tokens.length > 0 && CONNECTORS.has(fold(tokens[tokens.length - 1] ?? ""))) tokens.pop();
   const name = tokens.slice(0, 7).join(" ");
-  if (name.length < 2 || NOT_COMPANY.has(fold(name))) return null;
+  if (name.length < 2 || NOT_COMPANY.has(fold(name)) || isPlatformName(fold(name))) return null;
   if (isAsciiText(name.charAt(0)) ? /^[\da-z]/.test(name) : /^(?:\d|[\p{Ll}])/u.test(name)) return null;
   return name;
 }
@@ -510,19 +634,25 @@ interface OwnerSide {
   nameKeys: Set<string>;
 }
 
+// The readers of one email each ask about its owner's side; it is read once per recipient list.
+const OWNER_SIDES = new WeakMap<Address[], OwnerSide>();
+
 function readOwnerSide(recipients: Address[]): OwnerSide {
-  return {
-    addresses: new Set(recipients.map((r) => r.address)),
+  const kept = OWNER_SIDES.get(recipients);
+  if (kept) return kept;
+  const side = {
+    addresses: new Set(recipients.map((r) => r.address?.toLowerCase() ?? null)),
     nameKeys: new Set(recipients.flatMap((r) => (r.name === null ? [] : [coreKey(r.name)]))),
   };
+  OWNER_SIDES.set(recipients, side);
+  return side;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Company
 
-interface Candidate {
+interface CompanyName {
   name: string;
-  weight: number;
   /** Written with a legal suffix, or taken from the text as written. */
   asWritten: boolean;
 }
@@ -534,121 +664,243 @@ const WEIGHT = {
   organizer: 2,
   textPhrase: 2,
   signature: 1.5,
+  signatureLine: 1,
   domain: 1.5,
+  linkHost: 1,
+  /** A phrase in the subject ("Interview - Data Engineer at Acme"): as telling as one in the text. */
+  subjectPhrase: 2,
   subject: 1,
   calendarTitle: 1,
+  domainNamed: 1,
   mention: 0.5,
 } as const;
-/** Below this no company is claimed. */
-const MIN_COMPANY_WEIGHT = 2;
+const BODY_PLACE = "named in the text";
+/** A company with this much agreeing weight is stated without doubt (a display name, its domain and a mention). */
+const SURE_COMPANY_WEIGHT = 5;
 /** Mentions in the text beyond this add no weight. */
 const MAX_COUNTED_MENTIONS = 3;
 
-export function extractCompany(input: PartiesInput): string | null {
+export function readCompany(input: PartiesInput): Choice<string> {
   const body = input.text;
   const reading = readBody(body);
   const domain = domainOf(input.from?.address ?? null);
-  const people = knownPeople(input);
-  const candidates = new Map<string, Candidate>();
-  const add = (raw: string | null, weight: number, asWritten: boolean): void => {
+  const hosts = readEmployerHosts(input);
+  const subjectKeywords = findKeywords(input.subject);
+  const calendarText = [input.calendar?.summary, input.calendar?.description].filter(Boolean).join("\n");
+  const phrased = namesInPhrases([
+    [body, WEIGHT.textPhrase, reading.keywords, BODY_PLACE],
+    [input.subject, WEIGHT.subjectPhrase, subjectKeywords, "named in the subject"],
+    [calendarText, WEIGHT.calendarTitle, findKeywords(calendarText), "named in the calendar event"],
+  ]);
+  // A sender's name that the text names as the employer ("... at Ledgerwood") is the employer, however it reads.
+  const namedAsEmployer = new Set(phrased.map((found) => coreKey(found.name)));
+  const people = knownPeople(input, namedAsEmployer);
+  const ballot: Ballot<CompanyName> = new Map();
+  // Names read from the subject or the calendar title: the title has already counted for them.
+  const fromTitles = new Set<string>();
+  const add = (raw: string | null, weight: number, asWritten: boolean, reason: string, fromTitle = false): void => {
     if (!raw) return;
     const name = cleanCandidate(raw);
-    if (!name) return;
+    if (!name || isGivenNameIn(name, people)) return;
     const key = coreKey(name);
-    if (key.length < 2 || people.has(key)) return;
-    const existing = candidates.get(key);
-    if (!existing) {
-      candidates.set(key, { name, weight, asWritten });
-      return;
-    }
-    existing.weight += weight;
+    if (key.length < 2 || people.keys.has(key)) return;
+    if (fromTitle) fromTitles.add(key);
     // Keep the fullest form as written ("Acme Holding AG" over "Acme Holding").
-    if ((asWritten && !existing.asWritten) || (asWritten === existing.asWritten && name.length > existing.name.length)) {
-      existing.name = name;
-      existing.asWritten = existing.asWritten || asWritten;
-    }
+    const fuller = (kept: CompanyName): boolean => (asWritten && !kept.asWritten) || (asWritten === kept.asWritten && name.length > kept.name.length);
+    support(ballot, key, { name, asWritten }, weight, `${reason}: "${name}"`, fuller);
   };
 
   for (const line of reading.labelledLines) {
     const label = pick(COMPANY_LABEL, line).exec(line);
-    if (label?.[1]) add(label[1].trim(), WEIGHT.label, true);
+    if (label?.[1]) add(label[1].trim(), WEIGHT.label, true, "labelled");
   }
   const placements = new Set<string>();
   for (const found of namesAfter(PLACEMENT_PATTERN, body, reading.keywords)) {
-    const name = cleanCandidate(found);
+    const name = cleanCandidate(found.name);
     const key = name ? coreKey(name) : "";
-    if (name && !people.has(key)) placements.add(key);
+    if (name && !people.keys.has(key)) placements.add(key);
   }
-  const subjectKeywords = findKeywords(input.subject);
   for (const match of qualifiedRoles(input.subject, subjectKeywords, body, reading.keywords)) {
     if (match[1] && !isGenderMarker(match[1])) {
-      add(match[1], WEIGHT.roleQualifier, true);
+      add(match[1], WEIGHT.roleQualifier, true, "the position's qualifier");
       placements.add(coreKey(match[1]));
     }
   }
 
   const senderKeys = new Set<string>();
+  const owner = readOwnerSide(input.recipients);
   for (const sender of [input.from, input.replyTo]) {
-    if (!sender?.name || nameMatchesAddress(sender.name, sender.address) || looksLikePersonName(sender.name) || isGivenNameOf(sender.name, sender.address)) continue;
-    const name = cleanOrganisationName(sender.name, domain);
-    add(name, WEIGHT.displayName, false);
+    if (!sender?.name || isOwnerSide({ name: sender.name, email: sender.address }, owner)) continue;
+    const behalf = onBehalfOf(sender.name);
+    const person = isPersonSender(sender.name, sender.address) && !namedAsEmployer.has(coreKey(ownName(sender.name)));
+    // "Anna Schmidt | Acme GmbH": a person, and their organisation beside them.
+    const besidePerson = person && ownName(sender.name) !== withoutVia(sender.name);
+    if (behalf ? looksLikePersonName(behalf) : person && !besidePerson) continue;
+    // A service signing its own mail ("Google Calendar", "Calendly") sends for someone else.
+    if (isPlatformName(fold(sender.name)) || isOwnBrandOfService(sender.name, sender.address)) continue;
+    const name = cleanOrganisationName(behalf ?? sender.name, domain);
+    add(name, WEIGHT.displayName, false, "sender name");
     if (name) senderKeys.add(coreKey(name));
     break;
   }
   const organizer = input.calendar?.organizer;
-  if (organizer?.name && !nameMatchesAddress(organizer.name, organizer.email) && !looksLikePersonName(organizer.name)) {
-    add(cleanOrganisationName(organizer.name, domainOf(organizer.email)), WEIGHT.organizer, false);
+  if (organizer?.name && !isPersonSender(organizer.name, organizer.email)) {
+    add(cleanOrganisationName(organizer.name, domainOf(organizer.email)), WEIGHT.organizer, false, "calendar organizer");
   }
 
-  const calendarText = [input.calendar?.summary, input.calendar?.description].filter(Boolean).join("\n");
-  const texts = [
-    [body, WEIGHT.textPhrase, reading.keywords],
-    [input.subject, WEIGHT.subject, subjectKeywords],
-    [calendarText, WEIGHT.calendarTitle, findKeywords(calendarText)],
-  ] as const;
-  for (const [text, weight, keywords] of texts) {
-    const seen = new Set<string>();
-    for (const pattern of COMPANY_PATTERNS) {
-      for (const found of namesAfter(pattern, text, keywords)) {
-        const name = cleanCandidate(found);
-        const key = name ? coreKey(name) : "";
-        if (!name || seen.has(key)) continue;
-        seen.add(key);
-        add(name, weight, true);
-      }
-    }
-  }
+  for (const found of phrased) add(found.name, found.weight, true, found.place, found.place !== BODY_PLACE);
   for (const title of [input.subject, input.calendar?.summary ?? ""]) {
     const qualifier = title.includes("(") ? TRAILING_PARENTHESIS.exec(title.trim()) : null;
-    if (qualifier?.[1] && !isGenderMarker(qualifier[1])) add(qualifier[1], WEIGHT.subject, true);
+    if (qualifier?.[1] && !isGenderMarker(qualifier[1])) add(qualifier[1], WEIGHT.subject, true, "a title's qualifier", true);
+    for (const side of sidesOfTitle(title)) add(leadingName(side), WEIGHT.calendarTitle, true, "a title naming both sides", true);
   }
 
   for (const line of reading.signature) {
-    if (looksLikePersonName(stripPersonTitle(line)) && !candidates.has(coreKey(line))) continue;
     const cleaned = cleanOrganisationName(line, domain);
     if (!cleaned || words(cleaned).some((w) => TITLE_WORDS.has(fold(w)))) continue;
-    add(cleaned, WEIGHT.signature, true);
+    // A person's name signs the mail; it is a company only when a domain spells it.
+    if (looksLikePersonName(stripPersonTitle(line)) && !ballot.has(coreKey(cleaned)) && !hosts.some((host) => matchesDomainKey(coreKey(cleaned), host.key))) continue;
+    // A line that reads as an organisation ("... Analytics", "... GmbH") weighs more than any line (a city, a client's footer).
+    add(cleaned, looksLikeOrganisation(cleaned) ? WEIGHT.signature : WEIGHT.signatureLine, true, "signature");
   }
+  const spelled = new Map<string, string>();
+  for (const text of [input.subject, input.calendar?.summary ?? "", input.calendar?.location ?? "", body]) {
+    for (const name of namesSpelledByHosts(text, hosts)) if (!spelled.has(coreKey(name))) spelled.set(coreKey(name), name);
+  }
+  for (const name of spelled.values()) add(name, WEIGHT.domainNamed, true, "a name a domain spells");
 
   const subjectKey = coreKey(input.subject);
   const foldedBody = fold(body);
-  const domainKey = lettersAndDigits(domain);
-  for (const [key, candidate] of candidates) {
-    // The domain confirms a name ("Ferncliff Robotics" at ferncliffr.example), it never proposes one.
-    if (domainKey.length >= 4 && (key.startsWith(domainKey) || domainKey.startsWith(key))) candidate.weight += WEIGHT.domain;
-    if (subjectKey.includes(key)) candidate.weight += WEIGHT.subject;
-    candidate.weight += countOccurrences(foldedBody, fold(candidate.name), MAX_COUNTED_MENTIONS) * WEIGHT.mention;
+  for (const [key, candidate] of ballot) {
+    // A host confirms a name ("Ferncliff Robotics" at ferncliffr.example), it never proposes one.
+    const host = hosts.find((h) => matchesDomainKey(key, h.key));
+    if (host) support(ballot, key, candidate.value, host.source === "link's host" ? WEIGHT.linkHost : WEIGHT.domain, `matches the ${host.source} ${host.host}`);
+    if (subjectKey.includes(key) && !fromTitles.has(key)) support(ballot, key, candidate.value, WEIGHT.subject, "also in the subject");
+    const mentions = countOccurrences(foldedBody, fold(candidate.value.name), MAX_COUNTED_MENTIONS);
+    if (mentions > 0) support(ballot, key, candidate.value, mentions * WEIGHT.mention, `mentioned ${mentions === MAX_COUNTED_MENTIONS ? `${mentions}+` : mentions} times in the text`);
   }
 
-  // An agency writing about a placement: the employer is the one the position is at.
+  // An agency writing about a placement, or a service sending for an employer: the employer is
+  // the one the position is at.
   const agency = AGENCY_SENDER.test(fold(`${input.from?.name ?? ""} ${input.from?.address ?? ""}`));
-  const clients = [...placements].filter((key) => !senderKeys.has(key) && candidates.has(key));
-  const pool = agency && clients.length > 0 ? clients.map((key) => candidates.get(key)).filter((c): c is Candidate => !!c) : [...candidates.values()];
-  let best: Candidate | null = null;
-  for (const candidate of pool) if (!best || candidate.weight > best.weight) best = candidate;
-  return best && best.weight >= MIN_COMPANY_WEIGHT ? best.name : null;
+  const automated = input.from?.address ? isServiceAddress(input.from.address) : false;
+  const clients = [...placements].filter((key) => !senderKeys.has(key) && ballot.has(key));
+  const pool = (agency || automated) && clients.length > 0 ? clients.map((key) => ballot.get(key)).filter((c) => c !== undefined) : ballot.values();
+  const choice = choose(pool, SURE_COMPANY_WEIGHT, (company) => `"${company.name}"`);
+  return { value: choice.value?.name ?? null, confidence: choice.confidence };
 }
 
+/** The names after the company phrases of each text ("position at X", "Bewerbung bei X"), each once per text. */
+function namesInPhrases(texts: [text: string, weight: number, keywords: KeywordSites, place: string][]): { name: string; weight: number; place: string }[] {
+  const found: { name: string; weight: number; place: string }[] = [];
+  for (const [text, weight, keywords, place] of texts) {
+    const seen = new Set<string>();
+    for (const pattern of COMPANY_PATTERNS) {
+      for (const raw of namesAfter(pattern, text, keywords)) {
+        const name = cleanCandidate(raw.name);
+        const key = name ? coreKey(name) : "";
+        // "Your interview with Sarah Chen": whom it is with, not where.
+        if (!name || seen.has(key) || (raw.withWord && looksLikePersonName(name))) continue;
+        seen.add(key);
+        found.push({ name, weight, place });
+      }
+    }
+  }
+  return found;
+}
+
+/** Where a company's name may be spelled: the employer's own hosts, never a service's or a mail provider's. */
+interface EmployerHost {
+  host: string;
+  /** The registrable name, letters and digits only: "acmecorp" for careers.acme-corp.example. */
+  key: string;
+  source: "sender's domain" | "reply address's domain" | "calendar organizer's domain" | "link's host";
+}
+
+// A mail's first links are its own (the job, the booking, the company's site); later ones are footers and trackers.
+const MAX_LINKS_READ = 12;
+
+/** The hosts of the sender, the reply address, the organizer and the links, minus the owner's and the services'. */
+function readEmployerHosts(input: PartiesInput): EmployerHost[] {
+  const ownerHosts = new Set(input.recipients.map((r) => hostOf(r.address)));
+  const hosts: EmployerHost[] = [];
+  const add = (host: string, source: EmployerHost["source"]): void => {
+    if (!host || ownerHosts.has(host) || !isEmployerHost(host)) return;
+    const key = lettersAndDigits(registrableName(host));
+    if (key.length >= 3 && !hosts.some((h) => h.key === key)) hosts.push({ host, key, source });
+  };
+  add(hostOf(input.from?.address ?? null), "sender's domain");
+  add(hostOf(input.replyTo?.address ?? null), "reply address's domain");
+  add(hostOf(input.calendar?.organizer?.email ?? null), "calendar organizer's domain");
+  for (const host of new Set(input.links.slice(0, MAX_LINKS_READ).map(hostOfUrl))) add(host, "link's host");
+  return hosts;
+}
+
+// What a host adds to the name it spells: "acmecorp", "northwindgroup", "brindlecareers".
+const HOST_SUFFIX_WORDS = new Set([
+  "corp", "inc", "co", "group", "hq", "careers", "career", "jobs", "job", "global", "tech", "labs", "hr", "usa", "us", "uk",
+  "de", "eu", "online", "app", "team", "recruiting", "talent", "international", "intl", "company", "holding", "holdings",
+  "gmbh", "ag", "llc", "ltd", "world", "worldwide", "official", "mail", "hq", "digital", "web",
+]);
+
+/**
+ * A name's key spelled by a host's key: the same ("ashfordlogistics"), the host a prefix of it
+ * ("brindle" for Brindle Systems), or the name and a word hosts add ("acmecorp" for Acme).
+ */
+function matchesDomainKey(nameKey: string, hostKey: string): boolean {
+  if (nameKey.length < 2 || hostKey.length < 3) return false;
+  if (nameKey === hostKey) return true;
+  if (hostKey.length >= 4 && nameKey.startsWith(hostKey)) return true;
+  return nameKey.length >= 3 && hostKey.startsWith(nameKey) && HOST_SUFFIX_WORDS.has(hostKey.slice(nameKey.length));
+}
+
+/** The same test with the name's words: also its first word and the initials of the rest. */
+function nameMatchesHost(name: string, hostKey: string): boolean {
+  if (matchesDomainKey(coreKey(name), hostKey)) return true;
+  const tokens = words(fold(name)).map(lettersAndDigits).filter(Boolean);
+  if (tokens.length < 2) return false;
+  const initials = tokens.map((t) => t.charAt(0)).join("");
+  return hostKey === `${tokens[0]}${initials.slice(1)}` || (initials.length >= 3 && hostKey === initials);
+}
+
+/**
+ * Capitalised names in a text that an employer host spells ("Brindle Systems is hiring" from
+ * brindle.example): found where the host's first letters stand.
+ */
+function namesSpelledByHosts(text: string, hosts: EmployerHost[]): string[] {
+  if (hosts.length === 0 || text === "") return [];
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return [];
+  const found: string[] = [];
+  for (const host of hosts) {
+    const probe = host.key.slice(0, 4);
+    for (let at = lower.indexOf(probe); at >= 0; at = lower.indexOf(probe, at + probe.length)) {
+      // A name stands after a space or an opening mark, never inside a link or an address.
+      if (at > 0 && !NAME_OPENERS.includes(lower.charAt(at - 1))) continue;
+      NAME_AT.lastIndex = at;
+      const name = cleanCandidate(NAME_AT.exec(text)?.[1] ?? "");
+      if (name && nameMatchesHost(name, host.key)) found.push(name);
+    }
+  }
+  return found;
+}
+
+const NAME_OPENERS = " \t\n\"'“‘«(*[";
+// The separator of the two sides in a booking's title: "Interview: Jordan Mitchell <> Acme".
+const BOTH_SIDES = /\s(?:<>|x|×)\s/;
+
+/** The sides of a title that names candidate and employer ("Jordan Mitchell <> Acme", "Acme x Jordan"), but the person. */
+function sidesOfTitle(title: string): string[] {
+  if (!title.includes("<>") && !title.includes(" x ") && !title.includes("×")) return [];
+  const sides = title.replace(/^[^:<]*:\s*/, "").split(BOTH_SIDES).map((side) => side.trim());
+  return sides.length === 2 ? sides.filter((side) => !looksLikePersonName(side)) : [];
+}
+
+/** The capitalised name a text opens with ("Acme" of "Acme - Backend Engineer"). */
+function leadingName(text: string): string | null {
+  NAME_AT.lastIndex = 0;
+  return NAME_AT.exec(text)?.[1] ?? null;
+}
 /**
  * The matches of ROLE_WITH_COMPANY in the subject and body joined by a line break. No keyword
  * holds a line break, so the keywords of the joined text are those of its two parts.
@@ -683,14 +935,36 @@ function isGenderMarker(text: string): boolean {
   return /^[mwfdhxi]\s*\/\s*[mwfdhxi](?:\s*\/\s*[mwfdhxi])?$/i.test(text.trim()) || /^(?:all genders|gn|w\/m\/d)$/i.test(text.trim());
 }
 
-/** Core keys of people's names (the owner's side, the sender, the organizer): never a company. */
-function knownPeople(input: PartiesInput): Set<string> {
+/** People's names (the owner's side, the sender, the organizer, the signer): never a company. */
+interface KnownPeople {
+  /** Core keys of their full names. */
+  keys: Set<string>;
+  /** Their given names and the sender's address name, folded: a lone one is never a company. */
+  givenNames: Set<string>;
+}
+
+function knownPeople(input: PartiesInput, namedAsEmployer: ReadonlySet<string>): KnownPeople {
+  const from = input.from;
+  const organizer = input.calendar?.organizer;
+  const signer = readBody(input.text).signature[0];
+  const fromPerson = from?.name && isPersonSender(from.name, from.address) && !namedAsEmployer.has(coreKey(ownName(from.name))) ? ownName(from.name) : null;
   const names = [
     ...input.recipients.map((r) => r.name),
-    ...(input.from?.name && (nameMatchesAddress(input.from.name, input.from.address) || looksLikePersonName(input.from.name)) ? [input.from.name] : []),
-    ...(input.calendar?.organizer?.name && looksLikePersonName(input.calendar.organizer.name) ? [input.calendar.organizer.name] : []),
-  ];
-  return new Set(names.filter((n): n is string => !!n).map(coreKey));
+    ...(fromPerson ? [fromPerson] : []),
+    ...(organizer?.name && isPersonSender(organizer.name, organizer.email) ? [organizer.name] : []),
+  ].filter((n): n is string => !!n);
+  // The signer may be the company signing ("Best regards, Ledgerwood"): only their given name counts.
+  const signerName = signer && looksLikePersonName(stripPersonTitle(signer)) ? [stripPersonTitle(signer)] : [];
+  const givenNames = new Set([...names, ...signerName].map((name) => fold(words(stripPersonTitle(name))[0] ?? "")));
+  const local = fromPerson ? from?.address?.split("@")[0] : undefined;
+  if (local) givenNames.add(fold(local.split(/[._-]/)[0] ?? ""));
+  givenNames.delete("");
+  return { keys: new Set(names.map(coreKey)), givenNames };
+}
+
+function isGivenNameIn(name: string, people: KnownPeople): boolean {
+  const tokens = words(name);
+  return tokens.length === 1 && people.givenNames.has(fold(tokens[0] ?? ""));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -706,16 +980,34 @@ const ROLE_CHAR = String.raw`(?:[^\n.!?;:"“”()]|\.(?=\S))`;
 const ROLE_OPEN = String.raw`(${ROLE_CHAR}{2,80}${GENDER_MARKER})`;
 // Bounded: ends right before a keyword ("the X position"), so it must contain no such word.
 const ROLE_BOUNDED = String.raw`(${ROLE_CHAR}{2,60}?${GENDER_MARKER})`;
-// Where an open role ends: the first word that continues the sentence.
-const ROLE_STOP = new Set([
-  "at", "with", "has", "have", "had", "is", "was", "will", "would", "and", "in", "on", "for", "to", "from", "which", "who",
-  "that", "we", "you", "please", "position", "role", "job", "vacancy", "opening", "here", "there", "been",
-  "bei", "und", "für", "zu", "an", "mit", "im", "teil", "geprüft", "erhalten", "eingegangen", "sowie", "wurde", "ist",
-  "chez", "au", "à", "et", "pour", "qui", "dans", "a", "été",
-  "en", "y", "con", "que", "ha", "fue",
-  "na", "no", "em", "com", "foi", "e",
-  "bij", "met", "die", "binnen",
-]);
+// Where an open role ends: the first word that continues the sentence (folded, as the words it is asked about).
+const ROLE_STOP = new Set(
+  [
+    "at", "with", "has", "have", "had", "is", "was", "will", "would", "and", "in", "on", "for", "to", "from", "which", "who",
+    "that", "we", "you", "please", "position", "role", "job", "vacancy", "opening", "here", "there", "been",
+    "bei", "und", "für", "zu", "an", "mit", "im", "teil", "geprüft", "erhalten", "eingegangen", "sowie", "wurde", "ist",
+    "chez", "au", "à", "et", "pour", "qui", "dans", "a", "été",
+    "en", "y", "con", "que", "ha", "fue",
+    "na", "no", "em", "com", "foi", "e",
+    "bij", "met", "die", "binnen",
+    "está", "estão", "será", "est", "sera", "wird", "wordt", "werd",
+  ].map(fold),
+);
+
+// Words that join two halves of one title ("Sales and Partnerships Manager", "Head of Sales").
+const ROLE_GLUE = new Set(["and", "und", "et", "y", "e", "en", "&", "of", "for", "de", "van"]);
+
+/** "Fachkraft für Lagerlogistik", "Kaufmann für Büromanagement": "für" and a noun go on with a German title ("für die Stelle" does not). */
+function isTitleFür(word: string, next: string | undefined): boolean {
+  return word === "fur" && next !== undefined && /^[A-ZÄÖÜ][a-zäöüß]/.test(next);
+}
+
+/** "Payments Tester (Ola Brandt)": the interviewer named after a title is not part of it. */
+function withoutTrailingPerson(title: string): string {
+  const open = title.lastIndexOf("(");
+  if (open < 0 || !title.trimEnd().endsWith(")")) return title;
+  return looksLikePersonName(title.slice(open + 1, title.lastIndexOf(")")).trim()) ? title.slice(0, open).trimEnd() : title;
+}
 
 interface RolePattern extends KeywordPattern {
   bounded: boolean;
@@ -737,6 +1029,7 @@ const ROLE_PATTERNS: RolePattern[] = [
   { ...phrasePattern(["functie", "vacature"], wordPattern(new RegExp(String.raw`\b(?:functie|vacature)\s+(?:van\s+|als\s+|voor\s+)?${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: false },
   { ...phrasePattern(["interview "], wordPattern(new RegExp(String.raw`\binterview (?:with [^\n.]{2,40}? )?for (?:the )?${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: true, needsJobNoun: true },
   { ...phrasePattern(["as a"], wordPattern(new RegExp(String.raw`\bas an?\s+${ROLE_OPEN}`, "gu")), true), bounded: false, titleCase: true, needsJobNoun: true },
+  { ...phrasePattern(["application for", "applied for", "applying for"], wordPattern(new RegExp(String.raw`\b(?:application|applied|applying) for (?:the )?${ROLE_OPEN}`, "giu")), true), bounded: false, titleCase: true, needsJobNoun: true },
 ];
 
 // The keywords of every phrase pattern, found in a text in one pass.
@@ -772,9 +1065,14 @@ function isAsciiDigit(charCode: number): boolean {
   return charCode >= 0x30 && charCode <= 0x39;
 }
 
-function cleanRole(raw: string, titleCase: boolean, bounded = false): string | null {
-  // "Manager, Finance" is one title; ", we invite you" continues the sentence.
-  const spaced = raw.replace(/\s+/g, " ");
+/**
+ * The title in a phrase's capture, cut where the sentence goes on. `bounded`: the capture ends
+ * at its keyword, so a cut means it was no title. `wholeSegment`: a title's segment ("Marketing
+ * and Community Manager"), where glue words belong to the title.
+ */
+function cleanRole(raw: string, titleCase: boolean, bounded = false, wholeSegment = false): string | null {
+  // "Manager, Finance" is one title; ", we invite you" continues the sentence. Markdown emphasis is markup.
+  const spaced = withoutTrailingPerson(raw.replace(/\*+|(?<!\w)_+|_+(?!\w)/g, "").replace(/\s+/g, " "));
   let role = (isAsciiText(spaced) ? spaced.replace(/,\s+(?=[a-z]).*$/, "") : spaced.replace(/,\s+(?=\p{Ll}).*$/u, "")).trim().replace(/^["“'‘]|["”'’]$/g, "").trim();
   const tokens = role.split(" ");
   // An ASCII title folds to itself lower-cased, word for word: it is folded once.
@@ -787,7 +1085,7 @@ function cleanRole(raw: string, titleCase: boolean, bounded = false): string | n
       while (kept.length > 1 && ARTICLES_BEFORE_DATE.has(fold(kept[kept.length - 1] ?? ""))) kept.pop();
       break;
     }
-    if (kept.length > 0 && ROLE_STOP.has(word)) {
+    if (kept.length > 0 && ROLE_STOP.has(word) && !(wholeSegment && ROLE_GLUE.has(word)) && !isTitleFür(word, tokens[i + 1])) {
       if (bounded) return null;
       break;
     }
@@ -800,7 +1098,18 @@ function cleanRole(raw: string, titleCase: boolean, bounded = false): string | n
   return role;
 }
 
-export function extractRole(input: PartiesInput, company: string | null): string | null {
+/** How sure each place a role is read from is. */
+const ROLE_SCORE = {
+  labelled: 0.9,
+  phrase: 0.75,
+  /** A weak phrase ("as a ..."), which only counts with a job noun. */
+  weakPhrase: 0.55,
+  title: 0.6,
+  /** Added when the subject or the calendar title also names it. */
+  agreement: 0.2,
+} as const;
+
+export function readRole(input: PartiesInput, company: string | null): Choice<string> {
   const reading = readBody(input.text);
   const companyKey = company ? coreKey(company) : null;
   const owner = readOwnerSide(input.recipients);
@@ -810,16 +1119,24 @@ export function extractRole(input: PartiesInput, company: string | null): string
     const key = coreKey(role);
     return key !== companyKey && !owner.nameKeys.has(key);
   };
+  const titles = [input.subject, input.calendar?.summary ?? ""];
+  const confirmed = (role: string, score: number, reason: string): Choice<string> => {
+    const key = coreKey(role);
+    const echoed = key.length >= 3 && titles.some((title) => coreKey(title).includes(key));
+    const choice = readFrom(role, echoed ? Math.min(1, score + ROLE_SCORE.agreement) : score, reason);
+    if (echoed) choice.confidence?.evidence.push("also named in the subject or the calendar title");
+    return choice;
+  };
 
   for (const line of reading.labelledLines) {
     const unbulleted = line.replace(/^[-*•]\s*/, "");
     const label = pick(ROLE_LABEL, unbulleted).exec(unbulleted);
     const role = label?.[1] ? cleanRole(label[1], false) : null;
-    if (acceptable(role)) return role;
+    if (acceptable(role)) return confirmed(role, ROLE_SCORE.labelled, `labelled "${unbulleted.slice(0, 60)}"`);
   }
   for (const text of [input.text, input.calendar?.description ?? ""]) {
     const sites = text === input.text ? reading.keywords : findKeywords(text);
-    let best: { role: string; index: number } | null = null;
+    let best: { role: string; index: number; weak: boolean; phrase: string } | null = null;
     for (const pattern of ROLE_PATTERNS) {
       const { bounded, titleCase, needsJobNoun } = pattern;
       // Every match contains one of its keywords: a pattern is compiled only for text that could match.
@@ -830,13 +1147,32 @@ export function extractRole(input: PartiesInput, company: string | null): string
         const role = match[1] ? cleanRole(match[1], titleCase, bounded) : null;
         if (!acceptable(role)) continue;
         if (needsJobNoun && !pick(JOB_NOUN, role).test(role)) continue;
-        if (!best || match.index < best.index) best = { role, index: match.index };
+        if (!best || match.index < best.index) best = { role, index: match.index, weak: needsJobNoun === true, phrase: match[0] };
         break;
       }
     }
-    if (best) return best.role;
+    const place = text === input.text ? "the text" : "the calendar description";
+    if (best) return confirmed(best.role, best.weak ? ROLE_SCORE.weakPhrase : ROLE_SCORE.phrase, `in ${place}: "${best.phrase.trim().slice(0, 70)}"`);
   }
-  return roleFromSubject([input.subject, input.calendar?.summary ?? ""], company, acceptable);
+  const greeted = roleFromGreeting(reading.lines);
+  if (acceptable(greeted)) return confirmed(greeted, ROLE_SCORE.phrase, `in the greeting: "${greeted}"`);
+  const fromTitle = roleFromTitles(titles, company, acceptable);
+  return fromTitle ? readFrom(fromTitle.role, ROLE_SCORE.title, `in ${fromTitle.title === input.subject ? "the subject" : "the calendar title"}: "${fromTitle.title.slice(0, 70)}"`) : NO_CHOICE;
+}
+
+const GREETINGS = ["dear ", "hello ", "hi "];
+const GREETED_AS = [" candidate", " applicant", " candidates", " applicants"];
+
+/** A greeting that addresses the candidate by the position: "Dear Data Engineer Candidate,". */
+function roleFromGreeting(lines: string[]): string | null {
+  const first = lines.find((line) => line !== "");
+  if (!first || first.length > 80) return null;
+  const lower = first.toLowerCase().replace(/[,:!]+$/, "");
+  const greeting = GREETINGS.find((g) => lower.startsWith(g));
+  const addressed = GREETED_AS.find((a) => lower.endsWith(a));
+  if (!greeting || !addressed) return null;
+  const role = cleanRole(first.slice(greeting.length, lower.length - addressed.length), true, true);
+  return role && pick(JOB_NOUN, role).test(role) ? role : null;
 }
 
 /**
@@ -848,14 +1184,37 @@ function* overlappingMatches(pattern: KeywordPattern, text: string, sites: Keywo
   for (let match = nextMatch(pattern, text, starts, 0); match; match = nextMatch(pattern, text, starts, match.index + 1)) yield match;
 }
 
-/** "Interview request - Data Engineer", "Your application – Junior Analyst": a segment that ends in a job noun. */
-function roleFromSubject(titles: string[], company: string | null, acceptable: (role: string | null) => role is string): string | null {
+// Words after which a subject or calendar title's segment names the role: "Update sollicitatie
+// Data Engineer", "Phone interview Data Engineer", "Einladung zum Vorstellungsgespräch als ...".
+const TITLE_LEAD_WORDS = new Set([
+  "interview", "interviews", "application", "applications", "invitation", "invite", "reminder", "update", "confirmation",
+  "for", "as", "position", "role", "vacancy", "opening", "bewerbung", "einladung", "vorstellungsgespräch", "gespräch",
+  "als", "stelle", "candidature", "entretien", "pour", "poste", "candidatura", "entrevista", "para", "como", "puesto",
+  "vaga", "sollicitatie", "uitnodiging", "sollicitatiegesprek", "gesprek", "voor", "functie", "vacature",
+].map(fold));
+// Words a title's segment closes with after the title ("Backend Engineer interview (rescheduled)").
+const TITLE_TAIL_WORDS = new Set([
+  "interview", "interviews", "call", "screen", "screening", "chat", "meeting", "invitation", "update", "application",
+  "gespräch", "vorstellungsgespräch", "interviewtermin", "entretien", "entrevista", "gesprek", "sollicitatiegesprek",
+  "(rescheduled)", "(updated)", "(cancelled)", "(canceled)", "(new time)", "(moved)",
+].map(fold));
+
+/**
+ * A role named by a subject or calendar title ("Interview request - Data Engineer", "Acme –
+ * Backend Engineer interview", "Update sollicitatie Junior Developer"): a segment that, without
+ * the words around the title, ends in a job noun.
+ */
+function roleFromTitles(titles: string[], company: string | null, acceptable: (role: string | null) => role is string): { role: string; title: string } | null {
   for (const title of titles) {
-    const stripped = title.replace(/^(?:\s*(?:re|fwd?|fw|wg|aw|tr|rv|enc)\s*:\s*)+/i, "");
+    const stripped = title.replace(/^(?:\s*(?:re|fwd?|fw|wg|aw|tr|rv|enc|canceled|cancelled|updated|invitation|abgesagt|annulé|cancelado)\s*:\s*)+/i, "");
     for (const segment of stripped.split(/\s+[-–—|:]\s+|:\s+/)) {
-      const role = cleanRole(segment.replace(/\s+at\s+.*$/i, "").replace(/\s*@.*$/, ""), true);
+      const all = words(segment.replace(/\s+at\s+.*$/i, "").replace(/\s*@.*$/, ""));
+      while (all.length > 1 && TITLE_TAIL_WORDS.has(fold(all[all.length - 1] ?? ""))) all.pop();
+      const lead = all.findLastIndex((token, i) => i < all.length - 1 && TITLE_LEAD_WORDS.has(fold(token)));
+      const tokens = all.slice(lead + 1);
+      const role = cleanRole(tokens.join(" "), true, false, true);
       if (!role || (company && fold(role).includes(fold(company)))) continue;
-      if (pick(JOB_NOUN, role).test(role) && acceptable(role)) return role;
+      if (pick(JOB_NOUN, role).test(role) && acceptable(role)) return { role, title };
     }
   }
   return null;
@@ -865,10 +1224,9 @@ function roleFromSubject(titles: string[], company: string | null, acceptable: (
 // Contact and interviewers
 
 const CONTACT_LABEL = twinWithoutUnicodeFlag(
-  /^(?:contact person|contact|your contact|point of contact|interviewer|interviewers|hiring manager|recruiter|ansprechpartner(?:in)?|kontaktperson|gesprächspartner(?:in)?|interviewpartner(?:in)?|interlocuteur|interlocutrice|contact rh|entrevistador(?:a)?|persona de contacto|contacto|contato|pessoa de contato|contactpersoon|gesprekspartner)\s*[:\t]\s*(.+)$/iu,
+  /^(?:(?:your|ihre?|deine?|votre|ton|ta|su|tu|sua|seu|uw|je)\s+)?(?:contact person|contact|point of contact|interviewer|interviewers|hiring manager|recruiter|ansprechpartner(?:in)?|kontaktperson|gesprächspartner(?:in)?|interviewpartner(?:in)?|interlocuteur|interlocutrice|contact rh|entrevistador(?:a)?|persona de contacto|contacto|contato|pessoa de contato|contactpersoon|gesprekspartner)\s*[:\t]\s*(.+)$/iu,
 );
 const CONTACT_PHRASE = wordPattern(new RegExp(String.raw`\b(?:contact|reach out to|get in touch with|kontaktieren sie|wenden sie sich an|contacter|contactar (?:a|con)|contate|contact opnemen met)\s+(?:our\s+)?(?:HR|hr|recruiter|hiring manager|recruiting team)?\s*:?\s*((?:(?:Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?[${LATIN_UPPER}][a-z\u00DF-\u00F6\u00F8-\u00FF'’-]+(?:\s+[${LATIN_UPPER}][a-z\u00DF-\u00F6\u00F8-\u00FF'’-]+){0,2})(?=\s*(?:[-–—,.;:(]|\bat\b|\bon\b|\bvia\b|$))`, "gm"));
-const AUTOMATED_FOOTER = wordPattern(/\b(?:sent via|sent by|sent with|powered by|versendet über|envoyé via|enviado a través de|enviado via|verzonden via)\b/iu);
 
 function isOwnerSide(person: { name: string | null; email: string | null }, owner: OwnerSide): boolean {
   const email = person.email?.toLowerCase() ?? null;
@@ -884,21 +1242,37 @@ function personFromNameLine(raw: string): string | null {
   return null;
 }
 
-export function extractContact(input: PartiesInput, company: string | null): Person | null {
+/** How sure each way of finding the contact is. */
+const CONTACT_SCORE = {
+  /** A person's own name and address: the organizer or the sender. */
+  ownAddress: 0.95,
+  labelled: 0.85,
+  signer: 0.8,
+  /** No person: the employer's repliable mailbox, which is exactly what a follow-up needs. */
+  teamMailbox: 0.8,
+  phrase: 0.6,
+} as const;
+
+export function readContact(input: PartiesInput, company: string | null): Choice<Person> {
   const reading = readBody(input.text);
   const companyKey = company ? coreKey(company) : null;
   const isCompany = (name: string): boolean => companyKey !== null && coreKey(name) === companyKey;
   const owner = readOwnerSide(input.recipients);
+  const mailbox = repliableMailbox(input, owner);
   const organizer = input.calendar?.organizer;
-  if (organizer?.email && organizer.name && !isNoReply(organizer.email) && !isOwnerSide(organizer, owner)) {
+  if (organizer?.email && organizer.name && !isServiceAddress(organizer.email) && !isOwnerSide(organizer, owner) && isPersonSender(organizer.name, organizer.email)) {
     const name = stripPersonTitle(organizer.name);
-    if ((nameMatchesAddress(name, organizer.email) || looksLikePersonName(name)) && !isCompany(name)) return { name, email: organizer.email.toLowerCase() };
+    if (!isCompany(name)) return readFrom({ name, email: organizer.email.toLowerCase() }, CONTACT_SCORE.ownAddress, `calendar organizer ${name} <${organizer.email.toLowerCase()}>`);
   }
 
-  const from = input.from;
-  if (from?.name && from.address && !isNoReply(from.address) && !isOwnerSide({ name: from.name, email: from.address }, owner)) {
-    const name = stripPersonTitle(from.name);
-    if ((nameMatchesAddress(name, from.address) || looksLikePersonName(name)) && !isCompany(name)) return { name, email: from.address };
+  for (const sender of [input.from, input.replyTo]) {
+    if (!sender?.name || !sender.address || isOwnerSide({ name: sender.name, email: sender.address }, owner)) continue;
+    const name = stripPersonTitle(ownName(sender.name));
+    // A lone given name ("Sam") is a person, but not a name to greet them by.
+    if (!isPersonSender(sender.name, sender.address) || !(looksLikePersonName(name) || nameMatchesAddress(name, sender.address)) || isCompany(name)) continue;
+    // A service relays the person ("Jo Park via Lever"); the reply address, when it is theirs, reaches them.
+    const email = isServiceAddress(sender.address, nameMatchesAddress(name, sender.address)) ? mailbox?.address ?? null : sender.address;
+    return readFrom({ name, email }, email === sender.address ? CONTACT_SCORE.ownAddress : CONTACT_SCORE.signer, `sender ${name}${email ? ` <${email}>` : ""}`);
   }
 
   for (const trimmed of reading.labelledLines) {
@@ -908,17 +1282,18 @@ export function extractContact(input: PartiesInput, company: string | null): Per
     if (!label?.[1]) continue;
     const name = personFromNameLine(label[1]);
     if (!name || isCompany(name) || isOwnerSide({ name, email: null }, owner)) continue;
-    const email = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.exec(label[1])?.[0]?.toLowerCase() ?? null;
-    return { name, email };
+    const written = EMAIL_ADDRESS.exec(label[1])?.[0]?.toLowerCase() ?? null;
+    const email = written ?? addressOfIn(name, input.text, owner) ?? mailbox?.address ?? null;
+    return readFrom({ name, email }, CONTACT_SCORE.labelled, `labelled contact "${unbulleted.slice(0, 60)}"${!written && email ? `, reached at the sender's mailbox <${email}>` : ""}`);
   }
 
   const signer = reading.signature[0];
   if (signer) {
     const name = stripPersonTitle(signer);
     if (looksLikePersonName(name) && !isCompany(name) && !isOwnerSide({ name, email: null }, owner)) {
-      const automated = AUTOMATED_FOOTER.test(input.text);
-      const replyable = from?.address && !isNoReply(from.address) && !automated ? from.address : null;
-      return { name, email: replyable };
+      const own = addressOfIn(name, input.text, owner);
+      const email = own ?? mailbox?.address ?? null;
+      return readFrom({ name, email }, CONTACT_SCORE.signer, `signed by ${name}${own ? `, whose address the text gives` : email ? `, reached at the sender's mailbox <${email}>` : ""}`);
     }
   }
 
@@ -926,7 +1301,42 @@ export function extractContact(input: PartiesInput, company: string | null): Per
     const name = match[1] ? stripPersonTitle(match[1]) : null;
     if (!name || isCompany(name) || DEPARTMENT_WORDS.has(fold(name)) || ORG_WORDS.has(fold(name))) continue;
     if (isOwnerSide({ name, email: null }, owner)) continue;
-    return { name, email: null };
+    const email = addressOfIn(name, input.text, owner) ?? mailbox?.address ?? null;
+    return readFrom({ name, email }, CONTACT_SCORE.phrase, `named as the contact: "${match[0].trim().slice(0, 60)}"`);
+  }
+  if (mailbox) return readFrom({ name: null, email: mailbox.address }, CONTACT_SCORE.teamMailbox, `the employer's mailbox <${mailbox.address}> (${mailbox.source})`);
+  return NO_CHOICE;
+}
+
+const EMAIL_ADDRESS = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
+const EMAIL_ADDRESSES = new RegExp(EMAIL_ADDRESS.source, "g");
+
+/** The person's own address where the text gives it ("write to Sanne de Vries (sanne.devries@…)"). */
+function addressOfIn(name: string, text: string, owner: OwnerSide): string | null {
+  if (!text.includes("@")) return null;
+  for (const [found] of text.matchAll(EMAIL_ADDRESSES)) {
+    const address = found.toLowerCase();
+    if (!owner.addresses.has(address) && !isServiceAddress(address) && nameMatchesAddress(name, address)) return address;
+  }
+  return null;
+}
+
+/**
+ * Where a follow-up can go when no person's own address is known: the reply address, else the
+ * sender, else the calendar's organizer, when it is not the owner's and not a service's
+ * (no-reply, a notifier, an ATS relay).
+ */
+function repliableMailbox(input: PartiesInput, owner: OwnerSide): { address: string; source: string } | null {
+  const candidates = [
+    { address: input.replyTo?.address, source: "reply address" },
+    { address: input.from?.address, source: "sender" },
+    { address: input.calendar?.organizer?.email, source: "calendar organizer" },
+  ];
+  for (const candidate of candidates) {
+    const address = candidate.address?.toLowerCase();
+    const source = candidate.source;
+    if (!address || owner.addresses.has(address) || isServiceAddress(address)) continue;
+    return { address, source };
   }
   return null;
 }

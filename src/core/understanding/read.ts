@@ -15,7 +15,7 @@ import type { Understanding } from "./types.ts";
 import { understandEmail } from "./understand.ts";
 
 /** Bumped when understanding changes enough that kept messages are worth reading again (`npm run reread`). */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 /** Whose forward it is: the owner's own addresses are never the employer. */
 export interface ReadOptions {
@@ -54,7 +54,7 @@ export async function readEmail(raw: Uint8Array, options: ReadOptions): Promise<
   try {
     const forwarded = await unwrapForward(parsed.value, { ownerAddresses: [...options.ownerAddresses] });
     options.onStep?.("unwrapped");
-    const understanding = understandEmail(forwarded);
+    const understanding = understandEmail(forwarded, options.ownerAddresses);
     options.onStep?.("understood");
     return ok({
       outer,

@@ -16,6 +16,11 @@
  * candidate ("please reply by Friday", "submit the assignment within 3 days") is not a promise.
  * These cues are read for English plus the mail's language. `text` is that sentence, or the
  * clause of it that makes the promise.
+ *
+ * An invitation to check in ("you can follow up with me in two weeks", "feel free to check in
+ * after March 20", "n'hésitez pas à me relancer dans deux semaines") is read as well, with
+ * `checkIn` set: the candidate acts in it, but on the employer's word, and its `by` is the
+ * first day the check may go (the day after a date the check is to come "after").
  */
 
 import {
@@ -23,6 +28,7 @@ import {
 } from "../time/civil-dates.ts";
 import { NUMBER_WORDS } from "./date-words.ts";
 import { findDates } from "./dates.ts";
+import { joinHardWraps } from "../text/hard-wraps.ts";
 import { findHeaderLineRanges, isInRanges } from "../text/header-lines.ts";
 import type { Language, PromisedTimeline, TimelineUnit } from "./types.ts";
 import { LETTERS, isJoinedBy, toLowerSameLength, tokenize, type Token } from "../text/word-tokens.ts";
@@ -57,7 +63,7 @@ const LIMIT_WORDS = new Set([
   "within", "in", "over", "during", "innerhalb", "von", "binnen", "dans", "les", "sous", "d", "ici", "en", "dentro", "de", "em", "no", "prazo",
   "nos", "nas", "na", "komende", "the", "next", "nächsten", "kommenden", "den", "des", "los", "las", "próximos", "próximas", "prochains", "prochaines",
   "coming", "following", "un", "délai", "plazo", "máximo", "about", "approximately", "around", "up", "to", "etwa", "ca", "ungefähr", "spätestens",
-  "environ", "aproximadamente", "ongeveer", "uiterlijk", "cerca", "maximum", "max", "maximal",
+  "environ", "aproximadamente", "ongeveer", "uiterlijk", "cerca", "maximum", "max", "maximal", "até", "hasta", "bis", "zu",
 ]);
 /** At least one of these makes the amount a time limit ("5 days" alone is not a promise). */
 const STRONG_LIMIT_WORDS = new Set([
@@ -65,6 +71,9 @@ const STRONG_LIMIT_WORDS = new Set([
   "next", "nächsten", "kommenden", "próximos", "próximas", "prochains", "prochaines", "coming", "following", "délai", "plazo", "up", "spätestens", "uiterlijk", "maximum",
 ]);
 const MAX_LIMIT_WORDS = 5;
+/** Words for an unstated small amount ("a few days", "a couple of weeks", "enkele dagen", "quelques jours"). */
+const FEW_WORDS = new Set(["few", "couple", "several", "paar", "enkele", "wenigen", "weniger", "einigen", "quelques", "unos", "algunos", "pocos", "alguns", "poucos"]);
+const ARTICLES = new Set(["a", "the", "ein", "een", "les", "los", "uns"]);
 
 const VAGUE_PHRASES = phraseSet([
   "shortly", "soon", "in due course", "as soon as possible", "in the coming days", "in the next few days", "over the next few days", "in a few days",
@@ -113,7 +122,9 @@ addDeadlines("tomorrow", ["tomorrow", "morgen", "demain", "mañana", "amanhã"])
 const DEADLINES = phraseTable(DEADLINE_PHRASES);
 
 /** Words about answering the candidate, required around "tomorrow" and "next week" ("See you tomorrow" is not a promise). */
-const RESPONSE_WORD_RE = /get back|hear|contact|respon|reply|decision|feedback|update|let you know|in touch|reach out|melden|rückmeldung|antwort|bescheid|entscheidung|contacter|revenir|reviendr|répons|repons|retour|décision|contactar|contactaremos|respuesta|noticias|decisión|contact op|laten weten|reactie|terugkoppeling|bericht|resposta|retorno|notícias|decisão/;
+const RESPONSE_WORD_RE = /get back|back to you|hear|contact|respon|reply|decision|feedback|update|let you know|in touch|reach out|melde|rückmeldung|antwort|bescheid|entscheidung|contacter|revenir|reviendr|répons|repons|retour|décision|contactar|contactaremos|respuesta|noticias|decisión|contact op|laten weten|reactie|terugkoppeling|bericht|resposta|retorno|notícias|decisão/;
+/** Words about answering the candidate, as against the employer's own decision or review. */
+const ANSWER_WORD_RE = /get back|back to you|hear from|contact you|respond|reply|let you know|in touch|reach out|notify|update you|melden|rückmeldung|antwort|bescheid|contacter|revenir|reviendr|répons|repons|retour|contactar|contactaremos|respuesta|noticias|contact op|laten weten|reactie|terugkoppeling|resposta|retorno|notícias/;
 /** Words that may introduce a date the answer comes by ("by Friday", "bis zum 10. März", "até sexta-feira"). */
 const BY_WORDS = new Set(["by", "before", "until", "later", "bis", "spätestens", "ici", "avant", "antes", "para", "vóór", "voor", "uiterlijk", "tegen", "até"]);
 const BY_DATE_BEFORE_RE = /(?:by|before|no later than|bis(?: (?:zum|spätestens))?|spätestens (?:am|bis)|d['’]ici(?: (?:le|à))?|avant(?: le)?|antes del?|para el|v[óo][óo]r|uiterlijk|tegen|at[ée](?: (?:ao|à|a|o|dia))?)\s+(?:(?:the|den|le|el|o|a)\s+)?$/;
@@ -139,6 +150,12 @@ const EMPLOYER_ACTS: Record<ReadLanguage, string[]> = {
   pt: ["\\b(?:nós|nossa equipa|nossa equipe)\\b|[a-zçãõáéíóú]+remos\\b|\\b(?:receberás?|receberá|terás?|terá) (?:uma )?(?:resposta|notícias)"],
 };
 
+/**
+ * A recruiter promising for the employer in the first person ("I'll follow up by Friday", "ich
+ * melde mich", "je reviendrai vers vous"): tried only on a clause no employer cue matched.
+ */
+const RECRUITER_ACTS = /\bi(?:['’]ll| will| shall) (?:\w+ )?(?:follow up|get (?:\w+ )?back|be in touch|reach out|contact you|let you know|update you|respond|reply)|\bich (?:melde|werde) mich\b|\bje (?:vous )?(?:reviendrai|recontacterai|contacterai|tiendrai)\b|(?:contactaré|escribiré|responderé|informaré|comunicaré)|\bik (?:kom|neem|laat|zal)\b|\b(?:entrarei|contactarei|responderei|informarei)\b/;
+
 /** The sentence sets the candidate a task or is about the candidate's answer. Lower-case sources. */
 const CANDIDATE_TASK: Record<ReadLanguage, string[]> = {
   en: [
@@ -154,20 +171,44 @@ const CANDIDATE_TASK: Record<ReadLanguage, string[]> = {
   pt: ["\\b(?:prazo (?:limite|final)|solicitamos que|envie|comunique|entre em contacto|informe-nos|contacte-nos)\\b|\\baguardamos|\\bsua (?:resposta|decisão|confirmação)|\\bse tiver (?:alguma )?dúvida|até breve"],
 };
 /** "Please allow 5 business days for a reply" is a promise despite the "please". */
+/**
+ * The employer invites the candidate to check in; lower-case sources, all languages at once
+ * (each phrase is only ever written in its own). The time is read as for a promise.
+ */
+const CHECK_IN_RE = new RegExp(
+  [
+    "\\b(?:you (?:can|may|could|are welcome to)|feel free to|(?:do not|don['’]t) hesitate to)\\b.*\\b(?:follow(?:ing)?[- ]up|check(?:ing)?[- ]in|reach(?:ing)? out|touch(?:ing)? base|get(?:ting)? in touch|contact(?:ing)? (?:me|us)|ping(?:ing)? me|circle back)",
+    "\\b(?:sie können sich|du kannst dich|melden sie sich|meld dich)\\b.*\\b(?:melden|nachfragen|nachhaken|bei mir|bei uns)\\b|\\b(?:fragen sie|haken sie)\\b.*\\bnach\\b",
+    "\\b(?:n['’]hésitez pas|vous pouvez|tu peux)\\b.*\\b(?:relancer|recontacter|revenir vers (?:moi|nous)|me contacter|nous contacter|m['’]écrire|nous écrire|reprendre contact)",
+    "\\b(?:no dud(?:e|es|en) en|puede(?:s|n)?|siéntete libre de|siéntase libre de)\\b.*\\b(?:contactarme|contactarnos|escribirme|escribirnos|seguimiento|consultarme|(?:ponerte|ponerse) en contacto)",
+  ].join("|"),
+);
+/** Words that may introduce the date a check-in may come after ("after March 20", "nach dem 20. März"). */
+const AFTER_WORDS = new Set(["after", "nach", "après", "apres", "después", "despues"]);
+const AFTER_DATE_BEFORE_RE = /(?:after|nach(?: dem)?|apr[èe]s(?: le)?|despu[ée]s del?)\s+(?:(?:the|le|el)\s+)?$/;
 const PLEASE_ALLOW_RE = /\bplease allow\b|\bbitte (?:rechnen|haben) sie\b|\bmerci de (?:patienter|compter)\b/;
 
-const COMPILED = new Map<string, [RegExp, RegExp]>();
+interface Cues {
+  employerActs: RegExp;
+  candidateTask: RegExp;
+}
 
-/** The employer and candidate patterns for English plus the mail's language, compiled on first use. */
-function cuesFor(language: Language): [RegExp, RegExp] {
+const COMPILED = new Map<ReadLanguage, Cues>();
+
+/**
+ * The employer and candidate patterns of English and of the mail's language, each language's
+ * compiled on first use: a mail in a new language compiles only its own, not English again.
+ */
+function cuesFor(language: Language): Cues[] {
   const languages: ReadLanguage[] = language === "other" ? ["en", "de", "fr", "es", "nl", "pt"] : language === "en" ? ["en"] : ["en", language];
-  const key = languages.join();
-  let cues = COMPILED.get(key);
-  if (!cues) {
-    cues = [new RegExp(languages.flatMap((l) => EMPLOYER_ACTS[l]).join("|")), new RegExp(languages.flatMap((l) => CANDIDATE_TASK[l]).join("|"))];
-    COMPILED.set(key, cues);
-  }
-  return cues;
+  return languages.map((lang) => {
+    let cues = COMPILED.get(lang);
+    if (!cues) {
+      cues = { employerActs: new RegExp(EMPLOYER_ACTS[lang].join("|")), candidateTask: new RegExp(CANDIDATE_TASK[lang].join("|")) };
+      COMPILED.set(lang, cues);
+    }
+    return cues;
+  });
 }
 
 // ---- Public API -------------------------------------------------------------------------------
@@ -178,22 +219,30 @@ interface Found {
   rangeMin: number | null;
   deadline: Deadline | null;
   byDate: string | null;
+  /** `byDate` is the day the check may come after, not on (a check-in invitation). */
+  after?: true;
   /** Where the phrase is inside the sentence, to cut the clause around it. */
   at: number;
 }
 
-export function findPromisedTimeline(text: string, context: TimelineContext): PromisedTimeline | null {
+export function findPromisedTimeline(mailText: string, context: TimelineContext): PromisedTimeline | null {
+  const text = joinHardWraps(mailText);
   const bare = isBareAmount(text);
   let vague: PromisedTimeline | null = null;
+  let firstDated: PromisedTimeline | null = null;
   for (const sentence of sentencesToRead(text)) {
-    const found = readSentence(sentence.text, sentence.words, context, bare);
+    const invites = !bare && CHECK_IN_RE.test(toLowerSameLength(sentence.text));
+    const found = readSentence(sentence.text, sentence.words, context, bare, invites);
     if (!found) continue;
     const clause = cutClause(sentence.text, found.at);
     const lowerClause = toLowerSameLength(clause);
-    const [employerActs, candidateTask] = cuesFor(context.language);
-    if (!bare && !employerActs.test(lowerClause)) continue;
-    if (candidateTask.test(lowerClause) && !PLEASE_ALLOW_RE.test(lowerClause)) continue;
+    const checkIn = invites && CHECK_IN_RE.test(lowerClause);
+    if (found.after && !checkIn) continue;
+    const cues = cuesFor(context.language);
+    if (!checkIn && !bare && !cues.some((c) => c.employerActs.test(lowerClause)) && !RECRUITER_ACTS.test(lowerClause)) continue;
+    if (!checkIn && cues.some((c) => c.candidateTask.test(lowerClause)) && !PLEASE_ALLOW_RE.test(lowerClause)) continue;
     const timeline: PromisedTimeline = { amount: found.amount, unit: found.unit, text: clause, by: null };
+    if (checkIn) timeline.checkIn = true;
     if (found.rangeMin !== null) timeline.rangeMin = found.rangeMin;
     if (found.amount === null && found.deadline === null && found.byDate === null) {
       vague ??= timeline;
@@ -201,12 +250,15 @@ export function findPromisedTimeline(text: string, context: TimelineContext): Pr
     }
     const base = sendDay(context);
     timeline.by = base === null ? null : computeBy(found, base, context);
-    return timeline;
+    // The promise to answer the candidate wins over one about the employer's own steps
+    // ("we will decide by Friday; you will hear from us within 5 business days").
+    if (ANSWER_WORD_RE.test(lowerClause)) return timeline;
+    firstDated ??= timeline;
   }
-  return vague;
+  return firstDated ?? vague;
 }
 
-function readSentence(sentence: string, words: Token[], context: TimelineContext, bare: boolean): Found | null {
+function readSentence(sentence: string, words: Token[], context: TimelineContext, bare: boolean, invites: boolean): Found | null {
   const amount = findAmount(sentence, words, bare);
   if (amount) return amount;
   for (const [i, deadline] of findPhrases(sentence, words, DEADLINES)) {
@@ -214,6 +266,15 @@ function readSentence(sentence: string, words: Token[], context: TimelineContext
     if ((deadline === "tomorrow" || deadline === "next_week") && !RESPONSE_WORD_RE.test(toLowerSameLength(sentence))) continue;
     if (deadline === "tomorrow") return { amount: 1, unit: "days", rangeMin: null, deadline, byDate: null, at };
     return { amount: null, unit: null, rangeMin: null, deadline, byDate: null, at };
+  }
+  if (invites && words.some((w) => AFTER_WORDS.has(w.lower))) {
+    const lower = toLowerSameLength(sentence);
+    const dateContext = { sentAt: context.sentAt, sentOffsetMin: context.tz ? null : (context.sentOffsetMin ?? null), language: context.language, zoneHint: context.tz };
+    for (const date of findDates(sentence, dateContext, words)) {
+      if (AFTER_DATE_BEFORE_RE.test(lower.slice(Math.max(0, date.index - 30), date.index))) {
+        return { amount: null, unit: null, rangeMin: null, deadline: null, byDate: date.date, after: true, at: date.index };
+      }
+    }
   }
   if (words.some((w) => BY_WORDS.has(w.lower))) {
     const lower = toLowerSameLength(sentence);
@@ -239,7 +300,14 @@ function findAmount(sentence: string, words: Token[], bare: boolean): Found | nu
     let q = u - 1;
     if (unit === "days" && BUSINESS_BEFORE.has(words[q]?.lower ?? "")) [unit, q] = ["business_days", q - 1];
     if (unit === "days" && BUSINESS_AFTER.has(words[u + 1]?.lower ?? "")) unit = "business_days";
+    if (words[q]?.lower === "of" && words[q - 1]?.lower === "couple") q -= 1;
     const numberWord = words[q];
+    if (numberWord && FEW_WORDS.has(numberWord.lower)) {
+      // "within a few days", "binnen enkele dagen": a limit without a number.
+      const limitEnd = ARTICLES.has(words[q - 1]?.lower ?? "") ? q - 1 : q;
+      if (isStrongLimit(words, limitEnd) || bare) return { amount: null, unit, rangeMin: null, deadline: null, byDate: null, at: numberWord.index };
+      continue;
+    }
     const amount = numberWord ? readNumber(numberWord.lower) : null;
     if (!numberWord || amount === null || amount === 0 || amount > 365) continue;
     let first = q;
@@ -252,14 +320,18 @@ function findAmount(sentence: string, words: Token[], bare: boolean): Found | nu
       rangeMin = readNumber(before.lower);
       first = q - 1;
     }
-    let strong = false;
-    for (let k = first - 1, n = 0; k >= 0 && n < MAX_LIMIT_WORDS && LIMIT_WORDS.has((words[k] as Token).lower); k--, n++) {
-      if (STRONG_LIMIT_WORDS.has((words[k] as Token).lower)) strong = true;
-    }
-    if (!strong && !bare) continue;
+    if (!isStrongLimit(words, first) && !bare) continue;
     return { amount, unit, rangeMin: rangeMin !== null && rangeMin < amount ? rangeMin : null, deadline: null, byDate: null, at: numberWord.index };
   }
   return null;
+}
+
+/** The words before word `first` make a time limit ("within the next", "innerhalb von", "dans un délai de"). */
+function isStrongLimit(words: Token[], first: number): boolean {
+  for (let k = first - 1, n = 0; k >= 0 && n < MAX_LIMIT_WORDS && LIMIT_WORDS.has((words[k] as Token).lower); k--, n++) {
+    if (STRONG_LIMIT_WORDS.has((words[k] as Token).lower)) return true;
+  }
+  return false;
 }
 
 interface PhraseTable<T> {
@@ -342,7 +414,7 @@ function sendDay(context: TimelineContext): { day: number; ms: number; offsetMin
 }
 
 function computeBy(found: Found, base: { day: number; ms: number; offsetMin: number }, context: TimelineContext): string | null {
-  if (found.byDate) return found.byDate;
+  if (found.byDate) return found.after ? dayAfter(found.byDate) : found.byDate;
   // Weeks run Monday to Sunday; "this week's Friday" for a Sunday is two days back.
   const fridayThisWeek = base.day - ((weekdayOfDays(base.day) + 6) % 7) + 4;
   switch (found.deadline) {
@@ -386,10 +458,17 @@ function computeBy(found: Found, base: { day: number; ms: number; offsetMin: num
   }
 }
 
+/** The local date after a "YYYY-MM-DD" one. */
+function dayAfter(date: string): string {
+  const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
+  return formatCivilDate(daysFromCivil(year, month, day) + 1);
+}
+
 // ---- Sentences --------------------------------------------------------------------------------
 
 /** The mark that ends a sentence and the spaces after it. (A look back for the mark instead would be tried at every character.) */
-const SENTENCE_END_RE = /[.!?]\s+(?=[A-ZÀ-ÖØ-Þ\d"“«¿¡])/g;
+// Not after a day number: "nach dem 20. März" is one sentence.
+const SENTENCE_END_RE = /[.!?](?<!\b\d{1,2}\.)\s+(?=[A-ZÀ-ÖØ-Þ\d"“«¿¡])/g;
 const CLAUSE_SPLIT_RE = /(?:,?\s+(?:and|und|et|y|en|e)\s+(?=(?:someone|somebody|we|wir|nous|wij|nós|a\s+member|our\s+team|the\s+(?:hiring|recruit)))|;\s+)/gi;
 const LINE_LEAD_RE = /^[\s>*•·\-–]+/;
 
@@ -472,13 +551,13 @@ function findAnchors(text: string, words: Token[]): number[] {
     const word = words[i] as Token;
     // One lookup passes over the words that can start no anchor: nearly all of them.
     if (!ANCHOR_FIRST_WORDS.has(word.lower)) continue;
-    if (UNIT_WORDS.has(word.lower) || BY_WORDS.has(word.lower) || phraseAt(text, words, i, DEADLINES) || phraseAt(text, words, i, VAGUE)) anchors.push(word.index);
+    if (UNIT_WORDS.has(word.lower) || BY_WORDS.has(word.lower) || AFTER_WORDS.has(word.lower) || phraseAt(text, words, i, DEADLINES) || phraseAt(text, words, i, VAGUE)) anchors.push(word.index);
   }
   return anchors;
 }
 
 /** The single words an anchor can begin with. */
-const ANCHOR_FIRST_WORDS = new Set([...UNIT_WORDS.keys(), ...BY_WORDS, ...DEADLINES.beginnings, ...VAGUE.beginnings].filter((phrase) => !phrase.includes(" ")));
+const ANCHOR_FIRST_WORDS = new Set([...UNIT_WORDS.keys(), ...BY_WORDS, ...AFTER_WORDS, ...DEADLINES.beginnings, ...VAGUE.beginnings].filter((phrase) => !phrase.includes(" ")));
 
 /** The clause of a sentence that holds the phrase at `at`, when the sentence joins several ("... and someone will review it shortly"). */
 function cutClause(sentence: string, at: number): string {

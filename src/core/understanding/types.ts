@@ -43,7 +43,31 @@ export interface PromisedTimeline {
   text: string;
   by: string | null;
   rangeMin?: number;
+  /**
+   * The employer invited a check-in rather than promised an answer ("you can follow up with me
+   * in two weeks", "feel free to check in after March 20"): `by` is the first day it may go.
+   */
+  checkIn?: true;
 }
+
+/** Fields whose reading carries a confidence; the confirmation asks the owner about the unsure ones. */
+export const CONFIDENT_FIELDS = ["kind", "company", "role", "contact", "start", "tz", "format", "meetingUrl"] as const;
+export type ConfidentField = (typeof CONFIDENT_FIELDS)[number];
+
+/**
+ * How sure the reader is of one field, and why. `score` runs from 0 to 1: at SURE_SCORE or
+ * above the value is stated plainly; below it the confirmation says it is unsure and how to
+ * correct it; a candidate below ABSTAIN_SCORE is not kept (the field is null, and the entry
+ * says what was seen). `evidence` holds short phrases for `--explain` and the owner, such as
+ * "sender domain acme.example" or "zone guessed from the city Denver"; no logic reads them.
+ */
+export interface FieldConfidence {
+  score: number;
+  evidence: string[];
+}
+
+export const SURE_SCORE = 0.7;
+export const ABSTAIN_SCORE = 0.35;
 
 export interface CalendarSummary {
   method: "REQUEST" | "CANCEL" | "PUBLISH" | "REPLY" | "OTHER" | null;
@@ -58,7 +82,11 @@ export interface Understanding {
   language: Language;
   company: string | null;
   role: string | null;
-  /** The person to follow up with; never a no-reply or team mailbox without a person. */
+  /**
+   * Who to follow up with: a person (name, and their address when known), else the employer's
+   * repliable team mailbox (careers@, personal@) with no name. Never a no-reply or notification
+   * address, nor a platform's service address.
+   */
   contact: Person | null;
   interviewers: Person[];
   /** Interview start, ISO 8601 with offset; for a reschedule the new time, for a cancellation the cancelled slot. */
@@ -78,4 +106,10 @@ export interface Understanding {
   /** The posting or recruiter asked for no phone calls (C8). */
   noCalls: boolean;
   calendar: CalendarSummary | null;
+  /**
+   * Per field, how sure the reading is. A field without an entry was read with nothing to
+   * doubt (a calendar time, a labelled value) or not read at all. Absent in understandings
+   * stored before confidence was kept: read it as "no doubts recorded".
+   */
+  confidence?: Partial<Record<ConfidentField, FieldConfidence>>;
 }

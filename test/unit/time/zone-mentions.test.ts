@@ -28,3 +28,21 @@ describe("zone mentions written out", () => {
     expect(findZoneMentions("America/New_York or Europe/Lisbon; not docs/Europe/Paris").map((m) => m.tz)).toEqual(["America/New_York", "Europe/Lisbon"]);
   });
 });
+
+describe("zones written as Windows shows them", () => {
+  const zones = (text: string) => findZoneMentions(text).map((m) => [m.tz, m.offsetMin, text.slice(m.index, m.end)]);
+
+  it("'(UTC-06:00) Central Time (US & Canada)' is Chicago, not a fixed offset", () => {
+    expect(zones("(UTC-06:00) Central Time (US & Canada)")).toContainEqual(["America/Chicago", null, "UTC-06:00) Central Time (US & Canada)"]);
+  });
+
+  it("'(UTC+01:00) <places>' in any language is the zone of the place Windows names it after", () => {
+    expect(zones("(UTC+01:00) Sarajevo, Skopje, Warschau, Zagreb")[0]?.[0]).toBe("Europe/Warsaw");
+    expect(zones("(UTC+00:00) Dublin, Edimburgo, Lisboa, Londres")[0]?.[0]).toBe("Europe/London");
+  });
+
+  it("a name whose standard offset is not the one written stays a fixed offset", () => {
+    expect(zones("(UTC+03:00) Amsterdam")).toEqual([["Etc/GMT-3", 180, "UTC+03:00"]]);
+    expect(zones("10:00 UTC+2")).toEqual([["Etc/GMT-2", 120, "UTC+2"]]);
+  });
+});

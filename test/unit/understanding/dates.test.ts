@@ -20,6 +20,7 @@ describe("findDateTimes in English", () => {
       start: "2026-03-03T14:30:00-08:00",
       startLocal: "2026-03-03T14:30:00",
       tz: "America/Los_Angeles",
+      zoneFrom: "written",
       durationMin: null,
       index: 0,
       text: "Tue 3 Mar, 2:30 PM PT",
@@ -235,6 +236,50 @@ describe("findDateTimes in other languages", () => {
     ]);
     expect(starts("Pode ser amanhã às 10h?", context)).toEqual(["2026-05-06T10:00:00"]);
     expect(starts("Data e hora: 12/05/2026 às 15:00", context)).toEqual(["2026-05-12T15:00:00"]);
+  });
+});
+
+describe("findDateTimes: zones and times as senders write them", () => {
+  it("'EST' in summer is New York's clock, not a fixed -05:00", () => {
+    expect(starts("Interview on June 9, 2026 at 2:00 PM EST.", ctx("2026-06-01T14:00:00.000Z", -240, "en"))).toEqual(["2026-06-09T14:00:00-04:00"]);
+  });
+
+  it("an Outlook '(UTC-05:00) Eastern Time (US & Canada)' is the named zone, on summer time in June", () => {
+    const text = "When: Wednesday, June 10, 2026 10:00 AM-10:45 AM (UTC-05:00) Eastern Time (US & Canada).";
+    expect(findDateTimes(text, ctx("2026-06-01T14:00:00.000Z", -240, "en"))).toMatchObject([
+      { start: "2026-06-10T10:00:00-04:00", tz: "America/New_York", zoneFrom: "written", durationMin: 45 },
+    ]);
+  });
+
+  it("a display name in the reader's language names the Windows zone's city", () => {
+    const text = "Wann: Dienstag, 9. Juni 2026 14:00-15:00 (UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien";
+    expect(findDateTimes(text, ctx("2026-06-01T08:00:00.000Z", 120, "de"))).toMatchObject([{ start: "2026-06-09T14:00:00+02:00", tz: "Europe/Berlin" }]);
+    const french = "Quand : mardi 9 juin 2026 14:00-15:00 (UTC+01:00) Bruxelles, Copenhague, Madrid, Paris.";
+    expect(findDateTimes(french, ctx("2026-06-01T08:00:00.000Z", 120, "fr"))).toMatchObject([{ start: "2026-06-09T14:00:00+02:00", tz: "Europe/Paris" }]);
+  });
+
+  it("a zone on its own line below the time, and 'ET' after a range", () => {
+    const context = ctx("2026-05-02T14:00:00.000Z", -240, "en");
+    expect(starts("Thursday, May 14, 2026\n10:00am - 10:45am\nEastern Time", context)).toEqual(["2026-05-14T10:00:00-04:00"]);
+    expect(findDateTimes("on Thursday, May 14 at 10:00–10:45 a.m. ET", context)).toMatchObject([{ start: "2026-05-14T10:00:00-04:00", durationMin: 45 }]);
+  });
+
+  it("'14h30', '10 h 30', 'a. m.' and 'p. m.', 'horário de Brasília'", () => {
+    expect(starts("le jeudi 14 mai 2026 de 10 h 30 à 11 h 15", ctx("2026-05-04T08:00:00.000Z", 120, "fr"))).toEqual(["2026-05-14T10:30:00"]);
+    expect(starts("el jueves 14 de mayo a las 3:30 p. m.", ctx("2026-05-04T08:00:00.000Z", -360, "es"))).toEqual(["2026-05-14T15:30:00"]);
+    expect(starts("el jueves 14 de mayo a las 10 a. m.", ctx("2026-05-04T08:00:00.000Z", -360, "es"))).toEqual(["2026-05-14T10:00:00"]);
+    expect(starts("quinta-feira, 14 de maio, às 14h30 (horário de Brasília)", ctx("2026-05-04T12:00:00.000Z", -180, "pt"))).toEqual(["2026-05-14T14:30:00-03:00"]);
+  });
+
+  it("a length written like a time is no time", () => {
+    expect(starts("Entretien le 14 mai 2026, durée : 1 h 30", ctx("2026-05-04T08:00:00.000Z", 120, "fr"))).toEqual([]);
+  });
+
+  it("a day/month date in French mail, and where its zone comes from", () => {
+    const context = ctx("2026-05-04T15:45:00.000Z", 60, "fr", "Africa/Casablanca");
+    expect(findDateTimes("L'entretien aura lieu le 14/05/2026 à 10h30.", context)).toMatchObject([
+      { start: "2026-05-14T10:30:00+01:00", tz: "Africa/Casablanca", zoneFrom: "hint" },
+    ]);
   });
 });
 

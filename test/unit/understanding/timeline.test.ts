@@ -144,3 +144,32 @@ describe("findPromisedTimeline (R2)", () => {
     expect(read("We'll get back to you within 5 business days.", { sentAt: null })).toMatchObject({ amount: 5, unit: "business_days", by: null });
   });
 });
+
+describe("findPromisedTimeline: promises as they are written", () => {
+  it("reads a sentence the mail client wrapped across lines, quoted or not", () => {
+    const wrapped = "Thank you for the time you spent with our team on Tuesday. We will get back to you within\n5 business days with our decision.";
+    expect(read(wrapped)).toMatchObject({ amount: 5, unit: "business_days", by: "2026-04-22" });
+    const quoted = "> Thank you for the time you spent with our team on Tuesday. We will get back to\n> you within two weeks.";
+    expect(read(quoted)).toMatchObject({ amount: 2, unit: "weeks", by: "2026-04-29" });
+  });
+
+  it("'within a few days' is a promise with a unit and no amount", () => {
+    expect(read("We usually answer applications within a few days.")).toMatchObject({ amount: null, unit: "days", by: null });
+    expect(read("You will hear from us within the next couple of weeks.")).toMatchObject({ amount: null, unit: "weeks" });
+    expect(read("Wir melden uns innerhalb weniger Tage bei Ihnen.", { language: "de" })).toMatchObject({ amount: null, unit: "days" });
+    expect(read("We hebben binnen enkele dagen een antwoord voor je.", { language: "nl" })).toMatchObject({ amount: null, unit: "days" });
+  });
+
+  it("a recruiter promising for the employer in the first person", () => {
+    expect(read("I'll follow up by the end of next week with an update.")).toMatchObject({ by: "2026-04-24" });
+    expect(read("Ich melde mich innerhalb von 3 Werktagen bei Ihnen.", { language: "de" })).toMatchObject({ amount: 3, unit: "business_days" });
+    expect(read("Le contactaré en un plazo de 5 días.", { language: "es" })).toMatchObject({ amount: 5, unit: "days" });
+    expect(read("I will send you the assignment by Friday.")).toBeNull();
+  });
+
+  it("the promise to answer the candidate wins over the employer's own steps", () => {
+    const text = "We are completing interviews this week.\nWe will make our decision by end of next week.\nYou can expect to hear from us within 5 business days.";
+    expect(read(text)).toMatchObject({ amount: 5, unit: "business_days", by: "2026-04-22" });
+    expect(read("We will make our decision by end of next week.")).toMatchObject({ by: "2026-04-24" });
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ForwardedEmail, OriginalMessage } from "../../../src/core/mail/forwarded-email.ts";
 import { parseMime } from "../../../src/core/mail/parse.ts";
 import { understandEmail } from "../../../src/core/understanding/understand.ts";
-import type { Understanding } from "../../../src/core/understanding/types.ts";
+import { SURE_SCORE, type Understanding } from "../../../src/core/understanding/types.ts";
 import { unwrapForward } from "../../../src/core/mail/unwrap.ts";
 
 describe("understandEmail: fixture by fixture", () => {
@@ -28,16 +28,17 @@ describe("understandEmail: fixture by fixture", () => {
       promisedTimeline: { amount: 2, unit: "weeks", text: "2 weeks", by: "2026-03-24" },
       noCalls: false,
       calendar: null,
+      confidence: expect.any(Object),
     } satisfies Understanding);
   });
 
-  it("German rejection from a department mailbox: company without the department, role with (m/w/d), no contact", async () => {
+  it("German rejection from a department mailbox: company without the department, role with (m/w/d), the mailbox as contact", async () => {
     expect(await understand("gmail-forward-de-rejection.eml")).toMatchObject({
       kind: "rejection",
       language: "de",
       company: "Falkenried Logistik GmbH",
       role: "Lagerlogistiker (m/w/d)",
-      contact: null,
+      contact: { name: null, email: "karriere@falkenried-logistik.example" },
       start: null,
       format: null,
       promisedTimeline: null,
@@ -185,7 +186,7 @@ describe("understandEmail: fixture by fixture", () => {
       language: "fr",
       company: "Lindqvist & Roux SA",
       role: "Consultante SAP FI/CO",
-      contact: null,
+      contact: { name: null, email: "recrutement@lindqvist-roux.example" },
       interviewers: [{ name: "Bastien Roux", email: "bastien.roux@lindqvist-roux.example" }],
       start: "2026-05-27T10:00:00+02:00",
       tz: "Europe/Paris",
@@ -199,6 +200,7 @@ describe("understandEmail: fixture by fixture", () => {
       promisedTimeline: null,
       noCalls: false,
       calendar: { method: "REQUEST", uid: "lr-0527-entretien@lindqvist-roux.example", sequence: 0 },
+      confidence: expect.any(Object),
     } satisfies Understanding);
   });
 
@@ -208,7 +210,7 @@ describe("understandEmail: fixture by fixture", () => {
       isJobRelated: true,
       company: "Copperbeech Housing Trust",
       role: "Maintenance Planner",
-      contact: null,
+      contact: { name: null, email: "careers@copperbeech-housing.example" },
       promisedTimeline: { amount: 10, unit: "business_days", by: "2026-02-16" },
     });
   });
@@ -241,12 +243,12 @@ describe("understandEmail: fixture by fixture", () => {
     });
   });
 
-  it("HTML-only cancellation from an agency: the employer is the company the position is at; the cancelled slot is kept", async () => {
+  it("HTML-only cancellation from an agency: the employer is the company the position is at, the agency's mailbox the contact; the cancelled slot is kept", async () => {
     expect(await understand("html-only-forward-cancellation.eml")).toMatchObject({
       kind: "cancellation",
       company: "Pemberton & Hale",
       role: "Office Manager",
-      contact: null,
+      contact: { name: null, email: "jobs@wren-tallis.example" },
       start: "2026-05-22T11:00:00+01:00",
       tz: "Europe/London",
       meetingUrl: "https://meet.google.com/wrn-tals-hal",
@@ -341,6 +343,101 @@ describe("understandEmail: rules over unwrapped mail", () => {
       hints: { zone: "Europe/Dublin", duration: "90 minutes" },
     }));
     expect(understood).toMatchObject({ start: "2026-05-11T15:00:00+01:00", tz: "Europe/Dublin", durationMin: 90 });
+  });
+});
+
+describe("understandEmail: who and what, whatever service carried the mail", () => {
+  it.each([
+    [
+      "an ATS relays the recruiter from a no-reply address; the reply address reaches her",
+      "greenhouse-relay-reply-to-recruiter.eml",
+      { company: "Tarnwood Energy", role: "Site Reliability Engineer", contact: { name: "Nadia Osei", email: "nadia.osei@tarnwood-energy.example" } },
+    ],
+    [
+      "a programme mailbox: the company without 'Early Careers', the mailbox as the contact",
+      "gmail-forward-early-careers-mailbox.eml",
+      { company: "Halloway Bio", role: "Graduate Research Associate", contact: { name: null, email: "earlycareers@hallowaybio.example" } },
+    ],
+    [
+      "a booking tool's confirmation: the employer from the event's two sides, the organizer as contact, never the tool",
+      "calendly-confirmation-both-sides.eml",
+      { company: "Corbel Analytics", contact: { name: "Theo Lindqvist", email: "theo.lindqvist@corbel-analytics.example" } },
+    ],
+    [
+      "a calendar notification: the employer from the title, the role after its bar, the organizer's address as contact",
+      "google-calendar-notification-both-sides.eml",
+      { company: "Quarry Lane Labs", role: "Data Platform Engineer", contact: { name: null, email: "ravi.menon@quarrylane.example" } },
+    ],
+    [
+      "an HTML-only Teams invitation: a name with an abbreviation dot, not the video product",
+      "outlook-html-only-teams-saint-name.eml",
+      { company: "St. Marrow Children's Hospital", role: "Pediatric Nurse Practitioner", contact: { name: "Rosalind Achebe", email: "r.achebe@stmarrow.example" } },
+    ],
+    [
+      "an ATS sending under the employer's name: 'and I' ends the name; the signer has no address of her own",
+      "workday-noreply-named-recruiter.eml",
+      { company: "Brisco Freight", role: "Dispatch Supervisor", contact: { name: "Colette Marsh", email: null } },
+    ],
+    [
+      "Spanish, from an ATS: the role before 'está confirmada', a labelled contact person",
+      "gmail-es-smartrecruiters-confirmada.eml",
+      { company: "Grupo Alcora", role: "Analista de Riesgos", contact: { name: "Lucía Garrido", email: null } },
+    ],
+    [
+      "German, a plain part that only says to read the HTML: everything is read from the HTML",
+      "personio-de-plain-stub.eml",
+      { company: "Nordhafen Logistik GmbH", role: "Fachkraft für Lagerlogistik (m/w/d)", contact: { name: "Jana Behrens", email: "jana.behrens@nordhafen-logistik.example" } },
+    ],
+    [
+      "Dutch, Markdown emphasis around the role; the signer's own address is in the text",
+      "outlook-nl-ashby-rejection-markdown.eml",
+      { company: "Veldkamp", role: "Medior Backend Developer", contact: { name: "Sanne de Vries", email: "sanne.devries@veldkamp.example" } },
+    ],
+    [
+      "a delegate writing on behalf of the careers mailbox",
+      "outlook-forward-on-behalf-of-mailbox.eml",
+      { company: "Corvin & Hale", role: "Tax Associate", contact: { name: "Lisa Brandt", email: "careers@corvinhale.example" } },
+    ],
+    [
+      "French: the employer only in the signature, spelled by the sender's domain",
+      "gmail-fr-signature-names-employer.eml",
+      { company: "Maison Verlaine", role: "Chargée de clientèle", contact: { name: "Hélène Marchetti", email: "h.marchetti@maison-verlaine.example" } },
+    ],
+    [
+      "a person writing through a network ('Jo Park via LinkedIn') is a person, not the employer",
+      "linkedin-inmail-person-via.eml",
+      { company: "Fenwick Analytics", role: "Data Engineer", contact: { name: "Jo Park", email: null } },
+    ],
+  ])("%s", async (_, fixture, expected) => {
+    expect(await understand(fixture)).toMatchObject(expected);
+  });
+
+  it("each field carries its confidence and the evidence for it", async () => {
+    const u = await understand("gmail-fr-signature-names-employer.eml");
+    expect(u.confidence?.company).toEqual({ score: expect.any(Number), evidence: expect.arrayContaining(['signature: "Maison Verlaine" (1)', "matches the sender's domain maison-verlaine.example (1.5)"]) });
+    expect(u.confidence?.company?.score).toBeGreaterThanOrEqual(SURE_SCORE);
+    expect(u.confidence?.contact?.evidence).toEqual(["sender Hélène Marchetti <h.marchetti@maison-verlaine.example>"]);
+  });
+
+  it("the owner's own address is never the contact, in any case (their own mail forwarded without a forward block)", () => {
+    const own = forwarded({ from: { name: "Mira", address: "ME@example.com" }, to: [], subject: "Fwd: Interview - Courier at Harrow Mills", text: "Invitation attached." });
+    expect(understandEmail(own, ["me@example.com"]).contact).toBeNull();
+    expect(understandEmail(own, ["me@example.com"]).company).toBe("Harrow Mills");
+  });
+
+  it("what the owner's note says is not doubted", () => {
+    const u = understandEmail(forwarded({ text: "We would like to meet you.", hints: { company: "Harrow Mills", role: "Data Engineer" } }));
+    expect(u.confidence?.company).toEqual({ score: 1, evidence: ["your note above the forward"] });
+    expect(u.confidence?.role).toEqual({ score: 1, evidence: ["your note above the forward"] });
+  });
+
+  it("a company named once, with nothing to confirm it, is kept but unsure; a name nothing supports is not kept", () => {
+    const once = understandEmail(forwarded({ subject: "Hello", text: "Thanks for applying for the Courier position at Harrow Mills.\n\nKim", from: { name: "Kim", address: "kim@mail-relay.example" } }));
+    expect(once.company).toBe("Harrow Mills");
+    expect(once.confidence?.company?.score).toBeLessThan(SURE_SCORE);
+    const weak = understandEmail(forwarded({ subject: "Interview: Mira Okonkwo <> Oakhurst", text: "See you on Tuesday for the interview." }));
+    expect(weak.company).toBeNull();
+    expect(weak.confidence?.company).toEqual({ score: expect.any(Number), evidence: ['a title naming both sides: "Oakhurst" (1)'] });
   });
 });
 
