@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type DraftKind, type DraftRequest, draftFollowUp, PLACEHOLDERS } from "../../../src/core/follow-ups/drafts.ts";
+import { draftRequest } from "../../helpers/draft-request.ts";
 
 /** Names, titles, notes and subjects in a draft come from inbound mail: what a draft makes of hostile ones. */
 
@@ -51,24 +52,5 @@ describe("draftFollowUp with untrusted text", () => {
 });
 
 function request(overrides: Partial<DraftRequest> & { kind?: DraftKind } = {}): DraftRequest {
-  return {
-    kind: "thank_you",
-    language: "en",
-    seed: "R1:interview:12:to:mara@corvid.example",
-    recipientName: "Mara Olsen",
-    recipientEmail: "mara@corvid.example",
-    interviewerNames: [],
-    employerWroteFirst: false,
-    role: "Data Analyst",
-    company: "Corvid Labs",
-    date: "2026-03-10",
-    point: null,
-    noCalls: false,
-    originalSubject: null,
-    requestFeedback: false,
-    signature: "Alex Moreau",
-    deadline: null,
-    update: null,
-    ...overrides,
-  };
+  return draftRequest({ requestFeedback: false, deadline: null, update: null, ...overrides });
 }

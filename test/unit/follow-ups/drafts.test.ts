@@ -3,6 +3,7 @@ import { getDraftPhrases } from "../../../src/core/follow-ups/phrases.ts";
 import type { DraftLanguage, Line, PhraseFacts } from "../../../src/core/follow-ups/phrases/types.ts";
 import { DRAFT_KINDS, type DraftKind, type DraftRequest, draftFollowUp, PLACEHOLDERS, pickPoint } from "../../../src/core/follow-ups/drafts.ts";
 import { checkTone } from "../../../src/core/follow-ups/tone-check.ts";
+import { draftRequest } from "../../helpers/draft-request.ts";
 
 const LANGUAGES: readonly DraftLanguage[] = ["en", "de", "fr", "es"];
 const SEEDS = Array.from({ length: 40 }, (_, i) => `R1:interview:${i}:to:someone@corvid.example`);
@@ -298,25 +299,4 @@ function words(text: string): number {
   return text.split(/\s+/).length;
 }
 
-function request(overrides: Partial<DraftRequest> & { kind?: DraftKind } = {}): DraftRequest {
-  return {
-    kind: "thank_you",
-    language: "en",
-    seed: "R1:interview:12:to:mara@corvid.example",
-    recipientName: "Mara Olsen",
-    recipientEmail: "mara@corvid.example",
-    interviewerNames: [],
-    employerWroteFirst: false,
-    role: "Data Analyst",
-    company: "Corvid Labs",
-    date: "2026-03-10",
-    point: null,
-    noCalls: false,
-    originalSubject: null,
-    requestFeedback: true,
-    signature: "Alex Moreau",
-    deadline: "2026-03-20",
-    update: "I passed the AWS Solutions Architect exam last week",
-    ...overrides,
-  };
-}
+const request = draftRequest;

@@ -3,6 +3,7 @@ import { getDraftPhrases } from "../../../src/core/follow-ups/phrases.ts";
 import { readsMonthFirst } from "../../../src/core/follow-ups/phrases/en.ts";
 import { dayDistance, type DraftLanguage, type Line, type PhraseFacts } from "../../../src/core/follow-ups/phrases/types.ts";
 import { type DraftKind, type DraftRequest, draftFollowUp, PLACEHOLDERS } from "../../../src/core/follow-ups/drafts.ts";
+import { draftRequest } from "../../helpers/draft-request.ts";
 
 const LANGUAGES: readonly DraftLanguage[] = ["en", "de", "fr", "es"];
 const NBSP = "\u00a0";
@@ -240,24 +241,5 @@ function escape(text: string): string {
 }
 
 function request(overrides: Partial<DraftRequest> & { kind?: DraftKind } = {}): DraftRequest {
-  return {
-    kind: "thank_you",
-    language: "en",
-    seed: "R1:interview:12:to:mara@corvid.example",
-    recipientName: "Mara Olsen",
-    recipientEmail: "mara@corvid.example",
-    interviewerNames: [],
-    employerWroteFirst: false,
-    role: "Data Analyst",
-    company: "Corvid Labs",
-    date: "2026-03-10",
-    point: null,
-    noCalls: false,
-    originalSubject: null,
-    requestFeedback: true,
-    signature: "Alex Moreau",
-    deadline: "2026-03-20",
-    update: null,
-    ...overrides,
-  };
+  return draftRequest({ update: null, ...overrides });
 }
