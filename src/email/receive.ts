@@ -28,6 +28,7 @@ import { buildWelcome } from "../core/commands/welcome.ts";
 import type { Understanding } from "../core/understanding/types.ts";
 import { renderPlainTextHtml } from "../core/mail/html.ts";
 import { ownerOf } from "../config.ts";
+import { parseSettings } from "../core/follow-ups/settings.ts";
 import type { Deps } from "../deps.ts";
 import { fileKeptRaw } from "../db/filing.ts";
 import { ensureOwner, markWelcomed, type UserRow } from "../db/users.ts";
@@ -226,6 +227,7 @@ async function sendConfirmation(
     replyAddress,
     forwardingAddress: await forwardingAddressFor(deps.config, user),
     digests: describeConfirmationDigests(user, content.understanding, content.outcome, deps.now.getTime()),
+    askForSignature: user.welcomedAt === null && parseSettings(user.settings).signature === null,
   });
   // The subject quotes the forward's own, decoded: an encoded word can carry CR/LF (a line break
   // in a header is refused by the mailer, which would lose the confirmation) or bidi overrides

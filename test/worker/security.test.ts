@@ -83,6 +83,7 @@ describe("the plain address takes the owner's mail only with the owner's provide
     expect(welcome.subject).toBe("Welcome: how to use your follow-up assistant");
     expect(welcome.text).toContain(await forwardingAddress());
     expect(confirmation.text).toContain(await forwardingAddress());
+    expect(confirmation.text).toContain("reply with a line like `signature: Jane Doe`");
   });
 
   it("a signature from a subdomain of the owner's domain aligns (relaxed alignment)", async () => {
@@ -148,6 +149,8 @@ describe("the private forwarding address", () => {
     const address = await forwardingAddress();
     const autoForward = eml({ from: "Dana Whitcombe <dana@quillfeather.example>", to: OWNER, headers: { "X-Forwarded-To": OWNER }, subject: "Interview for Platform Engineer at Quillfeather Systems", body: "We would like to invite you to an interview for the Platform Engineer role at Quillfeather Systems on Tuesday, March 3, 2026 at 2:30 PM PT." });
     expect(await deliver({ from: "SRS0=x=YZ=quillfeather.example=dana@example.com", to: address }, autoForward)).toMatchObject({ rejections: [], threw: null, stored: 1, applications: 1, sent: 1 });
+    // Not the owner's first message (welcomed before): the confirmation does not ask for a signature again.
+    expect((await mail.parsed(0)).text).not.toContain("signature:");
   });
 
   it("a made-up or tampered token: refused as a stranger, nothing stored", async () => {

@@ -25,6 +25,8 @@ export interface ConfirmationInput {
   replyAddress: string;
   /** The owner's private forwarding address, told in every confirmation so it is at hand when a forwarding rule is set up. */
   forwardingAddress?: string;
+  /** The owner has not set the name that ends every draft: the first confirmation asks for it. */
+  askForSignature?: boolean;
   /**
    * Digest dates as the adapter finds them (src/core/digest/schedule.ts), written out: the digest
    * that will show the first follow-up, and the one of the interview's day; null when no digest
@@ -188,7 +190,9 @@ const CORRECT_HOW = (replyAddress: string) =>
 export function buildConfirmation(input: ConfirmationInput): Confirmation {
   const originalSubject = input.originalSubject === null ? null : decodeEncodedWords(input.originalSubject);
   const { subject, text } = composeConfirmation({ ...input, originalSubject });
-  const footer = input.forwardingAddress ? `\n\nYour private forwarding address, for automatic forwarding rules (keep it private): ${input.forwardingAddress}` : "";
+  const signature = input.askForSignature ? "\n\nYour drafts end with your name once you set it: reply with a line like `signature: Jane Doe`." : "";
+  const forwarding = input.forwardingAddress ? `\n\nYour private forwarding address, for automatic forwarding rules (keep it private): ${input.forwardingAddress}` : "";
+  const footer = signature + forwarding;
   return { subject: stripHiddenControls(subject), text: stripHiddenControls(text + footer) };
 }
 
