@@ -12,10 +12,8 @@
 
 /** Shorter lines were ended by the writer, not wrapped by the client. */
 const MIN_WRAPPED_LINE_CHARS = 45;
-const QUOTE_MARKS_RE = /^[ \t]*(?:>[ \t]?)*/;
-// A line that ends like this was ended by its writer: a sentence, a label ("Date:"), a list item's end.
-const ENDS_LINE_RE = /[.!?:;]\s*$/;
-const CONTINUES_RE = /^[a-zà-öø-ÿ\d(]/;
+// Marks that end a line its writer ended: a sentence, a label ("Date:"), a list item.
+const LINE_END_MARKS = ".!?:;";
 
 // The kind and timeline readers ask about the same text in turn: the last answer is kept.
 let lastText = "";
@@ -29,23 +27,49 @@ export function joinHardWraps(text: string): string {
   return lastJoined;
 }
 
+// Character tests, not patterns: this runs on every mail, where each pattern a cold isolate
+// meets costs a compile.
 function joinLines(text: string): string {
   if (!text.includes("\n")) return text;
   let joined = "";
   let copied = 0;
   let lineStart = 0;
   for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", lineStart)) {
-    const line = text.slice(lineStart, newline);
+    const start = lineStart;
     const nextStart = newline + 1;
     lineStart = nextStart;
-    if (line.length < MIN_WRAPPED_LINE_CHARS || ENDS_LINE_RE.test(line)) continue;
-    const quote = QUOTE_MARKS_RE.exec(line)?.[0] ?? "";
-    const nextQuote = QUOTE_MARKS_RE.exec(text.slice(nextStart, nextStart + 16))?.[0] ?? "";
-    if (quote.trim() !== nextQuote.trim()) continue;
-    const continuesAt = nextStart + nextQuote.length;
-    if (!CONTINUES_RE.test(text.charAt(continuesAt))) continue;
+    if (newline - start < MIN_WRAPPED_LINE_CHARS || endsLine(text, start, newline)) continue;
+    const quote = quoteMarksEnd(text, start);
+    const nextQuote = quoteMarksEnd(text, nextStart);
+    if (quoteDepth(text, start, quote) !== quoteDepth(text, nextStart, nextQuote)) continue;
+    if (!continuesSentence(text.charCodeAt(nextQuote))) continue;
     joined += `${text.slice(copied, newline)} `;
-    copied = continuesAt;
+    copied = nextQuote;
   }
   return copied === 0 ? text : joined + text.slice(copied);
+}
+
+/** The line [start, end) ends with a mark, spaces after it aside. */
+function endsLine(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && (text[i] === " " || text[i] === "\t" || text[i] === "\r")) i--;
+  return i >= start && LINE_END_MARKS.includes(text.charAt(i));
+}
+
+/** Where the line at `start` begins after its spaces and ">" quote marks. */
+function quoteMarksEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === ">")) i++;
+  return i;
+}
+
+function quoteDepth(text: string, start: number, end: number): number {
+  let depth = 0;
+  for (let i = start; i < end; i++) if (text[i] === ">") depth++;
+  return depth;
+}
+
+/** A lower-case letter (Latin, with accents), a digit or an opening bracket: the sentence goes on. */
+function continuesSentence(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 40 || (code >= 0xdf && code <= 0xff && code !== 0xf7);
 }

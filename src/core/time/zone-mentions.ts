@@ -11,6 +11,10 @@
  * Abbreviations shared by several zones (CET, ET, GMT) give their usual zone and are marked
  * generic; `refineGenericZone` swaps in the zone of a place named in the same text when that
  * place keeps the same clock ("CET" in a mail from Paris is Europe/Paris).
+ *
+ * A zone as Windows and Outlook show it, "(UTC-05:00) Eastern Time (US & Canada)" or
+ * "(UTC+01:00) Amsterdam, Berlin, ..." in any language, is the named zone: its offset is the
+ * standard one, also written in summer, so it is no fixed offset.
  */
 
 import { canonicalZoneName, rulesSignature, zoneOffsetMin } from "./zone-rules.ts";

@@ -10,7 +10,10 @@
  *
  * Zones: the zone written right after the time, else the one zone the text names (if it names
  * exactly one), else `zoneHint`; otherwise `start` is null and only `startLocal` is given. A zone
- * is never guessed from the sender's offset.
+ * is never guessed from the sender's offset; `zoneFrom` says which of the three gave it.
+ *
+ * Times as written in each language: "14:30", "2:30 PM", "10 a. m.", "14h30", "10 h 30",
+ * "10.30 Uhr"; a length written like a time ("Durée : 1 h 30") is none.
  *
  * Day/month order of numeric dates ("04-05-2026"): ISO and dotted dates are unambiguous; for
  * a/b/yyyy a day above 12 anywhere in the same text settles the order for the text; else the

@@ -4,8 +4,11 @@
  *
  * Kinds are tried in a fixed order, most specific first: a cancelled interview also "regrets to
  * inform", a moved one may say "unfortunately", and a rejection may mention an offer it does not
- * make. Sentences that only state a condition ("if we decide to invite you...") never count as
- * an invitation or a next round.
+ * make. Clauses that only state a condition or a rule for every applicant ("if you are not
+ * selected...", "only shortlisted candidates will be contacted") count for no kind; the
+ * statement joined to one ("we will not move forward, but if a role opens...") still does.
+ * Lines the sender's client wrapped are joined first, and the same cues are read in all six
+ * languages, from plain or HTML-only mail alike.
  */
 import type { EmailKind } from "./types.ts";
 import { joinHardWraps } from "../text/hard-wraps.ts";
@@ -184,7 +187,7 @@ const NEXT_ROUND: GatedPattern[] = [
   /\b(?:invite|move|moving|advance|progress|proceed|proceeding|continue)\b[^.!?\n]{0,30}\b(?:to|into|for) the (?:next|second|final|following) (?:round|stage|step|phase)\b/iu,
   /\bnext (?:round|stage|phase) (?:of|in) (?:the|our) (?:interview|hiring|selection|recruitment)/iu,
   // "Within five days of the final interview" speaks of the process, not of a round for the candidate.
-  /(?<!\b(?:of|after|before|following|since|until) the )\b(?:second|final|third|2nd|3rd) (?:round|interview|stage)\b/iu,
+  /\b(?:second|final|third|2nd|3rd) (?:round|interview|stage)\b(?<!\b(?:of|after|before|following|since|until) the \w+ \w+)/iu,
   /\bcongratulations on (?:passing|completing|your performance|successfully)\b/iu,
   /\b(?:take-home|coding challenge|case study|technical assignment|complete an assignment)\b/iu,
   /\b(?:nächste[nr]?|zweite[nr]?|weitere[nr]?) (?:runde|auswahlrunde|gesprächsrunde|phase|stufe|vorstellungsgespräch)\b/iu,
@@ -243,8 +246,9 @@ const WEAK_JOB = wordPattern(/\b(?:position|role|job|offer|careers?|opportunit(?
 
 // No `u` flag: no whitespace or sentence end is outside the Basic Multilingual Plane, and the
 // pattern runs faster over code units.
-// A dot after a day number ("am 12. Mai", "1. Juni") ends no sentence.
-const SENTENCE_BREAK = /(?<=[!?]|(?<!(?:^|\D)\d{1,2})\.)\s+|\n+/;
+// A dot after a day number ("am 12. Mai", "1. Juni") ends no sentence. The mark is cut with the
+// spaces (no pattern needs it), so that the search starts at a mark, not at every character.
+const SENTENCE_BREAK = /(?:[!?]|\.(?<!(?:^|\D)\d{1,2}\.))\s+|\n+/;
 
 function sentences(text: string): string[] {
   return text.split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean);

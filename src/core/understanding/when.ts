@@ -5,8 +5,14 @@
  *
  * The calendar's instant is exact; the text gives the wall time and, when the calendar is in
  * UTC, the zone. A zone is claimed only when the text names it, the calendar gives it, the
- * interview's address names a place, or the email's language agrees with an offset the email
- * itself states; the sender's Date offset alone never names a zone.
+ * interview's address names a place, the places the mail names all keep one clock that the
+ * mail's Date offset agrees with, or the email's language agrees with an offset the email itself
+ * states; the sender's Date offset alone never names a zone. A zone implied (by a place or a
+ * language) is a guess, and `confidence` says so, for the confirmation to ask about it.
+ *
+ * A moved interview: the slot the mail calls planned ("we had scheduled", "prevista para",
+ * "geplantes") is the old one, the one it proposes or moves to ("stattdessen", "reprogramarla
+ * para") the new one; a label on the line above a date ("Former time") counts as its lead.
  */
 import type { CalendarEvent } from "./calendar.ts";
 import { findDateTimes, findDuration, type DateTimeMention } from "./dates.ts";
@@ -18,7 +24,7 @@ import { findPlaces } from "../time/places.ts";
 import { isWindowsZone } from "../time/windows-zones.ts";
 import { rulesSignature } from "../time/zone-rules.ts";
 import { formatInZone, localToInstant, namedZoneInText } from "../time/zones.ts";
-import type { EmailKind, FieldConfidence, Language } from "./types.ts";
+import type { EmailKind, FieldConfidence, Language, Understanding } from "./types.ts";
 
 /**
  * The zone a language's home country uses. Claimed only when the email states a UTC offset
@@ -46,13 +52,8 @@ const NEW_SLOT_BEFORE = gate(wordPattern(/\b(?:new|updated|now|moved to|changed 
 const PROPOSAL = gate(wordPattern(/\b(?:options?|propose[ds]?|suggest(?:ed)?|alternatives?|which (?:of these|one|time|slot|works)|let us know which|one of the following|time slots?|vorschläge|vorschlagen|folgende termine|welcher termin|proposons|créneaux|proponemos|opciones|horarios disponibles|propomos|opções|stellen (?:we |wij )?voor|opties|welk moment)\b/iu));
 const DURATION_LINE = gate(wordPattern(/\b(?:duration|length|lasts?|takes?|dauer|dauert|durée|dure|duración|dura|duração|duur|duurt)\b/iu));
 
-export interface When {
-  start: string | null;
-  tz: string | null;
-  startLocal: string | null;
-  proposedSlots: string[];
-  previousStart: string | null;
-  durationMin: number | null;
+export interface When extends Pick<Understanding, "start" | "tz" | "startLocal" | "proposedSlots" | "previousStart" | "durationMin"> {
+  /** The zone the mail's times are read in when they carry none: for the timeline's dates too. */
   zoneHint: string | null;
   /** How sure the start and its zone are, when they rest on a guess (a zone implied by a place or by the mail's language). */
   confidence: Partial<Record<"start" | "tz", FieldConfidence>>;
