@@ -44,8 +44,8 @@ export type ReceiveOutcome =
 
 const MIB = 1024 * 1024;
 const KIB = 1024;
-/** Control characters and bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
-const SUBJECT_UNSAFE = /[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]+/g;
+/** Control characters; bidi and zero-width ones are already gone (buildConfirmation strips them). */
+const SUBJECT_UNSAFE = /[\x00-\x1f\x7f]+/g;
 /**
  * Characters of a confirmation's subject (which quotes the forward's). The mailer writes a
  * non-ASCII subject as one base64 encoded word: 150 characters of 4-byte UTF-8 keep that header
@@ -230,8 +230,7 @@ async function sendConfirmation(
     askForSignature: user.welcomedAt === null && parseSettings(user.settings).signature === null,
   });
   // The subject quotes the forward's own, decoded: an encoded word can carry CR/LF (a line break
-  // in a header is refused by the mailer, which would lose the confirmation) or bidi overrides
-  // that make the subject read backwards in the owner's inbox.
+  // in a header is refused by the mailer, which would lose the confirmation).
   const subject = truncateChars(confirmation.subject.replace(SUBJECT_UNSAFE, " "), MAX_CONFIRMATION_SUBJECT_CHARS);
   try {
     const { messageId } = await deps.mailer.send({
