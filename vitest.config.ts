@@ -28,6 +28,7 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: migrations,
                   REPLY_TOKEN_SECRET: "test-reply-token-secret-0123456789abcdef0123456789abcdef",
                   API_TOKEN: "test-api-token",
+                  PUBLIC_URL: "https://assistant.example.com",
                 },
                 // The owner plus the extra users of the multi-zone digest tests; any other
                 // recipient is refused by the simulated binding, as in production.

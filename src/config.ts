@@ -24,7 +24,19 @@ const ConfigSchema = z.object({
   REPLY_TOKEN_SECRET: z.string().check(z.minLength(32, "REPLY_TOKEN_SECRET must be at least 32 characters")),
   REPLY_TOKEN_PREVIOUS_SECRET: z.optional(z.string().check(z.refine((s) => s === "" || s.length >= 32, "REPLY_TOKEN_PREVIOUS_SECRET must be empty or at least 32 characters"))),
   API_TOKEN: z.optional(z.string()),
+  PUBLIC_URL: z.optional(
+    z.string().check(z.refine((s) => s.trim() === "" || isBaseUrl(s.trim()), "PUBLIC_URL must be empty or an https:// address with no path, query or fragment (http:// only for localhost)")),
+  ),
 });
+
+/** https with a host only; http only for this machine (`npm run demo`, `npm start`), where browsers treat it as secure too. */
+function isBaseUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  const local = url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]";
+  const scheme = url.protocol === "https:" || (url.protocol === "http:" && local);
+  return scheme && url.username === "" && url.password === "" && url.pathname === "/" && url.search === "" && url.hash === "";
+}
 
 export interface Config {
   ownerEmails: string[];
@@ -34,6 +46,8 @@ export interface Config {
   /** The secrets of the reply tokens and the private forwarding address (src/core/mail/address-token.ts). */
   tokenKeys: TokenKeys;
   apiToken: string | null;
+  /** Where the worker's web side is reached ("https://assistant.example.com"), for the links in mail to the calendar feed and the private page; null: those links are not offered. */
+  publicUrl: string | null;
 }
 
 /** The owner's row as the deployment's settings describe it (created on first use). */
@@ -54,5 +68,6 @@ export function parseConfig(env: Env): Config {
     ownerCountry: c.OWNER_COUNTRY ? c.OWNER_COUNTRY.toUpperCase() : null,
     tokenKeys: { current: c.REPLY_TOKEN_SECRET, previous: c.REPLY_TOKEN_PREVIOUS_SECRET ? c.REPLY_TOKEN_PREVIOUS_SECRET : null },
     apiToken: c.API_TOKEN && c.API_TOKEN.length > 0 ? c.API_TOKEN : null,
+    publicUrl: c.PUBLIC_URL && c.PUBLIC_URL.trim() !== "" ? new URL(c.PUBLIC_URL.trim()).origin : null,
   };
 }

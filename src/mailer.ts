@@ -197,6 +197,13 @@ export async function replyAddressFor(config: Config, user: { id: number; replyG
   return addressWithToken(config.assistantEmail, await createAddressToken(config.tokenKeys, { kind: "reply", userId: user.id, generation: user.replyGeneration }));
 }
 
+/** The calendar feed's address: whoever has it can read the interviews, so it is rotatable (`new calendar link`). Null without PUBLIC_URL. */
+export async function calendarFeedUrlFor(config: Config, user: { id: number; calendarGeneration: number }): Promise<string | null> {
+  if (config.publicUrl === null) return null;
+  const token = await createAddressToken(config.tokenKeys, { kind: "calendar", userId: user.id, generation: user.calendarGeneration });
+  return `${config.publicUrl}/cal/${token}.ics`;
+}
+
 /** The owner's private forwarding address: any mail sent to it is accepted as the owner's forward. */
 export async function forwardingAddressFor(config: Config, user: { id: number; forwardingGeneration: number }): Promise<string> {
   return addressWithToken(config.assistantEmail, await createAddressToken(config.tokenKeys, { kind: "forward", userId: user.id, generation: user.forwardingGeneration }));

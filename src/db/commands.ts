@@ -6,12 +6,13 @@
 import { and, asc, eq, inArray, isNull, sql, desc, isNotNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client.ts";
-import { applications, digests, events, followUps, inboundMessages, interviews, outboundMessages, users } from "./schema.ts";
+import { applications, digests, events, followUps, inboundMessages, interviews, loginLinks, outboundMessages, sessions, users } from "./schema.ts";
 import { companyKey, roleKey } from "../core/applications/keys.ts";
 import type { Effect, PlannedChange } from "../core/commands/plan.ts";
 import type { ApplicationDetails, Inverse, UserPreferences } from "../core/applications/inverse.ts";
 import { toApplicationRecord, toInterviewRecord } from "./applications.ts";
 import { toFollowUpRecord } from "./follow-ups.ts";
+import { GENERATION_COLUMNS } from "./users.ts";
 
 /** What a command reply can change: the user's visible applications, their drafts and interviews. */
 export async function loadCommandState(db: Db, userId: number) {
@@ -121,8 +122,13 @@ export function effectStatements(db: Db, userId: number, effect: Effect, now: Da
       return [
         db
           .update(users)
-          .set(effect.address === "reply" ? { replyGeneration: effect.generation } : { forwardingGeneration: effect.generation })
+          .set({ [GENERATION_COLUMNS[effect.address]]: effect.generation })
           .where(eq(users.id, userId)),
+      ];
+    case "revoke_sessions":
+      return [
+        db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
+        db.update(loginLinks).set({ usedAt: now }).where(and(eq(loginLinks.userId, userId), isNull(loginLinks.usedAt))),
       ];
   }
 }

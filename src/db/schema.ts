@@ -23,6 +23,8 @@ export const users = sqliteTable(
     replyGeneration: integer("reply_generation").notNull().default(0),
     /** Rotations of the private forwarding address (`new forwarding address`). */
     forwardingGeneration: integer("forwarding_generation").notNull().default(0),
+    /** Rotations of the calendar feed's address (`new calendar link`): an older feed URL stops working. */
+    calendarGeneration: integer("calendar_generation").notNull().default(0),
     /** When the welcome mail went out; null until the first message of this user is accepted. */
     welcomedAt: integer("welcomed_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
@@ -138,6 +140,8 @@ export const interviews = sqliteTable(
     /** Interviewers as JSON [{name, email}]. */
     interviewers: text("interviewers", { mode: "json" }).notNull().default(sql`'[]'`),
     status: text("status", { enum: ["scheduled", "cancelled"] }).notNull(),
+    /** Raised on every change of time, place, link or status: the calendar feed's SEQUENCE (RFC 5545), so calendars replace the event. */
+    sequence: integer("sequence").notNull().default(0),
     sourceMessageId: integer("source_message_id").references(() => inboundMessages.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -262,4 +266,47 @@ export const digests = sqliteTable(
     reportedAt: integer("reported_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("digests_user_date_uq").on(t.userId, t.localDate), index("digests_message_idx").on(t.messageId)],
+);
+
+/**
+ * One-time links to the private page, mailed on request (`dashboard`). Only a hash of the
+ * link's secret is kept: a copy of the database cannot log in. A link works once, for 15
+ * minutes; opening it only shows a "Log in" button, so a mail scanner that fetches it does not
+ * use it up.
+ */
+export const loginLinks = sqliteTable(
+  "login_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** SHA-256 (hex) of the secret in the link. */
+    secretHash: text("secret_hash").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("login_links_secret_uq").on(t.secretHash), index("login_links_user_idx").on(t.userId)],
+);
+
+/**
+ * Sessions of the private page, one per browser that logged in. The cookie holds the secret;
+ * only its hash is kept. `logout` by reply (or on the page) revokes them all.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** SHA-256 (hex) of the cookie's secret. */
+    secretHash: text("secret_hash").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("sessions_secret_uq").on(t.secretHash), index("sessions_user_idx").on(t.userId)],
 );

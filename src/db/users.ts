@@ -3,10 +3,23 @@
  * settings written.
  */
 import { eq } from "drizzle-orm";
+import type { AddressKind } from "../core/applications/inverse.ts";
 import type { Db } from "./client.ts";
 import { users } from "./schema.ts";
 
 export type UserRow = typeof users.$inferSelect;
+
+/** The user's field that counts the rotations of each capability address. */
+export const GENERATION_COLUMNS = {
+  reply: "replyGeneration",
+  forwarding: "forwardingGeneration",
+  calendar: "calendarGeneration",
+} as const satisfies Record<AddressKind, keyof UserRow>;
+
+/** How many times each capability address was replaced: its current generation. */
+export function addressGenerationsOf(user: UserRow): Record<AddressKind, number> {
+  return { reply: user.replyGeneration, forwarding: user.forwardingGeneration, calendar: user.calendarGeneration };
+}
 
 /** The owner's row, created from the deployment's settings on first use. */
 export async function ensureOwner(db: Db, owner: { email: string; timeZone: string; country: string | null }, now: Date): Promise<UserRow> {

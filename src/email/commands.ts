@@ -14,7 +14,7 @@ import { canonicalAddress, addressesIn } from "../core/mail/gate.ts";
 import { parseMime } from "../core/mail/parse.ts";
 import { replyTextFromHtml } from "../core/commands/reply-html.ts";
 import { describeCommands, parseReply, type ReplyProblem } from "../core/commands/parse.ts";
-import { describeFollowUpKind, describeStatus, labelOf, planCommands, type CommandTarget, type PlannedChange } from "../core/commands/plan.ts";
+import { describeFollowUpKind, describeStatus, labelOf, planCommands, type CommandTarget, type LinkRequest, type PlannedChange } from "../core/commands/plan.ts";
 import { findOwnMailSign, referencedMessageIds } from "../core/commands/own-mail.ts";
 import { describeDay } from "../core/commands/day-words.ts";
 import { findDigestShowing, isDigestAhead, type DigestSchedule } from "../core/digest/schedule.ts";
@@ -38,10 +38,11 @@ import {
 } from "../db/messages.ts";
 import { getDigestByLocalDate, getDigestByMessageId } from "../db/digest.ts";
 import { runBatch } from "../db/client.ts";
-import type { UserRow } from "../db/users.ts";
+import { addressGenerationsOf, GENERATION_COLUMNS, type UserRow } from "../db/users.ts";
 import { refreshFollowUps } from "../db/follow-ups.ts";
 import type { Deps } from "../deps.ts";
-import { classifySendError, forwardingAddressFor, isSafeMessageId, replyAddressFor } from "../mailer.ts";
+import { calendarFeedUrlFor, classifySendError, forwardingAddressFor, isSafeMessageId, replyAddressFor } from "../mailer.ts";
+import { createLoginLink, LOGIN_LINK_TTL_MS } from "../db/sessions.ts";
 
 const DIGEST_SUBJECT_DATE = /\bDigest (\d{4}-\d{2}-\d{2})\b/i;
 
@@ -186,7 +187,7 @@ export async function handleCommandReply(
     followUps: state.followUps,
     interviews: state.interviews,
     user: preferences,
-    addressGenerations: { reply: user.replyGeneration, forwarding: user.forwardingGeneration },
+    addressGenerations: addressGenerationsOf(user),
     now: deps.now.getTime(),
   });
 
@@ -200,6 +201,12 @@ export async function handleCommandReply(
       const overview = await describeOpenApplications(deps, user);
       await markInbound(db, row.id, { state: "understood" });
       await answer(deps, user, row, "Your open applications", overview.text, "notice", overview.items);
+      return "understood";
+    }
+    case "links": {
+      const lines = await describeLinks(deps, user, plan.links);
+      await markInbound(db, row.id, { state: "understood" });
+      await answer(deps, user, row, plan.links.includes("dashboard") ? "Your link to log in" : "Your calendar", lines.join("\n"));
       return "understood";
     }
     case "problems":
@@ -247,6 +254,8 @@ export async function handleCommandReply(
       if (updatedUser.forwardingGeneration !== user.forwardingGeneration) {
         lines.push("", `Your new private forwarding address: ${await forwardingAddressFor(deps.config, updatedUser)}`, "Put it in your mailbox's forwarding rule; mail to the old one is refused.");
       }
+      const links: LinkRequest[] = updatedUser.calendarGeneration !== user.calendarGeneration ? [...new Set([...plan.links, "calendar" as const])] : plan.links;
+      if (links.length > 0) lines.push("", ...(await describeLinks(deps, updatedUser, links)));
       lines.push("", plan.irreversible ? "Deleting cannot be undone." : 'Changed your mind? Reply "undo".');
       await answer(deps, user, row, "Done", lines.join("\n"));
       return "understood";
@@ -282,7 +291,7 @@ function applyPreferences(user: UserRow, changes: readonly PlannedChange[]): Use
   for (const change of changes) {
     for (const effect of change.effects) {
       if (effect.op === "set_user") updated = { ...updated, timeZone: effect.preferences.timeZone, country: effect.preferences.country, paused: effect.preferences.paused, settings: effect.preferences.settings };
-      if (effect.op === "set_address_generation") updated = { ...updated, [effect.address === "reply" ? "replyGeneration" : "forwardingGeneration"]: effect.generation };
+      if (effect.op === "set_address_generation") updated = { ...updated, [GENERATION_COLUMNS[effect.address]]: effect.generation };
     }
   }
   return updated;
@@ -353,6 +362,38 @@ function describeUndoable(change: UndoableChange, source: InboundRow | null): st
   const said = change.payloads.flatMap((p) => (typeof p.said === "string" && typeof p.summary === "string" ? [`${p.said} — ${p.summary}`] : []));
   if (said.length > 0) return [...new Set(said)];
   return [source?.channel === "command" ? `your reply "${source.subject ?? ""}"` : `the filing of "${source?.subject ?? "a forwarded email"}"`];
+}
+
+const CALENDAR_HOW_TO = [
+  "Subscribe to it once and your interviews appear in your calendar, with reminders a day and an hour before:",
+  "  Google Calendar: Other calendars → + → From URL",
+  "  Outlook: Add calendar → Subscribe from web",
+  "  Apple Calendar: File → New Calendar Subscription",
+  'Anyone with this address can see your interviews: keep it private. Reply "new calendar link" to replace it.',
+];
+
+/**
+ * The links a reply asked for. A login link is made here, at the moment it is mailed, so it
+ * expires 15 minutes after the owner receives it.
+ */
+async function describeLinks(deps: Deps, user: UserRow, links: readonly LinkRequest[]): Promise<string[]> {
+  if (deps.config.publicUrl === null) {
+    return ["The calendar and the private page need this assistant's web address, and none is set up (PUBLIC_URL in the settings)."];
+  }
+  const lines: string[] = [];
+  for (const link of links) {
+    if (lines.length > 0) lines.push("");
+    if (link === "calendar") {
+      lines.push(`Your interview calendar: ${await calendarFeedUrlFor(deps.config, user)}`, ...CALENDAR_HOW_TO);
+    } else {
+      const secret = await createLoginLink(deps.db, user.id, deps.now);
+      lines.push(
+        `Log in to your private page: ${deps.config.publicUrl}/login/${secret}`,
+        `The link works once, within ${LOGIN_LINK_TTL_MS / 60_000} minutes. Reply "dashboard" for a new one, and "logout" to log out everywhere.`,
+      );
+    }
+  }
+  return lines;
 }
 
 /** Each line not understood, quoted, with what was expected and the closest commands. */

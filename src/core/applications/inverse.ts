@@ -41,5 +41,5 @@ export type Inverse =
   /** Puts back the previous generation of a plus-address, so the address before a rotation works again. */
   | { op: "set_address_generation"; address: AddressKind; generation: number };
 
-/** The owner's two plus-addresses (src/core/mail/address-token.ts). */
-export type AddressKind = "reply" | "forwarding";
+/** The owner's capability addresses (src/core/mail/address-token.ts): two plus-addresses and the calendar feed. */
+export type AddressKind = "reply" | "forwarding" | "calendar";

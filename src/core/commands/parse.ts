@@ -84,7 +84,15 @@ export type Command =
   /** Replace the private forwarding address (the old one stops working). */
   | { kind: "new_forwarding_address" }
   /** Replace the reply address of the assistant's mail (replies to mail already sent stop working). */
-  | { kind: "new_reply_address" };
+  | { kind: "new_reply_address" }
+  /** Send the calendar feed's address. */
+  | { kind: "calendar_link" }
+  /** Replace the calendar feed's address (the old one stops working). */
+  | { kind: "new_calendar_link" }
+  /** Send a one-time link to the private page. */
+  | { kind: "dashboard" }
+  /** End every session of the private page, and void unused login links. */
+  | { kind: "logout" };
 
 export type CommandKind = Command["kind"];
 
@@ -221,6 +229,10 @@ const HELP_LINES: ReadonlyArray<readonly [kind: CommandKind | "intro", line: str
   ["forget", "forget 2              delete application 2 (forget all: delete everything)"],
   ["new_forwarding_address", "new forwarding address   replace your private forwarding address (if it leaked)"],
   ["new_reply_address", "new reply address     replace the reply address of my mail (replies to older mail stop working)"],
+  ["calendar_link", "calendar              the address of your interview calendar, to subscribe to"],
+  ["new_calendar_link", "new calendar link     replace that address (the old one stops working)"],
+  ["dashboard", "dashboard             a link to log in to your private page (valid 15 minutes, once)"],
+  ["logout", "logout                log out of the private page everywhere"],
   ["help", "help                  this list"],
 ];
 
@@ -317,6 +329,10 @@ const KEYWORDS: ReadonlyArray<readonly [phrases: string, handler: Handler]> = [
   ["forget|vergessen|loschen|loeschen|oublier|supprimer|olvidar|borrar", parseForget],
   ["new forwarding", (rest) => bareCommand(rest, { kind: "new_forwarding_address" }, ["address"])],
   ["new reply", (rest) => bareCommand(rest, { kind: "new_reply_address" }, ["address"])],
+  ["new calendar", (rest) => bareCommand(rest, { kind: "new_calendar_link" }, ["link", "address", "feed", "url"])],
+  ["calendar|kalender|calendrier|calendario", (rest) => bareCommand(rest, { kind: "calendar_link" }, ["link", "address", "feed", "url", "link please"])],
+  ["dashboard|login|log in|sign in|ubersicht|uebersicht|tableau de bord|panel", (rest) => bareCommand(rest, { kind: "dashboard" }, ["link", "please", "link please"])],
+  ["logout|log out|sign out|abmelden|deconnexion|se deconnecter|cerrar sesion", (rest) => bareCommand(rest, { kind: "logout" }, ["everywhere", "all", "of all sessions"])],
   ["reject", () => ({ problem: `Write "rejected 2" if they turned you down, or "withdraw 2" if you withdrew.` })],
   ["heard", () => ({ problem: `Write "heard back 2" when the employer replied.` })],
 ];
@@ -326,7 +342,7 @@ const PHRASE_HANDLERS: ReadonlyMap<string, Handler> = new Map(KEYWORDS.flatMap((
 const MAX_PHRASE_WORDS = Math.max(...[...PHRASE_HANDLERS.keys()].map((phrase) => phrase.split(" ").length));
 /** Every folded word of a command phrase: free text holding one is a command not understood. */
 const COMMAND_WORDS: ReadonlySet<string> = new Set(
-  [...PHRASE_HANDLERS.keys()].filter((phrase) => !phrase.includes(" ") && phrase.length > 3).filter((word) => !["later", "time", "role", "list", "digest"].includes(word)),
+  [...PHRASE_HANDLERS.keys()].filter((phrase) => !phrase.includes(" ") && phrase.length > 3).filter((word) => !["later", "time", "role", "list", "digest", "calendar", "kalender", "calendrier", "calendario", "login", "panel"].includes(word)),
 );
 
 const SPELLED_KEYWORDS: ReadonlyMap<CommandKind, string> = new Map<CommandKind, string>([
@@ -336,6 +352,8 @@ const SPELLED_KEYWORDS: ReadonlyMap<CommandKind, string> = new Map<CommandKind, 
   ["digest_time", "digest"],
   ["new_forwarding_address", "new forwarding address"],
   ["new_reply_address", "new reply address"],
+  ["calendar_link", "calendar"],
+  ["new_calendar_link", "new calendar link"],
 ]);
 
 /**

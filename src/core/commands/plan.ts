@@ -58,7 +58,9 @@ export type Effect =
   | { op: "archive_application"; applicationId: number }
   | { op: "forget_applications"; applicationIds: number[] }
   | { op: "forget_all" }
-  | { op: "set_address_generation"; address: AddressKind; generation: number };
+  | { op: "set_address_generation"; address: AddressKind; generation: number }
+  /** Ends every session of the private page and voids unused login links. */
+  | { op: "revoke_sessions" };
 
 export interface PlannedChange {
   applicationId: number | null;
@@ -80,8 +82,13 @@ export interface CommandInput {
   now: number;
 }
 
+/** What a reply asked to be sent beside any change: the calendar feed's address, a login link to the private page. */
+export type LinkRequest = "calendar" | "dashboard";
+
 export type CommandPlan =
-  | { kind: "changes"; changes: PlannedChange[]; irreversible: boolean }
+  | { kind: "changes"; changes: PlannedChange[]; irreversible: boolean; links: LinkRequest[] }
+  /** Only links were asked for: nothing changes. */
+  | { kind: "links"; links: LinkRequest[] }
   | { kind: "undo" }
   | { kind: "list" }
   | { kind: "help" }
@@ -115,8 +122,13 @@ export function labelOf(app: Pick<AppView, "company" | "role"> | undefined): str
 /** A competing offer matters to the applications still waiting on the employer (R10). */
 const OPEN_STATUSES: readonly ApplicationStatus[] = ["applied", "interviewing", "waiting"];
 
+const LINK_REQUESTS: Partial<Record<CommandKind, LinkRequest>> = { calendar_link: "calendar", dashboard: "dashboard" };
+
 export function planCommands(input: CommandInput): CommandPlan {
-  const { commands, user } = input;
+  const { user } = input;
+  const links = [...new Set(input.commands.flatMap((c) => LINK_REQUESTS[c.kind] ?? []))];
+  const commands = input.commands.filter((c) => LINK_REQUESTS[c.kind] === undefined);
+  if (commands.length === 0 && links.length > 0) return { kind: "links", links };
   if (commands.some((c) => c.kind === "undo")) return { kind: "undo" };
   if (commands.length === 1 && commands[0]!.kind === "list") return { kind: "list" };
   if (commands.length === 0 || (commands.length === 1 && commands[0]!.kind === "help")) return { kind: "help" };
@@ -131,7 +143,7 @@ export function planCommands(input: CommandInput): CommandPlan {
   };
   const changes = commands.flatMap((command) => planCommand(command, context));
   if (context.problems.length > 0) return { kind: "problems", problems: context.problems };
-  return { kind: "changes", changes, irreversible: changes.some(isDeletion) };
+  return { kind: "changes", changes, irreversible: changes.some(isDeletion), links };
 }
 
 /** What every handler reads, and what the reply builds up as its commands are planned in order. */
@@ -229,6 +241,17 @@ const HANDLERS: { [K in CommandKind]: CommandHandler<K> } = {
   ],
   new_forwarding_address: (_command, context) => [planNewAddress(context, "forwarding")],
   new_reply_address: (_command, context) => [planNewAddress(context, "reply")],
+  new_calendar_link: (_command, context) => [planNewAddress(context, "calendar")],
+  logout: () => [
+    {
+      applicationId: null,
+      event: { type: "sessions_revoked", payload: {}, inverse: null },
+      effects: [{ op: "revoke_sessions" }],
+      summary: "logged out of your private page everywhere",
+    },
+  ],
+  calendar_link: changeNothing,
+  dashboard: changeNothing,
   list: changeNothing,
   help: changeNothing,
   undo: changeNothing,
@@ -241,18 +264,24 @@ function planCommand<K extends CommandKind>(command: CommandOf<K>, context: Plan
   return handler(command, context).map((change) => ({ ...change, event: { ...change.event, payload: { ...change.event.payload, said, summary: change.summary } } }));
 }
 
-/** Deleting is the one change undo cannot bring back. */
-/** A new generation of a plus-address; undo puts the previous one back. */
+const NEW_ADDRESS_SUMMARIES: Readonly<Record<AddressKind, string>> = {
+  forwarding: "a new private forwarding address; the old one no longer works",
+  reply: "a new reply address; replies to earlier mail no longer work",
+  calendar: "a new calendar address; calendars subscribed to the old one stop updating",
+};
+
+/** A new generation of a capability address; undo puts the previous one back. */
 function planNewAddress(context: PlanContext, address: AddressKind): PlannedChange {
   const current = context.input.addressGenerations[address];
   return {
     applicationId: null,
     event: { type: "address_replaced", payload: { address }, inverse: { op: "set_address_generation", address, generation: current } },
     effects: [{ op: "set_address_generation", address, generation: current + 1 }],
-    summary: address === "forwarding" ? "a new private forwarding address; the old one no longer works" : "a new reply address; replies to earlier mail no longer work",
+    summary: NEW_ADDRESS_SUMMARIES[address],
   };
 }
 
+/** Deleting is the one change undo cannot bring back. */
 function isDeletion(change: PlannedChange): boolean {
   return change.effects.some((e) => e.op === "forget_applications" || e.op === "forget_all");
 }

@@ -4,7 +4,8 @@
  * - a **reply token**, in the Reply-To of every mail the assistant sends: a reply to that address
  *   proves it answers mail the assistant sent to this user;
  * - the **private forwarding address**, which the owner gives their mailbox's auto-forward rule
- *   or uses from a domain that does not sign its mail: knowing it is the permission.
+ *   or uses from a domain that does not sign its mail: knowing it is the permission;
+ * - the **calendar feed**'s address (`/cal/TOKEN.ics`): knowing it is the permission to read it.
  *
  * Pure: WebCrypto (`crypto.subtle`, in Node 22 and workerd), no clock. A token is lower-case
  * base32 (RFC 4648 alphabet, no padding) of
@@ -20,7 +21,7 @@
  * written into digests before version 2; they still verify as reply tokens of generation 0.
  */
 
-export type TokenKind = "reply" | "forward";
+export type TokenKind = "reply" | "forward" | "calendar";
 
 export interface TokenKeys {
   /** REPLY_TOKEN_SECRET: makes new tokens and verifies. */
@@ -36,7 +37,7 @@ export interface TokenClaims {
 }
 
 const VERSION = 2;
-const KIND_CODES: Record<TokenKind, number> = { reply: 1, forward: 2 };
+const KIND_CODES: Record<TokenKind, number> = { reply: 1, forward: 2, calendar: 3 };
 /** 128 bits of MAC: a guess per delivery cannot find one, and the token fits in 40 characters. */
 const MAC_BYTES = 16;
 const TOKEN_BYTES = 1 + 1 + 1 + 4 + 2 + MAC_BYTES;

@@ -169,7 +169,8 @@ export interface OwnerTokens {
  * forwards mail from everyone to it and unsigned domains send through it.
  */
 export function admitToken(claims: TokenClaims | null, owner: OwnerTokens, senderIsOwner: boolean): Result<{ channel: Channel; via: "reply_token" | "private_address" }, Refusal> {
-  if (claims === null || claims.userId !== owner.userId) return err({ action: "reject", reason: "stranger", message: STRANGER_MESSAGE });
+  // The calendar feed's token is read from a URL that calendar apps and their servers see: it opens no mailbox.
+  if (claims === null || claims.userId !== owner.userId || claims.kind === "calendar") return err({ action: "reject", reason: "stranger", message: STRANGER_MESSAGE });
   if (claims.kind === "reply") {
     // A reply address may be in a digest the owner forwarded on: it alone does not make a sender the owner.
     if (!senderIsOwner) return err({ action: "reject", reason: "stranger", message: STRANGER_MESSAGE });

@@ -38,6 +38,10 @@ const KEYWORDS: Record<CommandKind, readonly string[]> = {
   forget_all: ["forget all", "forget everything"],
   new_forwarding_address: ["new forwarding"],
   new_reply_address: ["new reply"],
+  calendar_link: ["calendar", "kalender", "calendrier", "calendario"],
+  new_calendar_link: ["new calendar"],
+  dashboard: ["dashboard", "login", "log in", "sign in", "ubersicht", "uebersicht", "tableau de bord", "panel"],
+  logout: ["logout", "log out", "sign out", "abmelden", "deconnexion", "cerrar sesion"],
 };
 
 const FRAGMENTS = [

@@ -541,3 +541,28 @@ function problemsOf(text: string): Omit<ReplyProblem, "closest">[] {
   expect(result.commands).toEqual([]);
   return result.problems;
 }
+
+describe("parseReply: the calendar and the private page", () => {
+  it.each([
+    ["calendar", { kind: "calendar_link" }],
+    ["Calendar link please", { kind: "calendar_link" }],
+    ["Kalender", { kind: "calendar_link" }],
+    ["new calendar link", { kind: "new_calendar_link" }],
+    ["dashboard", { kind: "dashboard" }],
+    ["log in", { kind: "dashboard" }],
+    ["tableau de bord", { kind: "dashboard" }],
+    ["logout", { kind: "logout" }],
+    ["log out everywhere", { kind: "logout" }],
+    ["Abmelden", { kind: "logout" }],
+  ])("reads %j", (text, command) => {
+    expect(parseOne(text)).toEqual(command);
+  });
+
+  it("a sentence about a calendar beside a command is free text, not a command not understood", () => {
+    expect(parse("done 1\nI added the interview to my calendar already")).toMatchObject({ problems: [], commands: [{ kind: "done", items: [1] }] });
+  });
+
+  it("refuses what would be guessed: a number after logout", () => {
+    expect(problemsOf("logout 2")).toEqual([{ line: "logout 2", message: '"logout" takes nothing after it: write just "logout".' }]);
+  });
+});

@@ -45,6 +45,15 @@ describe("planCommands: replies that change nothing by themselves", () => {
     expect(changes.map((c) => c.summary)).toEqual(["Brambleworth (Data Engineer): thank-you note skipped"]);
   });
 
+  it("answers a reply that only asks for links with the links, changing nothing", () => {
+    expect(planCommands(input([{ kind: "dashboard" }, { kind: "calendar_link" }, { kind: "dashboard" }], TWO_DRAFTS))).toEqual({ kind: "links", links: ["dashboard", "calendar"] });
+  });
+
+  it("carries a link asked for beside changes, so any reply can ask for one", () => {
+    const plan = planCommands(input([{ kind: "skip", items: [2] }, { kind: "dashboard" }], TWO_DRAFTS));
+    expect(plan).toMatchObject({ kind: "changes", links: ["dashboard"], changes: [{ summary: "Brambleworth (Data Engineer): thank-you note skipped" }] });
+  });
+
   it("lists every problem in command order, and then plans nothing", () => {
     expect(planCommands(input([{ kind: "done", items: [3] }, { kind: "skip", items: [1] }, { kind: "ignore" }], TWO_DRAFTS))).toEqual({
       kind: "problems",
@@ -179,6 +188,7 @@ describe("planCommands: status", () => {
       kind: "changes",
       changes: [],
       irreversible: false,
+      links: [],
     });
   });
 
@@ -464,6 +474,22 @@ describe("planCommands: settings", () => {
   });
 });
 
+describe("planCommands: the calendar address and the private page's sessions", () => {
+  it("a new calendar link raises its generation, and undo puts the previous one back", () => {
+    const [change] = changesOf([{ kind: "new_calendar_link" }], { addressGenerations: { reply: 0, forwarding: 0, calendar: 3 } });
+    expect(change).toMatchObject({
+      effects: [{ op: "set_address_generation", address: "calendar", generation: 4 }],
+      event: { type: "address_replaced", inverse: { op: "set_address_generation", address: "calendar", generation: 3 } },
+      summary: "a new calendar address; calendars subscribed to the old one stop updating",
+    });
+  });
+
+  it("logout revokes every session; it cannot be undone into a session again", () => {
+    const [change] = changesOf([{ kind: "logout" }], {});
+    expect(change).toMatchObject({ effects: [{ op: "revoke_sessions" }], event: { type: "sessions_revoked", inverse: null }, summary: "logged out of your private page everywhere" });
+  });
+});
+
 describe("planCommands: forget", () => {
   it("forget deletes one application per number and cannot be undone", () => {
     expect(planCommands(input([{ kind: "forget", items: [2, 1] }], TWO_DRAFTS))).toEqual({
@@ -483,6 +509,7 @@ describe("planCommands: forget", () => {
         },
       ],
       irreversible: true,
+      links: [],
     });
   });
 
@@ -498,6 +525,7 @@ describe("planCommands: forget", () => {
         },
       ],
       irreversible: true,
+      links: [],
     });
   });
 
@@ -548,7 +576,7 @@ function problemsOf(commands: Command[], state: Partial<CommandInput>): string[]
 }
 
 function input(commands: Command[], overrides: Partial<CommandInput> = {}): CommandInput {
-  return { commands, target: { kind: "none" }, apps: [], followUps: [], interviews: [], user: preferences(), addressGenerations: { reply: 0, forwarding: 0 }, now: NOW, ...overrides };
+  return { commands, target: { kind: "none" }, apps: [], followUps: [], interviews: [], user: preferences(), addressGenerations: { reply: 0, forwarding: 0, calendar: 0 }, now: NOW, ...overrides };
 }
 
 /** A digest numbering the drafts 1, 2, … in the order given. */

@@ -109,6 +109,11 @@ describe("admitToken", () => {
     expect(admitToken(claims, OWNER, true)).toMatchObject({ ok: false, error: { action: "reject", reason } });
   });
 
+  it("the calendar feed's token opens no mailbox, whoever sends to it", () => {
+    expect(admitToken({ kind: "calendar", userId: 7, generation: 0 }, OWNER, true)).toMatchObject({ ok: false, error: { reason: "stranger" } });
+    expect(admitToken({ kind: "calendar", userId: 7, generation: 0 }, OWNER, false)).toMatchObject({ ok: false, error: { reason: "stranger" } });
+  });
+
   it("refuses a token that did not verify", () => {
     expect(admitToken(null, OWNER, true)).toMatchObject({ ok: false, error: { reason: "stranger" } });
   });
