@@ -171,6 +171,7 @@ async function sendWelcome(deps: Deps, user: UserRow, row: InboundRow): Promise<
     assistantAddress: deps.config.assistantEmail,
     forwardingAddress: await forwardingAddressFor(deps.config, user),
     ownerAddresses: deps.config.ownerEmails,
+    hasWebPages: deps.config.publicUrl !== null,
   });
   if (await sendToOwner(deps, user, row, "welcome", welcome.subject, welcome.text)) await markWelcomed(deps.db, user.id, deps.now);
 }

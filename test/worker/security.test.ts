@@ -82,6 +82,7 @@ describe("the plain address takes the owner's mail only with the owner's provide
     expect(confirmation.subject).toBe("Filed: Quillfeather Systems");
     expect(welcome.subject).toBe("Welcome: how to use your follow-up assistant");
     expect(welcome.text).toContain(await forwardingAddress());
+    expect(welcome.text).toContain("reply `dashboard` for a link to your private page");
     expect(confirmation.text).toContain(await forwardingAddress());
     expect(confirmation.text).toContain("reply with a line like `signature: Jane Doe`");
   });

@@ -1,6 +1,6 @@
 /**
  * The first mail the owner receives: what the assistant does, the two ways to send it mail,
- * how to switch on automatic forwarding, and the commands. Pure text.
+ * how to switch on automatic forwarding, the page and the calendar, and the commands. Pure text.
  */
 import { describeCommands } from "./parse.ts";
 
@@ -10,6 +10,8 @@ export interface WelcomeInput {
   /** The private forwarding address: automatic forwards, and mail from unsigned domains. */
   forwardingAddress: string;
   ownerAddresses: readonly string[];
+  /** The deployment has a web address: the private page and the calendar feed can be offered. */
+  hasWebPages: boolean;
 }
 
 export function buildWelcome(input: WelcomeInput): { subject: string; text: string } {
@@ -30,6 +32,12 @@ export function buildWelcome(input: WelcomeInput): { subject: string; text: stri
       "Your drafts end with your name: reply with a line like `signature: Jane Doe` to set it (until then every draft marks where it goes).",
       "Notes you write above a forward are private. To have a sentence recalled in the thank-you, start its line with `point:`, e.g. `point: their plan to move support to one queue`.",
       "",
+      ...(input.hasWebPages
+        ? [
+            "To see your whole search: reply `dashboard` for a link to your private page (the board, each application's history, the drafts, your settings), and `calendar` for an address your calendar app can subscribe to (your interviews, with reminders a day and an hour before).",
+            "",
+          ]
+        : []),
       "Reply to this mail or to any digest or confirmation to give commands:",
       "",
       describeCommands(),
