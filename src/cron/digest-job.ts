@@ -107,7 +107,16 @@ async function runUserDigest(deps: DigestDeps, user: UserRow, digestOf: Readonly
   let digest: ComposedDigest;
   try {
     const replyAddress = await replyAddressFor(deps.config, user);
-    digest = composeDigest({ user, records: claimed.records, undelivered, localDate: timing.localDate, scheduledFor: scheduledFor.getTime(), replyAddress });
+    digest = composeDigest({
+      user,
+      records: claimed.records,
+      undelivered,
+      localDate: timing.localDate,
+      scheduledFor: scheduledFor.getTime(),
+      replyAddress,
+      detailSources: claimed.detailSources,
+      firstOfWeek: claimed.firstOfWeek,
+    });
   } catch (error) {
     // Nothing was sent: marked failed, the next tick tries again.
     await writeOutcome(db, digestOutcomeStatements(db, claim, { status: "failed", error: describe(error) }));

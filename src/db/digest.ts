@@ -5,9 +5,12 @@
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client.ts";
-import { digests, followUps, users } from "./schema.ts";
+import { digests, events, followUps, inboundMessages, interviews, users } from "./schema.ts";
 import type { UserRecords } from "../core/follow-ups/refresh.ts";
 import type { DigestItemKey } from "../core/digest/compose.ts";
+import type { DetailSource } from "../core/digest/doubts.ts";
+import { weekStartOf } from "../core/digest/look-back.ts";
+import { CONFIDENT_FIELDS, type ConfidentField } from "../core/understanding/types.ts";
 import type { UserRow } from "./users.ts";
 import { userRecordsReads, toUserRecords } from "./follow-ups.ts";
 
@@ -46,7 +49,14 @@ export interface ClaimedDigest {
   records: UserRecords;
   /** Earlier digests that never went out (failed, or stuck while sending) and were not yet reported. */
   undelivered: { id: number; localDate: string }[];
+  /** The events that set each application's company, contact and interview times, with where each came from. */
+  detailSources: DetailSource[];
+  /** No digest was sent yet this week (Monday on, in the user's zone): this one carries the weekly look back. */
+  firstOfWeek: boolean;
 }
+
+/** Events that set a detail a draft relies on (src/core/digest/doubts.ts). */
+const DETAIL_EVENT_TYPES = ["application_created", "details_updated", "interview_scheduled", "interview_moved"];
 
 /**
  * Claims the user's digest for a local date and reads everything the digest needs, in one
@@ -55,6 +65,8 @@ export interface ClaimedDigest {
  * the send, so there is no gap for a lease to cover. A digest in "sending" is never
  * reclaimed: the send API has no idempotency key, so at most once wins over at least once.
  * Null when the digest is sent, being sent, or out of attempts; the reads are then unused.
+ * Whether it is the week's first is read in the same transaction as the claim, so a retried
+ * tick (which finds the digest sent and claims nothing) never repeats the weekly look back.
  */
 export async function claimDigest(db: Db, userId: number, localDate: string, now: Date, maxAttempts: number): Promise<ClaimedDigest | null> {
   const claimed = { id: digests.id, claimedAt: digests.claimedAt, attempts: digests.attempts };
@@ -72,11 +84,69 @@ export async function claimDigest(db: Db, userId: number, localDate: string, now
       .from(digests)
       .where(and(eq(digests.userId, userId), lt(digests.localDate, localDate), inArray(digests.status, ["failed", "sending", "claimed"]), isNull(digests.reportedAt)))
       .orderBy(asc(digests.localDate)),
+    db
+      .select({
+        applicationId: events.applicationId,
+        type: events.type,
+        payload: events.payload,
+        channel: inboundMessages.channel,
+        confidence: sql<string | null>`json_extract(${inboundMessages.understanding}, '$.confidence')`,
+        // A new interview's event does not name it: the interview is the one its email created.
+        createdInterviewId: interviews.id,
+      })
+      .from(events)
+      .leftJoin(inboundMessages, eq(events.inboundMessageId, inboundMessages.id))
+      .leftJoin(interviews, and(eq(events.type, "interview_scheduled"), eq(interviews.sourceMessageId, events.inboundMessageId)))
+      .where(and(eq(events.userId, userId), isNull(events.undoneAt), inArray(events.type, DETAIL_EVENT_TYPES)))
+      .orderBy(asc(events.id)),
+    db
+      .select({ localDate: digests.localDate })
+      .from(digests)
+      .where(and(eq(digests.userId, userId), gte(digests.localDate, weekStartOf(localDate)), lt(digests.localDate, localDate), eq(digests.status, "sent")))
+      .limit(1),
   ]);
   const claim = inserted[0] ?? reclaimed[0];
   if (!claim) return null;
-  const [apps, interviewRows, eventRows, followUpRows, undelivered] = reads;
-  return { claim, records: toUserRecords([apps, interviewRows, eventRows, followUpRows]), undelivered };
+  const [apps, interviewRows, eventRows, followUpRows, undelivered, sourceRows, sentThisWeek] = reads;
+  return {
+    claim,
+    records: toUserRecords([apps, interviewRows, eventRows, followUpRows]),
+    undelivered,
+    detailSources: sourceRows.flatMap((row): DetailSource[] => {
+      if (row.applicationId === null) return [];
+      const payload = (row.payload as Record<string, unknown> | null) ?? {};
+      const named = payload.interviewId;
+      return [
+        {
+          applicationId: row.applicationId,
+          interviewId: typeof named === "number" ? named : row.createdInterviewId,
+          type: row.type,
+          payload,
+          setBy: row.channel === "forward" ? "email" : "owner",
+          confidence: row.channel === "forward" ? parseConfidence(row.confidence) : null,
+        },
+      ];
+    }),
+    firstOfWeek: sentThisWeek.length === 0,
+  };
+}
+
+/** The scores of a stored understanding's `confidence` (JSON text); fields without a numeric score are left out. */
+function parseConfidence(json: string | null): DetailSource["confidence"] {
+  if (json === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const scores: Partial<Record<ConfidentField, { score: number }>> = {};
+  for (const field of CONFIDENT_FIELDS) {
+    const score = (parsed as Partial<Record<ConfidentField, { score?: unknown }>>)[field]?.score;
+    if (typeof score === "number") scores[field] = { score };
+  }
+  return scores;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The digest's HTML in a real browser engine: Debian's headless Chromium, driven by
  * playwright-core, at a phone width (390 px) and a desktop width (1280 px). Checks that the key
- * texts are visible, that nothing scrolls sideways, that the page loads nothing and runs no
+ * texts are visible (tomorrow's interviews, a draft to check and the weekly look back included),
+ * that nothing scrolls sideways, that the page loads nothing and runs no
  * script, and that the links survive HTML parsing. Screenshots go to test-artifacts/ (git-ignored)
  * for a person to look at. Install the browser with `bash scripts/ensure-chromium.sh`.
  */
@@ -64,6 +65,20 @@ const CONTENT: DigestContent = {
       meetingUrl: `https://video.brightfjord.example/meeting/join?id=8841-2209-77&token=${LONG_TOKEN}&utm_source=calendar-invite-long-parameter`,
     },
   ],
+  upcoming: [
+    {
+      startAt: Date.UTC(2026, 2, 4, 17, 0),
+      startLocal: null,
+      timeZone: "America/Argentina/Buenos_Aires",
+      durationMin: 45,
+      company: "Compañía Sudamericana de Logística Integral",
+      role: "Principal Site Reliability Engineer, Payments Platform",
+      interviewers: [],
+      format: "video",
+      meetingUrl: `https://acme.zoom.us/j/81234567890?pwd=${LONG_TOKEN}`,
+    },
+  ],
+  upcomingUntil: "2026-03-04",
   drafts: [
     {
       number: 1,
@@ -76,6 +91,7 @@ const CONTENT: DigestContent = {
       placeholders: ["[one point you discussed]"],
       dueAt: Date.UTC(2026, 2, 2, 15, 0),
       late: true,
+      checks: [],
     },
     {
       number: 2,
@@ -91,6 +107,14 @@ const CONTENT: DigestContent = {
       placeholders: [],
       dueAt: Date.UTC(2026, 2, 3, 8, 0),
       late: false,
+      checks: [
+        {
+          detail: "contact",
+          shown: "Priya Natarajan <priya.natarajan.recruiting-operations@orchardpay-international.example>",
+          reply: "contact: Priya Natarajan <priya.natarajan.recruiting-operations@orchardpay-international.example>",
+        },
+        { detail: "time", shown: "Mon 23 Feb 2026, 16:00 CET (your time)", reply: "time: 2026-02-23 10:00 America/New_York" },
+      ],
     },
     {
       number: 3,
@@ -103,6 +127,7 @@ const CONTENT: DigestContent = {
       placeholders: [],
       dueAt: Date.UTC(2026, 2, 3, 16, 0),
       late: false,
+      checks: [],
     },
     {
       number: 4,
@@ -115,11 +140,19 @@ const CONTENT: DigestContent = {
       placeholders: ["[Your name]"],
       dueAt: Date.UTC(2026, 2, 3, 8, 0),
       late: false,
+      checks: [],
     },
   ],
   waiting: [{ company: "Nordlicht Systeme GmbH", role: "Site Reliability Engineer", nextCheck: "2026-03-10", promised: "innerhalb von zwei Wochen" }],
   goneQuiet: [{ company: "Tidewater Analytics", role: "ML Engineer", lastHeard: "2026-01-20", suggestion: "Consider moving on; it stays on file if they write." }],
   undelivered: ["2026-03-02"],
+  lookBack: {
+    firstDay: "2026-02-24",
+    lastDay: "2026-03-02",
+    week: { applications: 3, interviews: 2, answers: 4, medianDaysToAnswer: 5.5, offers: 0, rejections: 1, goneQuiet: 1, followUpsSent: 6 },
+    total: { applications: 41, interviews: 12, answers: 19, medianDaysToAnswer: 7.2, offers: 1, rejections: 9, goneQuiet: 4, followUpsSent: 57 },
+  },
+  correctsByReply: false,
   replyAddress: REPLY,
 };
 
@@ -164,18 +197,27 @@ describe("digest HTML in headless Chromium", () => {
         for (const text of [
           "Your digest for Tuesday 3 March 2026",
           "Today's interviews",
+          "Tomorrow's interviews",
+          "Compañía Sudamericana de Logística Integral, Principal Site Reliability Engineer, Payments Platform",
           "Send today",
+          "Check before sending:",
+          "I was not sure of the contact, Priya Natarajan",
+          "Send those replies in answer to my confirmation of their email",
           "1. Thank-you note: Lumen Robotics, Backend Engineer",
           "3. Thank-you note: Brightfjord Logistics, Senior Platform Engineer",
           "4. Reply to their decision: Kestrel Health",
           "Waiting on them",
           "Gone quiet",
+          "Looking back",
+          "The past week, Tue 24 Feb to Mon 2 Mar:",
+          "19 answers from employers; a typical wait of 7 days",
           "How to reply",
         ]) {
           expect(await isTextVisible(page, text), text).toBe(true);
         }
         expect(await isTextVisible(page, "Øystein Dahl <oystein.dahl@brightfjord.example>, 李娜 <li.na@brightfjord.example>")).toBe(true);
         expect(await page.getByText("LATE", { exact: true }).isVisible()).toBe(true);
+        expect(await page.getByText("CHECK FIRST", { exact: true }).isVisible()).toBe(true);
         expect(await page.getByText("No address known for Jonas Weiß: add it in your mail app.").isVisible()).toBe(true);
 
         const scrollWidth = Number(await page.evaluate("document.documentElement.scrollWidth"));
@@ -197,7 +239,7 @@ describe("digest HTML in headless Chromium", () => {
     const page = await (await openBrowser()).newPage();
     try {
       await page.setContent(digest.html, { waitUntil: "load" });
-      const openLinks = page.getByRole("link", { name: /^Open (it ready to send|with recipient and subject)$/ });
+      const openLinks = page.getByRole("link", { name: /^Open (it ready to send|it to check and send|with recipient and subject)$/ });
       const hrefs = await Promise.all((await openLinks.all()).map((link) => link.getAttribute("href")));
       expect(hrefs.map((href) => decodeMailto(href!))).toEqual([
         { to: ["zoe.brandt@lumen-robotics-engineering-department.example"], fields: { subject: CONTENT.drafts[0]!.subject, body: crlf(CONTENT.drafts[0]!.body) } },
@@ -207,6 +249,9 @@ describe("digest HTML in headless Chromium", () => {
       ]);
       const markSent = await page.getByRole("link", { name: "Mark 2 as sent" }).getAttribute("href");
       expect(decodeMailto(markSent!)).toEqual({ to: [REPLY], fields: { subject: "Digest 2026-03-03: done 2", body: "done 2" } });
+      expect(await page.getByRole("link", { name: "Open it to check and send" }).count()).toBe(1);
+      // Tomorrow's interview links only its join link on a known meeting host.
+      expect(await page.getByRole("link", { name: `https://acme.zoom.us/j/81234567890?pwd=${LONG_TOKEN}` }).count()).toBe(1);
     } finally {
       await page.close();
     }
@@ -220,6 +265,7 @@ const HOSTILE_CONTENT: DigestContent = {
     { ...CONTENT.interviews[0]!, meetingUrl: "https://acme.zoom.us/j/81234567890?pwd=abc", interviewers: [{ name: "Eve \u202egpj.exe\u202c", email: "eve@evil.example" }] },
     { ...CONTENT.interviews[0]!, company: "www.evil.example", meetingUrl: "https://zoom.us.evil.example/j/1" },
   ],
+  upcoming: [{ ...CONTENT.upcoming[0]!, company: "evil.example", meetingUrl: "https://zoom.us.evil.example/j/2" }],
   drafts: [{ ...CONTENT.drafts[1]!, number: 1, body: "Hi,\n\nSee https://evil.example/login and javascript:alert(1)//https://evil.example/x before Friday.\n\nBest" }],
   waiting: [{ company: "evil.example", role: null, nextCheck: null, promised: "check http://evil.example/status or mail hr@evil.example" }],
 };

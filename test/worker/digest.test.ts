@@ -1,15 +1,22 @@
 /**
  * The morning digest through the real scheduled() handler, real D1 and the simulated
  * send_email binding: local digest times in three zones across a DST change, exactly once
- * under repeated and overlapping ticks, and retry after a failed send.
+ * under repeated and overlapping ticks, retry after a failed send, the weekly look back once a
+ * week, and a draft whose contact was read unsure until the owner's reply settles it.
  */
 import { env } from "cloudflare:workers";
 import { createScheduledController } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import worker from "../../src/index.ts";
 import { MAX_DIGEST_ATTEMPTS } from "../../src/cron/digest-job.ts";
+import { createDb } from "../../src/db/client.ts";
+import { applications, events, inboundMessages, interviews } from "../../src/db/schema.ts";
+import { replyAddress } from "../helpers/addresses.ts";
+import { eml } from "../helpers/eml.ts";
+import { makeEmail } from "../helpers/email-message.ts";
 import { clearAll, seedInterviewedApplication, seedUser } from "../helpers/seed.ts";
 import { recordSendEmail, type SendEmailRecorder } from "../helpers/send-email-recorder.ts";
+import { doubted, understanding } from "../helpers/understanding-builder.ts";
 
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
@@ -157,5 +164,113 @@ describe("digest drafts", () => {
     expect(second.text).toContain("Platform Engineer position");
     expect(second.text).not.toContain("Data Engineer position");
     expect(await storedBody()).toContain("Platform Engineer position");
+  });
+});
+
+describe("weekly look back", () => {
+  async function seedOwner() {
+    const user = await seedUser(env.DB, { email: "me@example.com", timeZone: "Europe/Berlin" });
+    // Interviewed on Friday 6 March; turned down on Sunday 8 March, after the interview.
+    const app = await seedInterviewedApplication(env.DB, { userId: user.id, company: "Spreewerk GmbH", role: "Data Engineer", contact: { name: "Jonas Keller", email: "jonas@spreewerk.example" }, startAt: "2026-03-06T10:00:00+01:00", timeZone: "Europe/Berlin" });
+    const rejectedAt = new Date("2026-03-08T09:00:00+01:00");
+    await createDb(env.DB)
+      .insert(events)
+      .values([
+        { userId: user.id, applicationId: app.id, type: "status_changed", payload: { from: "interviewing", to: "rejected", because: "rejection", sentAt: rejectedAt.getTime() }, inverse: { op: "set_status", status: "interviewing" }, at: rejectedAt },
+        { userId: user.id, applicationId: app.id, type: "email_filed", payload: { kind: "rejection", subject: "Your application", sentAt: rejectedAt.getTime() }, inverse: null, at: rejectedAt },
+      ]);
+    await env.DB.prepare("UPDATE applications SET status = 'rejected' WHERE id = ?").bind(app.id).run();
+  }
+
+  it("comes with Monday's digest only: not again on a retried tick, nor on Tuesday", async () => {
+    await seedOwner();
+    const mail = recordSendEmail(env.EMAIL);
+    await tick("2026-03-09T06:00:00Z", mail);
+    await tick("2026-03-09T06:00:00Z", mail);
+    await tick("2026-03-09T06:15:00Z", mail);
+    await tick("2026-03-10T06:00:00Z", mail);
+    expect(mail.raws).toHaveLength(2);
+    const monday = await mail.parsed(0);
+    expect(monday.text).toContain(
+      [
+        "LOOKING BACK",
+        "The past week, Mon 2 to Sun 8 March:",
+        "- 1 new application",
+        "- 1 interview",
+        // The invitation opened the application: no wait before it. The rejection came two days after the interview.
+        "- 2 answers from employers; a typical wait of 2 days",
+        "- 1 rejection",
+      ].join("\n"),
+    );
+    expect(monday.html).toContain("Looking back");
+    expect((await mail.parsed(1)).text).not.toContain("LOOKING BACK");
+  });
+
+  it("a Monday digest that failed carries it when retried, once", async () => {
+    await seedOwner();
+    const mail = recordSendEmail(env.EMAIL, { failTimes: 1 });
+    await tick("2026-03-09T06:00:00Z", mail);
+    await tick("2026-03-09T06:15:00Z", mail);
+    await tick("2026-03-10T06:00:00Z", mail);
+    expect(mail.raws).toHaveLength(2);
+    expect((await mail.parsed(0)).text).toContain("LOOKING BACK");
+    expect((await mail.parsed(1)).text).not.toContain("LOOKING BACK");
+  });
+});
+
+describe("drafts to check", () => {
+  /** An application filed from an email whose contact was read with a confidence below SURE_SCORE, and its thank-you due. */
+  async function seedUnsureContact(userId: number) {
+    const db = createDb(env.DB);
+    const at = new Date("2026-03-02T09:00:00+01:00");
+    const contact = { name: "Jonas Keller", email: "jonas@spreewerk.example" };
+    const read = understanding({ company: "Spreewerk GmbH", role: "Data Engineer", contact, confidence: { company: doubted(0.9, "sender domain"), contact: doubted(0.5, "signature only") } });
+    const [message] = await db
+      .insert(inboundMessages)
+      .values({ userId, receivedAt: at, envelopeFrom: "me@example.com", envelopeTo: "in@example.com", rawSha256: "a".repeat(64), rawSize: 1, chunkCount: 0, channel: "forward", state: "understood", understanding: read })
+      .returning();
+    const [app] = await db
+      .insert(applications)
+      .values({ userId, company: "Spreewerk GmbH", companyKey: "spreewerk", role: "Data Engineer", roleKey: "data engineer", status: "interviewing", contactName: contact.name, contactEmail: contact.email, sourceMessageId: message!.id, createdAt: at, updatedAt: at })
+      .returning();
+    await env.DB.prepare("UPDATE inbound_messages SET application_id = ? WHERE id = ?").bind(app!.id, message!.id).run();
+    await db.insert(interviews).values({ applicationId: app!.id, startAt: new Date("2026-03-06T10:00:00+01:00"), timeZone: "Europe/Berlin", durationMin: 45, format: "video", interviewers: [contact], status: "scheduled", createdAt: at });
+    await db.insert(events).values([
+      { userId, applicationId: app!.id, inboundMessageId: message!.id, type: "application_created", payload: { company: "Spreewerk GmbH", sentAt: at.getTime() }, inverse: { op: "archive_application" }, at },
+      { userId, applicationId: app!.id, inboundMessageId: message!.id, type: "email_filed", payload: { kind: "invitation", subject: "Interview: Data Engineer", sentAt: at.getTime() }, inverse: null, at },
+    ]);
+  }
+
+  async function reply(body: string, inReplyTo: string, mail: SendEmailRecorder) {
+    const to = await replyAddress();
+    const raw = eml({ from: "Me <me@example.com>", to, subject: "Re: Follow-ups", headers: { "In-Reply-To": inReplyTo, References: inReplyTo }, body });
+    await worker.email(makeEmail({ from: "me@example.com", to }, raw).message, { ...env, EMAIL: mail.binding });
+  }
+
+  it("an unsure contact makes the draft one to check, with the reply that settles it; the owner's reply makes it ready again", async () => {
+    const user = await seedUser(env.DB, { email: "me@example.com", timeZone: "Europe/Berlin" });
+    await seedUnsureContact(user.id);
+    const mail = recordSendEmail(env.EMAIL);
+
+    await tick("2026-03-09T06:00:00Z", mail);
+    const first = await mail.parsed(0);
+    expect(first.subject).toBe("Follow-ups: 1 to send (1 to check first)");
+    expect(first.text).toContain(
+      '   CHECK BEFORE SENDING:\n   - I was not sure of the contact, Jonas Keller <jonas@spreewerk.example>: check it, and reply "contact: Jonas Keller <jonas@spreewerk.example>" with it corrected, or as it is to confirm it.\n',
+    );
+    expect(first.text).not.toContain("Each one is ready to send");
+    expect(first.text).toContain("Open it to check and send:");
+
+    await reply("contact: Jonas Keller <jonas@spreewerk.example>", first.messageId!, mail);
+    expect(mail.raws).toHaveLength(2);
+    expect((await mail.parsed(1)).text).toContain("contact set to Jonas Keller jonas@spreewerk.example");
+
+    await tick("2026-03-10T06:00:00Z", mail);
+    const second = await mail.parsed(2);
+    // The thank-you is past its 48 hours by Tuesday: still shown, marked late, and no longer one to check.
+    expect(second.subject).toBe("Follow-ups: 1 to send (1 late)");
+    expect(second.text).not.toContain("CHECK BEFORE SENDING");
+    expect(second.text).toContain("Each one is ready to send");
+    expect(second.text).toContain("Open it ready to send:");
   });
 });

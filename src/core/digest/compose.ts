@@ -5,6 +5,8 @@
  * (src/cron/digest-job.ts) reads the records and writes the result.
  */
 import { planDigest, type DigestPlan } from "./plan.ts";
+import { planLookBack } from "./look-back.ts";
+import type { DetailSource } from "./doubts.ts";
 import { renderDigest } from "./render.ts";
 import type { RenderedDigest } from "./content.ts";
 import { parseSettings } from "../follow-ups/settings.ts";
@@ -27,6 +29,10 @@ export interface DigestInput {
   localDate: string;
   scheduledFor: number;
   replyAddress: string;
+  /** The events that set each application's company, contact and interview times, for the drafts to check (absent: none doubted). */
+  detailSources?: readonly DetailSource[];
+  /** No digest went out yet this week (from Monday, in the user's zone): this one carries the look back. */
+  firstOfWeek?: boolean;
 }
 
 export interface ComposedDigest {
@@ -46,6 +52,15 @@ export interface ComposedDigest {
 export function composeDigest(input: DigestInput): ComposedDigest {
   const refresh = planRefresh(input.records, input.user, input.scheduledFor);
   const after = recordsAfterRefresh(input.records, refresh);
+  const lookBack = input.firstOfWeek
+    ? planLookBack({
+        localDate: input.localDate,
+        timeZone: input.user.timeZone,
+        applicationIds: after.applications.map((a) => a.id),
+        events: input.records.events,
+        interviews: after.interviews,
+      })
+    : null;
   const plan = planDigest({
     scheduledFor: input.scheduledFor,
     localDate: input.localDate,
@@ -57,6 +72,8 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     undelivered: input.undelivered.map((d) => d.localDate),
     replyAddress: input.replyAddress,
     settings: parseSettings(input.user.settings),
+    detailSources: input.detailSources,
+    lookBack,
   });
   const rowOf = new Map(after.followUps.map((f) => [f.id, f]));
   const shown: UserRecords["followUps"] = [];

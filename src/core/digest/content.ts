@@ -3,6 +3,8 @@
  * from D1 and the rules engine, `renderDigest` (src/core/digest/render.ts) turns it into text and HTML.
  * Every string here may come from an inbound email and is untrusted.
  */
+import type { FunnelFigures } from "../applications/funnel.ts";
+import type { DoubtedDetail } from "./doubts.ts";
 
 export interface DigestPerson {
   name: string | null;
@@ -40,6 +42,26 @@ export interface DigestDraft {
   late: boolean;
   /** A thank-you for an interview still to end: not to be sent before this instant, its end. */
   sendAfter?: number;
+  /** Details the draft relies on that I was not sure of: while any is left, the draft is not ready. */
+  checks: DigestCheck[];
+}
+
+/** A detail to check before sending, and the reply that settles it. */
+export interface DigestCheck {
+  detail: DoubtedDetail;
+  /** The value the draft uses, as the owner reads it. */
+  shown: string;
+  /** The reply that confirms it (and, edited, corrects it), in the reply grammar: `contact: Jo Park <jo@acme.example>`. */
+  reply: string;
+}
+
+/** The weekly look back: the past seven days and the whole search up to the same midnight. */
+export interface DigestLookBack {
+  /** Local dates of the first and last day of the past seven days. */
+  firstDay: string;
+  lastDay: string;
+  week: FunnelFigures;
+  total: FunnelFigures;
 }
 
 export interface DigestWaiting {
@@ -63,6 +85,10 @@ export interface DigestContent {
   localDate: string;
   timeZone: string;
   interviews: DigestInterview[];
+  /** Interviews after today up to the end of the next digest day: tomorrow's, or after a Friday with weekday digests, up to Monday's. */
+  upcoming: DigestInterview[];
+  /** The last local date `upcoming` covers. */
+  upcomingUntil: string;
   drafts: DigestDraft[];
   /** Drafts also due but left for the next digests, so one digest stays readable and small. */
   moreDrafts: number;
@@ -70,6 +96,14 @@ export interface DigestContent {
   goneQuiet: DigestGoneQuiet[];
   /** Local dates of earlier digests that could not be delivered. */
   undelivered: string[];
+  /** On the first digest of the week; null on the others. */
+  lookBack: DigestLookBack | null;
+  /**
+   * Whether a correction (`contact: …`) in reply to this digest applies: the reply grammar
+   * takes no number for it, so it does only when all the digest's drafts are about one
+   * application; otherwise it goes in reply to the confirmation of the email it is about.
+   */
+  correctsByReply: boolean;
   /** Where replies go: the assistant's token address (assistant+TOKEN@domain). */
   replyAddress: string;
 }

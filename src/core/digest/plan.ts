@@ -3,13 +3,16 @@
  * Pure: the instant is a parameter (the cron's scheduled time, never the wall clock), so a late
  * or retried tick computes exactly what the on-time tick would have.
  */
-import { addCalendarDays, atLocalTime, toLocalDate, toLocalMinuteOfDay, weekdayOf } from "../time/business-days.ts";
-import type { DigestContent, DigestDraft, DigestGoneQuiet, DigestInterview, DigestWaiting } from "./content.ts";
+import { addCalendarDays, atLocalTime, toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
+import { formatInstant } from "../time/format.ts";
+import { isIanaTimeZone } from "../time/zone-check.ts";
+import type { DigestCheck, DigestContent, DigestDraft, DigestGoneQuiet, DigestInterview, DigestLookBack, DigestWaiting } from "./content.ts";
 import type { FollowUpPlan } from "../follow-ups/rules.ts";
 import type { ApplicationRecord, InterviewRecord } from "../applications/records.ts";
 import type { Settings } from "../follow-ups/settings.ts";
 import { findPlannedFollowUp, type StoredFollowUp } from "../follow-ups/sync.ts";
-import { findDigestShowing } from "./schedule.ts";
+import { findDigestShowing, findNextDigestDay, isDigestDay } from "./schedule.ts";
+import { findDoubts, type ApplicationDoubts, type DetailSource } from "./doubts.ts";
 
 /**
  * Drafts one digest shows. A day with more due (after a long absence, say) shows the oldest
@@ -30,8 +33,7 @@ export type DigestTiming = { due: true; localDate: string } | { due: false; reas
 export function digestTiming(scheduledFor: number, timeZone: string, settings: Settings, paused: boolean): DigestTiming {
   if (paused) return { due: false, reason: "paused" };
   const localDate = toLocalDate(scheduledFor, timeZone);
-  const weekday = weekdayOf(localDate);
-  if (settings.digestDays === "weekdays" && (weekday === 0 || weekday === 6)) return { due: false, reason: "not_a_digest_day" };
+  if (!isDigestDay(localDate, settings)) return { due: false, reason: "not_a_digest_day" };
   if (toLocalMinuteOfDay(scheduledFor, timeZone) < settings.digestHour * 60 + settings.digestMinute) return { due: false, reason: "before_digest_time" };
   return { due: true, localDate };
 }
@@ -56,14 +58,21 @@ export interface DigestPlanInput {
   plans: ReadonlyMap<number, FollowUpPlan>;
   undelivered: readonly string[];
   replyAddress: string;
-  /** The user's digest days and time: a next check is named by the digest that will show it, as commands name it. */
+  /**
+   * The user's digest days and time: a next check is named by the digest that will show it, as
+   * commands name it, and the interviews shown ahead run to the next digest day (every day when absent).
+   */
   settings?: Pick<Settings, "digestHour" | "digestMinute" | "digestDays">;
+  /** The events that set each application's company, contact and interview times (absent: no doubts recorded). */
+  detailSources?: readonly DetailSource[];
+  /** The weekly look back, on the first digest of the week. */
+  lookBack?: DigestLookBack | null;
 }
 
 export interface DigestPlan {
   content: DigestContent;
   items: DigestItem[];
-  /** Nothing to do today: no interview and no follow-up due. */
+  /** Nothing to tell today: no interview today or before the next digest, no follow-up due, no look back. */
   quiet: boolean;
 }
 
@@ -75,23 +84,15 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   const dayEnd = atLocalTime(addCalendarDays(localDate, 1), 0, timeZone);
   const apps = new Map(input.applications.map((a) => [a.id, a]));
 
-  const interviews: DigestInterview[] = input.interviews
-    .filter((i) => i.status === "scheduled" && i.startAt !== null && i.startAt >= dayStart && i.startAt < dayEnd)
-    .sort((a, b) => a.startAt! - b.startAt!)
-    .map((i) => {
-      const app = apps.get(i.applicationId);
-      return {
-        startAt: i.startAt,
-        startLocal: i.startLocal,
-        timeZone: i.timeZone && i.timeZone !== timeZone ? i.timeZone : null,
-        durationMin: i.durationMin,
-        company: app?.company ?? null,
-        role: app?.role ?? null,
-        interviewers: [...i.interviewers],
-        format: i.format,
-        meetingUrl: i.meetingUrl,
-      };
-    });
+  const nextDigestDay = findNextDigestDay(localDate, input.settings ?? { digestDays: "every_day" });
+  const upcomingEnd = atLocalTime(addCalendarDays(nextDigestDay, 1), 0, timeZone);
+  const startingBetween = (from: number, to: number): DigestInterview[] =>
+    input.interviews
+      .filter((i) => i.status === "scheduled" && i.startAt !== null && i.startAt >= from && i.startAt < to)
+      .sort((a, b) => a.startAt! - b.startAt!)
+      .map((i) => toDigestInterview(i, apps.get(i.applicationId), timeZone));
+  const interviews = startingBetween(dayStart, dayEnd);
+  const upcoming = startingBetween(dayEnd, upcomingEnd);
 
   // Due today (a morning digest also carries what falls due later today, e.g. an afternoon
   // thank-you), not snoozed past now, and not yet acted on.
@@ -104,10 +105,15 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   const due = dueToday.filter((f) => f.rule === "R1" || !f.recipients.some((r) => r.email && thanked.has(`${f.applicationId}:${r.email.toLowerCase()}`)));
   // A thank-you is never sent before its interview ends: one for an interview later today says after when.
   const interviewEnds = new Map(input.interviews.flatMap((i) => (i.status === "scheduled" && i.startAt !== null ? [[i.id, i.startAt + (i.durationMin ?? DEFAULT_INTERVIEW_MIN) * MINUTE_MS] as const] : [])));
+  const doubts = findDoubts(input.detailSources ?? []);
+  const interviewsOf = Map.groupBy(input.interviews, (i) => i.applicationId);
   const items: DigestItem[] = [];
   const drafts: DigestDraft[] = due.slice(0, MAX_DIGEST_DRAFTS).map((f, index) => {
     const app = apps.get(f.applicationId);
     const planned = findPlannedFollowUp(input.plans, f);
+    const applicationDoubts = doubts.get(f.applicationId);
+    // The interview the draft is about: its own (a thank-you), else the latest one before it fell due.
+    const interview = planned?.interviewId != null ? input.interviews.find((i) => i.id === planned.interviewId) : findLatestInterview(interviewsOf.get(f.applicationId) ?? [], f.dueAt);
     const text = planned ?? f;
     const interviewEnd = f.rule === "R1" && planned?.interviewId != null ? interviewEnds.get(planned.interviewId) : undefined;
     items.push({ number: index + 1, followUpId: f.id, applicationId: f.applicationId });
@@ -123,6 +129,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
       placeholders: [...text.placeholders],
       dueAt: f.dueAt,
       late: f.latestAt !== null && f.latestAt < scheduledFor,
+      checks: app && applicationDoubts ? listChecks(applicationDoubts, app, f.recipients, interview, timeZone) : [],
     };
   });
 
@@ -156,9 +163,87 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
     });
   }
 
+  const lookBack = input.lookBack ?? null;
   return {
-    content: { localDate, timeZone, interviews, drafts, moreDrafts, waiting, goneQuiet, undelivered: [...input.undelivered], replyAddress: input.replyAddress },
+    content: {
+      localDate,
+      timeZone,
+      interviews,
+      upcoming,
+      upcomingUntil: nextDigestDay,
+      drafts,
+      moreDrafts,
+      waiting,
+      goneQuiet,
+      undelivered: [...input.undelivered],
+      lookBack,
+      correctsByReply: new Set(items.map((i) => i.applicationId)).size <= 1,
+      replyAddress: input.replyAddress,
+    },
     items,
-    quiet: interviews.length === 0 && drafts.length === 0,
+    quiet: interviews.length === 0 && upcoming.length === 0 && drafts.length === 0 && lookBack === null,
   };
+}
+
+function toDigestInterview(i: InterviewRecord, app: ApplicationRecord | undefined, userZone: string): DigestInterview {
+  return {
+    startAt: i.startAt,
+    startLocal: i.startLocal,
+    timeZone: i.timeZone && i.timeZone !== userZone ? i.timeZone : null,
+    durationMin: i.durationMin,
+    company: app?.company ?? null,
+    role: app?.role ?? null,
+    interviewers: [...i.interviewers],
+    format: i.format,
+    meetingUrl: i.meetingUrl,
+  };
+}
+
+/** The latest scheduled interview that started by `dueAt`: the one a status check or a reply names. */
+function findLatestInterview(interviews: readonly InterviewRecord[], dueAt: number): InterviewRecord | undefined {
+  let latest: InterviewRecord | undefined;
+  for (const i of interviews) {
+    if (i.status === "scheduled" && i.startAt !== null && i.startAt <= dueAt && (latest === undefined || i.startAt > latest.startAt!)) latest = i;
+  }
+  return latest;
+}
+
+/**
+ * What to check before sending a draft: the company it names, the contact when the draft goes
+ * to them, and the time of the interview it is about, each when the reading doubted it. Each
+ * reply holds the value as it stands, so sending it unchanged confirms it.
+ */
+function listChecks(
+  doubts: ApplicationDoubts,
+  app: ApplicationRecord,
+  recipients: readonly { name: string | null; email: string | null }[],
+  interview: InterviewRecord | undefined,
+  userZone: string,
+): DigestCheck[] {
+  const checks: DigestCheck[] = [];
+  if (doubts.company && app.company) checks.push({ detail: "company", shown: app.company, reply: `company: ${app.company}` });
+  const contactEmail = app.contactEmail?.toLowerCase() ?? null;
+  const toContact = recipients.some((r) => (contactEmail !== null ? r.email?.toLowerCase() === contactEmail : app.contactName !== null && r.name === app.contactName));
+  if (doubts.contact && toContact) {
+    const contact = app.contactName && app.contactEmail ? `${app.contactName} <${app.contactEmail}>` : (app.contactEmail ?? app.contactName ?? "");
+    checks.push({ detail: "contact", shown: contact, reply: `contact: ${contact}` });
+  }
+  if (interview && doubts.times.has(interview.id)) {
+    const time = describeTimeToCheck(interview, userZone);
+    if (time) checks.push({ detail: "time", ...time });
+  }
+  return checks;
+}
+
+/** The interview's time as the owner reads it, and as a `time:` reply in its own zone (the user's when it has none). */
+function describeTimeToCheck(interview: InterviewRecord, userZone: string): { shown: string; reply: string } | null {
+  if (interview.startAt !== null) {
+    const zone = interview.timeZone && isIanaTimeZone(interview.timeZone) ? interview.timeZone : userZone;
+    const minute = toLocalMinuteOfDay(interview.startAt, zone);
+    const clock = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+    return { shown: `${formatInstant(interview.startAt, userZone)} (your time)`, reply: `time: ${toLocalDate(interview.startAt, zone)} ${clock} ${zone}` };
+  }
+  const local = interview.startLocal === null ? null : /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(interview.startLocal);
+  if (!local) return null;
+  return { shown: `${local[1]} ${local[2]} (the email gave no time zone)`, reply: `time: ${local[1]} ${local[2]} ${userZone}` };
 }

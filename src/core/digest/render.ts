@@ -23,6 +23,7 @@
  */
 import { DAY_MS, civilFromDays, parseWallClock, weekdayOfDays } from "../time/civil-dates.ts";
 import type {
+  DigestCheck,
   DigestContent,
   DigestDraft,
   DigestGoneQuiet,
@@ -31,11 +32,13 @@ import type {
   DigestWaiting,
   RenderedDigest,
 } from "./content.ts";
+import type { DoubtedDetail } from "./doubts.ts";
+import type { FunnelFigures } from "../applications/funnel.ts";
 import { formatInstant } from "../time/format.ts";
-import { toLocalMinuteOfDay } from "../time/business-days.ts";
+import { addCalendarDays, toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
 import { raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import { html, renderUntrustedText, type HtmlValue } from "../mail/html.ts";
+import { html, isMeetingLink, renderUntrustedText, type HtmlValue } from "../mail/html.ts";
 import { buildDraftMailto, buildMailto, MAX_MAILTO_CHARS } from "./mailto.ts";
 import { isIanaTimeZone } from "../time/zone-check.ts";
 import { stripHiddenControls } from "../text/untrusted.ts";
@@ -55,9 +58,11 @@ export function renderDigest(untrusted: DigestContent): RenderedDigest {
     renderIntro(content),
     renderUndelivered(content),
     renderInterviews(content),
+    renderUpcoming(content),
     renderDrafts(content),
     renderWaiting(content),
     renderGoneQuiet(content),
+    renderLookBack(content),
     renderFooter(content),
   ].filter((section): section is Section => section !== null);
   return {
@@ -115,22 +120,41 @@ const FORMAT_WORDS: Record<NonNullable<DigestInterview["format"]>, string> = {
 
 function describeSubject(content: DigestContent): string {
   const drafts = content.drafts.length;
-  const late = content.drafts.filter((d) => d.late).length;
-  const lateNote = late > 0 ? ` (${late} late)` : "";
+  const draftNote = describeDraftNote(content.drafts);
   if (content.interviews.length > 0) {
     const parts = [formatCount(content.interviews.length, "interview")];
-    if (drafts > 0) parts.push(`${formatCount(drafts, "follow-up")} to send${lateNote}`);
+    if (drafts > 0) parts.push(`${formatCount(drafts, "follow-up")} to send${draftNote}`);
     return `Today: ${parts.join(", ")}`;
   }
-  if (drafts > 0) return `Follow-ups: ${drafts} to send${lateNote}`;
+  if (drafts > 0) return `Follow-ups: ${drafts} to send${draftNote}`;
+  if (content.upcoming.length > 0) {
+    const count = formatCount(content.upcoming.length, "interview");
+    const until = describeUpcomingEnd(content);
+    return until === null ? `Tomorrow: ${count}` : `Coming up: ${count} by ${until}`;
+  }
+  if (content.lookBack !== null) return "Digest: your week looking back";
   if (content.waiting.length > 0 || content.goneQuiet.length > 0) return "Digest: nothing to send today";
   return "Digest: nothing today";
+}
+
+/** " (1 late, 2 to check first)" after a count of drafts, or "" when all are on time and ready. */
+function describeDraftNote(drafts: readonly DigestDraft[]): string {
+  const late = drafts.filter((d) => d.late).length;
+  const unsure = drafts.filter((d) => d.checks.length > 0).length;
+  const notes = [...(late > 0 ? [`${late} late`] : []), ...(unsure > 0 ? [`${unsure} to check first`] : [])];
+  return notes.length > 0 ? ` (${notes.join(", ")})` : "";
+}
+
+/** The weekday the interviews ahead run to ("Monday"), or null when they are tomorrow's only. */
+function describeUpcomingEnd(content: DigestContent): string | null {
+  const oneDay = !isDate(content.localDate) || !isDate(content.upcomingUntil) || content.upcomingUntil === addCalendarDays(content.localDate, 1);
+  return oneDay ? null : describeWeekday(content.upcomingUntil);
 }
 
 function renderIntro(content: DigestContent): Section {
   const heading = `Your digest for ${describeDate(content.localDate, "long")}`;
   const summary = describeSummary(content);
-  const showsTimes = content.interviews.length > 0 || content.drafts.some((d) => d.late);
+  const showsTimes = content.interviews.length > 0 || content.upcoming.length > 0 || content.drafts.some((d) => d.late || d.checks.some((c) => c.detail === "time"));
   const zone = showsTimes ? `Times are in ${content.timeZone}.` : null;
   return {
     text: zone ? [heading, "", summary, zone] : [heading, "", summary],
@@ -145,12 +169,14 @@ function renderIntro(content: DigestContent): Section {
 function describeSummary(content: DigestContent): string {
   const parts: string[] = [];
   if (content.interviews.length > 0) parts.push(`${formatCount(content.interviews.length, "interview")} today`);
-  if (content.drafts.length > 0) {
-    const late = content.drafts.filter((d) => d.late).length;
-    parts.push(`${formatCount(content.drafts.length, "follow-up")} to send${late > 0 ? ` (${late} late)` : ""}`);
+  if (content.upcoming.length > 0) {
+    const until = describeUpcomingEnd(content);
+    parts.push(`${formatCount(content.upcoming.length, "interview")} ${until === null ? "tomorrow" : `by ${until}`}`);
   }
+  if (content.drafts.length > 0) parts.push(`${formatCount(content.drafts.length, "follow-up")} to send${describeDraftNote(content.drafts)}`);
   if (content.waiting.length > 0) parts.push(`waiting on ${content.waiting.length}`);
   if (content.goneQuiet.length > 0) parts.push(`${content.goneQuiet.length} gone quiet`);
+  if (parts.length === 0 && content.lookBack !== null) return "Nothing on today. Below: how last week went, and your search so far.";
   if (parts.length === 0) return "Nothing on today: no interviews and nothing to send. New interview emails you forward will show up here.";
   if (content.interviews.length === 0 && content.drafts.length === 0) parts.unshift("Nothing to send today");
   return capitalize(parts.join(", ")) + ".";
@@ -172,12 +198,9 @@ function renderInterviews(content: DigestContent): Section | null {
   const text = [title.toUpperCase()];
   const cards: HtmlEscapedString[] = [];
   for (const interview of content.interviews.slice(0, MAX_LISTED_ITEMS)) {
-    const rows = listInterviewRows(interview, content.timeZone);
-    const name = describeApplication(interview.company, interview.role);
-    text.push("", `- ${name}`, ...rows.map(([label, value]) => `  ${(label + ":").padEnd(8)}${value}`));
-    cards.push(
-      renderCard(joinLines([html`<div style="${STYLE.cardTitle}">${renderUntrustedText(name)}</div>`, ...rows.map(([label, value]) => renderLabelled(label, value))])),
-    );
+    const card = renderInterviewCard(interview, listInterviewRows(interview, content.timeZone));
+    text.push("", ...card.text);
+    cards.push(card.html);
   }
   const more = describeOverflow(content.interviews.length);
   if (more) {
@@ -185,6 +208,52 @@ function renderInterviews(content: DigestContent): Section | null {
     cards.push(html`<p style="${STYLE.paragraph}">${more}</p>`);
   }
   return { text, html: joinLines([renderSectionHeading(title), ...cards]) };
+}
+
+/**
+ * The interviews before the next digest: tomorrow's, or over a weekend without digests, each
+ * day's under its weekday. Shorter than today's: when, the format, and the join link only when it
+ * is on a known meeting host (isMeetingLink), the one kind of link the digest vouches for.
+ */
+function renderUpcoming(content: DigestContent): Section | null {
+  if (content.upcoming.length === 0) return null;
+  const until = describeUpcomingEnd(content);
+  const oneDay = until === null;
+  const title = oneDay ? "Tomorrow's interviews" : `Interviews until ${until}`;
+  const text = [title.toUpperCase()];
+  const parts: HtmlEscapedString[] = [renderSectionHeading(title)];
+  let shownDay: string | null = null;
+  for (const interview of content.upcoming.slice(0, MAX_LISTED_ITEMS)) {
+    const day = interview.startAt === null ? null : toLocalDate(interview.startAt, content.timeZone);
+    if (!oneDay && day !== null && day !== shownDay) {
+      shownDay = day;
+      const label = describeDate(day, "long");
+      text.push("", label);
+      parts.push(html`<div style="${STYLE.dayHeading}">${label}</div>`);
+    } else {
+      text.push("");
+    }
+    const rows: Array<[string, string]> = [["When", describeInterviewTime(interview, content.timeZone)]];
+    if (interview.format !== null) rows.push(["Format", FORMAT_WORDS[interview.format]]);
+    if (interview.meetingUrl !== null && isMeetingLink(interview.meetingUrl)) rows.push(["Join", interview.meetingUrl]);
+    const card = renderInterviewCard(interview, rows);
+    text.push(...card.text);
+    parts.push(card.html);
+  }
+  const more = describeOverflow(content.upcoming.length);
+  if (more) {
+    text.push("", more);
+    parts.push(html`<p style="${STYLE.paragraph}">${more}</p>`);
+  }
+  return { text, html: joinLines(parts) };
+}
+
+function renderInterviewCard(interview: DigestInterview, rows: ReadonlyArray<[string, string]>): Section {
+  const name = describeApplication(interview.company, interview.role);
+  return {
+    text: [`- ${name}`, ...rows.map(([label, value]) => `  ${(label + ":").padEnd(8)}${value}`)],
+    html: renderCard(joinLines([html`<div style="${STYLE.cardTitle}">${renderUntrustedText(name)}</div>`, ...rows.map(([label, value]) => renderLabelled(label, value))])),
+  };
 }
 
 function listInterviewRows(interview: DigestInterview, userZone: string): Array<[string, string]> {
@@ -214,7 +283,9 @@ function describeInterviewTime(interview: DigestInterview, userZone: string): st
 function renderDrafts(content: DigestContent): Section | null {
   if (content.drafts.length === 0) return null;
   const title = "Send today";
-  const intro = "Each one is ready to send: open it, fill in anything marked, send it, then reply with its number.";
+  const intro = content.drafts.some((d) => d.checks.length > 0)
+    ? `Open each one, fill in anything marked, send it, then reply with its number. Those marked "check before sending" hold something I was not sure of: check it first.`
+    : "Each one is ready to send: open it, fill in anything marked, send it, then reply with its number.";
   const text = [title.toUpperCase(), intro];
   const cards: HtmlEscapedString[] = [];
   for (const draft of content.drafts) {
@@ -245,22 +316,33 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
   const linkNote = describeLinkLimit(link.href, link.includesBody);
   const doneCommand = `done ${n}`;
   const skipCommand = `skip ${n}`;
+  const checks = draft.checks.map(describeCheck);
+  const whereToReply = checks.length > 0 && !content.correctsByReply ? describeWhereToCorrect(checks.length) : null;
 
   const text = [heading];
   if (lateLine) text.push(`   ${lateLine}`);
+  if (checks.length > 0) text.push(`   ${CHECK_LABEL.toUpperCase()}:`, ...checks.map((line) => `   - ${line}`), ...(whereToReply ? [`   ${whereToReply}`] : []));
   text.push(`   To:      ${describeRecipients(draft.to)}`);
   if (recipientNote) text.push(`            ${recipientNote}`);
   text.push(`   Subject: ${draft.subject}`);
   if (fillIn) text.push(`   Fill in before sending: ${fillIn}`);
   text.push("", ...draft.body.split(/\r\n|\r|\n/).map((line) => (line === "" ? "" : `   ${line}`)), "");
-  const linkLabel = link.includesBody ? "Open it ready to send" : "Open with recipient and subject";
+  const linkLabel = !link.includesBody ? "Open with recipient and subject" : checks.length > 0 ? "Open it to check and send" : "Open it ready to send";
   if (link.href) text.push(`   ${linkLabel}: <${link.href}>`);
   if (linkNote) text.push(`   ${linkNote}`);
   text.push(`   Sent it? Reply "${doneCommand}". Not sending it? Reply "${skipCommand}".`);
 
   const card = joinLines([
-    html`<div style="${STYLE.cardTitle}">${renderUntrustedText(heading)}${draft.late ? html` <span style="${STYLE.lateBadge}">LATE</span>` : null}</div>`,
+    html`<div style="${STYLE.cardTitle}">${renderUntrustedText(heading)}${draft.late ? html` <span style="${STYLE.lateBadge}">LATE</span>` : null}${
+      checks.length > 0 ? html` <span style="${STYLE.checkBadge}">CHECK FIRST</span>` : null
+    }</div>`,
     lateLine ? html`<div style="${STYLE.late}">${lateLine}</div>` : null,
+    checks.length > 0
+      ? html`<div style="${STYLE.warning}"><strong>${CHECK_LABEL}:</strong>
+<ul style="${STYLE.checkList}">
+${joinLines(checks.map((line) => html`<li style="${STYLE.checkItem}">${renderUntrustedText(line)}</li>`))}
+</ul>${whereToReply ? html`<div>${whereToReply}</div>` : null}</div>`
+      : null,
     renderLabelled("To", [renderUntrustedText(describeRecipients(draft.to)), recipientNote ? html`<br><em>${renderUntrustedText(recipientNote)}</em>` : null]),
     renderLabelled("Subject", draft.subject),
     fillIn ? html`<div style="${STYLE.warning}"><strong>Fill in before sending:</strong> ${highlightPlaceholders(fillIn, draft.placeholders)}</div>` : null,
@@ -273,6 +355,24 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
     linkNote ? html`<div style="${STYLE.muted}">${linkNote}</div>` : null,
   ]);
   return { text, html: renderCard(card, draft.late) };
+}
+
+const CHECK_LABEL = "Check before sending";
+/** The reply grammar takes no number for a correction: with several applications in a digest, it goes in reply to the confirmation. */
+function describeWhereToCorrect(replies: number): string {
+  const what = replies === 1 ? "that reply" : "those replies";
+  return `Send ${what} in answer to my confirmation of their email: this digest has drafts for several applications, so a reply to it cannot tell which one you mean.`;
+}
+
+const DETAIL_WORDS: Record<DoubtedDetail, string> = {
+  company: "the company",
+  contact: "the contact",
+  time: "the interview time",
+};
+
+/** "I was not sure of the contact, Jo Park <jo@acme.example>: check it, and reply "contact: …" with it corrected, or as it is to confirm it." */
+function describeCheck(check: DigestCheck): string {
+  return `I was not sure of ${DETAIL_WORDS[check.detail]}, ${check.shown}: check it, and reply "${check.reply}" with it corrected, or as it is to confirm it.`;
 }
 
 /** "11:30" in the user's zone. */
@@ -350,6 +450,47 @@ function describeOverflow(total: number): string | null {
   return hidden > 0 ? `… (${hidden} more; reply "list" to see all your applications)` : null;
 }
 
+// ── Look back ──────────────────────────────────────────────────────────────────────────
+
+function renderLookBack(content: DigestContent): Section | null {
+  const lookBack = content.lookBack;
+  if (lookBack === null) return null;
+  const title = "Looking back";
+  const parts: Array<{ label: string; lines: string[] }> = [
+    { label: ["The past week", describeDayRange(lookBack.firstDay, lookBack.lastDay)].filter((part) => part !== null).join(", "), lines: describeFigures(lookBack.week, "week") },
+    { label: "Your whole search so far", lines: describeFigures(lookBack.total, "total") },
+  ];
+  const text = [title.toUpperCase()];
+  const blocks: HtmlEscapedString[] = [renderSectionHeading(title)];
+  for (const [i, { label, lines }] of parts.entries()) {
+    const heading = lines.length > 0 ? `${label}:` : `${label}: nothing new.`;
+    text.push(...(i > 0 ? [""] : []), heading, ...lines.map((line) => `- ${line}`));
+    blocks.push(html`<p style="${STYLE.lookBackLabel}">${heading}</p>`);
+    if (lines.length > 0) blocks.push(html`<ul style="${STYLE.list}">${joinLines(lines.map((line) => html`<li style="${STYLE.listItem}">${line}</li>`))}</ul>`);
+  }
+  return { text, html: joinLines(blocks) };
+}
+
+/** The figures in words, one line each; a figure that is zero is left out ("0 offers" says nothing worth reading). */
+function describeFigures(figures: FunnelFigures, scope: "week" | "total"): string[] {
+  const lines: string[] = [];
+  if (figures.applications > 0) lines.push(formatCount(figures.applications, scope === "week" ? "new application" : "application"));
+  if (figures.interviews > 0) lines.push(formatCount(figures.interviews, "interview"));
+  if (figures.answers > 0) lines.push(describeAnswers(figures.answers, figures.medianDaysToAnswer));
+  if (figures.offers > 0) lines.push(formatCount(figures.offers, "offer"));
+  if (figures.rejections > 0) lines.push(formatCount(figures.rejections, "rejection"));
+  if (figures.goneQuiet > 0) lines.push(`${formatCount(figures.goneQuiet, "application")} went quiet after your follow-ups`);
+  if (figures.followUpsSent > 0) lines.push(`${formatCount(figures.followUpsSent, "follow-up")} sent`);
+  return lines;
+}
+
+/** "3 answers from employers; a typical wait of 4 days": the median wait, from your last step before each answer. */
+function describeAnswers(answers: number, medianDays: number | null): string {
+  const wait = medianDays === null ? null : medianDays < 1 ? "less than a day" : formatCount(Math.round(medianDays), "day");
+  if (answers === 1) return `1 answer from an employer${wait === null ? "" : `, after a wait of ${wait}`}`;
+  return `${answers} answers from employers${wait === null ? "" : `; a typical wait of ${wait}`}`;
+}
+
 // ── Footer ─────────────────────────────────────────────────────────────────────────────
 
 function renderFooter(content: DigestContent): Section {
@@ -407,6 +548,11 @@ const STYLE = {
   label: "color:#59636e;",
   late: "margin:0 0 8px;color:#a40e26;font-weight:600;",
   lateBadge: "display:inline-block;padding:0 6px;border-radius:4px;background:#cf222e;color:#ffffff;font-size:13px;font-weight:700;vertical-align:middle;",
+  checkBadge: "display:inline-block;padding:0 6px;border-radius:4px;background:#9a6700;color:#ffffff;font-size:13px;font-weight:700;vertical-align:middle;",
+  checkList: "margin:4px 0 4px;padding:0 0 0 20px;",
+  checkItem: "margin:0 0 4px;",
+  dayHeading: "margin:14px 0 6px;font-weight:700;",
+  lookBackLabel: "margin:12px 0 6px;font-weight:600;",
   warning: "margin:8px 0;padding:8px 10px;background:#fff8c5;border:1px solid #e3d27a;border-radius:6px;",
   draftBody: `margin:10px 0;padding:10px 12px;background:#f6f8fa;border-left:3px solid #8c959f;border-radius:4px;${WRAP}`,
   placeholder: "background:#fff8c5;border-bottom:2px solid #d4a72c;font-weight:600;",
@@ -487,19 +633,23 @@ function withLineBreaks(text: string): HtmlValue[] {
 function stripHiddenContent(content: DigestContent): DigestContent {
   const strip = (text: string | null) => (text === null ? null : stripHiddenControls(text));
   const person = (p: DigestPerson): DigestPerson => ({ name: strip(p.name), email: strip(p.email) });
+  const interview = (i: DigestInterview): DigestInterview => ({
+    ...i,
+    startLocal: strip(i.startLocal),
+    timeZone: strip(i.timeZone),
+    company: strip(i.company),
+    role: strip(i.role),
+    interviewers: i.interviewers.map(person),
+    meetingUrl: strip(i.meetingUrl),
+  });
   return {
     ...content,
     localDate: stripHiddenControls(content.localDate),
     undelivered: content.undelivered.map(stripHiddenControls),
-    interviews: content.interviews.map((i) => ({
-      ...i,
-      startLocal: strip(i.startLocal),
-      timeZone: strip(i.timeZone),
-      company: strip(i.company),
-      role: strip(i.role),
-      interviewers: i.interviewers.map(person),
-      meetingUrl: strip(i.meetingUrl),
-    })),
+    lookBack: content.lookBack && { ...content.lookBack, firstDay: stripHiddenControls(content.lookBack.firstDay), lastDay: stripHiddenControls(content.lookBack.lastDay) },
+    interviews: content.interviews.map(interview),
+    upcoming: content.upcoming.map(interview),
+    upcomingUntil: stripHiddenControls(content.upcomingUntil),
     drafts: content.drafts.map((d) => ({
       ...d,
       company: strip(d.company),
@@ -508,6 +658,7 @@ function stripHiddenContent(content: DigestContent): DigestContent {
       subject: stripHiddenControls(d.subject),
       body: stripHiddenControls(d.body),
       placeholders: d.placeholders.map(stripHiddenControls),
+      checks: d.checks.map((c) => ({ ...c, shown: stripHiddenControls(c.shown), reply: stripHiddenControls(c.reply) })),
     })),
     waiting: content.waiting.map((w) => ({ ...w, company: strip(w.company), role: strip(w.role), nextCheck: strip(w.nextCheck), promised: strip(w.promised) })),
     goneQuiet: content.goneQuiet.map((g) => ({ ...g, company: strip(g.company), role: strip(g.role), lastHeard: strip(g.lastHeard), suggestion: stripHiddenControls(g.suggestion) })),
@@ -519,15 +670,39 @@ function stripHiddenContent(content: DigestContent): DigestContent {
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+function isDate(text: string): boolean {
+  return readDate(text) !== null;
+}
+
+/** The civil date and weekday of "2026-03-03", or null for other text. */
+function readDate(date: string): { year: number; month: number; day: number; weekday: string; monthName: string } | null {
+  const wall = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseWallClock(date) : null;
+  if (wall === null) return null;
+  const days = Math.floor(wall / DAY_MS);
+  const civil = civilFromDays(days);
+  return { ...civil, weekday: WEEKDAYS[weekdayOfDays(days)]!, monthName: MONTHS[civil.month - 1]! };
+}
+
 /** "Tuesday 3 March 2026" (long) or "Tue 3 Mar 2026" (short) for "2026-03-03"; other text as given. */
 function describeDate(date: string, style: "long" | "short"): string {
-  const wall = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseWallClock(date) : null;
-  if (wall === null) return date;
-  const days = Math.floor(wall / DAY_MS);
-  const { year, month, day } = civilFromDays(days);
-  const weekday = WEEKDAYS[weekdayOfDays(days)]!;
-  const monthName = MONTHS[month - 1]!;
-  return style === "long" ? `${weekday} ${day} ${monthName} ${year}` : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
+  const d = readDate(date);
+  if (d === null) return date;
+  return style === "long" ? `${d.weekday} ${d.day} ${d.monthName} ${d.year}` : `${d.weekday.slice(0, 3)} ${d.day} ${d.monthName.slice(0, 3)} ${d.year}`;
+}
+
+/** "Monday" for "2026-03-09" (a date, checked by the caller). */
+function describeWeekday(date: string): string {
+  return readDate(date)?.weekday ?? "";
+}
+
+/** "Mon 2 to Sun 8 March" within a month, "Mon 23 Feb to Sun 1 Mar" across two; null unless both are dates. */
+function describeDayRange(first: string, last: string): string | null {
+  const a = readDate(first);
+  const b = readDate(last);
+  if (a === null || b === null) return null;
+  const start = `${a.weekday.slice(0, 3)} ${a.day}`;
+  const end = `${b.weekday.slice(0, 3)} ${b.day}`;
+  return a.month === b.month && a.year === b.year ? `${start} to ${end} ${b.monthName}` : `${start} ${a.monthName.slice(0, 3)} to ${end} ${b.monthName.slice(0, 3)}`;
 }
 
 function describeApplication(company: string | null, role: string | null): string {

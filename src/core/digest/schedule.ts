@@ -41,10 +41,22 @@ export function isDigestAhead(day: LocalDate, now: number, schedule: DigestSched
   return slot !== null && slot > now;
 }
 
+/** Whether the user's digest days include `day` (a weekend has none when digests go out on weekdays only). */
+export function isDigestDay(day: LocalDate, settings: Pick<Settings, "digestDays">): boolean {
+  const weekday = weekdayOf(day);
+  return settings.digestDays !== "weekdays" || (weekday !== 0 && weekday !== 6);
+}
+
+/** The first digest day after `day`: the next day, or after a Friday with weekday digests, Monday. */
+export function findNextDigestDay(day: LocalDate, settings: Pick<Settings, "digestDays">): LocalDate {
+  let next = addCalendarDays(day, 1);
+  while (!isDigestDay(next, settings)) next = addCalendarDays(next, 1);
+  return next;
+}
+
 /** The instant of a day's digest, or null when the day has none. */
 function digestSlot(day: LocalDate, schedule: DigestSchedule): number | null {
-  const weekday = weekdayOf(day);
-  if (schedule.settings.digestDays === "weekdays" && (weekday === 0 || weekday === 6)) return null;
+  if (!isDigestDay(day, schedule.settings)) return null;
   return atLocalTime(day, schedule.settings.digestHour, schedule.timeZone, schedule.settings.digestMinute);
 }
 

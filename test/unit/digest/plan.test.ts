@@ -1,35 +1,141 @@
 import { describe, expect, it } from "vitest";
-import { MAX_DIGEST_DRAFTS, planDigest } from "../../../src/core/digest/plan.ts";
-import type { ApplicationRecord } from "../../../src/core/applications/records.ts";
+import { MAX_DIGEST_DRAFTS, planDigest, type DigestPlanInput } from "../../../src/core/digest/plan.ts";
+import type { DetailSource } from "../../../src/core/digest/doubts.ts";
+import type { ApplicationRecord, InterviewRecord } from "../../../src/core/applications/records.ts";
+import { DEFAULT_SETTINGS } from "../../../src/core/follow-ups/settings.ts";
 
-const SCHEDULED = Date.parse("2026-03-09T06:00:00Z"); // 07:00 in Berlin
+const SCHEDULED = Date.parse("2026-03-09T06:00:00Z"); // Monday, 07:00 in Berlin
+/** Friday 13 March 2026, 07:00 in Berlin. */
+const FRIDAY = Date.parse("2026-03-13T06:00:00Z");
 
-function app(id: number): ApplicationRecord {
-  return { id, company: `Company ${id}`, role: "Engineer", status: "waiting", contactName: null, contactEmail: null, language: "en", noCalls: false, notes: [], promisedTimeline: null };
+function app(id: number, overrides: Partial<ApplicationRecord> = {}): ApplicationRecord {
+  return { id, company: `Company ${id}`, role: "Engineer", status: "waiting", contactName: null, contactEmail: null, language: "en", noCalls: false, notes: [], promisedTimeline: null, ...overrides };
 }
 
 describe("planDigest", () => {
   it("shows at most MAX_DIGEST_DRAFTS drafts, oldest first, and counts the rest for the next digests", () => {
     const count = MAX_DIGEST_DRAFTS + 5;
     const applications = Array.from({ length: count }, (_, i) => app(i + 1));
-    const followUps = applications.map((a, i) => ({
-      id: 100 + i,
-      applicationId: a.id,
-      key: `R4:${a.id}`,
-      rule: "R4",
-      state: "pending" as const,
-      dueAt: SCHEDULED - (count - i) * 60_000,
-      latestAt: null,
-      recipients: [{ name: null, email: `hr${a.id}@example.com` }],
-      subject: "Status",
-      body: "Hello",
-      placeholders: [],
-      snoozedUntil: null,
-    }));
-    const plan = planDigest({ scheduledFor: SCHEDULED, localDate: "2026-03-09", timeZone: "Europe/Berlin", applications, interviews: [], followUps, plans: new Map(), undelivered: [], replyAddress: "assistant+t@example.com" });
+    const followUps = applications.map((a, i) => followUp({ id: 100 + i, applicationId: a.id, dueAt: SCHEDULED - (count - i) * 60_000, email: `hr${a.id}@example.com` }));
+    const plan = planDigest(input({ applications, followUps }));
     expect(plan.content.drafts).toHaveLength(MAX_DIGEST_DRAFTS);
     expect(plan.content.moreDrafts).toBe(5);
     expect(plan.items.map((i) => i.number)).toEqual(Array.from({ length: MAX_DIGEST_DRAFTS }, (_, i) => i + 1));
     expect(plan.items[0]).toEqual({ number: 1, followUpId: 100, applicationId: 1 });
   });
 });
+
+describe("planDigest: interviews ahead", () => {
+  const applications = [app(1, { status: "interviewing", company: "Acme", role: "Backend Engineer" })];
+
+  it("shows tomorrow's interviews (the user's next local day), not today's or the day after's", () => {
+    const interviews = [
+      interview(1, "2026-03-09T15:00:00+01:00"), // today
+      interview(2, "2026-03-10T00:00:00+01:00"), // tomorrow's first minute in Berlin
+      interview(3, "2026-03-10T23:30:00+01:00"),
+      interview(4, "2026-03-11T00:00:00+01:00"), // the day after
+    ];
+    const plan = planDigest(input({ applications, interviews }));
+    expect(plan.content.interviews.map((i) => i.startAt)).toEqual([Date.parse("2026-03-09T15:00:00+01:00")]);
+    expect(plan.content.upcoming.map((i) => i.startAt)).toEqual([Date.parse("2026-03-10T00:00:00+01:00"), Date.parse("2026-03-10T23:30:00+01:00")]);
+    expect(plan.content.upcomingUntil).toBe("2026-03-10");
+  });
+
+  it("on a Friday with weekday digests, shows the interviews up to Monday's; with daily digests, only Saturday's", () => {
+    const interviews = [interview(1, "2026-03-14T11:00:00+01:00"), interview(2, "2026-03-16T09:00:00+01:00"), interview(3, "2026-03-17T09:00:00+01:00"), { ...interview(4, "2026-03-15T10:00:00+01:00"), status: "cancelled" as const }];
+    const weekdays = planDigest(input({ scheduledFor: FRIDAY, localDate: "2026-03-13", applications, interviews, settings: { ...DEFAULT_SETTINGS, digestDays: "weekdays" } }));
+    expect(weekdays.content.upcoming.map((i) => i.startAt)).toEqual([Date.parse("2026-03-14T11:00:00+01:00"), Date.parse("2026-03-16T09:00:00+01:00")]);
+    expect(weekdays.content.upcomingUntil).toBe("2026-03-16");
+    expect(weekdays.quiet).toBe(false);
+    const daily = planDigest(input({ scheduledFor: FRIDAY, localDate: "2026-03-13", applications, interviews, settings: DEFAULT_SETTINGS }));
+    expect(daily.content.upcoming.map((i) => i.startAt)).toEqual([Date.parse("2026-03-14T11:00:00+01:00")]);
+    expect(daily.content.upcomingUntil).toBe("2026-03-14");
+  });
+
+  it("keeps an interview's own zone when it differs from the user's, with the company and role", () => {
+    const interviews = [{ ...interview(1, "2026-03-10T10:00:00-04:00"), timeZone: "America/New_York" }, { ...interview(2, "2026-03-10T16:00:00+01:00"), timeZone: "Europe/Berlin" }];
+    const plan = planDigest(input({ applications, interviews }));
+    expect(plan.content.upcoming).toMatchObject([
+      { company: "Acme", role: "Backend Engineer", timeZone: "America/New_York", format: "video", meetingUrl: "https://meet.google.com/abc-defg-hij" },
+      { company: "Acme", role: "Backend Engineer", timeZone: null },
+    ]);
+  });
+});
+
+describe("planDigest: drafts to check", () => {
+  const applications = [app(1, { status: "waiting", company: "Acme", contactName: "Jo Park", contactEmail: "jo@acme.example" })];
+  const followUps = [followUp({ id: 10, applicationId: 1, email: "jo@acme.example", dueAt: SCHEDULED - 60_000 })];
+  const created: DetailSource = { applicationId: 1, interviewId: null, type: "application_created", payload: { company: "Acme" }, setBy: "email", confidence: { company: { score: 0.9 }, contact: { score: 0.5 } } };
+
+  it("marks a draft to its contact for checking when the contact was read unsure, with the reply that settles it", () => {
+    const plan = planDigest(input({ applications, followUps, detailSources: [created] }));
+    expect(plan.content.drafts[0]!.checks).toEqual([{ detail: "contact", shown: "Jo Park <jo@acme.example>", reply: "contact: Jo Park <jo@acme.example>" }]);
+    expect(plan.content.correctsByReply).toBe(true);
+  });
+
+  it("a correction by reply, recorded after the reading, makes the draft ready again", () => {
+    const corrected: DetailSource = { applicationId: 1, interviewId: null, type: "details_updated", payload: { contactName: "Jo Park", contactEmail: "jo@acme.example" }, setBy: "owner", confidence: null };
+    expect(planDigest(input({ applications, followUps, detailSources: [created, corrected] })).content.drafts[0]!.checks).toEqual([]);
+  });
+
+  it("does not doubt a contact the draft is not sent to, nor a reading stored before confidences were kept", () => {
+    const toSomeoneElse = [followUp({ id: 10, applicationId: 1, email: "interviewer@acme.example", dueAt: SCHEDULED - 60_000 })];
+    expect(planDigest(input({ applications, followUps: toSomeoneElse, detailSources: [created] })).content.drafts[0]!.checks).toEqual([]);
+    expect(planDigest(input({ applications, followUps, detailSources: [{ ...created, confidence: null }] })).content.drafts[0]!.checks).toEqual([]);
+  });
+
+  it("doubts the time of the interview a status check follows when its zone was guessed, with a `time:` reply in its own zone", () => {
+    const interviews = [{ ...interview(5, "2026-03-03T10:00:00-05:00"), timeZone: "America/New_York" }];
+    const scheduled: DetailSource = { applicationId: 1, interviewId: 5, type: "interview_scheduled", payload: {}, setBy: "email", confidence: { start: { score: 0.9 }, tz: { score: 0.4 } } };
+    const plan = planDigest(input({ applications, interviews, followUps, detailSources: [scheduled] }));
+    expect(plan.content.drafts[0]!.checks).toEqual([{ detail: "time", shown: "Tue 3 Mar 2026, 16:00 CET (your time)", reply: "time: 2026-03-03 10:00 America/New_York" }]);
+    const moved: DetailSource = { applicationId: 1, interviewId: 5, type: "interview_moved", payload: { interviewId: 5 }, setBy: "owner", confidence: null };
+    expect(planDigest(input({ applications, interviews, followUps, detailSources: [scheduled, moved] })).content.drafts[0]!.checks).toEqual([]);
+  });
+
+  it("says corrections go to the confirmation when the digest's drafts are about several applications", () => {
+    const two = [...applications, app(2)];
+    const plan = planDigest(input({ applications: two, followUps: [...followUps, followUp({ id: 11, applicationId: 2, email: "hr@two.example", dueAt: SCHEDULED - 60_000 })], detailSources: [created] }));
+    expect(plan.content.correctsByReply).toBe(false);
+    expect(plan.content.drafts.map((d) => d.checks.length)).toEqual([1, 0]);
+  });
+});
+
+// ── Builders ────────────────────────────────────────────────────────────────────────────
+
+function input(overrides: Partial<DigestPlanInput>): DigestPlanInput {
+  return { scheduledFor: SCHEDULED, localDate: "2026-03-09", timeZone: "Europe/Berlin", applications: [], interviews: [], followUps: [], plans: new Map(), undelivered: [], replyAddress: "assistant+t@example.com", ...overrides };
+}
+
+function interview(id: number, start: string): InterviewRecord & { applicationId: number } {
+  return {
+    id,
+    applicationId: 1,
+    startAt: Date.parse(start),
+    startLocal: null,
+    timeZone: "Europe/Berlin",
+    durationMin: 45,
+    interviewers: [],
+    status: "scheduled",
+    subject: null,
+    format: "video",
+    meetingUrl: "https://meet.google.com/abc-defg-hij",
+  };
+}
+
+function followUp(fields: { id: number; applicationId: number; dueAt: number; email: string }): DigestPlanInput["followUps"][number] {
+  return {
+    id: fields.id,
+    applicationId: fields.applicationId,
+    key: `R4:${fields.applicationId}`,
+    rule: "R4",
+    state: "pending",
+    dueAt: fields.dueAt,
+    latestAt: null,
+    recipients: [{ name: null, email: fields.email }],
+    subject: "Status",
+    body: "Hello",
+    placeholders: [],
+    snoozedUntil: null,
+  };
+}

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DigestContent, DigestDraft, DigestInterview, DigestPerson } from "../../../src/core/digest/content.ts";
 import { renderDigest } from "../../../src/core/digest/render.ts";
+import type { FunnelFigures } from "../../../src/core/applications/funnel.ts";
 import { buildMailto, MAX_MAILTO_CHARS } from "../../../src/core/digest/mailto.ts";
 import { isMeetingLink } from "../../../src/core/mail/html.ts";
 import { stripHiddenControls } from "../../../src/core/text/untrusted.ts";
@@ -38,6 +39,18 @@ const date = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("209
 const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) });
 const zone = fc.constantFrom("Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham", "UTC");
 
+const count = fc.nat({ max: 40 });
+const figures: fc.Arbitrary<FunnelFigures> = fc.record({
+  applications: count,
+  interviews: count,
+  answers: count,
+  medianDaysToAnswer: fc.option(fc.double({ min: 0, max: 400, noNaN: true }), { nil: null }),
+  offers: count,
+  rejections: count,
+  goneQuiet: count,
+  followUpsSent: count,
+});
+
 const person: fc.Arbitrary<DigestPerson> = fc.record({
   name: maybeText,
   email: fc.option(fc.oneof(fc.constantFrom("mira@lumen.example", "ole+jobs@fjord.example"), text), { nil: null }),
@@ -67,6 +80,7 @@ const draft = (number: number): fc.Arbitrary<DigestDraft> =>
       placeholders: fc.array(fc.oneof(text, fc.constantFrom("[your name]", "$&", "")), { maxLength: 3 }),
       dueAt: instant,
       late: fc.boolean(),
+      checks: fc.array(fc.record({ detail: fc.constantFrom("company", "contact", "time"), shown: text, reply: text }), { maxLength: 3 }),
     })
     .map((fields) => ({ number, ...fields }));
 
@@ -76,6 +90,8 @@ const content: fc.Arbitrary<DigestContent> = fc
     localDate: fc.oneof({ weight: 4, arbitrary: date }, { weight: 1, arbitrary: text }),
     timeZone: zone,
     interviews: fc.array(interview, { maxLength: 3 }),
+    upcoming: fc.array(interview, { maxLength: 3 }),
+    upcomingUntil: fc.oneof(date, text),
     draftCount: fc.integer({ min: 0, max: 3 }),
     waiting: fc.array(fc.record({ company: maybeText, role: maybeText, nextCheck: fc.option(fc.oneof(date, text), { nil: null }), promised: maybeText }), {
       maxLength: 3,
@@ -84,6 +100,8 @@ const content: fc.Arbitrary<DigestContent> = fc
       maxLength: 3,
     }),
     undelivered: fc.array(fc.oneof(date, text), { maxLength: 2 }),
+    lookBack: fc.option(fc.record({ firstDay: fc.oneof(date, text), lastDay: fc.oneof(date, text), week: figures, total: figures }), { nil: null }),
+    correctsByReply: fc.boolean(),
     replyAddress: fc.constantFrom("assistant+t0k3n@relay.example", "assistant+a-b_c@relay.example"),
   })
   .chain(({ draftCount, ...rest }) =>
@@ -131,7 +149,9 @@ describe("renderDigest with hostile content", () => {
     fc.assert(
       fc.property(content, (digest) => {
         const { subject } = renderDigest(digest);
-        expect(subject).toMatch(/^(?:Today: \d+ interviews?(?:, \d+ follow-ups? to send(?: \(\d+ late\))?)?|Follow-ups: \d+ to send(?: \(\d+ late\))?|Digest: nothing(?: to send)? today)$/);
+        const note = "(?: \\((?:\\d+ late|\\d+ to check first|\\d+ late, \\d+ to check first)\\))?";
+        const coming = "(?:Tomorrow: \\d+ interviews?|Coming up: \\d+ interviews?(?: by [A-Z][a-z]+day)?)";
+        expect(subject).toMatch(new RegExp(`^(?:Today: \\d+ interviews?(?:, \\d+ follow-ups? to send${note})?|Follow-ups: \\d+ to send${note}|${coming}|Digest: your week looking back|Digest: nothing(?: to send)? today)$`));
       }),
       { numRuns: 120 },
     );
@@ -141,7 +161,7 @@ describe("renderDigest with hostile content", () => {
     fc.assert(
       fc.property(content, (digest) => {
         const { html } = renderDigest(digest);
-        const links = anchors(html).filter((a) => a.label === "Open it ready to send" || a.label === "Open with recipient and subject");
+        const links = anchors(html).filter((a) => ["Open it ready to send", "Open it to check and send", "Open with recipient and subject"].includes(a.label));
         let next = 0;
         for (const untrusted of digest.drafts) {
           // The renderer strips hidden controls from every field first.
@@ -151,7 +171,8 @@ describe("renderDigest with hostile content", () => {
           if (buildMailto({ to: addresses, subject: d.subject }).length > MAX_MAILTO_CHARS) continue;
           const link = links[next++];
           expect(link).toBeDefined();
-          const withBody = link!.label === "Open it ready to send";
+          const withBody = link!.label !== "Open with recipient and subject";
+          expect(link!.label === "Open it to check and send").toBe(withBody && d.checks.length > 0);
           expect(withBody).toBe(buildMailto({ to: addresses, subject: d.subject, body: d.body }).length <= MAX_MAILTO_CHARS);
           const fields: Record<string, string> = {};
           if (d.subject) fields.subject = d.subject.toWellFormed().replace(/\r\n|\r|\n/g, " ");

@@ -203,6 +203,153 @@ describe("renderDigest: text part", () => {
   });
 });
 
+describe("renderDigest: interviews ahead", () => {
+  /** Wednesday 4 March 2026, 10:00 in Berlin (CET). */
+  const WEDNESDAY_10AM_BERLIN = Date.UTC(2026, 2, 4, 9, 0);
+
+  it("lists tomorrow's interviews under today's: company, role, both zones' times, format, and a join link on a known host", () => {
+    const { subject, text, html } = renderDigest(
+      content({
+        interviews: [interview()],
+        upcoming: [
+          interview({ startAt: WEDNESDAY_10AM_BERLIN, timeZone: "America/New_York", format: "video", meetingUrl: "https://meet.google.com/abc-defg-hij", durationMin: 30 }),
+          interview({ startAt: WEDNESDAY_10AM_BERLIN + 3_600_000, company: "Orchard Pay", role: "Data Analyst", format: "onsite", meetingUrl: "https://video.orchard.example/j/1" }),
+        ],
+      }),
+    );
+    expect(subject).toBe("Today: 1 interview");
+    expect(text).toContain("1 interview today, 2 interviews tomorrow.");
+    expect(text.indexOf("TODAY'S INTERVIEWS")).toBeLessThan(text.indexOf("TOMORROW'S INTERVIEWS"));
+    expect(text).toContain(
+      [
+        "TOMORROW'S INTERVIEWS",
+        "",
+        "- Lumen Robotics, Backend Engineer",
+        "  When:   Wed 4 Mar 2026, 10:00 CET (your time); Wed 4 Mar 2026, 04:00 GMT-5 in America/New_York",
+        "  Format: video call",
+        "  Join:   https://meet.google.com/abc-defg-hij",
+        "",
+        "- Orchard Pay, Data Analyst",
+        "  When:   Wed 4 Mar 2026, 11:00 CET (your time)",
+        "  Format: on site",
+        "",
+      ].join("\n"),
+    );
+    // A link on a host the digest does not vouch for is left out of the interviews ahead.
+    expect(text).not.toContain("video.orchard.example");
+    expect(anchors(html).filter((a) => a.href.startsWith("https:")).map((a) => a.href)).toEqual(["https://meet.google.com/abc-defg-hij"]);
+  });
+
+  it("on a Friday before a weekend without digests, shows the interviews up to Monday under their weekdays", () => {
+    const saturday = Date.UTC(2026, 2, 7, 10, 0);
+    const monday = Date.UTC(2026, 2, 9, 8, 30);
+    const { subject, text } = renderDigest(
+      content({ localDate: "2026-03-06", upcomingUntil: "2026-03-09", upcoming: [interview({ startAt: saturday }), interview({ startAt: monday, company: "Orchard Pay", role: null })] }),
+    );
+    expect(subject).toBe("Coming up: 2 interviews by Monday");
+    expect(text).toContain("Nothing to send today, 2 interviews by Monday.");
+    expect(text).toContain(
+      [
+        "INTERVIEWS UNTIL MONDAY",
+        "",
+        "Saturday 7 March 2026",
+        "- Lumen Robotics, Backend Engineer",
+        "  When:   Sat 7 Mar 2026, 11:00 CET (your time)",
+        "",
+        "Monday 9 March 2026",
+        "- Orchard Pay",
+        "  When:   Mon 9 Mar 2026, 09:30 CET (your time)",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("renderDigest: drafts to check", () => {
+  const contactCheck = { detail: "contact" as const, shown: "Mira Halvorsen <mira@lumen.example>", reply: "contact: Mira Halvorsen <mira@lumen.example>" };
+
+  it("does not call a draft with an unsure detail ready: it says what to check and the reply that settles it", () => {
+    const { subject, text, html } = renderDigest(content({ drafts: [draft({ checks: [contactCheck] }), draft({ number: 2 })] }));
+    expect(subject).toBe("Follow-ups: 2 to send (1 to check first)");
+    expect(text).toContain("2 follow-ups to send (1 to check first).");
+    expect(text).not.toContain("Each one is ready to send");
+    expect(text).toContain(
+      [
+        "1. Thank-you note: Lumen Robotics, Backend Engineer",
+        "   CHECK BEFORE SENDING:",
+        '   - I was not sure of the contact, Mira Halvorsen <mira@lumen.example>: check it, and reply "contact: Mira Halvorsen <mira@lumen.example>" with it corrected, or as it is to confirm it.',
+        "   To:      Mira Halvorsen <mira@lumen.example>",
+      ].join("\n"),
+    );
+    expect(text).toContain("   Open it to check and send: <mailto:");
+    expect(text).toContain("2. Thank-you note: Lumen Robotics, Backend Engineer\n   To:");
+    expect(text).toContain("   Open it ready to send: <mailto:");
+    expect(anchors(html).map((a) => a.label)).toEqual(expect.arrayContaining(["Open it to check and send", "Open it ready to send"]));
+    expect(html).toContain(">CHECK FIRST</span>");
+    expect(decodeEntities(html)).toContain('I was not sure of the contact, Mira Halvorsen <mira');
+  });
+
+  it("names each detail in words, and where to reply when the digest covers several applications", () => {
+    const checks = [
+      { detail: "company" as const, shown: "Lumen", reply: "company: Lumen" },
+      { detail: "time" as const, shown: "Tue 3 Mar 2026, 15:00 CET (your time)", reply: "time: 2026-03-03 09:00 America/New_York" },
+    ];
+    const { text } = renderDigest(content({ correctsByReply: false, drafts: [draft({ checks })] }));
+    expect(text).toContain('   - I was not sure of the company, Lumen: check it, and reply "company: Lumen" with it corrected, or as it is to confirm it.\n');
+    expect(text).toContain('   - I was not sure of the interview time, Tue 3 Mar 2026, 15:00 CET (your time): check it, and reply "time: 2026-03-03 09:00 America/New_York" with it corrected, or as it is to confirm it.\n');
+    expect(text).toContain("   Send those replies in answer to my confirmation of their email: this digest has drafts for several applications, so a reply to it cannot tell which one you mean.\n");
+    expect(text).not.toMatch(/\bR\d+\b/);
+  });
+});
+
+describe("renderDigest: look back", () => {
+  const none = { applications: 0, interviews: 0, answers: 0, medianDaysToAnswer: null, offers: 0, rejections: 0, goneQuiet: 0, followUpsSent: 0 };
+
+  it("shows the past week and the whole search in words, leaving out what is zero", () => {
+    const { subject, text } = renderDigest(
+      content({
+        localDate: "2026-03-09",
+        lookBack: {
+          firstDay: "2026-03-02",
+          lastDay: "2026-03-08",
+          week: { ...none, applications: 2, interviews: 1, answers: 3, medianDaysToAnswer: 3.4, followUpsSent: 1 },
+          total: { applications: 9, interviews: 4, answers: 1, medianDaysToAnswer: 6.2, offers: 1, rejections: 2, goneQuiet: 1, followUpsSent: 12 },
+        },
+      }),
+    );
+    expect(subject).toBe("Digest: your week looking back");
+    expect(text).toContain("Nothing on today. Below: how last week went, and your search so far.");
+    expect(text).toContain(
+      [
+        "LOOKING BACK",
+        "The past week, Mon 2 to Sun 8 March:",
+        "- 2 new applications",
+        "- 1 interview",
+        "- 3 answers from employers; a typical wait of 3 days",
+        "- 1 follow-up sent",
+        "",
+        "Your whole search so far:",
+        "- 9 applications",
+        "- 4 interviews",
+        "- 1 answer from an employer, after a wait of 6 days",
+        "- 1 offer",
+        "- 2 rejections",
+        "- 1 application went quiet after your follow-ups",
+        "- 12 follow-ups sent",
+      ].join("\n"),
+    );
+    expect(text).not.toMatch(/\b0 /);
+  });
+
+  it("says a quiet week was quiet, gives no wait without answers, and spans two months by their names", () => {
+    const { text, html } = renderDigest(
+      content({ localDate: "2026-03-02", lookBack: { firstDay: "2026-02-23", lastDay: "2026-03-01", week: none, total: { ...none, applications: 3, answers: 2 } } }),
+    );
+    expect(text).toContain("The past week, Mon 23 Feb to Sun 1 Mar: nothing new.\n\nYour whole search so far:\n- 3 applications\n- 2 answers from employers\n");
+    expect(html).toContain("The past week, Mon 23 Feb to Sun 1 Mar: nothing new.");
+    expect(html).toContain("2 answers from employers</li>");
+  });
+});
+
 describe("renderDigest: draft links", () => {
   it("opens each draft pre-filled: decoding the link gives back exactly the recipients, subject and body", () => {
     const subject = "Merci, Zoë & Øystein: next steps? #2 (100% + more)";
@@ -417,11 +564,15 @@ function content(overrides: Partial<DigestContent> = {}): DigestContent {
     localDate: "2026-03-03",
     timeZone: "Europe/Berlin",
     interviews: [],
+    upcoming: [],
+    upcomingUntil: "2026-03-04",
     drafts: [],
     moreDrafts: 0,
     waiting: [],
     goneQuiet: [],
     undelivered: [],
+    lookBack: null,
+    correctsByReply: true,
     replyAddress: REPLY,
     ...overrides,
   };
@@ -454,6 +605,7 @@ function draft(overrides: Partial<DigestDraft> = {}): DigestDraft {
     placeholders: [],
     dueAt: TUESDAY_3PM_BERLIN,
     late: false,
+    checks: [],
     ...overrides,
   };
 }
