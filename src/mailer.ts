@@ -4,8 +4,8 @@
  * maintained MIME builder); every header value that can carry inbound data is checked for
  * CR/LF first, because mimetext does not sanitise custom headers.
  *
- * Every message is held to a size cap (MAX_TEXT_BYTES, MAX_HTML_BYTES) and has hidden controls
- * stripped, whichever adapter wrote it; `classifySendError` tells the callers which send errors
+ * Every message is held to a size cap (MAX_TEXT_BYTES, MAX_HTML_BYTES, MAX_ATTACHMENT_BYTES)
+ * and has hidden controls stripped, whichever adapter wrote it; `classifySendError` tells the callers which send errors
  * no retry will heal.
  */
 import { EmailMessage } from "cloudflare:email";
@@ -23,6 +23,17 @@ export interface OutgoingMail {
   /** Message-ID of the message this answers (threading), validated before use. */
   inReplyTo?: string | null;
   replyTo?: string;
+  /** Files sent with the mail (the invite of a confirmation), each base64-encoded; left out when over MAX_ATTACHMENT_BYTES. */
+  attachments?: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  /** A plain file name ("invite.ics"): letters, digits, ".", "_" and "-". */
+  filename: string;
+  /** The MIME type with its parameters ("text/calendar; charset=utf-8; method=PUBLISH"). */
+  contentType: string;
+  /** The file's text, sent as UTF-8. */
+  content: string;
 }
 
 export interface Mailer {
@@ -64,6 +75,10 @@ export function toBase64Lines(text: string): string {
  */
 export const MAX_TEXT_BYTES = 1024 * 1024;
 export const MAX_HTML_BYTES = 2 * 1024 * 1024;
+/** An attachment's cap: an invite is a few KiB; the whole message stays far below the 5 MiB limit. */
+export const MAX_ATTACHMENT_BYTES = 256 * 1024;
+const SAFE_FILENAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;
+const SAFE_CONTENT_TYPE = /^[a-z]+\/[a-z0-9.+-]+(?:; ?[a-z-]+=[A-Za-z0-9._-]+)*$/;
 /** Room kept under MAX_TEXT_BYTES for the line that says what was cut. */
 const OVERFLOW_NOTE_BYTES = 200;
 
@@ -98,6 +113,7 @@ function toSendable(mail: OutgoingMail): OutgoingMail {
     subject: stripHiddenControls(mail.subject),
     text: capText(stripHiddenControls(mail.text)),
     html: html !== undefined && new TextEncoder().encode(html).length <= MAX_HTML_BYTES ? html : undefined,
+    attachments: (mail.attachments ?? []).filter((a) => new TextEncoder().encode(a.content).length <= MAX_ATTACHMENT_BYTES),
   };
 }
 
@@ -120,6 +136,12 @@ export function buildMime(from: string, untrustedMail: OutgoingMail, messageId: 
   // Base64 keeps every line under SMTP's 998-character limit (mailto links run to ~1,900).
   msg.addMessage({ contentType: "text/plain", data: toBase64Lines(mail.text), encoding: "base64" });
   if (mail.html) msg.addMessage({ contentType: "text/html", data: toBase64Lines(mail.html), encoding: "base64" });
+  for (const attachment of mail.attachments ?? []) {
+    // mimetext writes both into the part's headers as given.
+    if (!SAFE_FILENAME.test(attachment.filename)) throw new Error("refusing an attachment name that is not a plain file name");
+    if (!SAFE_CONTENT_TYPE.test(attachment.contentType)) throw new Error("refusing an attachment type that is not a plain MIME type");
+    msg.addAttachment({ filename: attachment.filename, contentType: attachment.contentType, data: toBase64Lines(attachment.content), encoding: "base64" });
+  }
   return msg.asRaw();
 }
 
@@ -202,6 +224,11 @@ export async function calendarFeedUrlFor(config: Config, user: { id: number; cal
   if (config.publicUrl === null) return null;
   const token = await createAddressToken(config.tokenKeys, { kind: "calendar", userId: user.id, generation: user.calendarGeneration });
   return `${config.publicUrl}/cal/${token}.ics`;
+}
+
+/** The domain in the UIDs of the calendar's events: the assistant's own, so they never collide with an employer's invite. */
+export function calendarUidDomain(config: Config): string {
+  return config.assistantEmail.slice(config.assistantEmail.lastIndexOf("@") + 1);
 }
 
 /** The owner's private forwarding address: any mail sent to it is accepted as the owner's forward. */

@@ -81,6 +81,12 @@ export function forgetAllStatements(db: Db, userId: number): Statement[] {
   ];
 }
 
+/**
+ * Every change of an interview's time or status raises its SEQUENCE, an undo too (it is a new
+ * version to the calendar, never the old one back), so calendars replace the event.
+ */
+const raisedSequence = sql`${interviews.sequence} + 1`;
+
 export function effectStatements(db: Db, userId: number, effect: Effect, now: Date): Statement[] {
   switch (effect.op) {
     case "set_follow_up":
@@ -105,7 +111,7 @@ export function effectStatements(db: Db, userId: number, effect: Effect, now: Da
       return [
         db
           .update(interviews)
-          .set({ startAt: effect.startAt === null ? null : new Date(effect.startAt), startLocal: effect.startLocal, timeZone: effect.timeZone, status: "scheduled" })
+          .set({ startAt: effect.startAt === null ? null : new Date(effect.startAt), startLocal: effect.startLocal, timeZone: effect.timeZone, status: "scheduled", sequence: raisedSequence })
           .where(eq(interviews.id, effect.interviewId)),
       ];
     case "set_user":
@@ -167,7 +173,7 @@ function inverseStatements(db: Db, userId: number, inverse: Inverse, event: { ap
     case "set_interview_start":
       return effectStatements(db, userId, { op: "set_interview_start", interviewId: inverse.interviewId, startAt: inverse.startAt, startLocal: inverse.startLocal, timeZone: inverse.timeZone ?? null }, now);
     case "set_interview_status":
-      return [db.update(interviews).set({ status: inverse.status }).where(eq(interviews.id, inverse.interviewId))];
+      return [db.update(interviews).set({ status: inverse.status, sequence: raisedSequence }).where(eq(interviews.id, inverse.interviewId))];
     case "set_timeline":
       return appId === null ? [] : effectStatements(db, userId, { op: "set_timeline", applicationId: appId, timeline: inverse.timeline }, now);
     case "set_details":

@@ -143,6 +143,9 @@ async function loadApplicationSnapshots(db: Db, userId: number, keys: FilingKeys
   }));
 }
 
+/** A move or a cancellation raises the interview's SEQUENCE, so calendars replace the event (src/core/calendar/feed.ts). */
+const raisedSequence = sql`${interviews.sequence} + 1`;
+
 function interviewChanges(fields: Partial<InterviewFields>): Partial<typeof interviews.$inferInsert> {
   const { startAt, ...rest } = fields;
   return startAt === undefined ? rest : { ...rest, startAt: startAt === null ? null : new Date(startAt) };
@@ -228,9 +231,14 @@ async function applyFilingPlan(
           .onConflictDoNothing(),
       );
     } else if (op.op === "move") {
-      statements.push(db.update(interviews).set({ ...interviewChanges(movedInterviewFields(op.fields)), status: "scheduled" }).where(eq(interviews.id, op.interviewId)));
+      statements.push(
+        db
+          .update(interviews)
+          .set({ ...interviewChanges(movedInterviewFields(op.fields)), status: "scheduled", sequence: raisedSequence })
+          .where(eq(interviews.id, op.interviewId)),
+      );
     } else {
-      statements.push(db.update(interviews).set({ status: "cancelled" }).where(eq(interviews.id, op.interviewId)));
+      statements.push(db.update(interviews).set({ status: "cancelled", sequence: raisedSequence }).where(eq(interviews.id, op.interviewId)));
     }
   }
 

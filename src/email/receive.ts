@@ -34,7 +34,9 @@ import { fileKeptRaw } from "../db/filing.ts";
 import { ensureOwner, markWelcomed, type UserRow } from "../db/users.ts";
 import { hasOutboundFor, markInbound, recordOutbound, storeInbound, type InboundRow, type OutboundKind } from "../db/messages.ts";
 import { gzip, sha256Hex, splitChunks } from "../db/raw-codec.ts";
-import { classifySendError, forwardingAddressFor, isSafeMessageId, replyAddressFor } from "../mailer.ts";
+import { calendarUidDomain, classifySendError, forwardingAddressFor, isSafeMessageId, replyAddressFor } from "../mailer.ts";
+import { loadFiledInterview } from "../db/calendar.ts";
+import { offerForCalendar, type CalendarOffer } from "../core/calendar/offer.ts";
 import { describeConfirmationDigests, handleCommandReply, handleOwnMailReply } from "./commands.ts";
 
 export type ReceiveOutcome =
@@ -220,6 +222,7 @@ async function sendConfirmation(
 ): Promise<void> {
   if (await hasOutboundFor(deps.db, row.id, "confirmation")) return;
   const replyAddress = await replyAddressFor(deps.config, user);
+  const offer = content.outcome.kind === "filed" ? await calendarOfferFor(deps, user, row, content.understanding) : null;
   const confirmation = buildConfirmation({
     understanding: content.understanding,
     outcome: content.outcome,
@@ -229,6 +232,7 @@ async function sendConfirmation(
     forwardingAddress: await forwardingAddressFor(deps.config, user),
     digests: describeConfirmationDigests(user, content.understanding, content.outcome, deps.now.getTime()),
     askForSignature: user.welcomedAt === null && parseSettings(user.settings).signature === null,
+    addToCalendar: offer && { inviteFilename: offer.invite.filename, googleLink: offer.googleLink, moved: offer.moved },
   });
   // The subject quotes the forward's own, decoded: an encoded word can carry CR/LF (a line break
   // in a header is refused by the mailer, which would lose the confirmation).
@@ -241,11 +245,27 @@ async function sendConfirmation(
       html: renderPlainTextHtml(confirmation.text),
       inReplyTo: isSafeMessageId(row.outerMessageId) ? row.outerMessageId : null,
       replyTo: replyAddress,
+      attachments: offer ? [offer.invite] : [],
     });
     await recordOutbound(deps.db, { userId: user.id, kind: "confirmation", messageId, inReplyTo: row.id, subject, sentAt: deps.now });
   } catch (error) {
     // The message is filed; a lost confirmation is logged, not retried by bouncing the forward.
     const { code, permanent, message } = classifySendError(error);
     console.error(JSON.stringify({ event: "confirmation_failed", inboundId: row.id, code, permanent, error: message }));
+  }
+}
+
+/**
+ * The interview this forward scheduled or moved, offered for the owner's calendar (an invite
+ * and a Google Calendar link, src/core/calendar/offer.ts); null when there is none to offer or
+ * it cannot be read now: the confirmation goes out without it rather than not at all.
+ */
+async function calendarOfferFor(deps: Deps, user: UserRow, row: InboundRow, understanding: Understanding | null): Promise<CalendarOffer | null> {
+  try {
+    const filed = await loadFiledInterview(deps.db, user.id, row.id);
+    return offerForCalendar(filed, understanding, { now: deps.now.getTime(), uidDomain: calendarUidDomain(deps.config), ownerTimeZone: user.timeZone });
+  } catch (error) {
+    console.error(JSON.stringify({ event: "calendar_offer_failed", inboundId: row.id, error: error instanceof Error ? error.message : String(error) }));
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The HTTP side: a public health check, and everything else behind src/http/auth.ts (the
+ * The HTTP side: a public health check; the calendar feed (src/http/calendar.ts), whose token
+ * in the path is its permission; and everything else behind src/http/auth.ts (the
  * API_TOKEN bearer token, plus a Cloudflare Access JWT when Access is configured). Errors are
  * converted once, in onError.
  *
@@ -20,6 +21,7 @@ import { messagesApi } from "./messages.ts";
 import { applicationsApi } from "./applications.ts";
 import { settingsApi } from "./settings.ts";
 import { addressesApi } from "./addresses.ts";
+import { calendarFeed } from "./calendar.ts";
 
 export interface AppOptions {
   /** Fetches Access's signing keys: the global fetch in production, a stub in tests. */
@@ -56,6 +58,8 @@ export function createApp(options: AppOptions) {
     )
     .use(refuseWorkersDev)
     .get("/health", (c) => c.json({ ok: true }))
+    // The calendar feed: its token is the permission, as calendar apps send no credentials (src/http/calendar.ts).
+    .route("/cal", calendarFeed)
     .use(csrfForBrowsers)
     .use(requireAuth(options))
     .route("/api/messages", messagesApi)

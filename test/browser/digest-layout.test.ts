@@ -152,7 +152,6 @@ const CONTENT: DigestContent = {
     week: { applications: 3, interviews: 2, answers: 4, medianDaysToAnswer: 5.5, offers: 0, rejections: 1, goneQuiet: 1, followUpsSent: 6 },
     total: { applications: 41, interviews: 12, answers: 19, medianDaysToAnswer: 7.2, offers: 1, rejections: 9, goneQuiet: 4, followUpsSent: 57 },
   },
-  correctsByReply: false,
   replyAddress: REPLY,
 };
 

@@ -23,6 +23,7 @@ export const CORE_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   "follow-ups": ["applications", "understanding", "mail", "time", "text"],
   digest: ["follow-ups", "applications", "understanding", "mail", "time", "text"],
   commands: ["follow-ups", "applications", "understanding", "mail", "time", "text"],
+  calendar: ["commands", "understanding", "time", "text"],
 };
 /** Files at the root of core/ that every feature may import. */
 const CORE_SHARED = new Set(["src/core/result.ts"]);
@@ -48,12 +49,15 @@ export function readImports(file: string, source: string): ImportEdge[] {
   return edges;
 }
 
-/** "src/core/filing/plan.ts" → "core/filing"; "src/core/result.ts" → "core"; "src/db/x.ts" → "db". */
+/** Source files: TypeScript, and the private page's JSX (.tsx). */
+export const SOURCE_FILE = /\.tsx?$/;
+
+/** "src/core/filing/plan.ts" → "core/filing"; "src/core/result.ts" → "core"; "src/db/x.ts" → "db"; "src/http/dashboard/page.tsx" → "http". */
 function placeOf(file: string): string {
   const parts = file.split("/");
   if (parts[0] !== "src") return "outside";
   if (parts[1] === "core") return parts.length > 3 ? `core/${parts[2]}` : "core";
-  return parts.length > 2 ? parts[1]! : parts[1]!.replace(/\.ts$/, "");
+  return parts.length > 2 ? parts[1]! : parts[1]!.replace(SOURCE_FILE, "");
 }
 
 function ruleBroken({ from, to }: ImportEdge): string | null {

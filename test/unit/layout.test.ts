@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CORE_IMPORTS, importCircles, layoutViolations, readImports, type ImportEdge } from "../helpers/layout.ts";
+import { CORE_IMPORTS, importCircles, layoutViolations, readImports, SOURCE_FILE, type ImportEdge } from "../helpers/layout.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 function sourceEdges(): ImportEdge[] {
   const files = readdirSync(`${ROOT}src`, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts"))
+    .filter((f) => SOURCE_FILE.test(f))
     .map((f) => `src/${f.replaceAll("\\", "/")}`);
   return files.flatMap((file) => readImports(file, readFileSync(`${ROOT}${file}`, "utf8")));
 }
@@ -17,6 +17,7 @@ describe("project layout", () => {
 
   it("reads the imports of every source file, type-only and dynamic ones included", () => {
     expect(edges.length).toBeGreaterThan(300);
+    expect(edges.some((edge) => edge.from.endsWith(".tsx") && edge.to === "src/db/dashboard.ts")).toBe(true);
     expect(readImports("src/core/a/x.ts", 'import type { T } from "../b/y.ts";\nconst m = await import("../c/z.ts");\nexport { u } from "./w.ts";')).toEqual([
       { from: "src/core/a/x.ts", to: "src/core/b/y.ts" },
       { from: "src/core/a/x.ts", to: "src/core/c/z.ts" },

@@ -111,7 +111,8 @@ describe("a recruiter's hidden characters and links in the assistant's mail", ()
     const digest = await mail.parsed(1);
     for (const part of [digest.text!, digest.html!]) expect(part).not.toMatch(HIDDEN_CONTROL);
     expect(digest.text).toContain(`To:      ${SHOWN_NAME} <${RECRUITER_ADDRESS}>`);
-    expect(digest.text).toContain(`Dear ${SHOWN_NAME},`);
+    // C9: the recruiter wrote "Hi," so the draft greets them by the first name of the name as shown.
+    expect(digest.text).toContain("Hi Dana,");
     expect(digest.html).toContain("Dana gpj<span>.</span>exe Whitcombe &lt;dana<span>.</span>whitcombe<span>@</span>quillfeather<span>.</span>example&gt;");
 
     const hrefs = hrefsOf(digest.html!);

@@ -57,14 +57,17 @@ export type Command =
   | { kind: "timeline"; item: number; timeline: PromisedTimeline }
   /** A competing offer with a deadline (R10); no item: it concerns every open application. */
   | { kind: "offer_elsewhere"; item: number | null; deadline: string }
-  /** Corrections to what a confirmation says was understood. */
-  | { kind: "company"; company: string }
-  | { kind: "role"; role: string }
+  /**
+   * Corrections to what a confirmation says was understood. `item`: the application's number in
+   * the digest or list replied to ("contact 2: …"); absent for a confirmation's one application.
+   */
+  | { kind: "company"; company: string; item?: number }
+  | { kind: "role"; role: string; item?: number }
   /** The user's name under every draft. */
   | { kind: "signature"; signature: string }
   /** The interview time: local `date` (null: keep the date) and `time` in `timeZone`. */
-  | { kind: "time"; date: string | null; time: string; timeZone: string }
-  | { kind: "contact"; name: string | null; email: string | null }
+  | { kind: "time"; date: string | null; time: string; timeZone: string; item?: number }
+  | { kind: "contact"; name: string | null; email: string | null; item?: number }
   /** The confirmed email is not about a job. */
   | { kind: "ignore" }
   /** Settings. */
@@ -214,7 +217,7 @@ const HELP_LINES: ReadonlyArray<readonly [kind: CommandKind | "intro", line: str
   ["snooze", "snooze 2 monday       remind me later (or: 3d, 2026-12-01)"],
   ["timeline", "timeline 2 5 business days   when they said they would answer (or: friday)"],
   ["offer_elsewhere", "offer elsewhere 2 friday     another offer, with its deadline: follow up sooner"],
-  ["company", "company: Acme         correct the company I understood"],
+  ["company", "company: Acme         correct the company I understood (in reply to a digest or list: company 2: Acme)"],
   ["role", "role: Data Engineer   correct the role"],
   ["signature", "signature: Jane Doe   your name under every draft"],
   ["time", "time: tue 3pm PT      correct the interview time"],
@@ -268,15 +271,15 @@ export function describeCommand(command: Command): string {
     case "offer_elsewhere":
       return [word, command.item, command.deadline].filter((part) => part !== null).join(" ");
     case "company":
-      return `${word}: ${command.company}`;
+      return `${word}${itemOf(command)}: ${command.company}`;
     case "role":
-      return `${word}: ${command.role}`;
+      return `${word}${itemOf(command)}: ${command.role}`;
     case "signature":
       return `${word}: ${command.signature}`;
     case "time":
-      return `${word}: ${[command.date, command.time, command.timeZone].filter((part) => part !== null).join(" ")}`;
+      return `${word}${itemOf(command)}: ${[command.date, command.time, command.timeZone].filter((part) => part !== null).join(" ")}`;
     case "contact":
-      return `${word}: ${[command.name, command.email === null ? null : `<${command.email}>`].filter((part) => part !== null).join(" ")}`;
+      return `${word}${itemOf(command)}: ${[command.name, command.email === null ? null : `<${command.email}>`].filter((part) => part !== null).join(" ")}`;
     case "timezone":
       return `${word} ${command.timeZone}`;
     case "digest_time":
@@ -286,6 +289,10 @@ export function describeCommand(command: Command): string {
     default:
       return word;
   }
+}
+
+function itemOf(command: { item?: number }): string {
+  return command.item === undefined ? "" : ` ${command.item}`;
 }
 
 // ── Keywords ────────────────────────────────────────────────────────────────────────────
@@ -312,11 +319,11 @@ const KEYWORDS: ReadonlyArray<readonly [phrases: string, handler: Handler]> = [
   ["snooze|later|spater|spaeter|verschieben|reporter|posponer|aplazar", parseSnooze],
   ["timeline|frist|delai|plazo", parseTimeline],
   ["offer elsewhere|anderes angebot|autre offre|otra oferta", parseOfferElsewhere],
-  ["company|firma|unternehmen|entreprise|societe|empresa|compania", (rest) => nameCommand(rest, "company", "company: Acme")],
-  ["role|rolle|stelle|poste|puesto|cargo", (rest) => nameCommand(rest, "role", "role: Data Engineer")],
+  ["company|firma|unternehmen|entreprise|societe|empresa|compania", numbered((rest) => nameCommand(rest, "company", "company: Acme"))],
+  ["role|rolle|stelle|poste|puesto|cargo", numbered((rest) => nameCommand(rest, "role", "role: Data Engineer"))],
   ["signature|signatur|unterschrift", parseSignature],
-  ["time|uhrzeit|heure|hora", parseTime],
-  ["contact|kontakt|contacto", parseContact],
+  ["time|uhrzeit|heure|hora", numbered(parseTime)],
+  ["contact|kontakt|contacto", numbered(parseContact)],
   ["ignore|ignorieren|ignorer|ignorar", (rest) => bareCommand(rest, { kind: "ignore" }, ["this", "it", "this email", "that", "that email"])],
   ["timezone|tz|time zone|zeitzone|fuseau horaire|zona horaria", parseTimeZone],
   ["digest", parseDigestTime],
@@ -571,6 +578,20 @@ function parseSignature(rest: string): LineResult {
   const signature = readName(nameValueOf(rest));
   if (signature === null) return { problem: `Write your name after the colon, e.g. "signature: Jane Doe".` };
   return { command: { kind: "signature", signature } };
+}
+
+/** "contact 2: …": a number right after the word and before the colon names the item the correction is for. */
+const CORRECTION_ITEM = /^\s*#?(\d{1,3})\s*:/;
+
+function numbered(handler: Handler): Handler {
+  return (rest, options) => {
+    const item = CORRECTION_ITEM.exec(rest);
+    if (item === null) return handler(rest, options);
+    const n = Number(item[1]);
+    if (n < 1) return { problem: `Item numbers start at 1.` };
+    const result = handler(`:${rest.slice(item[0].length)}`, options);
+    return "command" in result ? { command: { ...result.command, item: n } } : result;
+  };
 }
 
 function nameCommand(rest: string, kind: "company" | "role", example: string): LineResult {

@@ -1,7 +1,7 @@
 /**
  * Turns parsed reply commands into changes, each with the event that records it and the
- * inverse that undoes it exactly. Pure: the adapter (src/email/commands.ts) loads the state,
- * applies the effects in one batch, and answers the owner.
+ * inverse that undoes it exactly. Pure: src/command-runner.ts (for replies and the private
+ * page alike) loads the state, applies the effects in one batch, and answers the owner.
  *
  * Numbers refer to the message replied to: a digest's numbered drafts, or the single
  * application a confirmation is about. A bare `done`/`rejected`/… applies only when that
@@ -206,9 +206,9 @@ const HANDLERS: { [K in CommandKind]: CommandHandler<K> } = {
       };
     }),
   offer_elsewhere: planOfferElsewhere,
-  company: (command, context) => planDetails(context, command.kind, { company: command.company }),
-  role: (command, context) => planDetails(context, command.kind, { role: command.role }),
-  contact: (command, context) => planDetails(context, command.kind, { contactName: command.name, contactEmail: command.email }),
+  company: (command, context) => planDetails(context, command.kind, command.item, { company: command.company }),
+  role: (command, context) => planDetails(context, command.kind, command.item, { role: command.role }),
+  contact: (command, context) => planDetails(context, command.kind, command.item, { contactName: command.name, contactEmail: command.email }),
   time: planInterviewTime,
   ignore: planIgnore,
   timezone: (command, context) => planPreferences(context, command.kind, `time zone set to ${command.timeZone}`, { timeZone: command.timeZone }),
@@ -383,7 +383,7 @@ function planOfferElsewhere(command: CommandOf<"offer_elsewhere">, context: Plan
 
 /** Moves the application's latest interview; without a date the interview keeps its day as seen in the new zone. */
 function planInterviewTime(command: CommandOf<"time">, context: PlanContext): PlannedChange[] {
-  const app = resolveConfirmedApplication(context, "time");
+  const app = resolveConfirmedApplication(context, "time", command.item);
   if (!app) return [];
   const interview = context.input.interviews
     .filter((i) => i.applicationId === app.id)
@@ -470,8 +470,8 @@ function planStatus(context: PlanContext, ids: readonly number[], status: Applic
   });
 }
 
-function planDetails(context: PlanContext, word: "company" | "role" | "contact", details: Partial<ApplicationDetails>): PlannedChange[] {
-  const app = resolveConfirmedApplication(context, word);
+function planDetails(context: PlanContext, word: "company" | "role" | "contact", item: number | undefined, details: Partial<ApplicationDetails>): PlannedChange[] {
+  const app = resolveConfirmedApplication(context, word, item);
   if (!app) return [];
   const previous = Object.fromEntries(Object.keys(details).map((k) => [k, app[k as keyof AppView]])) as Partial<ApplicationDetails>;
   return [
@@ -594,10 +594,27 @@ function resolveListedFollowUps(context: PlanContext, items: readonly number[], 
 }
 
 /** Corrections are about the application the replied-to message confirmed. */
-function resolveConfirmedApplication(context: PlanContext, word: string): AppView | null {
-  const id = onlyApplication(context.input.target);
+/**
+ * The application a correction is for: the one of the confirmation replied to, or of a digest or
+ * list about one application; with a number ("contact 2: …"), that item of the message.
+ */
+function resolveConfirmedApplication(context: PlanContext, word: string, item: number | undefined): AppView | null {
+  const { target } = context.input;
+  if (item !== undefined) {
+    const id = numberedApplication(target, item);
+    const app = id === null ? undefined : context.apps.get(id);
+    if (!app) context.problems.push(`There is no item ${item} in the message you replied to. Choices: ${describeChoices(context)}.`);
+    return app ?? null;
+  }
+  const id = onlyApplication(target);
   const app = id === null ? undefined : context.apps.get(id);
-  if (!app) context.problems.push(`"${word}" corrects a confirmation: reply to the confirmation of the email it is about.`);
+  if (!app) {
+    context.problems.push(
+      countItems(target) > 1
+        ? `"${word}" needs the number of the item it corrects, e.g. "${word} 2: …". Choices: ${describeChoices(context)}.`
+        : `"${word}" corrects a confirmation: reply to the confirmation of the email it is about.`,
+    );
+  }
   return app ?? null;
 }
 

@@ -98,12 +98,6 @@ export interface DigestContent {
   undelivered: string[];
   /** On the first digest of the week; null on the others. */
   lookBack: DigestLookBack | null;
-  /**
-   * Whether a correction (`contact: …`) in reply to this digest applies: the reply grammar
-   * takes no number for it, so it does only when all the digest's drafts are about one
-   * application; otherwise it goes in reply to the confirmation of the email it is about.
-   */
-  correctsByReply: boolean;
   /** Where replies go: the assistant's token address (assistant+TOKEN@domain). */
   replyAddress: string;
 }

@@ -108,6 +108,8 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   const doubts = findDoubts(input.detailSources ?? []);
   const interviewsOf = Map.groupBy(input.interviews, (i) => i.applicationId);
   const items: DigestItem[] = [];
+  // With drafts for several applications, a correction names its draft's number ("contact 2: …").
+  const numberCorrections = new Set(due.slice(0, MAX_DIGEST_DRAFTS).map((f) => f.applicationId)).size > 1;
   const drafts: DigestDraft[] = due.slice(0, MAX_DIGEST_DRAFTS).map((f, index) => {
     const app = apps.get(f.applicationId);
     const planned = findPlannedFollowUp(input.plans, f);
@@ -129,7 +131,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
       placeholders: [...text.placeholders],
       dueAt: f.dueAt,
       late: f.latestAt !== null && f.latestAt < scheduledFor,
-      checks: app && applicationDoubts ? listChecks(applicationDoubts, app, f.recipients, interview, timeZone) : [],
+      checks: app && applicationDoubts ? listChecks(applicationDoubts, app, f.recipients, interview, timeZone, numberCorrections ? index + 1 : null) : [],
     };
   });
 
@@ -177,7 +179,6 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
       goneQuiet,
       undelivered: [...input.undelivered],
       lookBack,
-      correctsByReply: new Set(items.map((i) => i.applicationId)).size <= 1,
       replyAddress: input.replyAddress,
     },
     items,
@@ -219,31 +220,33 @@ function listChecks(
   recipients: readonly { name: string | null; email: string | null }[],
   interview: InterviewRecord | undefined,
   userZone: string,
+  draftNumber: number | null,
 ): DigestCheck[] {
   const checks: DigestCheck[] = [];
-  if (doubts.company && app.company) checks.push({ detail: "company", shown: app.company, reply: `company: ${app.company}` });
+  const word = (kind: "company" | "contact" | "time"): string => (draftNumber === null ? `${kind}:` : `${kind} ${draftNumber}:`);
+  if (doubts.company && app.company) checks.push({ detail: "company", shown: app.company, reply: `${word("company")} ${app.company}` });
   const contactEmail = app.contactEmail?.toLowerCase() ?? null;
   const toContact = recipients.some((r) => (contactEmail !== null ? r.email?.toLowerCase() === contactEmail : app.contactName !== null && r.name === app.contactName));
   if (doubts.contact && toContact) {
     const contact = app.contactName && app.contactEmail ? `${app.contactName} <${app.contactEmail}>` : (app.contactEmail ?? app.contactName ?? "");
-    checks.push({ detail: "contact", shown: contact, reply: `contact: ${contact}` });
+    checks.push({ detail: "contact", shown: contact, reply: `${word("contact")} ${contact}` });
   }
   if (interview && doubts.times.has(interview.id)) {
     const time = describeTimeToCheck(interview, userZone);
-    if (time) checks.push({ detail: "time", ...time });
+    if (time) checks.push({ detail: "time", shown: time.shown, reply: `${word("time")} ${time.value}` });
   }
   return checks;
 }
 
-/** The interview's time as the owner reads it, and as a `time:` reply in its own zone (the user's when it has none). */
-function describeTimeToCheck(interview: InterviewRecord, userZone: string): { shown: string; reply: string } | null {
+/** The interview's time as the owner reads it, and as the value of a `time:` reply in its own zone (the user's when it has none). */
+function describeTimeToCheck(interview: InterviewRecord, userZone: string): { shown: string; value: string } | null {
   if (interview.startAt !== null) {
     const zone = interview.timeZone && isIanaTimeZone(interview.timeZone) ? interview.timeZone : userZone;
     const minute = toLocalMinuteOfDay(interview.startAt, zone);
     const clock = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-    return { shown: `${formatInstant(interview.startAt, userZone)} (your time)`, reply: `time: ${toLocalDate(interview.startAt, zone)} ${clock} ${zone}` };
+    return { shown: `${formatInstant(interview.startAt, userZone)} (your time)`, value: `${toLocalDate(interview.startAt, zone)} ${clock} ${zone}` };
   }
   const local = interview.startLocal === null ? null : /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(interview.startLocal);
   if (!local) return null;
-  return { shown: `${local[1]} ${local[2]} (the email gave no time zone)`, reply: `time: ${local[1]} ${local[2]} ${userZone}` };
+  return { shown: `${local[1]} ${local[2]} (the email gave no time zone)`, value: `${local[1]} ${local[2]} ${userZone}` };
 }

@@ -317,11 +317,10 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
   const doneCommand = `done ${n}`;
   const skipCommand = `skip ${n}`;
   const checks = draft.checks.map(describeCheck);
-  const whereToReply = checks.length > 0 && !content.correctsByReply ? describeWhereToCorrect(checks.length) : null;
 
   const text = [heading];
   if (lateLine) text.push(`   ${lateLine}`);
-  if (checks.length > 0) text.push(`   ${CHECK_LABEL.toUpperCase()}:`, ...checks.map((line) => `   - ${line}`), ...(whereToReply ? [`   ${whereToReply}`] : []));
+  if (checks.length > 0) text.push(`   ${CHECK_LABEL.toUpperCase()}:`, ...checks.map((line) => `   - ${line}`));
   text.push(`   To:      ${describeRecipients(draft.to)}`);
   if (recipientNote) text.push(`            ${recipientNote}`);
   text.push(`   Subject: ${draft.subject}`);
@@ -341,7 +340,7 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
       ? html`<div style="${STYLE.warning}"><strong>${CHECK_LABEL}:</strong>
 <ul style="${STYLE.checkList}">
 ${joinLines(checks.map((line) => html`<li style="${STYLE.checkItem}">${renderUntrustedText(line)}</li>`))}
-</ul>${whereToReply ? html`<div>${whereToReply}</div>` : null}</div>`
+</ul></div>`
       : null,
     renderLabelled("To", [renderUntrustedText(describeRecipients(draft.to)), recipientNote ? html`<br><em>${renderUntrustedText(recipientNote)}</em>` : null]),
     renderLabelled("Subject", draft.subject),
@@ -359,11 +358,6 @@ ${joinLines(checks.map((line) => html`<li style="${STYLE.checkItem}">${renderUnt
 
 const CHECK_LABEL = "Check before sending";
 /** The reply grammar takes no number for a correction: with several applications in a digest, it goes in reply to the confirmation. */
-function describeWhereToCorrect(replies: number): string {
-  const what = replies === 1 ? "that reply" : "those replies";
-  return `Send ${what} in answer to my confirmation of their email: this digest has drafts for several applications, so a reply to it cannot tell which one you mean.`;
-}
-
 const DETAIL_WORDS: Record<DoubtedDetail, string> = {
   company: "the company",
   contact: "the contact",

@@ -34,6 +34,11 @@ export interface ConfirmationInput {
    * follow-up's due time is named instead.
    */
   digests?: { nextFollowUp: string | null; interview: string | null };
+  /**
+   * The interview offered for the owner's calendar (src/core/calendar/offer.ts): the name of the
+   * invite attached to the mail and the Google Calendar link; absent when nothing is offered.
+   */
+  addToCalendar?: { inviteFilename: string; googleLink: string; moved: boolean } | null;
 }
 
 export interface Confirmation {
@@ -171,6 +176,17 @@ const RULE_NAMES: Record<string, string> = {
   R10: "earlier follow-up",
 };
 
+/** How to put the interview in a calendar: the attached invite, or Google Calendar's own page for adding an event. */
+function describeAddToCalendar(offer: NonNullable<ConfirmationInput["addToCalendar"]>): string[] {
+  if (offer.moved) {
+    return [
+      `New time for your calendar: open the attached ${offer.inviteFilename} (the same event, with the new time), or add it to Google Calendar and delete the earlier one there:`,
+      `  ${offer.googleLink}`,
+    ];
+  }
+  return [`Add it to your calendar: open the attached ${offer.inviteFilename} (Apple Calendar, Outlook), or add it to Google Calendar:`, `  ${offer.googleLink}`];
+}
+
 const CORRECT_HOW = (replyAddress: string) =>
   [
     "Something wrong? Reply to this email (it goes to " + replyAddress + ") with a correction on its own line, e.g.",
@@ -213,6 +229,7 @@ function composeConfirmation(input: ConfirmationInput): Confirmation {
             : "in your first digest after you resume them";
         body.push(`First follow-up: ${RULE_NAMES[rule] ?? "a follow-up"}, ${when}.`);
       }
+      if (input.addToCalendar) body.push("", ...describeAddToCalendar(input.addToCalendar));
       if (outcome.changes.length > 0) body.push("", "Changes:", ...outcome.changes.map((c) => `  - ${c}`));
       body.push("", CORRECT_HOW(replyAddress));
       return { subject: `Filed: ${u!.company ?? u!.role ?? originalSubject ?? "your forward"}`, text: body.join("\n") };

@@ -32,6 +32,8 @@ export interface MemoryInterview extends InterviewFields {
   status: "scheduled" | "cancelled";
   sourceMessageId: number;
   createdAt: number;
+  /** `interviews.sequence`: raised by every move and cancellation. */
+  sequence: number;
 }
 
 export interface MemoryEvent extends EventRecord {
@@ -143,11 +145,11 @@ export function applyFilingPlanInMemory(
     if (op.op === "insert") {
       // One interview per message (a unique index in D1): a second insert is ignored.
       if (interviews.some((i) => i.sourceMessageId === messageId)) continue;
-      interviews.push({ ...op.fields, id: nextId(interviews), applicationId, status: "scheduled", sourceMessageId: messageId, createdAt: at });
+      interviews.push({ ...op.fields, id: nextId(interviews), applicationId, status: "scheduled", sourceMessageId: messageId, createdAt: at, sequence: 0 });
     } else if (op.op === "move") {
-      interviews = interviews.map((i) => (i.id === op.interviewId ? { ...i, ...movedInterviewFields(op.fields), status: "scheduled" } : i));
+      interviews = interviews.map((i) => (i.id === op.interviewId ? { ...i, ...movedInterviewFields(op.fields), status: "scheduled", sequence: i.sequence + 1 } : i));
     } else {
-      interviews = interviews.map((i) => (i.id === op.interviewId ? { ...i, status: "cancelled" } : i));
+      interviews = interviews.map((i) => (i.id === op.interviewId ? { ...i, status: "cancelled", sequence: i.sequence + 1 } : i));
     }
   }
 

@@ -337,7 +337,9 @@ export function planFiling({ apps, understanding: u, note, originalSubject, sent
   if (trimmedNote && !app?.notes.includes(trimmedNote)) {
     events.push({ type: "note_added", payload: { note: trimmedNote }, inverse: { op: "remove_note", note: trimmedNote } });
   }
-  events.push({ type: "email_filed", payload: { kind: u.kind, subject: originalSubject, sentAt }, inverse: null });
+  // C9: how its writer addressed the candidate, for the drafts to that person (src/core/follow-ups/reader.ts).
+  const addressing = u.addressing ? { addressing: u.addressing } : {};
+  events.push({ type: "email_filed", payload: { kind: u.kind, subject: originalSubject, sentAt, ...addressing }, inverse: null });
 
   return {
     action: "file",

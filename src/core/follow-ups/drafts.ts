@@ -146,7 +146,13 @@ export function draftFollowUp(request: DraftRequest): Draft {
   const signature = cleanFact(request.signature) ?? PLACEHOLDERS.signature;
   const interviewerNames = request.interviewerNames.flatMap((n) => cleanName(n) ?? []);
   const monthFirst = readsMonthFirst(request.readerCountry, request.readerTimeZone);
-  const addressing: Addressing = { ...request.addressing, northAmerican: monthFirst };
+  // The name they signed with came from their mail like any other name: cleaned the same way.
+  const addressing: Addressing = {
+    ...request.addressing,
+    signedAs: cleanName(request.addressing?.signedAs ?? null),
+    familyName: cleanName(request.addressing?.familyName ?? null),
+    northAmerican: monthFirst,
+  };
   const dateIs = dayDistance(request.date, request.sendDay);
   const greeting = name !== null ? phrases.greeting(name, addressing) : isTeamMailbox(request.recipientEmail) ? phrases.teamGreeting : phrases.greeting(null);
   const datePlaceholder = request.kind.startsWith("application") ? PLACEHOLDERS.applicationDate : PLACEHOLDERS.interviewDate;

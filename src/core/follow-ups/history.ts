@@ -7,6 +7,7 @@
  */
 import type { ApplicationRecord, EventRecord, InterviewRecord } from "../applications/records.ts";
 import { LANGUAGES, type Language, type PromisedTimeline } from "../understanding/types.ts";
+import type { WriterAddressing } from "../understanding/addressing.ts";
 import type { Settings } from "./settings.ts";
 
 export interface Contact {
@@ -71,7 +72,15 @@ export type HistoryEvent =
    * R11: mail from the employer. A `courtesy` one ("thanks, received", "we'll be in touch")
    * answers nothing: it moves a pending check instead of pausing the nudges.
    */
-  | { type: "employer_replied"; at: number; from?: Contact | null; subject?: string | null; courtesy?: boolean }
+  | {
+      type: "employer_replied";
+      at: number;
+      from?: Contact | null;
+      subject?: string | null;
+      courtesy?: boolean;
+      /** C9: how the mail's writer addressed the user and signed; absent for mail filed before it was read. */
+      addressing?: WriterAddressing;
+    }
   | { type: "status_changed"; at: number; status: ClosingStatus; from?: Contact | null; subject?: string | null }
   /** The user re-opened a closed or gone-quiet application (R7). */
   | { type: "user_reopened"; at: number }
@@ -114,7 +123,7 @@ function toHistoryEvent(record: EventRecord): HistoryEvent | null {
     case "email_filed":
       // An email from the employer is an answer (R11) when it brings a decision, a step or a date;
       // a generic one is a courtesy. The forward's own date is when they wrote.
-      return { type: "employer_replied", at, subject: stringOrNull(p.subject), courtesy: p.kind === "generic" };
+      return { type: "employer_replied", at, subject: stringOrNull(p.subject), courtesy: p.kind === "generic", ...toAddressing(p.addressing) };
     case "status_changed":
       return typeof p.to === "string" && CLOSING.has(p.to) ? { type: "status_changed", at, status: p.to as ClosingStatus, subject: stringOrNull(p.subject) } : null;
     case "timeline_promised":
@@ -122,6 +131,24 @@ function toHistoryEvent(record: EventRecord): HistoryEvent | null {
     default:
       return PASS_THROUGH.has(record.type) ? ({ ...p, type: record.type, at: record.at } as HistoryEvent) : null;
   }
+}
+
+const FORMALITIES: ReadonlySet<unknown> = new Set(["formal", "polite", "informal"]);
+const TITLES: ReadonlySet<unknown> = new Set(["ms", "mr"]);
+
+/** A stored email's addressing (src/core/understanding/addressing.ts), field by field: stored JSON is not trusted to have its shape. */
+function toAddressing(value: unknown): { addressing?: WriterAddressing } {
+  if (typeof value !== "object" || value === null) return {};
+  const v = value as Record<string, unknown>;
+  const addressing: WriterAddressing = {
+    email: stringOrNull(v.email),
+    name: stringOrNull(v.name),
+    signedAs: stringOrNull(v.signedAs),
+    familyName: stringOrNull(v.familyName),
+    title: TITLES.has(v.title) ? (v.title as WriterAddressing["title"]) : null,
+    formality: FORMALITIES.has(v.formality) ? (v.formality as WriterAddressing["formality"]) : null,
+  };
+  return addressing.email === null ? {} : { addressing };
 }
 
 /** One pass over the events: the rules engine builds a history for every open application each morning. */

@@ -30,13 +30,14 @@ import { toDraftLanguage } from "./phrases.ts";
 import type { DraftLanguage } from "./phrases/types.ts";
 import { type Draft, type DraftKind, type DraftRequest, draftFollowUp, pickPoint } from "./drafts.ts";
 import type { Settings } from "./settings.ts";
-import { addBusinessDays, type LocalDate } from "../time/business-days.ts";
+import { addBusinessDays, type LocalDate, toLocalDate } from "../time/business-days.ts";
 import { morningOf, type RuleContext, toRuleContext, userDayOf } from "./rule-context.ts";
 import type { FollowUpRule, Recipient, Spec } from "./spec.ts";
 import { planThankYous } from "./thank-you.ts";
 import { planEarlierFollowUps } from "./earlier.ts";
 import { type ChainState, IDLE_CHAIN, planNudgeChain } from "./nudge-chain.ts";
 import { planClosingReply } from "./closing.ts";
+import { type DraftReader, readerOf } from "./reader.ts";
 
 export interface PlannedFollowUp {
   /** Stable across recomputation; persistence upserts by it, and "sent"/"skipped" events name it. */
@@ -126,7 +127,7 @@ function toFollowUpPlan(context: RuleContext, specs: readonly Spec[], chain: Cha
             language,
             reason: spec.reason,
           },
-          { spec, application, settings },
+          { spec, application, settings, reader: readerOf(context, spec) },
         ),
     )
     .sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1));
@@ -135,11 +136,12 @@ function toFollowUpPlan(context: RuleContext, specs: readonly Spec[], chain: Cha
 
 type DraftFields = "subject" | "body" | "placeholders" | "verdict";
 
-/** What a follow-up's draft is written from: its spec and facts the whole plan shares. */
+/** What a follow-up's draft is written from: its spec, facts the whole plan shares, and who reads it. */
 interface DraftSource {
   spec: Spec;
   application: ApplicationHistory["application"];
   settings: Settings;
+  reader: DraftReader;
 }
 
 /**
@@ -209,7 +211,7 @@ class LazilyDraftedFollowUp implements PlannedFollowUp {
 
 const POINT_KINDS: ReadonlySet<DraftKind> = new Set(["thank_you", "thank_you_after_withdrawal", "status_check"]);
 
-function toDraftRequest({ spec, application, settings }: DraftSource): DraftRequest {
+function toDraftRequest({ spec, application, settings, reader }: DraftSource): DraftRequest {
   return {
     kind: spec.kind,
     language: application.language,
@@ -229,5 +231,10 @@ function toDraftRequest({ spec, application, settings }: DraftSource): DraftRequ
     signature: settings.signature,
     deadline: spec.deadline ?? null,
     update: spec.update ?? null,
+    ...(reader.addressing ? { addressing: reader.addressing } : {}),
+    // The draft goes out the day it falls due: on the reader's calendar, an interview that day is "today".
+    sendDay: toLocalDate(spec.dueAt, reader.timeZone),
+    readerCountry: reader.country,
+    readerTimeZone: reader.timeZone,
   };
 }

@@ -5,6 +5,8 @@
  * null; nothing here is invented.
  */
 
+import type { WriterAddressing } from "./addressing.ts";
+
 export const EMAIL_KINDS = [
   "invitation",
   "scheduling_confirmation",
@@ -112,4 +114,6 @@ export interface Understanding {
    * stored before confidence was kept: read it as "no doubts recorded".
    */
   confidence?: Partial<Record<ConfidentField, FieldConfidence>>;
+  /** C9: how the writer greeted the candidate and signed (addressing.ts). Absent in understandings stored before it was read. */
+  addressing?: WriterAddressing | null;
 }

@@ -8,6 +8,7 @@
  * read. Nothing is invented: a field the email does not state is null (when.ts says when a
  * zone is claimed).
  */
+import { readAddressing } from "./addressing.ts";
 import { pickEvent, readCalendars } from "./calendar.ts";
 import { classifyKind } from "./kind.ts";
 import { asksForNoCalls, detectFormat, findMeetingUrl, findSchedulingUrl, findUrls, type LinkCandidate } from "./format.ts";
@@ -109,6 +110,7 @@ export function understandEmail(fwd: ForwardedEmail, ownerAddresses: readonly st
     noCalls: asksForNoCalls(`${text}\n${fwd.note.text}`),
     calendar: event ? { method: event.method, uid: event.uid, sequence: event.sequence } : null,
     confidence: { ...confidenceOf({ company, role, contact }), ...when.confidence },
+    addressing: jobRelated ? readAddressing({ text, from: original.from, contact: contact.value, company: company.value }) : null,
   };
 }
 

@@ -227,7 +227,7 @@ describe("parseReply and extractReplyText on 100 kB input", () => {
 
 function itemsOf(command: Command): number[] {
   if ("items" in command) return command.items;
-  if ("item" in command && command.item !== null) return [command.item];
+  if ("item" in command && command.item !== null && command.item !== undefined) return [command.item];
   return [];
 }
 

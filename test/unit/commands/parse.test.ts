@@ -566,3 +566,22 @@ describe("parseReply: the calendar and the private page", () => {
     expect(problemsOf("logout 2")).toEqual([{ line: "logout 2", message: '"logout" takes nothing after it: write just "logout".' }]);
   });
 });
+
+describe("parseReply: numbered corrections", () => {
+  it.each([
+    ["contact 2: Jo Park <jo@acme.example>", { kind: "contact", name: "Jo Park", email: "jo@acme.example", item: 2 }],
+    ["company #1: Acme Labs", { kind: "company", company: "Acme Labs", item: 1 }],
+    ["role 3: Data Engineer", { kind: "role", role: "Data Engineer", item: 3 }],
+    ["time 2: tue 3pm Europe/Berlin", { kind: "time", date: "2026-03-10", time: "15:00", timeZone: "Europe/Berlin", item: 2 }],
+  ])("reads %j with its item", (text, command) => {
+    expect(parseOne(text)).toEqual(command);
+  });
+
+  it("a number after the colon is the value, not an item", () => {
+    expect(parseOne("time: 3 pm")).toEqual({ kind: "time", date: null, time: "15:00", timeZone: "Europe/Berlin" });
+  });
+
+  it("says it back with its number, for undo", () => {
+    expect(describeCommand({ kind: "contact", name: "Jo Park", email: "jo@acme.example", item: 2 })).toBe("contact 2: Jo Park <jo@acme.example>");
+  });
+});

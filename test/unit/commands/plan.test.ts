@@ -330,8 +330,20 @@ describe("planCommands: corrections to a confirmation", () => {
     expect(changesOf([{ kind: "company", company: "Acme Labs" }], ONE_DRAFT).map((c) => c.applicationId)).toEqual([10]);
   });
 
+  it("a correction with a number corrects that item of a digest of two", () => {
+    const [change] = changesOf([{ kind: "contact", name: "Jo Park", email: "jo@brambleworth.example", item: 2 }], TWO_DRAFTS);
+    expect(change).toMatchObject({ applicationId: 20, effects: [{ op: "set_details", applicationId: 20, details: { contactName: "Jo Park", contactEmail: "jo@brambleworth.example" } }] });
+  });
+
+  it("a correction without a number in reply to a digest of two asks for the number", () => {
+    expect(problemsOf([{ kind: "role", role: "Staff Engineer" }], TWO_DRAFTS)).toEqual([`"role" needs the number of the item it corrects, e.g. "role 2: …". ${TWO_CHOICES}`]);
+  });
+
+  it("a correction with a number that is not in the message changes nothing", () => {
+    expect(problemsOf([{ kind: "company", company: "Acme Labs", item: 3 }], TWO_DRAFTS)).toEqual([`There is no item 3 in the message you replied to. ${TWO_CHOICES}`]);
+  });
+
   it.each<[string, Partial<CommandInput>]>([
-    ["a digest of two", TWO_DRAFTS],
     ["a confirmation about no application", { apps: [ACME], target: confirmation(null) }],
     ["a confirmation about an application that is gone", { apps: [BRAMBLE], target: confirmation(10) }],
     ["no known message", { apps: [ACME], target: { kind: "none" } }],
@@ -393,10 +405,12 @@ describe("planCommands: interview time", () => {
     ]);
   });
 
-  it("refuses in reply to a digest of two", () => {
+  it("asks for the item's number in reply to a digest of two, and moves that item's interview with it", () => {
     expect(problemsOf([{ kind: "time", date: null, time: "16:00", timeZone: "UTC" }], { ...TWO_DRAFTS, interviews: [tuesday] })).toEqual([
-      '"time" corrects a confirmation: reply to the confirmation of the email it is about.',
+      `"time" needs the number of the item it corrects, e.g. "time 2: …". ${TWO_CHOICES}`,
     ]);
+    const [change] = changesOf([{ kind: "time", date: null, time: "16:00", timeZone: "UTC", item: 1 }], { ...TWO_DRAFTS, interviews: [tuesday] });
+    expect(change).toMatchObject({ applicationId: 10, effects: [{ op: "set_interview_start", interviewId: 5, startAt: Date.parse("2026-03-03T16:00:00Z") }] });
   });
 });
 

@@ -70,7 +70,6 @@ describe("planDigest: drafts to check", () => {
   it("marks a draft to its contact for checking when the contact was read unsure, with the reply that settles it", () => {
     const plan = planDigest(input({ applications, followUps, detailSources: [created] }));
     expect(plan.content.drafts[0]!.checks).toEqual([{ detail: "contact", shown: "Jo Park <jo@acme.example>", reply: "contact: Jo Park <jo@acme.example>" }]);
-    expect(plan.content.correctsByReply).toBe(true);
   });
 
   it("a correction by reply, recorded after the reading, makes the draft ready again", () => {
@@ -93,11 +92,11 @@ describe("planDigest: drafts to check", () => {
     expect(planDigest(input({ applications, interviews, followUps, detailSources: [scheduled, moved] })).content.drafts[0]!.checks).toEqual([]);
   });
 
-  it("says corrections go to the confirmation when the digest's drafts are about several applications", () => {
+  it("numbers the correction with its draft when the digest's drafts are about several applications", () => {
     const two = [...applications, app(2)];
-    const plan = planDigest(input({ applications: two, followUps: [...followUps, followUp({ id: 11, applicationId: 2, email: "hr@two.example", dueAt: SCHEDULED - 60_000 })], detailSources: [created] }));
-    expect(plan.content.correctsByReply).toBe(false);
-    expect(plan.content.drafts.map((d) => d.checks.length)).toEqual([1, 0]);
+    const plan = planDigest(input({ applications: two, followUps: [followUp({ id: 11, applicationId: 2, email: "hr@two.example", dueAt: SCHEDULED - 120_000 }), ...followUps], detailSources: [created] }));
+    expect(plan.content.drafts.map((d) => d.checks)).toEqual([[], [{ detail: "contact", shown: "Jo Park <jo@acme.example>", reply: "contact 2: Jo Park <jo@acme.example>" }]]);
+    expect(plan.items.find((i) => i.number === 2)?.applicationId).toBe(1);
   });
 });
 

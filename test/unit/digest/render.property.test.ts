@@ -101,7 +101,6 @@ const content: fc.Arbitrary<DigestContent> = fc
     }),
     undelivered: fc.array(fc.oneof(date, text), { maxLength: 2 }),
     lookBack: fc.option(fc.record({ firstDay: fc.oneof(date, text), lastDay: fc.oneof(date, text), week: figures, total: figures }), { nil: null }),
-    correctsByReply: fc.boolean(),
     replyAddress: fc.constantFrom("assistant+t0k3n@relay.example", "assistant+a-b_c@relay.example"),
   })
   .chain(({ draftCount, ...rest }) =>

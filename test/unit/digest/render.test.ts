@@ -288,15 +288,14 @@ describe("renderDigest: drafts to check", () => {
     expect(decodeEntities(html)).toContain('I was not sure of the contact, Mira Halvorsen <mira');
   });
 
-  it("names each detail in words, and where to reply when the digest covers several applications", () => {
+  it("names each detail in words, with the reply that settles it", () => {
     const checks = [
-      { detail: "company" as const, shown: "Lumen", reply: "company: Lumen" },
-      { detail: "time" as const, shown: "Tue 3 Mar 2026, 15:00 CET (your time)", reply: "time: 2026-03-03 09:00 America/New_York" },
+      { detail: "company" as const, shown: "Lumen", reply: "company 2: Lumen" },
+      { detail: "time" as const, shown: "Tue 3 Mar 2026, 15:00 CET (your time)", reply: "time 2: 2026-03-03 09:00 America/New_York" },
     ];
-    const { text } = renderDigest(content({ correctsByReply: false, drafts: [draft({ checks })] }));
-    expect(text).toContain('   - I was not sure of the company, Lumen: check it, and reply "company: Lumen" with it corrected, or as it is to confirm it.\n');
-    expect(text).toContain('   - I was not sure of the interview time, Tue 3 Mar 2026, 15:00 CET (your time): check it, and reply "time: 2026-03-03 09:00 America/New_York" with it corrected, or as it is to confirm it.\n');
-    expect(text).toContain("   Send those replies in answer to my confirmation of their email: this digest has drafts for several applications, so a reply to it cannot tell which one you mean.\n");
+    const { text } = renderDigest(content({ drafts: [draft({ checks })] }));
+    expect(text).toContain('   - I was not sure of the company, Lumen: check it, and reply "company 2: Lumen" with it corrected, or as it is to confirm it.\n');
+    expect(text).toContain('   - I was not sure of the interview time, Tue 3 Mar 2026, 15:00 CET (your time): check it, and reply "time 2: 2026-03-03 09:00 America/New_York" with it corrected, or as it is to confirm it.\n');
     expect(text).not.toMatch(/\bR\d+\b/);
   });
 });
@@ -572,7 +571,6 @@ function content(overrides: Partial<DigestContent> = {}): DigestContent {
     goneQuiet: [],
     undelivered: [],
     lookBack: null,
-    correctsByReply: true,
     replyAddress: REPLY,
     ...overrides,
   };

@@ -137,14 +137,14 @@ describe("interviews", () => {
     const moved: InterviewFields = { ...fields(), startAt: START + 86_400_000, calendarUid: null };
     const plan = existingPlan([{ op: "move", interviewId: 1, fields: moved, previous: { startAt: START, startLocal: null } }]);
     const filed = applyFilingPlanInMemory(memory, { messageId, plan, originalMessageId: null, at: MAR_9 });
-    expect(filed.memory.interviews).toEqual([{ ...start.interviews[0], ...moved, calendarUid: start.interviews[0]!.calendarUid, status: "scheduled" }]);
+    expect(filed.memory.interviews).toEqual([{ ...start.interviews[0], ...moved, calendarUid: start.interviews[0]!.calendarUid, status: "scheduled", sequence: 1 }]);
   });
 
-  it("a cancel marks it cancelled and nothing else", () => {
+  it("a cancel marks it cancelled and raises its sequence, nothing else", () => {
     const start = withApplication();
     const { memory, messageId } = storeMessage(start, null);
     const filed = applyFilingPlanInMemory(memory, { messageId, plan: existingPlan([{ op: "cancel", interviewId: 1 }]), originalMessageId: null, at: MAR_9 });
-    expect(filed.memory.interviews).toEqual([{ ...start.interviews[0], status: "cancelled" }]);
+    expect(filed.memory.interviews).toEqual([{ ...start.interviews[0], status: "cancelled", sequence: 1 }]);
   });
 
   it("inserts at most one interview per message, as the unique index does", () => {

@@ -4,14 +4,20 @@
  * (the function behind `npm run plan`) and planned at moments that bring different rules due:
  * on arrival, the day after the interview (or the email), six business days after, three and
  * seven weeks after. Every draft must pass the tone check (C7, C10), and name the role and the
- * interview date as the draft writes them (C2) whenever the email's understanding has them.
+ * interview date as the draft writes them (C2) whenever the email's understanding has them: on
+ * the interviewer's calendar, the day the draft falls due, an interview that day is "today",
+ * the day before "yesterday", earlier that week its weekday, else its full date in the reader's
+ * order (month first in North America).
  * The whole corpus is then forwarded as one mailbox, so that mails of one employer meet.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type ForwardFile, type PlanReport, planForwards, type PlannedApplication, type PlannedDraft } from "../../../src/cli/plan.ts";
-import { addBusinessDays, atLocalTime, parseLocalDateTime, toLocalDate } from "../../../src/core/time/business-days.ts";
+import { addBusinessDays, addCalendarDays, atLocalTime, parseLocalDateTime, toLocalDate } from "../../../src/core/time/business-days.ts";
+import { countryOfZone } from "../../../src/core/time/holidays.ts";
+import { readsMonthFirst } from "../../../src/core/follow-ups/phrases/en.ts";
+import type { DraftLanguage } from "../../../src/core/follow-ups/phrases/types.ts";
 import { getDraftPhrases } from "../../../src/core/follow-ups/phrases.ts";
 import { PLACEHOLDERS } from "../../../src/core/follow-ups/drafts.ts";
 import { isIanaTimeZone } from "../../../src/core/time/zone-check.ts";
@@ -24,6 +30,9 @@ const USER_ZONE = "America/Chicago";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_INTERVIEW_MIN = 60;
 const OWNER = "seeker@mailbox.example";
+/** How each language says an interview held the day a draft goes out, and the day before. */
+const TODAY: Record<DraftLanguage, RegExp> = { en: /\btoday\b/, de: /\bheut(?:e|ig)/, fr: /\baujourd'hui\b/, es: /\bhoy\b/ };
+const YESTERDAY: Record<DraftLanguage, RegExp> = { en: /\byesterday\b/, de: /\bgest(?:ern|rig)/, fr: /\bhier\b/, es: /\bayer\b/ };
 
 it("finds the corpus beside the repo", () => {
   expect(existsSync(CASES_DIR), `the corpus is missing: expected its cases in ${CASES_DIR} (../shared/corpus/cases beside the repo)`).toBe(true);
@@ -88,8 +97,8 @@ function checkDrafts(report: PlanReport): number {
       expect(tone.verdict === "ready" && draft.to.length > 0 ? "ready" : "needs_input", where).toBe(draft.verdict);
       expect(tone.placeholders.sort(), where).toEqual([...draft.placeholders].sort());
       if (app.role !== null) expect(draft.body, `role missing in ${where}`).toContain(app.role.replace(/\s+/g, " ").trim());
-      const day = interviewDayFor(app, draft, now);
-      if (day !== null) expect(draft.body, `interview date missing in ${where}`).toContain(getDraftPhrases(draft.language).formatDate(day));
+      const named = interviewNamedIn(app, draft, now);
+      if (named !== null) expectDayNamed(draft, named, where);
       count++;
     }
   }
@@ -98,16 +107,40 @@ function checkDrafts(report: PlanReport): number {
 
 type ReportInterview = PlannedApplication["interviews"][number];
 
+/** The interview's day and the reader's: their zone, and whether they write the month first. */
+interface NamedDay {
+  day: string;
+  zone: string;
+  monthFirst: boolean;
+}
+
 /**
  * The interview a draft speaks of: a thank-you's own round (R1), else the latest round held by
- * `now`, when there is one. Its day is the one the interviewer knows, in the interview's zone.
+ * `now`, when there is one. Its day is the one the interviewer knows, in the interview's zone;
+ * the employer's country is that of the latest scheduled round's zone.
  */
-function interviewDayFor(app: PlannedApplication, draft: PlannedDraft, now: number): string | null {
+function interviewNamedIn(app: PlannedApplication, draft: PlannedDraft, now: number): NamedDay | null {
   const scheduled = app.interviews.filter((i) => i.status === "scheduled" && interviewStart(i) !== null);
   const held = scheduled.filter((i) => (interviewEnd(i) ?? Number.POSITIVE_INFINITY) <= now).sort((a, b) => (interviewEnd(a) ?? 0) - (interviewEnd(b) ?? 0));
   const interview = draft.rule === "R1" ? scheduled.find((i) => i.id === draft.interviewId) : held.at(-1);
   const start = interview ? interviewStart(interview) : null;
-  return interview && start !== null ? toLocalDate(start, zoneOf(interview)) : null;
+  if (!interview || start === null) return null;
+  const zone = zoneOf(interview);
+  const latestZone = app.interviews.filter((i) => i.status === "scheduled" && i.timeZone !== null).at(-1)?.timeZone ?? null;
+  const employerCountry = latestZone === null ? null : countryOfZone(latestZone);
+  return { day: toLocalDate(start, zone), zone, monthFirst: readsMonthFirst(employerCountry, zone) };
+}
+
+/** C2: the interview's day as the reader reads it on the day the draft falls due. */
+function expectDayNamed(draft: PlannedDraft, { day, zone, monthFirst }: NamedDay, where: string): void {
+  const sendDay = toLocalDate(Date.parse(draft.due), zone);
+  const phrases = getDraftPhrases(draft.language);
+  if (sendDay === day) expect(draft.body, `"today" missing in ${where}`).toMatch(TODAY[draft.language]);
+  else if (sendDay === addCalendarDays(day, 1)) expect(draft.body, `"yesterday" missing in ${where}`).toMatch(YESTERDAY[draft.language]);
+  else if ([2, 3, 4, 5, 6].some((back) => sendDay === addCalendarDays(day, back))) {
+    expect(draft.body, `weekday missing in ${where}`).toContain(phrases.formatWeekday(day));
+    expect(draft.body, `a weekday within the week is not dated in ${where}`).not.toContain(phrases.formatDate(day, { monthFirst }));
+  } else expect(draft.body, `interview date missing in ${where}`).toContain(phrases.formatDate(day, { monthFirst }));
 }
 
 function zoneOf(interview: ReportInterview): string {

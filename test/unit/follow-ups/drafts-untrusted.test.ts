@@ -25,6 +25,13 @@ describe("draftFollowUp with untrusted text", () => {
     expect(draft.subject).toBe("Re: Interview for Data Analyst");
   });
 
+  it("C9: strips them from the name they signed with and their family name as well", () => {
+    const informal = draftFollowUp(request({ recipientName: "Dana Whitcombe", addressing: { signedAs: "Da\u200bna\u202e", formality: "informal" } }));
+    expect(informal.body.startsWith("Hi Dana,\n")).toBe(true);
+    const formal = draftFollowUp(request({ recipientName: "Dana Whitcombe", addressing: { familyName: "Whit\u200bcombe\u2069", title: "ms", formality: "formal" } }));
+    expect(formal.body.startsWith("Dear Ms Whitcombe,\n")).toBe(true);
+  });
+
   it("never quotes a note carrying a javascript: URL: the point stays a placeholder", () => {
     for (const note of [
       "They liked my javascript:alert(document.cookie)//https://evil.example/phish demo",

@@ -95,7 +95,8 @@ describe("R1: thank-you after every interview round", () => {
     expect(after.key).toBe(before.key);
     expect(before.dueAt).toBe(berlin(2026, 3, 10, 14, 0));
     expect(after.dueAt).toBe(berlin(2026, 3, 12, 13, 0));
-    expect(after.body).toContain("Thursday, 12 March");
+    // Due the afternoon of the new day: the interview is "today" to the interviewer reading it then.
+    expect(after.body).toContain("speak with me today");
   });
 
   it("R1: a cancelled interview gets no thank-you", () => {
@@ -119,14 +120,16 @@ describe("R1: thank-you after every interview round", () => {
     expect(new Date(thankYou.dueAt).toISOString()).toBe("2026-03-09T12:00:00.000Z");
   });
 
-  it("R1: a user in Berlin with an interview given in New York: due on the interviewer's morning, the draft names New York's date", () => {
+  it("R1: a user in Berlin with an interview given in New York: due on the interviewer's morning, the draft names New York's day", () => {
     // Monday 2 March 18:00 in New York is Tuesday 00:00 in Berlin; New York's Tuesday 08:00 is 14:00 in Berlin.
     const plan = planAt(berlin(2026, 3, 3, 7, 0), {
       interviews: [interview({ startAt: at(2026, 3, 2, 18, 0, NEW_YORK), timeZone: NEW_YORK })],
     });
     const thankYou = only(plan, "R1");
     expect(thankYou.dueAt).toBe(at(2026, 3, 3, 8, 0, NEW_YORK));
-    expect(thankYou.body).toContain("Monday, 2 March");
+    // In Berlin it was already Tuesday, the day the thank-you goes; in New York it was yesterday.
+    expect(thankYou.body).toContain("yesterday");
+    expect(thankYou.body).not.toContain("today");
   });
 
   it("R1: reads an interview given as a naive local time in its own zone", () => {
@@ -429,6 +432,8 @@ describe("R8–R11: closing events, user-triggered notes and replies", () => {
 
 describe("drafts in the plan", () => {
   it("C2, C8: every draft names the role and interview date and suggests no call when the posting said so", () => {
+    // The thank-you goes the afternoon of the interview ("today"); the status check a week later names the date.
+    const today = { en: "today", de: "heut", fr: "aujourd'hui", es: "hoy" };
     for (const language of ["en", "de", "fr", "es"] as const) {
       const plan = planAt(berlin(2026, 3, 18, 9, 0), {
         application: application({ language, noCalls: true }),
@@ -438,9 +443,10 @@ describe("drafts in the plan", () => {
       for (const followUp of plan.followUps) {
         expect(followUp.language).toBe(language);
         expect(followUp.body).toContain("Data Analyst");
-        expect(followUp.body).toMatch(/10/);
         expect(checkTone(followUp.body, language, { noCalls: true, placeholders: followUp.placeholders }).verdict).not.toBe("rejected");
       }
+      expect(only(plan, "R1").body).toContain(today[language]);
+      expect(only(plan, "R4").body).toMatch(/10/);
     }
   });
 

@@ -29,6 +29,8 @@ describe("understandEmail: fixture by fixture", () => {
       noCalls: false,
       calendar: null,
       confidence: expect.any(Object),
+      // C9: "Hi Mira," and "Best regards,\nJonas Brandt" from his own address.
+      addressing: { email: "jonas.brandt@quillfeather.example", name: "Jonas Brandt", signedAs: "Jonas Brandt", familyName: "Brandt", title: null, formality: "informal" },
     } satisfies Understanding);
   });
 
@@ -201,6 +203,8 @@ describe("understandEmail: fixture by fixture", () => {
       noCalls: false,
       calendar: { method: "REQUEST", uid: "lr-0527-entretien@lindqvist-roux.example", sequence: 0 },
       confidence: expect.any(Object),
+      // C9: "Bonjour Mira," from the team's mailbox, signed by the team: a register, no name.
+      addressing: { email: "recrutement@lindqvist-roux.example", name: "Recrutement Lindqvist & Roux", signedAs: null, familyName: null, title: null, formality: "informal" },
     } satisfies Understanding);
   });
 

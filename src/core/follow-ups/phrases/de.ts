@@ -9,7 +9,7 @@
  * puts a company name where its gender would decide the case.
  */
 import { toDateParts } from "../../time/business-days.ts";
-import type { Addressing, DraftPhrases, Formality, PhraseFacts } from "./types.ts";
+import { type Addressing, type DraftPhrases, type Formality, givenNameOf, type PhraseFacts } from "./types.ts";
 
 const WEEKDAYS = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"];
 const MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
@@ -42,7 +42,7 @@ const SIGN_OFFS: Record<Formality | "unknown", readonly string[]> = {
 function greet(name: string | null, how: Addressing = {}): string {
   if (!name) return how.formality === "formal" ? "Sehr geehrte Damen und Herren," : "Guten Tag,";
   const signed = how.signedAs?.trim();
-  if (how.formality === "informal") return `Hallo ${signed || (name.split(" ")[0] ?? name)},`;
+  if (how.formality === "informal") return `Hallo ${givenNameOf(name, how)},`;
   const family = how.familyName?.trim() || lastWords(name);
   if (how.title && family) {
     if (how.formality === "polite") return `Hallo ${how.title === "ms" ? "Frau" : "Herr"} ${family},`;

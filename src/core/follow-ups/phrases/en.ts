@@ -4,7 +4,7 @@
  * day close to the send day is "today", "yesterday" or its weekday ("on Friday").
  */
 import { toDateParts } from "../../time/business-days.ts";
-import type { Addressing, DraftPhrases, Formality, PhraseFacts } from "./types.ts";
+import { type Addressing, type DraftPhrases, type Formality, givenNameOf, type PhraseFacts } from "./types.ts";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -26,7 +26,6 @@ export function readsMonthFirst(country: string | null | undefined, timeZone: st
 }
 
 const TITLES = { ms: "Ms", mr: "Mr" } as const;
-const firstWord = (name: string) => name.split(" ")[0] ?? name;
 const afterFirstWord = (name: string) => name.split(" ").slice(1).join(" ");
 
 const SIGN_OFFS: Record<Formality | "unknown", readonly string[]> = {
@@ -44,7 +43,7 @@ const SIGN_OFFS: Record<Formality | "unknown", readonly string[]> = {
 function greet(name: string | null, how: Addressing = {}): string {
   if (!name) return "Hello,";
   const signed = how.signedAs?.trim() || name;
-  if (how.formality === "informal") return `Hi ${how.signedAs?.trim() || firstWord(name)},`;
+  if (how.formality === "informal") return `Hi ${givenNameOf(name, how)},`;
   const family = how.familyName?.trim() || afterFirstWord(name);
   if ((how.formality === "formal" || how.formality === "polite") && how.title && family) {
     return `Dear ${TITLES[how.title]}${how.northAmerican ? "." : ""} ${family},`;

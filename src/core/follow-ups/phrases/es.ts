@@ -6,7 +6,7 @@
  * wrote by first name. A day close to the send day is "hoy", "ayer" or "el viernes".
  */
 import { toDateParts } from "../../time/business-days.ts";
-import type { Addressing, DraftPhrases, Formality, PhraseFacts } from "./types.ts";
+import { type Addressing, type DraftPhrases, type Formality, givenNameOf, type PhraseFacts } from "./types.ts";
 
 const WEEKDAYS = ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"];
 const MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
@@ -30,7 +30,7 @@ const SIGN_OFFS: Record<Formality | "unknown", readonly string[]> = {
 function greet(name: string | null, how: Addressing = {}): string {
   if (!name) return "Buenos días:";
   const signed = how.signedAs?.trim();
-  if (how.formality === "informal") return `Hola, ${signed || (name.split(" ")[0] ?? name)}:`;
+  if (how.formality === "informal") return `Hola, ${givenNameOf(name, how)}:`;
   const family = how.familyName?.trim() || name.split(" ").slice(1).join(" ");
   if (how.title && family) return how.title === "ms" ? `Estimada Sra. ${family}:` : `Estimado Sr. ${family}:`;
   return `Buenos días, ${signed || name}:`;

@@ -11,7 +11,7 @@
  * "aujourd'hui", "hier" or its weekday ("notre échange de vendredi").
  */
 import { toDateParts } from "../../time/business-days.ts";
-import type { Addressing, DraftPhrases, Formality, PhraseFacts } from "./types.ts";
+import { type Addressing, type DraftPhrases, type Formality, givenNameOf, type PhraseFacts } from "./types.ts";
 
 const WEEKDAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
@@ -38,7 +38,7 @@ const SIGN_OFFS: Record<Formality | "unknown", readonly string[]> = {
 function greet(name: string | null, how: Addressing = {}): string {
   if (!name) return how.formality === "formal" ? "Madame, Monsieur," : "Bonjour,";
   const signed = how.signedAs?.trim();
-  if (how.formality === "informal") return `Bonjour ${signed || (name.split(" ")[0] ?? name)},`;
+  if (how.formality === "informal") return `Bonjour ${givenNameOf(name, how)},`;
   const family = how.familyName?.trim() || name.split(" ").slice(1).join(" ");
   const title = how.title === "ms" ? "Madame" : how.title === "mr" ? "Monsieur" : null;
   if (title && how.formality === "formal") return `${title},`;

@@ -11,8 +11,8 @@
  * of their own mail. A courtesy title ("Frau", "Ms", "Sra.") is used only when their mail shows
  * it, never guessed from a first name. A day close to the send day is said as a native writer
  * would ("today", "gestern", "hier", the bare weekday within the week); English dates follow the
- * reader's order ("March 13" in North America, "13 March" elsewhere). `dayDistance` is the one
- * pure helper here.
+ * reader's order ("March 13" in North America, "13 March" elsewhere). `dayDistance` and
+ * `givenNameOf` are the pure helpers here.
  */
 import { addCalendarDays, type LocalDate } from "../../time/business-days.ts";
 
@@ -76,6 +76,18 @@ export function dayDistance(day: LocalDate | null, sendDay: LocalDate | null | u
   if (addCalendarDays(day, 1) === sendDay) return "yesterday";
   for (let back = 2; back <= 6; back++) if (addCalendarDays(day, back) === sendDay) return "this_week";
   return "earlier";
+}
+
+/**
+ * The name to greet someone by first name (C9): the name they signed with when it is shorter
+ * than their full name ("Dana", "Mary Ann" of Mary Ann Lee), else its first word ("Elena" of a
+ * signed "Elena Vidal").
+ */
+export function givenNameOf(name: string, how: Addressing): string {
+  const signed = how.signedAs?.trim();
+  if (signed && signed.split(/\s+/).length < name.trim().split(/\s+/).length) return signed;
+  const full = signed || name.trim();
+  return full.split(/\s+/)[0] ?? full;
 }
 
 /** One kind of message: a subject and, per slot, interchangeable phrasings. */
