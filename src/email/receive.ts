@@ -242,7 +242,7 @@ async function sendConfirmation(
       to: user.email,
       subject,
       text: confirmation.text,
-      html: renderPlainTextHtml(confirmation.text),
+      html: renderPlainTextHtml(confirmation.text, new Set(offer ? [offer.googleLink] : [])),
       inReplyTo: isSafeMessageId(row.outerMessageId) ? row.outerMessageId : null,
       replyTo: replyAddress,
       attachments: offer ? [offer.invite] : [],

@@ -238,6 +238,8 @@ describe("the confirmation of an invitation", () => {
 
     const link = /https:\/\/calendar\.google\.com\/calendar\/render\?\S+/.exec(parsed.text ?? "")?.[0];
     expect(parsed.text).toContain("Add it to your calendar: open the attached invite.ics");
+    // The assistant's own link is a link in the HTML part too; the sender's links stay text.
+    expect(parsed.html).toContain(`<a href="${link!.replace(/&/g, "&amp;")}">`);
     const google = new URL(link!);
     expect(google.searchParams.get("action")).toBe("TEMPLATE");
     expect(google.searchParams.get("dates")).toBe("20260303T223000Z/20260303T231500Z");

@@ -98,9 +98,13 @@ describe("a recruiter's hidden characters and links in the assistant's mail", ()
     expect(confirmation.subject).toBe("Filed: Quillfeather Systems");
     expect(confirmation.text).toContain(`Contact:   ${SHOWN_NAME} <${RECRUITER_ADDRESS}>`);
 
-    // The recruiter's sentence is quoted as text; the only link is the meeting's.
+    // The recruiter's sentence is quoted as text; the only links are the meeting's and the assistant's own "add to Google Calendar".
     expect(confirmation.text).toContain(`details at ${SCRIPT_URL}.`);
-    expect(hrefsOf(confirmation.html!)).toEqual(["https://meet.google.com/abc-defg-hij"]);
+    const [meeting, google, ...others] = hrefsOf(confirmation.html!);
+    expect(meeting).toBe("https://meet.google.com/abc-defg-hij");
+    expect(google).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&/);
+    expect(new URL(google!).searchParams.get("details")).not.toContain("javascript:");
+    expect(others).toEqual([]);
     expect(confirmation.html).toContain("details at javascript<span>:</span>alert(document<span>.</span>domain)//https<span>:</span>//evil<span>.</span>example/next<span>.</span>&quot;");
   });
 

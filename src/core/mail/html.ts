@@ -89,7 +89,8 @@ export function isMeetingLink(text: string): boolean {
   });
 }
 
-const HTTPS_URL = /https:\/\/[^\s<>"']+/g;
+const HTTPS_URL = /https?:\/\/[^\s<>"']+/g;
+const NO_LINKS: ReadonlySet<string> = new Set();
 /** Punctuation that ends a sentence rather than the URL. */
 const TRAILING_PUNCTUATION = /[.,;:)\]]+$/;
 /**
@@ -101,15 +102,17 @@ const LINK_SEPARATOR = /(?<=\S)([.:@])(?=\S)/;
 
 /**
  * Untrusted text as HTML: escaped, hidden controls removed, meeting links (isMeetingLink) as
- * anchors, and every other link-like piece left as text that mail apps do not link.
+ * anchors, and every other link-like piece left as text that mail apps do not link. `ownLinks`
+ * are links the assistant itself made for this message (a login link, a calendar link): each is
+ * an anchor where it appears exactly, and nothing a sender wrote can become one of them.
  */
-export function renderUntrustedText(text: string): HtmlEscapedString {
+export function renderUntrustedText(text: string, ownLinks: ReadonlySet<string> = NO_LINKS): HtmlEscapedString {
   const clean = stripHiddenControls(text);
   const pieces: HtmlValue[] = [];
   let last = 0;
   for (const match of clean.matchAll(HTTPS_URL)) {
     const url = match[0].replace(TRAILING_PUNCTUATION, "");
-    if (!isMeetingLink(url)) continue;
+    if (!isMeetingLink(url) && !ownLinks.has(url)) continue;
     pieces.push(breakLinks(clean.slice(last, match.index)), html`<a href="${url}">${url}</a>`);
     last = match.index + url.length;
   }
@@ -130,6 +133,6 @@ const PLAIN_TEXT_STYLE =
  * whitespace around the text: the frame keeps it as written (pre-wrap). The text may quote mail,
  * so it is rendered as untrusted.
  */
-export function renderPlainTextHtml(text: string): string {
-  return html`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0;padding:16px;background:#ffffff;"><div style="${PLAIN_TEXT_STYLE}">${renderUntrustedText(text)}</div></body></html>`.toString();
+export function renderPlainTextHtml(text: string, ownLinks: ReadonlySet<string> = NO_LINKS): string {
+  return html`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0;padding:16px;background:#ffffff;"><div style="${PLAIN_TEXT_STYLE}">${renderUntrustedText(text, ownLinks)}</div></body></html>`.toString();
 }

@@ -63,6 +63,14 @@ describe("renderUntrustedText", () => {
     expect(html).toBe("details at javascript<span>:</span>alert(document<span>.</span>domain)//https<span>:</span>//evil<span>.</span>example/next");
   });
 
+  it("links the assistant's own links where they appear exactly, and nothing that only resembles one", () => {
+    const own = new Set(["https://assistant.example.com/login/abc", "http://127.0.0.1:8787/login/abc"]);
+    const html = renderUntrustedText("Log in: https://assistant.example.com/login/abc. Or http://127.0.0.1:8787/login/abc\nNot: https://assistant.example.com/login/abcd", own).toString();
+    expect(html).toContain('<a href="https://assistant.example.com/login/abc">https://assistant.example.com/login/abc</a>.');
+    expect(html).toContain('<a href="http://127.0.0.1:8787/login/abc">');
+    expect(html.match(/<a /g)).toHaveLength(2);
+  });
+
   it("removes bidi controls and zero-width characters", () => {
     expect(renderUntrustedText("Dana \u202egpj.exe\u202c Whit\u200bcombe\ufeff \u2066x\u2069\u061c").toString()).toBe("Dana gpj<span>.</span>exe Whitcombe x");
   });
