@@ -171,7 +171,19 @@ function inverseStatements(db: Db, userId: number, inverse: Inverse, event: { ap
     case "delete_interview_from_message":
       return event.inboundMessageId === null ? [] : [db.delete(interviews).where(eq(interviews.sourceMessageId, event.inboundMessageId))];
     case "set_interview_start":
-      return effectStatements(db, userId, { op: "set_interview_start", interviewId: inverse.interviewId, startAt: inverse.startAt, startLocal: inverse.startLocal, timeZone: inverse.timeZone ?? null }, now);
+      // A filed reschedule's inverse names no zone: the zone stays as it is rather than being cleared.
+      return [
+        db
+          .update(interviews)
+          .set({
+            startAt: inverse.startAt === null ? null : new Date(inverse.startAt),
+            startLocal: inverse.startLocal,
+            ...(inverse.timeZone === undefined ? {} : { timeZone: inverse.timeZone }),
+            status: "scheduled",
+            sequence: raisedSequence,
+          })
+          .where(eq(interviews.id, inverse.interviewId)),
+      ];
     case "set_interview_status":
       return [db.update(interviews).set({ status: inverse.status, sequence: raisedSequence }).where(eq(interviews.id, inverse.interviewId))];
     case "set_timeline":

@@ -215,6 +215,23 @@ describe("the calendar feed", () => {
     expect(await interviewEvents(url)).toEqual([]);
   });
 
+  it("undoing a forwarded reschedule puts the event back with its zone, as a newer version", async () => {
+    await forward(gmailForward({}));
+    const url = feedUrlIn(await reply("calendar"));
+    const [first] = await interviewEvents(url);
+    const [zoneBefore] = await rows("SELECT time_zone FROM interviews");
+    expect(zoneBefore).toEqual({ time_zone: "America/Los_Angeles" });
+    await forward(
+      gmailForward({
+        subject: "Rescheduled: Interview for Senior Backend Engineer at Quillfeather Systems",
+        when: "Thursday, March 5, 2026 at 10:00 AM PT (moved from Tuesday)",
+      }).replace("We would like to invite you to a video interview on", "We need to reschedule your interview. The new time is"),
+    );
+    await reply("undo");
+    expect(await rows("SELECT time_zone, sequence FROM interviews")).toEqual([{ ...zoneBefore, sequence: 2 }]);
+    expect(await interviewEvents(url)).toMatchObject([{ uid: first!.uid, startUtc: first!.startUtc, sequence: 2 }]);
+  });
+
   it("is listed by GET /api/addresses", async () => {
     const response = await fetchPath("/api/addresses", { headers: { authorization: "Bearer test-api-token" } });
     const addresses = await response.json<{ calendar: string }>();
