@@ -5,11 +5,12 @@
  *  3. the digest's rules, drafts and rendering for 10, 100 and 1,000 active applications;
  *  4. the digest job's D1 queries for the same (worker tier, real D1);
  *  5. the deployable bundle's size;
- *  6. the DKIM check of an invite: the first in a fresh process (with and without the warm-up) and warm.
+ *  6. the DKIM check of an invite: the first in a fresh process (with and without the warm-up) and warm;
+ *  7. the private page for 1,000 applications: its render CPU and its HTML size.
  * Timings are reported, not asserted (they depend on the machine); the deterministic budgets
  * (queries, bundle size) are also tests. The last line sums the run up.
  *
- *   npm run bench [-- --only=ingest,cold,digest,queries,bundle,dkim]
+ *   npm run bench [-- --only=ingest,cold,digest,queries,bundle,dkim,dashboard]
  */
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -19,6 +20,7 @@ import { measureColdStart, runCold, type ColdReport, type ColdRun } from "./cold
 import { countDigestQueries, type DigestQueryCount } from "./digest-queries.ts";
 import { measureDigestLoad, type DigestLoadCost } from "./digest-load.ts";
 import { measureDkim, type DkimCost } from "./dkim.ts";
+import { measureDashboard, type DashboardCost } from "./dashboard.ts";
 import { listMessages, measureIngest, type MessageCost } from "./ingest.ts";
 import { median, ms, percentile } from "./stats.ts";
 
@@ -40,9 +42,11 @@ const BUDGET = {
   digestQueries: 3,
   digestCpuMs: 50,
   bundleGzipKiB: 400,
+  dashboardRenderMs: 50,
+  dashboardHtmlKB: 100,
 };
 
-const SECTIONS = ["ingest", "cold", "digest", "queries", "bundle", "dkim"] as const;
+const SECTIONS = ["ingest", "cold", "digest", "queries", "bundle", "dkim", "dashboard"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(): Set<Section> {
@@ -152,6 +156,21 @@ function reportDkim(costs: DkimCost[], coldTypical: number | null): number {
   return first;
 }
 
+function reportDashboard(cost: DashboardCost): void {
+  const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+  console.log(`\n== 7. Private page, ${cost.applications.toLocaleString("en-US")} applications (page module bundled by esbuild; median and p95 of the runs)`);
+  console.log(
+    table([
+      ["", "median", "p95"],
+      ["loadDashboard after its reads (buildDashboard)", `${ms(cost.buildMedianMs)} ms`, ""],
+      ["render (renderDashboard, whole document)", `${ms(cost.renderMedianMs)} ms`, `${ms(cost.renderP95Ms)} ms`],
+    ]),
+  );
+  console.log(`render: ${ms(cost.renderMedianMs)} ms median, ${ms(cost.renderP95Ms)} ms p95 (budget < ${BUDGET.dashboardRenderMs} ms) ${verdict(cost.renderP95Ms < BUDGET.dashboardRenderMs)}`);
+  console.log(`a page request's CPU besides D1 (shaping + render): ${ms(cost.buildMedianMs + cost.renderMedianMs)} ms median`);
+  console.log(`HTML: overview ${kb(cost.htmlBytes)} KB, one column's page ${kb(cost.columnHtmlBytes)} KB (budget < ${BUDGET.dashboardHtmlKB} KB) ${verdict(Math.max(cost.htmlBytes, cost.columnHtmlBytes) < BUDGET.dashboardHtmlKB * 1000)}`);
+}
+
 const sections = selectedSections();
 console.log(`followup-assistant bench — Node ${process.version}, ${availableParallelism()} CPUs`);
 const summary: string[] = [];
@@ -184,5 +203,10 @@ if (sections.has("dkim")) {
   const costs = await measureDkim(DKIM_RUNS);
   const first = reportDkim(costs, coldTypical);
   summary.push(`DKIM first ${ms(first)} / warm ${ms(Math.max(...costs.map((c) => c.warmCpuMs)))} ms`);
+}
+if (sections.has("dashboard")) {
+  const cost = await measureDashboard(1000);
+  reportDashboard(cost);
+  summary.push(`page 1000 apps ${ms(cost.renderMedianMs)} ms / ${(cost.htmlBytes / 1000).toFixed(1)} KB`);
 }
 console.log(`\nSUMMARY: ${summary.join(" | ")}`);

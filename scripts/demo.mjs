@@ -9,8 +9,12 @@
  *   2. runs the cron at 07:00 (owner's zone) on the next business morning and prints the digest;
  *   3. replies "done N" (the thank-you) and "rejected N" (the application that went nowhere)
  *      to that digest and prints the assistant's answers;
- *   4. runs the cron on the business morning after and prints that digest.
- * Each digest's HTML is written to demo-output/digest-YYYY-MM-DD.html.
+ *   4. runs the cron on the business morning after and prints that digest;
+ *   5. replies "dashboard" to it, and ends by printing the private page's one-time login link
+ *      and the calendar feed's URL, both on this local worker (PUBLIC_URL is its own address).
+ * Each digest's HTML is written to demo-output/digest-YYYY-MM-DD.html. In an interactive
+ * terminal the worker keeps running after that, so the two links can be opened, until Enter or
+ * Ctrl-C; otherwise it stops at once.
  *
  * Dates. The worker files forwards and applies commands at the wall clock, while digests use
  * the simulated cron time. The examples are written for a week whose "today" is
@@ -24,199 +28,39 @@
  * step and the tail of wrangler's log, exit code 1. The wrangler process group and the
  * temporary directory are removed in every case.
  */
-import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TZDate, tzOffset } from "@date-fns/tz";
 import PostalMime from "postal-mime";
+import { addBusinessDays, atLocalTime, ExamplesError, isBusinessDay, loadExamples, localDateOf, ownerReply, readVars } from "./examples.mjs";
 import { LocalWorker, LocalWorkerError, sleep, WRANGLER_BIN } from "./local-worker.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const EXAMPLES_DIR = join(ROOT, "examples");
 const OUTPUT_DIR = join(ROOT, "demo-output");
-
-/** The business day the examples call "today"; see the header comment. */
-const EXAMPLES_TODAY = "2026-11-20";
-/** The zone the examples' senders write in (their Date headers carry its offset). */
-const EXAMPLES_ZONE = "America/Los_Angeles";
-/** The owner and assistant addresses the examples are written with; replaced by the configured ones. */
-const EXAMPLES_OWNER = "me@example.com";
-const EXAMPLES_ASSISTANT = "assistant@example.com";
 /** What the demo replies, and to which application's draft. */
 const DONE_COMPANY = "Saltmarsh Robotics";
 const REJECTED_COMPANY = "Bramblecone Games";
 /** The job seeker of the examples, as the welcome mail is answered: every draft ends with this name. */
 const OWNER_NAME = "Robin Ellery";
 
-/** A handler's mail is logged within milliseconds of the request returning. */
-const MAIL_TIMEOUT_MS = 15_000;
+/** After a handler's mail came, how long to watch for one more that should not come. */
 const POLL_MS = 200;
 const DIGEST_HOUR = 7;
 
-const MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const WEEKDAYS_SHORT = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const WEEKDAYS_LONG = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 class DemoError extends Error {}
-
-// ── Civil dates ("YYYY-MM-DD") and business days (Monday to Friday) ──────────────────────────
-
-function civil(year, month, day) {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-function parts(date) {
-  const [year, month, day] = date.split("-").map(Number);
-  return { year, month, day };
-}
-
-function addDays(date, days) {
-  const { year, month, day } = parts(date);
-  const moved = new Date(Date.UTC(year, month - 1, day + days));
-  return civil(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
-}
-
-function weekdayOf(date) {
-  const { year, month, day } = parts(date);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-}
-
-const isBusinessDay = (date) => weekdayOf(date) !== 0 && weekdayOf(date) !== 6;
-
-function addBusinessDays(date, count) {
-  let day = date;
-  for (let left = Math.abs(count); left > 0; ) {
-    day = addDays(day, Math.sign(count));
-    if (isBusinessDay(day)) left--;
-  }
-  return day;
-}
-
-function businessDaysBetween(from, to) {
-  let count = 0;
-  for (let day = from; day < to; day = addDays(day, 1)) if (isBusinessDay(addDays(day, 1))) count++;
-  for (let day = from; day > to; day = addDays(day, -1)) if (isBusinessDay(day)) count--;
-  return count;
-}
-
-function localDateOf(instant, zone) {
-  const local = new TZDate(instant, zone);
-  return civil(local.getFullYear(), local.getMonth() + 1, local.getDate());
-}
-
-function atLocalTime(date, hour, minute, zone) {
-  const { year, month, day } = parts(date);
-  return new TZDate(year, month - 1, day, hour, minute, 0, zone).getTime();
-}
-
-function formatOffset(minutes) {
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
-}
-
-/** An RFC 5322 date for an instant, in a zone. */
-function rfc5322Date(instant, zone) {
-  const local = new TZDate(instant, zone);
-  const time = [local.getHours(), local.getMinutes(), local.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
-  const date = civil(local.getFullYear(), local.getMonth() + 1, local.getDate());
-  const { year, month, day } = parts(date);
-  return `${WEEKDAYS_SHORT[weekdayOf(date)]}, ${day} ${MONTHS_SHORT[month - 1]} ${year} ${time} ${formatOffset(tzOffset(zone, new Date(instant)))}`;
-}
-
-// ── Moving the examples' dates ───────────────────────────────────────────────────────────────
-
-/**
- * Every date form the examples use, each with how to rewrite it once its day is moved. A date
- * in any other form would be left behind silently, so `moveDates` counts years and refuses a
- * file with a year it did not move.
- */
-const DATE_FORMS = [
-  {
-    // RFC 5322 header: "Tue, 17 Nov 2026 18:42:10 -0800". The wall time is kept; the offset follows DST.
-    pattern: /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) [+-]\d{4}\b/g,
-    read: (m) => ({ date: civil(Number(m[3]), MONTHS_SHORT.indexOf(m[2]) + 1, Number(m[1])), time: [Number(m[4]), Number(m[5]), Number(m[6])] }),
-    write: (date, [hour, minute, second]) => {
-      const { year, month, day } = parts(date);
-      const instant = new TZDate(year, month - 1, day, hour, minute, second, EXAMPLES_ZONE).getTime();
-      return rfc5322Date(instant, EXAMPLES_ZONE);
-    },
-  },
-  {
-    // Gmail's forwarded block: "Tue, Nov 17, 2026".
-    pattern: /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4})\b/g,
-    read: (m) => ({ date: civil(Number(m[3]), MONTHS_SHORT.indexOf(m[1]) + 1, Number(m[2])) }),
-    write: (date) => {
-      const { year, month, day } = parts(date);
-      return `${WEEKDAYS_SHORT[weekdayOf(date)]}, ${MONTHS_SHORT[month - 1]} ${day}, ${year}`;
-    },
-  },
-  {
-    // Prose and Outlook's "Sent:" line: "Monday, November 23, 2026".
-    pattern: /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})\b/g,
-    read: (m) => ({ date: civil(Number(m[3]), MONTHS_LONG.indexOf(m[1]) + 1, Number(m[2])) }),
-    write: (date) => {
-      const { year, month, day } = parts(date);
-      return `${WEEKDAYS_LONG[weekdayOf(date)]}, ${MONTHS_LONG[month - 1]} ${day}, ${year}`;
-    },
-  },
-];
-
-/** Moves every date in an example by the business days between EXAMPLES_TODAY and `today`. */
-function moveDates(text, today, file) {
-  let moved = 0;
-  for (const form of DATE_FORMS) {
-    text = text.replace(form.pattern, (...match) => {
-      const { date, time } = form.read(match);
-      if (!isBusinessDay(date)) throw new DemoError(`${file}: ${date} is not a business day; the examples' dates must be.`);
-      moved++;
-      return form.write(addBusinessDays(today, businessDaysBetween(EXAMPLES_TODAY, date)), time);
-    });
-  }
-  const years = text.match(/\b(?:19|20)\d{2}\b/g)?.length ?? 0;
-  if (years !== moved) throw new DemoError(`${file}: ${years - moved} date(s) in a form the demo cannot move; use one of the forms in DATE_FORMS.`);
-  return text;
-}
-
-// ── Settings ─────────────────────────────────────────────────────────────────────────────────
-
-/** The [vars] the demo needs, read from wrangler.toml (plain `KEY = "value"` lines). */
-function readVars() {
-  const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
-  const value = (key) => {
-    const match = new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, "m").exec(toml);
-    if (!match) throw new DemoError(`wrangler.toml has no ${key} in [vars].`);
-    return match[1];
-  };
-  return {
-    owner: value("OWNER_EMAILS").split(",")[0].trim().toLowerCase(),
-    assistant: value("ASSISTANT_EMAIL").trim().toLowerCase(),
-    timeZone: value("OWNER_TIMEZONE").trim(),
-  };
-}
 
 // ── The worker under wrangler dev ────────────────────────────────────────────────────────────
 
-/** Lines like "Email: /…/.wrangler/tmp/email/miniflare-<hash>/email/<Message-ID>.eml". */
-const SENT_MAIL_LINE = /(\S+\.wrangler[\\/]tmp[\\/]email[\\/]\S+\.eml)/;
-
-/** The local worker, plus the mail it sends as wrangler's email simulator writes it out. */
+/** The local worker, and the mail it sends as wrangler's email simulator writes it out. */
 class DemoWorker extends LocalWorker {
   constructor() {
-    const sentMail = [];
     super({
       tempPrefix: "followup-demo-",
       // OWNER_COUNTRY is emptied so business days are Monday–Friday, as the demo counts them.
-      secrets: { OWNER_COUNTRY: "" },
-      onLine: (line) => {
-        const sent = SENT_MAIL_LINE.exec(line);
-        if (sent) sentMail.push(sent[1]);
-      },
+      vars: { OWNER_COUNTRY: "" },
+      // The links it mails (the private page's login, the calendar) lead to this local worker.
+      ownPublicUrl: true,
     });
-    /** @type {string[]} paths of the .eml files, in the order they were sent */
-    this.sentMail = sentMail;
   }
 
   /** Runs a request, then waits for the one email its handler sends and returns it parsed. */
@@ -236,14 +80,14 @@ class DemoWorker extends LocalWorker {
       throw new DemoError(`${what}: the request failed (${error instanceof Error ? error.message : String(error)}).`);
     }
     if (!response.ok) throw new DemoError(`${what}: HTTP ${response.status} ${body}`);
-    const deadline = Date.now() + MAIL_TIMEOUT_MS;
-    while (this.sentMail.length < before + count) {
-      if (Date.now() > deadline) throw new DemoError(`${what}: the worker sent ${this.sentMail.length - before} of ${count} emails within ${MAIL_TIMEOUT_MS / 1000} s.`);
-      await sleep(POLL_MS);
+    let paths;
+    try {
+      paths = await this.waitForMail(before, count);
+    } catch (error) {
+      throw new DemoError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
     await sleep(POLL_MS);
     if (this.sentMail.length !== before + count) throw new DemoError(`${what}: expected ${count} emails, the worker sent ${this.sentMail.length - before}.`);
-    const paths = this.sentMail.slice(before);
     return Promise.all(paths.map(async (path) => ({ path, email: await PostalMime.parse(readFileSync(path)) })));
   }
 }
@@ -285,44 +129,6 @@ function draftNumber(digestText, company) {
 
 // ── The story ────────────────────────────────────────────────────────────────────────────────
 
-function loadExamples(vars, today) {
-  const files = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".eml")).sort();
-  if (files.length === 0) throw new DemoError(`No .eml files in ${relative(ROOT, EXAMPLES_DIR)}/.`);
-  return files.map((file) => {
-    // latin1 maps each byte to one character and back, so any charset passes through unchanged.
-    const text = readFileSync(join(EXAMPLES_DIR, file), "latin1")
-      .replaceAll(EXAMPLES_OWNER, vars.owner)
-      .replaceAll(EXAMPLES_ASSISTANT, vars.assistant);
-    return { file, raw: Buffer.from(moveDates(text, today, file), "latin1") };
-  });
-}
-
-/** The owner's reply to a digest, as a mail app writes it: to its Reply-To, In-Reply-To its Message-ID. */
-function commandReply(vars, digest, command) {
-  const messageId = digest.email.messageId;
-  const replyTo = digest.email.replyTo?.[0]?.address;
-  if (!messageId || !replyTo) throw new DemoError("The digest has no Message-ID or Reply-To to answer.");
-  const quoted = (digest.email.text ?? "").split(/\r?\n/).slice(0, 6).map((line) => `> ${line}`);
-  const raw = [
-    `From: Robin Ellery <${vars.owner}>`,
-    `To: ${replyTo}`,
-    `Subject: Re: ${digest.email.subject}`,
-    `Date: ${rfc5322Date(Date.now(), vars.timeZone)}`,
-    `Message-ID: <demo-reply-${randomUUID()}@${vars.owner.split("@")[1]}>`,
-    `In-Reply-To: ${messageId}`,
-    `References: ${messageId}`,
-    "MIME-Version: 1.0",
-    "Content-Type: text/plain; charset=utf-8",
-    "",
-    command,
-    "",
-    `On ${digest.email.date}, Follow-up Assistant <${vars.assistant}> wrote:`,
-    ...quoted,
-    "",
-  ].join("\r\n");
-  return { replyTo, raw };
-}
-
 async function runDigest(worker, vars, date) {
   const instant = atLocalTime(date, DIGEST_HOUR, 0, vars.timeZone);
   heading(`Morning digest: cron at ${describeLocal(instant, vars.timeZone)} (${vars.timeZone})`);
@@ -339,11 +145,27 @@ async function runDigest(worker, vars, date) {
 async function reply(worker, vars, digest, command, story, to = "the digest") {
   heading(`Your reply to ${to}: "${command}"`);
   console.log(`${story}\n`);
-  const { replyTo, raw } = commandReply(vars, digest, command);
+  const { replyTo, raw } = ownerReply(vars, digest.email, command);
   console.log(`POST /cdn-cgi/local/email?from=${vars.owner}&to=${replyTo}`);
   console.log(`In-Reply-To: ${digest.email.messageId}`);
   console.log(`Subject: Re: ${digest.email.subject}\n`);
-  printMail(await worker.expectMail(`The answer to "${command}"`, () => worker.sendEmail(vars.owner, replyTo, raw)));
+  const answer = await worker.expectMail(`The answer to "${command}"`, () => worker.sendEmail(vars.owner, replyTo, raw));
+  printMail(answer);
+  return answer;
+}
+
+/** The one-time link in the answer to "dashboard". */
+const LOGIN_LINK = /Log in to your private page: (\S+)/;
+
+/** Resolves when the person presses Enter. */
+function waitForEnter() {
+  return new Promise((resolve) => {
+    process.stdin.resume();
+    process.stdin.once("data", () => {
+      process.stdin.pause();
+      resolve();
+    });
+  });
 }
 
 async function main() {
@@ -389,17 +211,34 @@ async function main() {
     const text = digest.email.text ?? "";
     await reply(worker, vars, digest, `done ${draftNumber(text, DONE_COMPANY)}`, `You sent the thank-you to ${DONE_COMPANY}.`);
     await reply(worker, vars, digest, `rejected ${draftNumber(text, REJECTED_COMPANY)}`, `${REJECTED_COMPANY} called: they went with another candidate.`);
-    await runDigest(worker, vars, secondMorning);
+    const later = await runDigest(worker, vars, secondMorning);
+    const login = await reply(worker, vars, later, "dashboard", "You ask for a link to your private page: every application, draft and interview, with the same actions as the replies.");
+    const loginLink = LOGIN_LINK.exec(login.email.text ?? "")?.[1];
+    if (!loginLink) throw new DemoError('The answer to "dashboard" has no login link.');
+    const { calendar } = await worker.addresses();
+    if (!calendar) throw new DemoError("GET /api/addresses gave no calendar URL, though PUBLIC_URL is set.");
 
     heading("Done");
     console.log(`Sent mail was read from ${relative(ROOT, dirname(worker.sentMail[0]))}/*.eml`);
     console.log("(pattern .wrangler/tmp/email/*/email/<Message-ID>.eml; wrangler deletes it when it stops).");
     console.log(`Digests as HTML: ${relative(ROOT, OUTPUT_DIR)}/digest-${firstMorning}.html, digest-${secondMorning}.html`);
     console.log(`Finished in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
+
+    heading("Your private page and your calendar, on this local worker");
+    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    console.log(
+      interactive
+        ? `The worker keeps running on ${worker.base} until you press Enter (or Ctrl-C).`
+        : "Not an interactive terminal, so the worker stops now; in a terminal it keeps running for you to open these.",
+    );
+    console.log('The login link works once, within 15 minutes: it opens a page with a "Log in" button.\n');
+    console.log(`Private page (one-time login link): ${loginLink}`);
+    console.log(`Calendar feed (subscribe from a calendar app): ${calendar}`);
+    if (interactive) await waitForEnter();
   } catch (error) {
     console.error(`\nDemo failed: ${error instanceof Error ? error.message : String(error)}`);
     if (worker.log.length > 0) console.error(`\nLast lines of wrangler's log:\n${worker.logTail()}`);
-    const explained = error instanceof DemoError || error instanceof LocalWorkerError;
+    const explained = error instanceof DemoError || error instanceof ExamplesError || error instanceof LocalWorkerError;
     if (!explained && error instanceof Error) console.error(error.stack);
     process.exitCode = 1;
   } finally {

@@ -12,6 +12,11 @@
  *     once and served with `--no-bundle`, so edits to the source during a run do not restart it.
  *   - wrangler's output is kept line by line without ANSI colours (the last LOG_LINES_KEPT lines,
  *     see `logTail`), and each line is also handed to `onLine`.
+ *   - The mail the worker sends is written by wrangler's email simulator to .eml files, whose
+ *     paths it logs: `sentMail` lists them in the order sent, `waitForMail` waits for more.
+ *   - `vars` are more settings for the worker (they override wrangler.toml's [vars]); with
+ *     `ownPublicUrl`, PUBLIC_URL is the worker's own address (http://127.0.0.1:<port>), so the
+ *     links it mails (login, calendar) lead to it.
  *   - `sendEmail` and `runCron` call the local Email Routing and cron endpoints.
  *   - Failures of the harness itself throw `LocalWorkerError`, whose message says what failed.
  */
@@ -43,6 +48,10 @@ const CHILD_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_C
 const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
 /** wrangler dev keeps running after a failed build (it waits for a fix), so the log is the only sign. */
 const BUILD_FAILED_LINE = /\[ERROR\] Build failed/;
+/** Lines like "Email: /…/.wrangler/tmp/email/miniflare-<hash>/email/<Message-ID>.eml". */
+const SENT_MAIL_LINE = /(\S+\.wrangler[\\/]tmp[\\/]email[\\/]\S+\.eml)/;
+/** A handler's mail is logged within milliseconds of the request returning. */
+const DEFAULT_MAIL_TIMEOUT_MS = 15_000;
 
 export class LocalWorkerError extends Error {}
 
@@ -96,6 +105,8 @@ function signalGroup(pid, signal) {
  * @property {boolean} [serveBuilt] bundle once (`wrangler deploy --dry-run`) and serve that with `--no-bundle`
  * @property {string} [logLevel] wrangler's `--log-level`; its default when absent
  * @property {Record<string, string>} [secrets] more lines for the secrets file, after REPLY_TOKEN_SECRET and API_TOKEN
+ * @property {Record<string, string>} [vars] settings that override wrangler.toml's [vars] (written to the same file)
+ * @property {boolean} [ownPublicUrl] set PUBLIC_URL to the worker's own origin, http://127.0.0.1:<port>
  * @property {number} [readyTimeoutMs] for start-up and for each wrangler command it runs
  * @property {number} [requestTimeoutMs] for each email or cron request
  * @property {number} [pollMs] between readiness probes
@@ -104,7 +115,7 @@ function signalGroup(pid, signal) {
 
 export class LocalWorker {
   /** @param {LocalWorkerOptions} options */
-  constructor({ tempPrefix, serveBuilt = false, logLevel, secrets = {}, readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, pollMs = DEFAULT_POLL_MS, onLine = () => {} }) {
+  constructor({ tempPrefix, serveBuilt = false, logLevel, secrets = {}, vars = {}, ownPublicUrl = false, readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, pollMs = DEFAULT_POLL_MS, onLine = () => {} }) {
     /** @type {string} */
     this.workDir = mkdtempSync(join(tmpdir(), tempPrefix));
     /** @type {string} the `--persist-to` directory, for `wrangler d1 ... --local` */
@@ -115,7 +126,9 @@ export class LocalWorker {
     this.log = [];
     /** @type {string} e.g. "http://127.0.0.1:54321"; set by `start()` */
     this.base = "";
-    this.options = { serveBuilt, logLevel, secrets, readyTimeoutMs, requestTimeoutMs, pollMs, onLine };
+    /** @type {string[]} paths of the .eml files the worker sent, in the order sent */
+    this.sentMail = [];
+    this.options = { serveBuilt, logLevel, secrets, vars, ownPublicUrl, readyTimeoutMs, requestTimeoutMs, pollMs, onLine };
     this.buildFailed = false;
     this.process = null;
     this.exited = null;
@@ -128,7 +141,7 @@ export class LocalWorker {
 
   /** Starts `wrangler dev` and resolves once the worker answers GET /health. */
   async start() {
-    const { serveBuilt, logLevel, secrets, readyTimeoutMs } = this.options;
+    const { serveBuilt, logLevel, secrets, vars, ownPublicUrl, readyTimeoutMs } = this.options;
     const served = [];
     if (serveBuilt) {
       // wrangler dev restarts the worker when a source file changes, which would cut requests
@@ -137,12 +150,13 @@ export class LocalWorker {
       runWrangler(["deploy", "--dry-run", "--outdir", bundleDir], readyTimeoutMs);
       served.push(join(bundleDir, "index.js"), "--no-bundle", "--config", join(ROOT, "wrangler.toml"));
     }
-    const secretsFile = join(this.workDir, "secrets.env");
-    const secretLines = [`REPLY_TOKEN_SECRET=${randomBytes(32).toString("hex")}`, `API_TOKEN=${this.apiToken}`, ...Object.entries(secrets).map(([key, value]) => `${key}=${value}`)];
-    writeFileSync(secretsFile, secretLines.join("\n") + "\n");
     const port = await findFreePort();
     const inspectorPort = await findFreePort();
     this.base = `http://127.0.0.1:${port}`;
+    const secretsFile = join(this.workDir, "secrets.env");
+    const settings = { ...secrets, ...vars, ...(ownPublicUrl ? { PUBLIC_URL: this.base } : {}) };
+    const secretLines = [`REPLY_TOKEN_SECRET=${randomBytes(32).toString("hex")}`, `API_TOKEN=${this.apiToken}`, ...Object.entries(settings).map(([key, value]) => `${key}=${value}`)];
+    writeFileSync(secretsFile, secretLines.join("\n") + "\n");
     const args = [
       "dev",
       ...served,
@@ -175,7 +189,27 @@ export class LocalWorker {
     this.log.push(line);
     if (this.log.length > LOG_LINES_KEPT) this.log.shift();
     if (BUILD_FAILED_LINE.test(line)) this.buildFailed = true;
+    const sent = SENT_MAIL_LINE.exec(line);
+    if (sent) this.sentMail.push(sent[1]);
     this.options.onLine(line);
+  }
+
+  /**
+   * Waits until the worker has sent `count` emails after the first `before` (a `sentMail.length`
+   * read before the request), then returns their .eml paths.
+   * @param {number} before
+   * @param {number} count
+   * @param {number} [timeoutMs]
+   * @returns {Promise<string[]>}
+   * @throws {LocalWorkerError} when fewer came in time
+   */
+  async waitForMail(before, count, timeoutMs = DEFAULT_MAIL_TIMEOUT_MS) {
+    const deadline = Date.now() + timeoutMs;
+    while (this.sentMail.length < before + count) {
+      if (Date.now() > deadline) throw new LocalWorkerError(`The worker sent ${this.sentMail.length - before} of ${count} emails within ${timeoutMs / 1000} s.`);
+      await sleep(this.options.pollMs);
+    }
+    return this.sentMail.slice(before, before + count);
   }
 
   async waitUntilReady() {
@@ -209,8 +243,9 @@ export class LocalWorker {
 
   /**
    * The owner's addresses from the API: `forwarding` is the private forwarding address, where
-   * the owner's mail goes without a DKIM signature (no DNS is reachable on a local worker).
-   * @returns {Promise<{ plain: string; forwarding: string; reply: string }>}
+   * the owner's mail goes without a DKIM signature (no DNS is reachable on a local worker);
+   * `calendar` the calendar feed's URL (null without PUBLIC_URL).
+   * @returns {Promise<{ plain: string; forwarding: string; reply: string; calendar: string | null }>}
    */
   async addresses() {
     const response = await fetch(`${this.base}/api/addresses`, { headers: { authorization: `Bearer ${this.apiToken}` }, signal: AbortSignal.timeout(this.options.requestTimeoutMs) });

@@ -18,7 +18,7 @@ export interface NewInbound {
   envelopeTo: string;
   rawSha256: string;
   rawSize: number;
-  channel: "forward" | "command";
+  channel: InboundRow["channel"];
   outerMessageId: string | null;
   subject: string | null;
   compressedChunks: Uint8Array[];
@@ -148,12 +148,12 @@ export async function isAnyOurMessage(db: Db, userId: number, messageIds: readon
   return outbound.length > 0 || digest.length > 0;
 }
 
-/** The command reply received last before `beforeId`: `undo` must not reach past a reply that changed nothing. */
+/** The command (a reply or a page action) received last before `beforeId`: `undo` must not reach past a reply that changed nothing. */
 export async function findPreviousCommand(db: Db, userId: number, beforeId: number): Promise<InboundRow | null> {
   const [row] = await db
     .select()
     .from(inboundMessages)
-    .where(and(eq(inboundMessages.userId, userId), eq(inboundMessages.channel, "command"), lt(inboundMessages.id, beforeId)))
+    .where(and(eq(inboundMessages.userId, userId), inArray(inboundMessages.channel, ["command", "page"]), lt(inboundMessages.id, beforeId)))
     .orderBy(desc(inboundMessages.id))
     .limit(1);
   return row ?? null;

@@ -50,8 +50,12 @@ export const inboundMessages = sqliteTable(
     rawSha256: text("raw_sha256").notNull(),
     rawSize: integer("raw_size").notNull(),
     chunkCount: integer("chunk_count").notNull(),
-    /** "forward" (an email to understand) or "command" (a reply to the assistant). */
-    channel: text("channel", { enum: ["forward", "command"] }).notNull(),
+    /**
+     * "forward" (an email to understand), "command" (a reply to the assistant), or "page" (an
+     * action on the private page: its raw bytes are the command as text, so its changes have a
+     * row to hang on and `undo` treats them as a reply's).
+     */
+    channel: text("channel", { enum: ["forward", "command", "page"] }).notNull(),
     /** stored → understood | not_understood | ignored | failed. */
     state: text("state", { enum: ["stored", "understood", "not_understood", "ignored", "failed"] })
       .notNull()

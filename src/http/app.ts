@@ -1,22 +1,28 @@
 /**
  * The HTTP side: a public health check; the calendar feed (src/http/calendar.ts), whose token
- * in the path is its permission; and everything else behind src/http/auth.ts (the
- * API_TOKEN bearer token, plus a Cloudflare Access JWT when Access is configured). Errors are
- * converted once, in onError.
+ * in the path is its permission; the private page (src/http/login.ts,
+ * src/http/dashboard-actions.ts), which needs its session (src/http/session.ts) and, when
+ * Access is configured, the Access JWT; and everything else behind src/http/auth.ts (the
+ * API_TOKEN bearer token, plus the Access JWT when Access is configured). Errors are converted
+ * once, in onError.
  *
- * Every response, errors included, carries the security headers: a CSP of default-src 'none'
- * and frame-ancestors 'none' (the API serves JSON and raw mail, never a page to render or frame),
- * nosniff, Referrer-Policy no-referrer. Mutating requests from a browser must come from the same
- * origin (CSRF). Nothing is served on *.workers.dev hostnames: wrangler.toml turns workers.dev
- * and preview URLs off, and this holds even if someone turns them back on.
+ * Every response, errors included, carries the security headers: for the API a CSP of
+ * default-src 'none' and frame-ancestors 'none' (it serves JSON and raw mail, never a page to
+ * render or frame), for the page its own CSP (src/http/session.ts); nosniff, Referrer-Policy
+ * no-referrer. Mutating requests from a browser must come from the same origin (CSRF). Nothing
+ * is served on *.workers.dev hostnames: wrangler.toml turns workers.dev and preview URLs off,
+ * and this holds even if someone turns them back on.
  */
 import { Hono, type MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { JwksFetcher } from "./access-jwt.ts";
-import { requireAuth } from "./auth.ts";
+import { createAccessGate, requireAccess, requireAuth } from "./auth.ts";
 import type { AppEnv } from "./env.ts";
+import { isPagePath, pageHeaders } from "./session.ts";
+import { loginPages } from "./login.ts";
+import { dashboardPages, logoutPage } from "./dashboard-actions.ts";
 import { messagesApi } from "./messages.ts";
 import { applicationsApi } from "./applications.ts";
 import { settingsApi } from "./settings.ts";
@@ -46,22 +52,32 @@ const csrfForBrowsers: MiddlewareHandler<AppEnv> = async (c, next) => {
   return sameOriginOnly(c, next);
 };
 
+const apiHeaders = secureHeaders({
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+  xFrameOptions: "DENY",
+  referrerPolicy: "no-referrer",
+  crossOriginResourcePolicy: "same-origin",
+});
+
+/** The page's headers on the page's paths, the API's everywhere else. */
+const securityHeaders: MiddlewareHandler<AppEnv> = (c, next) => (isPagePath(c.req.path) ? pageHeaders(c, next) : apiHeaders(c, next));
+
 export function createApp(options: AppOptions) {
+  const access = createAccessGate(options);
+  const pageAccess = requireAccess<AppEnv>(access);
   const app = new Hono<AppEnv>()
-    .use(
-      secureHeaders({
-        contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
-        xFrameOptions: "DENY",
-        referrerPolicy: "no-referrer",
-        crossOriginResourcePolicy: "same-origin",
-      }),
-    )
+    .use(securityHeaders)
     .use(refuseWorkersDev)
     .get("/health", (c) => c.json({ ok: true }))
     // The calendar feed: its token is the permission, as calendar apps send no credentials (src/http/calendar.ts).
     .route("/cal", calendarFeed)
     .use(csrfForBrowsers)
-    .use(requireAuth(options))
+    // The private page: its session instead of the token, the Access JWT as for the API.
+    .use((c, next) => (isPagePath(c.req.path) ? pageAccess(c, next) : next()))
+    .route("/", loginPages)
+    .route("/dashboard", dashboardPages)
+    .route("/logout", logoutPage)
+    .use(requireAuth(access))
     .route("/api/messages", messagesApi)
     .route("/api/applications", applicationsApi)
     .route("/api/settings", settingsApi)

@@ -1,9 +1,14 @@
 /**
- * Who may use the HTTP side. Everything but GET /health needs:
+ * Who may use the HTTP side. Everything but GET /health, the calendar feed and the private
+ * page needs:
  *
  * 1. the API_TOKEN bearer token, always; and
  * 2. when Access is configured (ACCESS_TEAM_DOMAIN and ACCESS_AUD), a valid Cloudflare Access
  *    JWT in `Cf-Access-Jwt-Assertion` as well (src/http/access-jwt.ts).
+ *
+ * The private page (src/http/session.ts) needs its session instead of the token, and the same
+ * Access JWT when Access is configured (`requireAccess`): one `AccessGate` checks both, with
+ * one cache of the team's keys.
  *
  * Both, not either: Access says a person passed the team's login policy, the token says the
  * caller holds this deployment's own secret. An Access policy that is too broad (any email
@@ -19,7 +24,7 @@
  * sides are 32 bytes whatever was sent, so neither the length nor the first differing
  * character of the token shows in the time taken. Tokens are never logged or echoed.
  */
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { HTTPException } from "hono/http-exception";
 import { parseConfig } from "../config.ts";
@@ -39,17 +44,28 @@ function readAccessSettings(vars: AccessVars): AccessSettings {
   return { kind: "on", teamDomain, audience };
 }
 
+/** Where Access puts its JWT on every request it lets through. */
+const ACCESS_JWT_HEADER = "cf-access-jwt-assertion";
+
 export interface AuthOptions {
   /** Fetches the team's signing keys; the global fetch in production. */
   fetchJwks: JwksFetcher;
 }
 
-export function requireAuth(options: AuthOptions): MiddlewareHandler<AppEnv> {
+/** Cloudflare Access for one app: refuses a request without a valid Access JWT when Access is configured. */
+export interface AccessGate {
+  /**
+   * Resolves when Access is off or `jwt` (the request's `Cf-Access-Jwt-Assertion`) is valid;
+   * throws the refusal otherwise (401, 403, or 503).
+   */
+  check(vars: AccessVars, jwt: string | undefined): Promise<void>;
+}
+
+export function createAccessGate(options: AuthOptions): AccessGate {
   // One key cache per team domain, kept for the isolate's life.
   const sources = new Map<string, JwksSource>();
 
-  const requireAccessJwt = async (c: Context<AppEnv>, teamDomain: string, audience: string): Promise<void> => {
-    const jwt = c.req.header("cf-access-jwt-assertion");
+  const requireAccessJwt = async (jwt: string | undefined, teamDomain: string, audience: string): Promise<void> => {
     if (!jwt) throw new HTTPException(401, { message: "a Cloudflare Access token is required" });
     let keys = sources.get(teamDomain);
     if (!keys) {
@@ -64,15 +80,34 @@ export function requireAuth(options: AuthOptions): MiddlewareHandler<AppEnv> {
     }
   };
 
+  return {
+    async check(vars, jwt) {
+      const access = readAccessSettings(vars);
+      if (access.kind === "invalid") {
+        console.error(JSON.stringify({ event: "access_misconfigured", problem: access.problem }));
+        throw new HTTPException(503, { message: "Access is half configured; every request is refused" });
+      }
+      if (access.kind === "on") await requireAccessJwt(jwt, access.teamDomain, access.audience);
+    },
+  };
+}
+
+/** The Access JWT alone (when Access is configured): for the private page, whose session stands in for the token. */
+export function requireAccess<E extends { Bindings: AccessVars }>(gate: AccessGate): MiddlewareHandler<E> {
+  return async (c, next) => {
+    await gate.check(c.env, c.req.header(ACCESS_JWT_HEADER));
+    await next();
+  };
+}
+
+/** The API_TOKEN bearer token, and the Access JWT when Access is configured. */
+export function requireAuth(gate: AccessGate): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = parseConfig(c.env).apiToken;
     if (!token) throw new HTTPException(503, { message: "API_TOKEN is not set; the API is disabled" });
     if (!BEARER_TOKEN.test(token)) throw new HTTPException(503, { message: "API_TOKEN may hold only letters, digits and . _ ~ + / - (then any '='); the API is disabled" });
-    const access = readAccessSettings(c.env);
-    if (access.kind === "invalid") {
-      console.error(JSON.stringify({ event: "access_misconfigured", problem: access.problem }));
-      throw new HTTPException(503, { message: "Access is half configured; every request is refused" });
-    }
+    // Half a configuration is the deployment's fault: refused before any token is compared.
+    if (readAccessSettings(c.env).kind === "invalid") await gate.check(c.env, undefined);
 
     // bearerAuth skips verifyToken when the header is missing or malformed; comparing the empty
     // token there keeps one comparison per request, so every refusal costs the same work.
@@ -90,7 +125,7 @@ export function requireAuth(options: AuthOptions): MiddlewareHandler<AppEnv> {
       invalidToken: REFUSAL,
     });
     return requireToken(c, async () => {
-      if (access.kind === "on") await requireAccessJwt(c, access.teamDomain, access.audience);
+      await gate.check(c.env, c.req.header(ACCESS_JWT_HEADER));
       await next();
     });
   };

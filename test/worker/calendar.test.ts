@@ -228,7 +228,7 @@ describe("the calendar feed", () => {
       }).replace("We would like to invite you to a video interview on", "We need to reschedule your interview. The new time is"),
     );
     await reply("undo");
-    expect(await rows("SELECT time_zone, sequence FROM interviews")).toEqual([{ ...zoneBefore, sequence: 2 }]);
+    expect(await rows("SELECT time_zone, sequence FROM interviews")).toEqual([{ time_zone: "America/Los_Angeles", sequence: 2 }]);
     expect(await interviewEvents(url)).toMatchObject([{ uid: first!.uid, startUtc: first!.startUtc, sequence: 2 }]);
   });
 
