@@ -46,8 +46,9 @@ export function parseDashboardView(query: { status?: string | undefined; page?: 
 
 export function renderDashboard(data: DashboardData, options: DashboardOptions): string {
   const document = <DashboardDocument data={data} options={options} />;
-  // Every component is synchronous, so the whole document renders to a string at once.
-  const html = document.toString();
+  // Every component is synchronous, so the whole document renders to a string at once; an
+  // asynchronous one would make the node (or its string) a promise.
+  const html: unknown = document instanceof Promise ? document : document.toString();
   if (typeof html !== "string") throw new Error("the dashboard rendered asynchronously");
   return `<!doctype html>${html}`;
 }

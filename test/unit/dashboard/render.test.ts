@@ -114,7 +114,7 @@ describe("the private page's HTML", () => {
     expect(html).toContain('<a href="webcal://assistant.example.com/calendar/abc.ics">Subscribe in your calendar app</a>');
     const none = renderDashboard(searchDashboard(5), { ...OPTIONS, calendarUrl: null });
     expect(none).not.toContain("calendar-url");
-    expect(none).toContain("The interview calendar needs this assistant's web address");
+    expect(none).toContain("The interview calendar needs this assistant&#39;s web address");
   });
 
   it("shows a column's pages, and the board links to them when it leaves cards out", () => {
