@@ -10,8 +10,9 @@
  * In the browser: the link's page, "Log in", the board; a card moved to rejected and Undo; a
  * draft marked sent; each action confirmed by mail as a reply is. Then the page at 390 px and
  * 1280 px: nothing scrolls sideways, the page's own CSP refuses nothing it needs, and the
- * screenshots go to test-artifacts/ and to docs/screenshots/ (kept in the repository for the
- * README). One worker and one browser for the whole file.
+ * screenshots go to test-artifacts/; with UPDATE_SCREENSHOTS=1 also to docs/screenshots/, the
+ * README's images (kept in the repository, so an ordinary run leaves them alone). One worker and
+ * one browser for the whole file.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -26,6 +27,7 @@ import { LocalWorker } from "../../scripts/local-worker.mjs";
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const ARTIFACTS_DIR = path.join(ROOT, "test-artifacts");
 const SCREENSHOTS_DIR = path.join(ROOT, "docs", "screenshots");
+const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1";
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -178,11 +180,29 @@ describe("the private page in headless Chromium", () => {
       expect(String(await p.evaluate("getComputedStyle(document.body).fontFamily"))).toContain("system-ui");
       expect(pageProblems).toEqual([]);
       mkdirSync(ARTIFACTS_DIR, { recursive: true });
-      mkdirSync(SCREENSHOTS_DIR, { recursive: true });
       await p.screenshot({ path: path.join(ARTIFACTS_DIR, `dashboard-${width}px.png`), fullPage: true });
-      await p.screenshot({ path: path.join(SCREENSHOTS_DIR, `dashboard-${width}.png`), fullPage: true });
+      if (UPDATE_SCREENSHOTS) {
+        mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+        await p.screenshot({ path: path.join(SCREENSHOTS_DIR, `dashboard-${width}.png`) });
+      }
     });
   }
+
+  it("shows the calendar's address with how to subscribe, which serves the feed", async () => {
+    const p = await page();
+    await p.setViewportSize({ width: 390, height: HEIGHT_PX });
+    await p.goto(`${worker.base}/dashboard`);
+    const calendar = p.locator("details", { has: p.locator("summary", { hasText: "Your interview calendar" }) });
+    await calendar.locator("summary").click();
+    const address = await p.locator("#calendar-url").inputValue();
+    expect(address).toMatch(/\/cal\/[a-z2-7]{40}\.ics$/);
+    const feed = await fetch(address);
+    expect(feed.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(await feed.text()).toContain("BEGIN:VEVENT");
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await calendar.screenshot({ path: path.join(ARTIFACTS_DIR, "dashboard-calendar.png") });
+    if (UPDATE_SCREENSHOTS) await calendar.screenshot({ path: path.join(SCREENSHOTS_DIR, "calendar.png") });
+  });
 });
 
 /** Debian's chromium from PATH; the test fails (never skips) without it. */

@@ -1,6 +1,6 @@
 /**
  * The page's shell: the document, its one style sheet and one small script (both inline with
- * the response's CSP nonce, as src/http/dashboard/CONTRACT.md agrees), the header with whose
+ * the response's CSP nonce, set by src/http/session.ts), the header with whose
  * search it is, the calendar and the logout button, and the notice of the last action.
  *
  * The style sheet uses system fonts, stacks everything in one column on a phone, wraps long

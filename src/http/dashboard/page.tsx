@@ -9,8 +9,8 @@
  *
  * Everything works without JavaScript: every action is a form (method post, with the CSRF
  * token), every draft's text is selectable. Text from emails is only ever a JSX text child or
- * attribute value, which Hono escapes; markup is never built from data. The routes are in
- * src/http/dashboard/CONTRACT.md.
+ * attribute value, which Hono escapes; markup is never built from data. The routes that serve
+ * these pages and take their forms are in src/http/dashboard-actions.ts.
  */
 import type { FC } from "hono/jsx";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../core/applications/status.ts";
