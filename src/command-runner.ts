@@ -17,7 +17,8 @@ import { findDigestShowing, type DigestSchedule } from "./core/digest/schedule.t
 import { parseSettings } from "./core/follow-ups/settings.ts";
 import { renderPlainTextHtml } from "./core/mail/html.ts";
 import type { UserPreferences } from "./core/applications/inverse.ts";
-import { changeStatements, effectStatements, findLastChange, loadCommandState, undoStatements, type UndoableChange } from "./db/commands.ts";
+import { changeStatements, effectStatements, findLastChange, loadCommandState, undoStatements } from "./db/commands.ts";
+import { describeUndoableChange } from "./core/commands/history-words.ts";
 import { findPreviousCommand, getInbound, markInbound, recordOutbound, type InboundRow, type OutboundKind } from "./db/messages.ts";
 import { runBatch } from "./db/client.ts";
 import { addressGenerationsOf, GENERATION_COLUMNS, type UserRow } from "./db/users.ts";
@@ -40,6 +41,8 @@ export interface CommandAnswer {
   subject: string;
   text: string;
   items?: ListItems;
+  /** Links the answer holds that the assistant made (a login link, the calendar's address): links in its HTML too. */
+  ownLinks?: string[];
 }
 
 const UNDO_HINTS: Readonly<Record<CommandChannel, { afterChange: string; afterUndo: string; again: string }>> = {
@@ -87,9 +90,9 @@ export async function runCommands(deps: Deps, user: UserRow, row: InboundRow, co
       return { state: "understood", changed: false, subject: "Your open applications", text: overview.text, items: overview.items };
     }
     case "links": {
-      const lines = await describeLinks(deps, user, plan.links);
+      const { lines, urls } = await describeLinks(deps, user, plan.links);
       await markInbound(db, row.id, { state: "understood" });
-      return { state: "understood", changed: false, subject: plan.links.includes("dashboard") ? "Your link to log in" : "Your calendar", text: lines.join("\n") };
+      return { state: "understood", changed: false, subject: plan.links.includes("dashboard") ? "Your link to log in" : "Your calendar", text: lines.join("\n"), ownLinks: urls };
     }
     case "problems":
       await markInbound(db, row.id, { state: "not_understood", problem: plan.problems.join("; ") });
@@ -101,7 +104,7 @@ export async function runCommands(deps: Deps, user: UserRow, row: InboundRow, co
         return { state: "understood", changed: false, subject: "Nothing to undo", text: "There is no change left to undo." };
       }
       const source = await getInbound(db, last.inboundMessageId);
-      const undone = describeUndoable(last, source);
+      const undone = describeUndoableChange(last.payloads, source);
       // A reply "undo" just after a reply that changed nothing most likely means that one, so
       // the change before it is named, not reversed silently. The page's Undo button says what
       // it means.
@@ -134,9 +137,10 @@ export async function runCommands(deps: Deps, user: UserRow, row: InboundRow, co
         lines.push("", `Your new private forwarding address: ${await forwardingAddressFor(deps.config, updatedUser)}`, "Put it in your mailbox's forwarding rule; mail to the old one is refused.");
       }
       const links: LinkRequest[] = updatedUser.calendarGeneration !== user.calendarGeneration ? [...new Set([...plan.links, "calendar" as const])] : plan.links;
-      if (links.length > 0) lines.push("", ...(await describeLinks(deps, updatedUser, links)));
+      const asked = links.length > 0 ? await describeLinks(deps, updatedUser, links) : { lines: [], urls: [] };
+      if (asked.lines.length > 0) lines.push("", ...asked.lines);
       lines.push("", plan.irreversible ? "Deleting cannot be undone." : hints.afterChange);
-      return { state: "understood", changed: plan.changes.length > 0, subject: "Done", text: lines.join("\n") };
+      return { state: "understood", changed: plan.changes.length > 0, subject: "Done", text: lines.join("\n"), ownLinks: asked.urls };
     }
   }
 }
@@ -219,13 +223,6 @@ async function describeOpenApplications(deps: Deps, user: UserRow): Promise<{ te
   return { text: ["Your applications:", ...lines, "", 'Reply with a number to act on one, e.g. "rejected 2", "done 1" (its next draft) or "forget 3".'].join("\n"), items };
 }
 
-/** What a change was, as `undo` names it: the commands and what each did, or the forward it filed. */
-function describeUndoable(change: UndoableChange, source: InboundRow | null): string[] {
-  const said = change.payloads.flatMap((p) => (typeof p.said === "string" && typeof p.summary === "string" ? [`${p.said} — ${p.summary}`] : []));
-  if (said.length > 0) return [...new Set(said)];
-  return [source?.channel === "command" ? `your reply "${source.subject ?? ""}"` : `the filing of "${source?.subject ?? "a forwarded email"}"`];
-}
-
 const CALENDAR_HOW_TO = [
   "Subscribe to it once and your interviews appear in your calendar, with reminders a day and an hour before:",
   "  Google Calendar: Other calendars → + → From URL",
@@ -238,24 +235,29 @@ const CALENDAR_HOW_TO = [
  * The links a reply asked for. A login link is made here, at the moment it is mailed, so it
  * expires 15 minutes after the owner receives it.
  */
-async function describeLinks(deps: Deps, user: UserRow, links: readonly LinkRequest[]): Promise<string[]> {
-  if (deps.config.publicUrl === null) {
-    return ["The calendar and the private page need this assistant's web address, and none is set up (PUBLIC_URL in the settings)."];
+async function describeLinks(deps: Deps, user: UserRow, links: readonly LinkRequest[]): Promise<{ lines: string[]; urls: string[] }> {
+  const { publicUrl } = deps.config;
+  if (publicUrl === null) {
+    return { lines: ["The calendar and the private page need this assistant's web address, and none is set up (PUBLIC_URL in the settings)."], urls: [] };
   }
   const lines: string[] = [];
+  const urls: string[] = [];
   for (const link of links) {
     if (lines.length > 0) lines.push("");
     if (link === "calendar") {
-      lines.push(`Your interview calendar: ${await calendarFeedUrlFor(deps.config, user)}`, ...CALENDAR_HOW_TO);
+      const feed = await calendarFeedUrlFor(deps.config, user);
+      if (feed !== null) urls.push(feed);
+      lines.push(`Your interview calendar: ${feed}`, ...CALENDAR_HOW_TO);
     } else {
-      const secret = await createLoginLink(deps.db, user.id, deps.now);
+      const login = `${publicUrl}/login/${await createLoginLink(deps.db, user.id, deps.now)}`;
+      urls.push(login);
       lines.push(
-        `Log in to your private page: ${deps.config.publicUrl}/login/${secret}`,
+        `Log in to your private page: ${login}`,
         `The link works once, within ${LOGIN_LINK_TTL_MS / 60_000} minutes. Reply "dashboard" for a new one, and "logout" to log out everywhere.`,
       );
     }
   }
-  return lines;
+  return { lines, urls };
 }
 
 /**
@@ -263,13 +265,22 @@ async function describeLinks(deps: Deps, user: UserRow, links: readonly LinkRequ
  * reply address as Reply-To so the owner can answer it with more commands (or "undo"). A failed
  * send is logged, never thrown: the change it confirms is already made.
  */
-export async function sendAnswer(deps: Deps, user: UserRow, row: InboundRow, subject: string, text: string, kind: OutboundKind = "notice", items?: ListItems): Promise<void> {
+export async function sendAnswer(
+  deps: Deps,
+  user: UserRow,
+  row: InboundRow,
+  subject: string,
+  text: string,
+  kind: OutboundKind = "notice",
+  items?: ListItems,
+  ownLinks: readonly string[] = [],
+): Promise<void> {
   try {
     const { messageId } = await deps.mailer.send({
       to: user.email,
       subject,
       text,
-      html: renderPlainTextHtml(text),
+      html: renderPlainTextHtml(text, new Set(ownLinks)),
       inReplyTo: isSafeMessageId(row.outerMessageId) ? row.outerMessageId : null,
       replyTo: await replyAddressFor(deps.config, user),
     });

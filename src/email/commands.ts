@@ -164,7 +164,7 @@ export async function handleCommandReply(
 
   const target = await resolveTarget(deps, user, email);
   const result = await runCommands(deps, user, row, reply.commands, target, "reply");
-  await sendAnswer(deps, user, row, result.subject, result.text, "notice", result.items);
+  await sendAnswer(deps, user, row, result.subject, result.text, "notice", result.items, result.ownLinks);
   return result.state;
 }
 

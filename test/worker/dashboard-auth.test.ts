@@ -197,6 +197,8 @@ describe("the one-time link", () => {
     const answer = await reply("dashboard");
     const link = /Log in to your private page: https:\/\/assistant\.example\.com\/login\/([A-Za-z0-9_-]{43})/.exec(answer)?.[1];
     expect(link).toBeDefined();
+    // The assistant's own link is a link in the HTML part as well.
+    expect((await mail.parsed(mail.raws.length - 1)).html).toContain(`<a href="https://assistant.example.com/login/${link}">`);
     const { response, html } = await openPage(await logIn(link));
     expect(response.status).toBe(200);
     expect(html).toContain(COMPANY);

@@ -150,6 +150,6 @@ export function describeUndoableChange(payloads: readonly Record<string, unknown
   const said = payloads.flatMap((p) => (typeof p.said === "string" && typeof p.summary === "string" ? [`${p.said} — ${p.summary}`] : []));
   if (said.length > 0) return [...new Set(said)];
   if (source?.channel === "command") return [`your reply ${quoted(source.subject ?? "")}`];
-  if (source?.channel === "page") return [`your change ${quoted(source.subject ?? "")} on this page`];
+  if (source?.channel === "page") return [`your change ${quoted(source.subject ?? "")} on your private page`];
   return [`the filing of ${quoted(source?.subject ?? "a forwarded email")}`];
 }

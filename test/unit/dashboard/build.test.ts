@@ -53,7 +53,7 @@ describe("describeUndoableChange", () => {
       "done 1 — Acme: thank-you note marked sent",
     ]);
     expect(describeUndoableChange([{}], { channel: "command", subject: "Re: Digest" })).toEqual(['your reply "Re: Digest"']);
-    expect(describeUndoableChange([{}], { channel: "page", subject: "rejected 2" })).toEqual(['your change "rejected 2" on this page']);
+    expect(describeUndoableChange([{}], { channel: "page", subject: "rejected 2" })).toEqual(['your change "rejected 2" on your private page']);
     expect(describeUndoableChange([{ kind: "invitation" }], { channel: "forward", subject: "Interview" })).toEqual(['the filing of "Interview"']);
   });
 });
