@@ -15,4 +15,5 @@ fi
 wrangler d1 migrations apply DB --local >/dev/null
 PORT="${PORT:-8787}"
 echo "Forward an email:  curl -X POST 'http://127.0.0.1:$PORT/cdn-cgi/local/email?from=me@example.com&to=assistant@example.com' --data-binary @examples/<file>.eml" >&2
-exec wrangler dev --ip 127.0.0.1 --port "$PORT" "$@"
+# The links mailed for the calendar and the private page point at this local worker.
+exec wrangler dev --ip 127.0.0.1 --port "$PORT" --var "PUBLIC_URL:http://127.0.0.1:$PORT" "$@"
