@@ -5,7 +5,9 @@
  * follow-ups are as the last filing, reply, page action or digest left them. The drafts shown
  * are written by the rules at this instant (a stored text may predate a change it reflects, as
  * the digest knows, src/core/follow-ups/sync.ts), for the applications shown only, so a page
- * costs the same however long the search. The shaping is pure and takes the instant as an
+ * costs the same however long the search. A draft relying on a detail read unsure from an
+ * email, and not set by the owner since, says what to check as the digest does
+ * (src/core/digest/doubts.ts). The shaping is pure and takes the instant as an
  * argument, so the benchmark measures the page from the same data without D1.
  *
  * `DashboardData` is plain data, already in the owner's words where the core has them
@@ -15,9 +17,9 @@
  * recent cards with the column's count, a limited number of drafts, interviews and changes.
  * Everything from an email is untrusted text.
  */
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { events, inboundMessages } from "./schema.ts";
+import { events, inboundMessages, interviews } from "./schema.ts";
 import type { UserRow } from "./users.ts";
 import { toFollowUpRecord, userRecordsReads } from "./follow-ups.ts";
 import { toApplicationRecord, toInterviewRecord } from "./applications.ts";
@@ -34,6 +36,7 @@ import { describeDay } from "../core/commands/day-words.ts";
 import { addCalendarDays, atLocalTime, parseLocalDateTime, toLocalDate } from "../core/time/business-days.ts";
 import { formatInstant } from "../core/time/format.ts";
 import { stripHiddenControls } from "../core/text/untrusted.ts";
+import { describeCheck, DETAIL_EVENT_TYPES, findDoubts, listChecks, toDetailSource, type ApplicationDoubts, type DetailSource } from "../core/digest/doubts.ts";
 
 /** Cards per board column on the overview; "show all" opens the column's own pages. */
 export const BOARD_CARDS_PER_COLUMN = 6;
@@ -138,6 +141,12 @@ export interface DashboardDraft {
   body: string;
   /** Marked spots in the body to fill in before sending. */
   placeholders: string[];
+  /**
+   * What to check before sending, in the digest's words, each with the reply that settles it
+   * (un-numbered, as a reply to the confirmation of the email it was read from): details it
+   * relies on that I was not sure of. While any is left, the draft is not ready.
+   */
+  checks: string[];
 }
 
 /** A follow-up coming up in the next days, named without its draft. */
@@ -245,13 +254,18 @@ export interface DashboardInput {
   records: Omit<UserRecords, "events">;
   /** Every event of the owner (archived applications' and no application's included), in the order recorded. */
   events: readonly DashboardEvent[];
+  /** The events in force that set each application's company, contact and interview times, with where each came from, in the order recorded. */
+  detailSources: readonly DetailSource[];
   now: number;
   view: DashboardView;
 }
 
 const OVERVIEW: DashboardView = { kind: "overview" };
 
-/** The reads of one page: the rules' records, with every event read once, with its message. */
+/**
+ * The reads of one page: the rules' records, with every event read once, with its message; an
+ * event that sets a detail also with its message's confidence and the interview it created.
+ */
 function dashboardReads(db: Db, userId: number) {
   const [apps, interviewRows, , followUpRows] = userRecordsReads(db, userId);
   const eventRows = db
@@ -265,9 +279,15 @@ function dashboardReads(db: Db, userId: number) {
       undoneAt: events.undoneAt,
       channel: inboundMessages.channel,
       subject: inboundMessages.subject,
+      // Only where a doubt can come from: the other events of a forward would repeat its reading for nothing.
+      confidence: sql<string | null>`CASE WHEN ${and(eq(inboundMessages.channel, "forward"), inArray(events.type, [...DETAIL_EVENT_TYPES]))} THEN json_extract(${inboundMessages.understanding}, '$.confidence') END`,
+      // Named apart from events.id: D1 returns a row's columns by name.
+      createdInterviewId: sql<number | null>`${interviews.id}`.as("created_interview_id"),
     })
     .from(events)
     .leftJoin(inboundMessages, eq(events.inboundMessageId, inboundMessages.id))
+    // At most one row each: an interview has one source message (interviews_source_message_uq).
+    .leftJoin(interviews, and(eq(events.type, "interview_scheduled"), eq(interviews.sourceMessageId, events.inboundMessageId)))
     .where(eq(events.userId, userId))
     .orderBy(asc(events.id));
   return [apps, interviewRows, eventRows, followUpRows] as const;
@@ -279,6 +299,7 @@ function dashboardReads(db: Db, userId: number) {
  */
 export async function loadDashboard(db: Db, user: UserRow, now: Date, view: DashboardView = OVERVIEW): Promise<DashboardData | null> {
   const [apps, interviewRows, eventRows, followUpRows] = await db.batch(dashboardReads(db, user.id));
+  const eventsRead = eventRows.map((e) => ({ ...e, payload: (e.payload as Record<string, unknown>) ?? {} }));
   return buildDashboard({
     owner: user,
     records: {
@@ -286,16 +307,20 @@ export async function loadDashboard(db: Db, user: UserRow, now: Date, view: Dash
       interviews: interviewRows.map(({ interview, subject }) => toInterviewRecord(interview, subject ?? null)),
       followUps: followUpRows.map(toFollowUpRecord),
     },
-    events: eventRows.map((e) => ({
+    events: eventsRead.map((e) => ({
       id: e.id,
       applicationId: e.applicationId,
       inboundMessageId: e.inboundMessageId,
       type: e.type,
-      payload: (e.payload as Record<string, unknown>) ?? {},
+      payload: e.payload,
       at: e.at.getTime(),
       undoneAt: e.undoneAt?.getTime() ?? null,
       source: e.channel === null ? null : { channel: e.channel, subject: e.subject },
     })),
+    detailSources: eventsRead.flatMap((e) => {
+      const source = e.undoneAt === null ? toDetailSource(e) : null;
+      return source ? [source] : [];
+    }),
     now: now.getTime(),
     view,
   });
@@ -356,6 +381,7 @@ class PageContext {
   private readonly dayEnd: number;
   private readonly input: DashboardInput;
   private readonly plans = new Map<number, FollowUpPlan | null>();
+  private readonly doubts: Map<number, ApplicationDoubts>;
 
   constructor(input: DashboardInput) {
     const { records } = input;
@@ -372,6 +398,7 @@ class PageContext {
     this.today = toLocalDate(input.now, this.timeZone);
     this.dayEnd = atLocalTime(addCalendarDays(this.today, 1), 0, this.timeZone);
     this.undo = findUndoStep(input.events);
+    this.doubts = findDoubts(input.detailSources);
   }
 
   overview(): OverviewPage {
@@ -527,15 +554,22 @@ class PageContext {
     };
   }
 
-  /** A stored follow-up with its draft as the rules write it now (the stored text may predate a change, as in the digest). */
+  /**
+   * A stored follow-up with its draft as the rules write it now (the stored text may predate a
+   * change, as in the digest), and what to check before sending it, as the digest lists it.
+   */
   private draft(f: StoredFollowUp): DashboardDraft {
     const plan = this.planOf(f.applicationId);
     const planned = plan?.followUps.find((p) => p.key === f.key);
     const text = planned ?? f;
+    const app = this.apps.get(f.applicationId);
+    const doubts = this.doubts.get(f.applicationId);
+    const checks =
+      app && doubts ? listChecks(doubts, app, { recipients: f.recipients, dueAt: f.dueAt, interviewId: planned?.interviewId ?? null }, this.interviewsOf.get(app.id) ?? [], this.timeZone, null) : [];
     return {
       id: f.id,
       applicationId: f.applicationId,
-      label: labelOf(this.apps.get(f.applicationId)),
+      label: labelOf(app),
       kind: describeFollowUpKind(f.rule),
       dueAt: f.dueAt,
       snoozedUntil: f.snoozedUntil !== null && f.snoozedUntil > this.input.now ? f.snoozedUntil : null,
@@ -544,6 +578,7 @@ class PageContext {
       subject: text.subject,
       body: text.body,
       placeholders: [...text.placeholders],
+      checks: checks.map(describeCheck),
     };
   }
 

@@ -8,7 +8,7 @@ import type { Db } from "./client.ts";
 import { digests, events, followUps, inboundMessages, interviews, users } from "./schema.ts";
 import type { UserRecords } from "../core/follow-ups/refresh.ts";
 import type { DigestItemKey } from "../core/digest/compose.ts";
-import type { DetailSource } from "../core/digest/doubts.ts";
+import { DETAIL_EVENT_TYPES, toDetailSource, type DetailSource } from "../core/digest/doubts.ts";
 import { weekStartOf } from "../core/digest/look-back.ts";
 import { CONFIDENT_FIELDS, type ConfidentField } from "../core/understanding/types.ts";
 import type { UserRow } from "./users.ts";
@@ -56,7 +56,6 @@ export interface ClaimedDigest {
 }
 
 /** Events that set a detail a draft relies on (src/core/digest/doubts.ts). */
-const DETAIL_EVENT_TYPES = ["application_created", "details_updated", "interview_scheduled", "interview_moved"];
 
 /**
  * Claims the user's digest for a local date and reads everything the digest needs, in one
@@ -97,7 +96,7 @@ export async function claimDigest(db: Db, userId: number, localDate: string, now
       .from(events)
       .leftJoin(inboundMessages, eq(events.inboundMessageId, inboundMessages.id))
       .leftJoin(interviews, and(eq(events.type, "interview_scheduled"), eq(interviews.sourceMessageId, events.inboundMessageId)))
-      .where(and(eq(events.userId, userId), isNull(events.undoneAt), inArray(events.type, DETAIL_EVENT_TYPES)))
+      .where(and(eq(events.userId, userId), isNull(events.undoneAt), inArray(events.type, [...DETAIL_EVENT_TYPES])))
       .orderBy(asc(events.id)),
     db
       .select({ localDate: digests.localDate })
@@ -112,42 +111,11 @@ export async function claimDigest(db: Db, userId: number, localDate: string, now
     claim,
     records: toUserRecords([apps, interviewRows, eventRows, followUpRows]),
     undelivered,
-    detailSources: sourceRows.flatMap((row): DetailSource[] => {
-      if (row.applicationId === null) return [];
-      const payload = (row.payload as Record<string, unknown> | null) ?? {};
-      const named = payload.interviewId;
-      return [
-        {
-          applicationId: row.applicationId,
-          interviewId: typeof named === "number" ? named : row.createdInterviewId,
-          type: row.type,
-          payload,
-          setBy: row.channel === "forward" ? "email" : "owner",
-          confidence: row.channel === "forward" ? parseConfidence(row.confidence) : null,
-        },
-      ];
-    }),
+    detailSources: sourceRows.flatMap((row) => toDetailSource({ ...row, payload: (row.payload as Record<string, unknown> | null) ?? {} }) ?? []),
     firstOfWeek: sentThisWeek.length === 0,
   };
 }
 
-/** The scores of a stored understanding's `confidence` (JSON text); fields without a numeric score are left out. */
-function parseConfidence(json: string | null): DetailSource["confidence"] {
-  if (json === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== "object" || parsed === null) return null;
-  const scores: Partial<Record<ConfidentField, { score: number }>> = {};
-  for (const field of CONFIDENT_FIELDS) {
-    const score = (parsed as Partial<Record<ConfidentField, { score?: unknown }>>)[field]?.score;
-    if (typeof score === "number") scores[field] = { score };
-  }
-  return scores;
-}
 
 /**
  * After a claim batch that failed in transit: if it landed anyway (a lost response), the

@@ -201,7 +201,6 @@ describe("digest HTML in headless Chromium", () => {
           "Send today",
           "Check before sending:",
           "I was not sure of the contact, Priya Natarajan",
-          "Send those replies in answer to my confirmation of their email",
           "1. Thank-you note: Lumen Robotics, Backend Engineer",
           "3. Thank-you note: Brightfjord Logistics, Senior Platform Engineer",
           "4. Reply to their decision: Kestrel Health",

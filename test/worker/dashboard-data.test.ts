@@ -1,7 +1,8 @@
 /**
  * The private page's data against the real local D1: what the owner sees of their search,
  * from the history (a rejection after an interview keeps the interview), nothing archived, and
- * nothing of anyone else's; and the step Undo would reverse, found as the reply `undo` finds it.
+ * nothing of anyone else's; the step Undo would reverse, found as the reply `undo` finds it;
+ * and what to check before sending a draft, from the readings of the emails behind it.
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -10,9 +11,10 @@ import { createDb } from "../../src/db/client.ts";
 import { loadDashboard, type DashboardData, type OverviewPage } from "../../src/db/dashboard.ts";
 import { findLastChange } from "../../src/db/commands.ts";
 import { refreshFollowUps } from "../../src/db/follow-ups.ts";
-import { applications, events, followUps, inboundMessages } from "../../src/db/schema.ts";
+import { applications, events, followUps, inboundMessages, interviews } from "../../src/db/schema.ts";
 import { renderDashboard } from "../../src/http/dashboard/page.tsx";
 import { clearAll, seedInterviewedApplication, seedUser } from "../helpers/seed.ts";
+import { doubted, understanding } from "../helpers/understanding-builder.ts";
 
 const TIME_ZONE = "Europe/Berlin";
 /** Tuesday 10 March 2026, 10:00 in Berlin. */
@@ -87,6 +89,40 @@ async function seedRejectedAfterInterview(user: UserRow, company: string) {
   ]);
   await db.update(applications).set({ status: "rejected" }).where(eq(applications.id, app.id));
   return app;
+}
+
+/**
+ * An application filed from a forward whose contact and time zone were read unsure (the company
+ * sure), with the interview that email scheduled for Friday 6 March.
+ */
+async function seedUnsureReading(user: UserRow) {
+  const db = createDb(env.DB);
+  const at = new Date("2026-03-02T09:00:00+01:00");
+  const startAt = new Date("2026-03-06T10:00:00+01:00");
+  const contact = { name: "Jonas Keller", email: "jonas@spreewerk.example" };
+  const read = understanding({
+    company: "Spreewerk GmbH",
+    role: "Data Engineer",
+    contact,
+    start: startAt.toISOString(),
+    tz: "Europe/Berlin",
+    confidence: { company: doubted(0.9, "sender domain"), contact: doubted(0.5, "signature only"), start: doubted(0.9, "date in the text"), tz: doubted(0.5, "no zone given") },
+  });
+  const [message] = await db
+    .insert(inboundMessages)
+    .values({ userId: user.id, receivedAt: at, envelopeFrom: "me@example.com", envelopeTo: "in@example.com", rawSha256: `sha-${++sequence}`, rawSize: 1, chunkCount: 0, channel: "forward", state: "understood", subject: "Interview: Data Engineer", understanding: read })
+    .returning();
+  const [app] = await db
+    .insert(applications)
+    .values({ userId: user.id, company: "Spreewerk GmbH", companyKey: "spreewerk", role: "Data Engineer", roleKey: "data engineer", status: "interviewing", contactName: contact.name, contactEmail: contact.email, sourceMessageId: message!.id, createdAt: at, updatedAt: at })
+    .returning();
+  await db.insert(interviews).values({ applicationId: app!.id, startAt, timeZone: "Europe/Berlin", durationMin: 45, format: "video", interviewers: [contact], status: "scheduled", sourceMessageId: message!.id, createdAt: at });
+  await db.insert(events).values([
+    { userId: user.id, applicationId: app!.id, inboundMessageId: message!.id, type: "application_created", payload: { company: "Spreewerk GmbH", sentAt: at.getTime() }, inverse: { op: "archive_application" }, at },
+    { userId: user.id, applicationId: app!.id, inboundMessageId: message!.id, type: "interview_scheduled", payload: { startAt: startAt.getTime(), startLocal: null, timeZone: "Europe/Berlin" }, inverse: { op: "delete_interview_from_message" }, at },
+    { userId: user.id, applicationId: app!.id, inboundMessageId: message!.id, type: "email_filed", payload: { kind: "invitation", subject: "Interview: Data Engineer", sentAt: at.getTime() }, inverse: null, at },
+  ]);
+  return { app: app!, contact };
 }
 
 function overviewOf(data: DashboardData | null): OverviewPage {
@@ -207,6 +243,48 @@ describe("loadDashboard", () => {
     expect(thankYou!.body).toContain("Ana");
     expect(await db.select().from(followUps).orderBy(followUps.id)).toEqual(storedBefore);
     expect(await db.select().from(events).orderBy(events.id)).toEqual(eventsBefore);
+  });
+
+  it("says what to check before sending, as the digest does, until the owner's `contact:` settles it; undoing that reply brings it back", async () => {
+    const user = await seedUser(env.DB, { email: "me@example.com", timeZone: TIME_ZONE });
+    const { app, contact } = await seedUnsureReading(user);
+    const db = createDb(env.DB);
+    await refreshFollowUps(db, user, new Date("2026-03-06T12:00:00Z"));
+    const checksOf = async () => {
+      const data = await loadDashboard(db, user, NOW, { kind: "application", applicationId: app.id });
+      if (data?.page.kind !== "application") throw new Error("expected the application's page");
+      return data.page.drafts.map((d) => ({ kind: d.kind, checks: d.checks }));
+    };
+    const contactCheck = 'I was not sure of the contact, Jonas Keller <jonas@spreewerk.example>: check it, and reply "contact: Jonas Keller <jonas@spreewerk.example>" with it corrected, or as it is to confirm it.';
+    const timeCheck = 'I was not sure of the interview time, Fri 6 Mar 2026, 10:00 CET (your time): check it, and reply "time: 2026-03-06 10:00 Europe/Berlin" with it corrected, or as it is to confirm it.';
+
+    expect(await checksOf()).toEqual([
+      { kind: "thank-you note", checks: [contactCheck, timeCheck] },
+      { kind: "status check", checks: [contactCheck, timeCheck] },
+    ]);
+
+    const at = new Date(NOW.getTime() - 3600_000);
+    const reply = await seedInbound(user.id, "command", "Re: Filed: Spreewerk GmbH", at);
+    const said = `contact: ${contact.name} <${contact.email}>`;
+    await db.insert(events).values({
+      userId: user.id,
+      applicationId: app.id,
+      inboundMessageId: reply.id,
+      type: "details_updated",
+      payload: { contactName: contact.name, contactEmail: contact.email, said, summary: `Spreewerk GmbH (Data Engineer): contact set to ${contact.name} ${contact.email}` },
+      inverse: { op: "set_details", details: { contactName: contact.name, contactEmail: contact.email } },
+      at,
+    });
+    expect(await checksOf()).toEqual([
+      { kind: "thank-you note", checks: [timeCheck] },
+      { kind: "status check", checks: [timeCheck] },
+    ]);
+
+    await db.update(events).set({ undoneAt: NOW }).where(eq(events.inboundMessageId, reply.id));
+    expect(await checksOf()).toEqual([
+      { kind: "thank-you note", checks: [contactCheck, timeCheck] },
+      { kind: "status check", checks: [contactCheck, timeCheck] },
+    ]);
   });
 
   it("renders in the Worker runtime, as the route serves it", async () => {

@@ -4,7 +4,7 @@
  * Every string here may come from an inbound email and is untrusted.
  */
 import type { FunnelFigures } from "../applications/funnel.ts";
-import type { DoubtedDetail } from "./doubts.ts";
+import type { DigestCheck } from "./doubts.ts";
 
 export interface DigestPerson {
   name: string | null;
@@ -47,13 +47,6 @@ export interface DigestDraft {
 }
 
 /** A detail to check before sending, and the reply that settles it. */
-export interface DigestCheck {
-  detail: DoubtedDetail;
-  /** The value the draft uses, as the owner reads it. */
-  shown: string;
-  /** The reply that confirms it (and, edited, corrects it), in the reply grammar: `contact: Jo Park <jo@acme.example>`. */
-  reply: string;
-}
 
 /** The weekly look back: the past seven days and the whole search up to the same midnight. */
 export interface DigestLookBack {

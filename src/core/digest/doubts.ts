@@ -3,16 +3,33 @@
  * contact or interview time read from a forwarded email with a confidence below SURE_SCORE
  * (src/core/understanding/types.ts), and not set by the owner since (a reply `company: …`,
  * `contact: …` or `time: …`, which records its own event). A draft that relies on one is not
- * ready: the digest says what to check and the reply that settles it. Pure.
+ * ready: the digest and the private page say what to check and the reply that settles it, in
+ * the same words. Pure.
  *
  * Each detail is judged by the latest event that set it, so a later email that changes it is
  * judged by its own reading, an owner's reply settles it, and an `undo` of that reply (its event
  * undone, so not among the sources) brings the doubt back.
  */
-import { SURE_SCORE, type ConfidentField } from "../understanding/types.ts";
+import { CONFIDENT_FIELDS, SURE_SCORE, type ConfidentField } from "../understanding/types.ts";
+import type { ApplicationRecord, InterviewRecord } from "../applications/records.ts";
+import { toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
+import { formatInstant } from "../time/format.ts";
+import { isIanaTimeZone } from "../time/zone-check.ts";
 
 /** The details a draft relies on that a reading can doubt. */
 export type DoubtedDetail = "company" | "contact" | "time";
+
+/** Events that set a detail a draft relies on. */
+/** Something a draft relies on that the reading doubted, and the reply that settles it. */
+export interface DigestCheck {
+  detail: DoubtedDetail;
+  /** The value the draft uses, as the owner reads it. */
+  shown: string;
+  /** The reply that confirms it (and, edited, corrects it), in the reply grammar: `contact: Jo Park <jo@acme.example>`. */
+  reply: string;
+}
+
+export const DETAIL_EVENT_TYPES: readonly string[] = ["application_created", "details_updated", "interview_scheduled", "interview_moved"];
 
 /**
  * An event that set a company, contact or interview time (`application_created`,
@@ -68,4 +85,123 @@ export function findDoubts(sources: readonly DetailSource[]): Map<number, Applic
 
 function isUnsure(source: DetailSource, fields: readonly ConfidentField[]): boolean {
   return source.setBy === "email" && fields.some((field) => (source.confidence?.[field]?.score ?? 1) < SURE_SCORE);
+}
+
+/** An event as stored, with what its source needs of the message it came from. */
+export interface StoredDetailEvent {
+  applicationId: number | null;
+  type: string;
+  payload: Record<string, unknown>;
+  /** The channel of its message ("forward", "command", "page"). */
+  channel: string | null;
+  /** The `confidence` of its message's stored reading, as JSON text. */
+  confidence: string | null;
+  /** The interview its message created: a new interview's event does not name it. */
+  createdInterviewId: number | null;
+}
+
+/** The source an event is of a detail, or null when it sets none a draft relies on. */
+export function toDetailSource(event: StoredDetailEvent): DetailSource | null {
+  if (event.applicationId === null || !DETAIL_EVENT_TYPES.includes(event.type)) return null;
+  const named = event.payload.interviewId;
+  const fromEmail = event.channel === "forward";
+  return {
+    applicationId: event.applicationId,
+    interviewId: typeof named === "number" ? named : event.createdInterviewId,
+    type: event.type,
+    payload: event.payload,
+    setBy: fromEmail ? "email" : "owner",
+    confidence: fromEmail ? parseConfidence(event.confidence) : null,
+  };
+}
+
+/** The scores of a stored reading's `confidence` (JSON text); fields without a numeric score are left out. */
+function parseConfidence(json: string | null): DetailSource["confidence"] {
+  if (json === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const scores: Partial<Record<ConfidentField, { score: number }>> = {};
+  for (const field of CONFIDENT_FIELDS) {
+    const score = (parsed as Partial<Record<ConfidentField, { score?: unknown }>>)[field]?.score;
+    if (typeof score === "number") scores[field] = { score };
+  }
+  return scores;
+}
+
+/** The draft a list of checks is for. */
+export interface CheckedDraft {
+  recipients: readonly { name: string | null; email: string | null }[];
+  dueAt: number;
+  /** The interview it is about when the rules name one (a thank-you's); null: the latest before it fell due. */
+  interviewId: number | null;
+}
+
+/**
+ * What to check before sending a draft: the company it names, the contact when the draft goes
+ * to them, and the time of the interview it is about, each when the reading doubted it. Each
+ * reply holds the value as it stands, so sending it unchanged confirms it. `draftNumber` puts
+ * the draft's number in the replies ("contact 2: …"), for a digest with several applications'
+ * drafts; null leaves it out, as a reply to one application's mail needs none.
+ */
+export function listChecks(
+  doubts: ApplicationDoubts,
+  app: ApplicationRecord,
+  draft: CheckedDraft,
+  interviews: readonly InterviewRecord[],
+  userZone: string,
+  draftNumber: number | null,
+): DigestCheck[] {
+  const checks: DigestCheck[] = [];
+  const word = (kind: DoubtedDetail): string => (draftNumber === null ? `${kind}:` : `${kind} ${draftNumber}:`);
+  if (doubts.company && app.company) checks.push({ detail: "company", shown: app.company, reply: `${word("company")} ${app.company}` });
+  const contactEmail = app.contactEmail?.toLowerCase() ?? null;
+  const toContact = draft.recipients.some((r) => (contactEmail !== null ? r.email?.toLowerCase() === contactEmail : app.contactName !== null && r.name === app.contactName));
+  if (doubts.contact && toContact) {
+    const contact = app.contactName && app.contactEmail ? `${app.contactName} <${app.contactEmail}>` : (app.contactEmail ?? app.contactName ?? "");
+    checks.push({ detail: "contact", shown: contact, reply: `${word("contact")} ${contact}` });
+  }
+  const interview = draft.interviewId !== null ? interviews.find((i) => i.id === draft.interviewId) : findLatestInterview(interviews, draft.dueAt);
+  if (interview && doubts.times.has(interview.id)) {
+    const time = describeTimeToCheck(interview, userZone);
+    if (time) checks.push({ detail: "time", shown: time.shown, reply: `${word("time")} ${time.value}` });
+  }
+  return checks;
+}
+
+const DETAIL_WORDS: Readonly<Record<DoubtedDetail, string>> = {
+  company: "the company",
+  contact: "the contact",
+  time: "the interview time",
+};
+
+/** "I was not sure of the contact, Jo Park <jo@acme.example>: check it, and reply "contact: …" with it corrected, or as it is to confirm it." */
+export function describeCheck(check: DigestCheck): string {
+  return `I was not sure of ${DETAIL_WORDS[check.detail]}, ${check.shown}: check it, and reply "${check.reply}" with it corrected, or as it is to confirm it.`;
+}
+
+/** The latest scheduled interview that started by `dueAt`: the one a status check or a reply names. */
+function findLatestInterview(interviews: readonly InterviewRecord[], dueAt: number): InterviewRecord | undefined {
+  let latest: InterviewRecord | undefined;
+  for (const i of interviews) {
+    if (i.status === "scheduled" && i.startAt !== null && i.startAt <= dueAt && (latest === undefined || i.startAt > latest.startAt!)) latest = i;
+  }
+  return latest;
+}
+
+/** The interview's time as the owner reads it, and as the value of a `time:` reply in its own zone (the user's when it has none). */
+function describeTimeToCheck(interview: InterviewRecord, userZone: string): { shown: string; value: string } | null {
+  if (interview.startAt !== null) {
+    const zone = interview.timeZone && isIanaTimeZone(interview.timeZone) ? interview.timeZone : userZone;
+    const minute = toLocalMinuteOfDay(interview.startAt, zone);
+    const clock = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+    return { shown: `${formatInstant(interview.startAt, userZone)} (your time)`, value: `${toLocalDate(interview.startAt, zone)} ${clock} ${zone}` };
+  }
+  const local = interview.startLocal === null ? null : /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(interview.startLocal);
+  if (!local) return null;
+  return { shown: `${local[1]} ${local[2]} (the email gave no time zone)`, value: `${local[1]} ${local[2]} ${userZone}` };
 }

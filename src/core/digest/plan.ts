@@ -4,15 +4,13 @@
  * or retried tick computes exactly what the on-time tick would have.
  */
 import { addCalendarDays, atLocalTime, toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
-import { formatInstant } from "../time/format.ts";
-import { isIanaTimeZone } from "../time/zone-check.ts";
-import type { DigestCheck, DigestContent, DigestDraft, DigestGoneQuiet, DigestInterview, DigestLookBack, DigestWaiting } from "./content.ts";
+import type { DigestContent, DigestDraft, DigestGoneQuiet, DigestInterview, DigestLookBack, DigestWaiting } from "./content.ts";
 import type { FollowUpPlan } from "../follow-ups/rules.ts";
 import type { ApplicationRecord, InterviewRecord } from "../applications/records.ts";
 import type { Settings } from "../follow-ups/settings.ts";
 import { findPlannedFollowUp, type StoredFollowUp } from "../follow-ups/sync.ts";
 import { findDigestShowing, findNextDigestDay, isDigestDay } from "./schedule.ts";
-import { findDoubts, type ApplicationDoubts, type DetailSource } from "./doubts.ts";
+import { findDoubts, listChecks, type DetailSource } from "./doubts.ts";
 
 /**
  * Drafts one digest shows. A day with more due (after a long absence, say) shows the oldest
@@ -114,8 +112,6 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
     const app = apps.get(f.applicationId);
     const planned = findPlannedFollowUp(input.plans, f);
     const applicationDoubts = doubts.get(f.applicationId);
-    // The interview the draft is about: its own (a thank-you), else the latest one before it fell due.
-    const interview = planned?.interviewId != null ? input.interviews.find((i) => i.id === planned.interviewId) : findLatestInterview(interviewsOf.get(f.applicationId) ?? [], f.dueAt);
     const text = planned ?? f;
     const interviewEnd = f.rule === "R1" && planned?.interviewId != null ? interviewEnds.get(planned.interviewId) : undefined;
     items.push({ number: index + 1, followUpId: f.id, applicationId: f.applicationId });
@@ -131,7 +127,10 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
       placeholders: [...text.placeholders],
       dueAt: f.dueAt,
       late: f.latestAt !== null && f.latestAt < scheduledFor,
-      checks: app && applicationDoubts ? listChecks(applicationDoubts, app, f.recipients, interview, timeZone, numberCorrections ? index + 1 : null) : [],
+      checks:
+        app && applicationDoubts
+          ? listChecks(applicationDoubts, app, { recipients: f.recipients, dueAt: f.dueAt, interviewId: planned?.interviewId ?? null }, interviewsOf.get(f.applicationId) ?? [], timeZone, numberCorrections ? index + 1 : null)
+          : [],
     };
   });
 
@@ -198,55 +197,4 @@ function toDigestInterview(i: InterviewRecord, app: ApplicationRecord | undefine
     format: i.format,
     meetingUrl: i.meetingUrl,
   };
-}
-
-/** The latest scheduled interview that started by `dueAt`: the one a status check or a reply names. */
-function findLatestInterview(interviews: readonly InterviewRecord[], dueAt: number): InterviewRecord | undefined {
-  let latest: InterviewRecord | undefined;
-  for (const i of interviews) {
-    if (i.status === "scheduled" && i.startAt !== null && i.startAt <= dueAt && (latest === undefined || i.startAt > latest.startAt!)) latest = i;
-  }
-  return latest;
-}
-
-/**
- * What to check before sending a draft: the company it names, the contact when the draft goes
- * to them, and the time of the interview it is about, each when the reading doubted it. Each
- * reply holds the value as it stands, so sending it unchanged confirms it.
- */
-function listChecks(
-  doubts: ApplicationDoubts,
-  app: ApplicationRecord,
-  recipients: readonly { name: string | null; email: string | null }[],
-  interview: InterviewRecord | undefined,
-  userZone: string,
-  draftNumber: number | null,
-): DigestCheck[] {
-  const checks: DigestCheck[] = [];
-  const word = (kind: "company" | "contact" | "time"): string => (draftNumber === null ? `${kind}:` : `${kind} ${draftNumber}:`);
-  if (doubts.company && app.company) checks.push({ detail: "company", shown: app.company, reply: `${word("company")} ${app.company}` });
-  const contactEmail = app.contactEmail?.toLowerCase() ?? null;
-  const toContact = recipients.some((r) => (contactEmail !== null ? r.email?.toLowerCase() === contactEmail : app.contactName !== null && r.name === app.contactName));
-  if (doubts.contact && toContact) {
-    const contact = app.contactName && app.contactEmail ? `${app.contactName} <${app.contactEmail}>` : (app.contactEmail ?? app.contactName ?? "");
-    checks.push({ detail: "contact", shown: contact, reply: `${word("contact")} ${contact}` });
-  }
-  if (interview && doubts.times.has(interview.id)) {
-    const time = describeTimeToCheck(interview, userZone);
-    if (time) checks.push({ detail: "time", shown: time.shown, reply: `${word("time")} ${time.value}` });
-  }
-  return checks;
-}
-
-/** The interview's time as the owner reads it, and as the value of a `time:` reply in its own zone (the user's when it has none). */
-function describeTimeToCheck(interview: InterviewRecord, userZone: string): { shown: string; value: string } | null {
-  if (interview.startAt !== null) {
-    const zone = interview.timeZone && isIanaTimeZone(interview.timeZone) ? interview.timeZone : userZone;
-    const minute = toLocalMinuteOfDay(interview.startAt, zone);
-    const clock = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-    return { shown: `${formatInstant(interview.startAt, userZone)} (your time)`, value: `${toLocalDate(interview.startAt, zone)} ${clock} ${zone}` };
-  }
-  const local = interview.startLocal === null ? null : /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(interview.startLocal);
-  if (!local) return null;
-  return { shown: `${local[1]} ${local[2]} (the email gave no time zone)`, value: `${local[1]} ${local[2]} ${userZone}` };
 }

@@ -23,7 +23,6 @@
  */
 import { DAY_MS, civilFromDays, parseWallClock, weekdayOfDays } from "../time/civil-dates.ts";
 import type {
-  DigestCheck,
   DigestContent,
   DigestDraft,
   DigestGoneQuiet,
@@ -32,7 +31,7 @@ import type {
   DigestWaiting,
   RenderedDigest,
 } from "./content.ts";
-import type { DoubtedDetail } from "./doubts.ts";
+import { describeCheck } from "./doubts.ts";
 import type { FunnelFigures } from "../applications/funnel.ts";
 import { formatInstant } from "../time/format.ts";
 import { addCalendarDays, toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
@@ -358,17 +357,6 @@ ${joinLines(checks.map((line) => html`<li style="${STYLE.checkItem}">${renderUnt
 
 const CHECK_LABEL = "Check before sending";
 /** The reply grammar takes no number for a correction: with several applications in a digest, it goes in reply to the confirmation. */
-const DETAIL_WORDS: Record<DoubtedDetail, string> = {
-  company: "the company",
-  contact: "the contact",
-  time: "the interview time",
-};
-
-/** "I was not sure of the contact, Jo Park <jo@acme.example>: check it, and reply "contact: …" with it corrected, or as it is to confirm it." */
-function describeCheck(check: DigestCheck): string {
-  return `I was not sure of ${DETAIL_WORDS[check.detail]}, ${check.shown}: check it, and reply "${check.reply}" with it corrected, or as it is to confirm it.`;
-}
-
 /** "11:30" in the user's zone. */
 function formatClock(instantMs: number, timeZone: string): string {
   const minute = toLocalMinuteOfDay(instantMs, timeZone);

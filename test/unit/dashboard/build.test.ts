@@ -11,6 +11,7 @@ import {
   type OverviewPage,
 } from "../../../src/db/dashboard.ts";
 import { describeEvent, describeUndoableChange } from "../../../src/core/commands/history-words.ts";
+import type { DetailSource } from "../../../src/core/digest/doubts.ts";
 import { searchInput, SEARCH_NOW } from "./fixture.ts";
 
 const ZONE = "Europe/Berlin";
@@ -188,5 +189,29 @@ describe("buildDashboard", () => {
     // Everything undone: nothing left to undo.
     const allUndone = buildDashboard({ ...input, events: input.events.map((e) => ({ ...e, undoneAt: SEARCH_NOW })) })!;
     expect(allUndone.undo).toBeNull();
+  });
+  it("says what to check before sending a draft whose contact was read unsure, in the digest's words, until the owner's `contact:` settles it", () => {
+    const input = searchInput(40);
+    const apps = new Map(input.records.applications.map((a) => [a.id, a]));
+    const draft = overview(buildDashboard(input)).dueDrafts.find((d) => d.to.some((p) => p.email === apps.get(d.applicationId)!.contactEmail))!;
+    const app = apps.get(draft.applicationId)!;
+    const created: DetailSource = { applicationId: app.id, interviewId: null, type: "application_created", payload: { company: app.company }, setBy: "email", confidence: { company: { score: 0.9 }, contact: { score: 0.4 } } };
+    const corrected: DetailSource = { ...created, type: "details_updated", payload: { contactName: app.contactName, contactEmail: app.contactEmail }, setBy: "owner", confidence: null };
+    const contact = `${app.contactName} <${app.contactEmail}>`;
+    const line = `I was not sure of the contact, ${contact}: check it, and reply "contact: ${contact}" with it corrected, or as it is to confirm it.`;
+    const checksOn = (detailSources: DetailSource[]) => {
+      const page = overview(buildDashboard({ ...input, detailSources }));
+      const own = buildDashboard({ ...input, detailSources, view: { kind: "application", applicationId: app.id } })!.page;
+      if (own.kind !== "application") throw new Error("expected the application's page");
+      return {
+        overview: page.dueDrafts.find((d) => d.id === draft.id)!.checks,
+        application: own.drafts.find((d) => d.id === draft.id)!.checks,
+        others: page.dueDrafts.filter((d) => d.applicationId !== app.id).flatMap((d) => d.checks),
+      };
+    };
+
+    expect(draft.checks).toEqual([]);
+    expect(checksOn([created])).toEqual({ overview: [line], application: [line], others: [] });
+    expect(checksOn([created, corrected])).toEqual({ overview: [], application: [], others: [] });
   });
 });

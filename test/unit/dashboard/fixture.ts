@@ -113,11 +113,15 @@ export function searchRecords(count: number, now: number): SearchRecords {
   return { records, events };
 }
 
-/** The page's input for a search of `count` applications at SEARCH_NOW, its follow-ups as a refresh at that instant stored them. */
+/**
+ * The page's input for a search of `count` applications at SEARCH_NOW, its follow-ups as a
+ * refresh at that instant stored them. Every detail was read sure: no detail sources, so no
+ * draft has anything to check until a test adds the sources of a doubt.
+ */
 export function searchInput(count: number, view: DashboardView = { kind: "overview" }): DashboardInput {
   const { records, events } = searchRecords(count, SEARCH_NOW);
   const refresh = planRefresh(records, SEARCH_OWNER, SEARCH_NOW);
-  return { owner: SEARCH_OWNER, records: recordsAfterRefresh(records, refresh), events, now: SEARCH_NOW, view };
+  return { owner: SEARCH_OWNER, records: recordsAfterRefresh(records, refresh), events, detailSources: [], now: SEARCH_NOW, view };
 }
 
 export function searchDashboard(count: number, view: DashboardView = { kind: "overview" }): DashboardData {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderDashboard, parseDashboardView, type DashboardOptions } from "../../../src/http/dashboard/page.tsx";
 import { buildDashboard } from "../../../src/db/dashboard.ts";
+import type { DetailSource } from "../../../src/core/digest/doubts.ts";
 import { HOSTILE_COMPANY, HOSTILE_MEETING_URL, hostileDashboard, searchDashboard, searchInput } from "./fixture.ts";
 
 const OPTIONS: DashboardOptions = {
@@ -90,6 +91,30 @@ describe("the private page's HTML", () => {
     expect(html).toMatch(/<a class="button primary" href="mailto:[^"]+">Open in mail<\/a>/);
     // The Copy buttons are hidden until the script shows them.
     expect(html).toMatch(/<button type="button" data-copy="draft-\d+-text" hidden="">Copy text<\/button>/);
+  });
+
+  it("marks a draft with something to check as not ready, listing each check and where to send the reply", () => {
+    const input = searchInput(40);
+    const page = buildDashboard(input)!.page;
+    if (page.kind !== "overview") throw new Error("expected the overview");
+    const draft = page.dueDrafts.find((d) => d.to.length > 0 && d.placeholders.length === 0 && d.to.every((p) => p.email))!;
+    const app = input.records.applications.find((a) => a.id === draft.applicationId)!;
+    const unsureCompany: DetailSource = { applicationId: app.id, interviewId: null, type: "application_created", payload: { company: app.company }, setBy: "email", confidence: { company: { score: 0.3 } } };
+    const articleOf = (html: string) => new RegExp(`<article [^>]*aria-labelledby="draft-${draft.id}">[\\s\\S]*?</article>`).exec(html)![0];
+
+    const ready = articleOf(renderDashboard(buildDashboard(input)!, OPTIONS));
+    expect(ready).not.toContain("Not ready yet.");
+    expect(ready).not.toContain("Check before sending");
+
+    const html = renderDashboard(buildDashboard({ ...input, detailSources: [unsureCompany] })!, OPTIONS);
+    const article = articleOf(html);
+    expect(article).toContain('<span class="badge">Check first</span>');
+    expect(article).toContain("<strong>Not ready yet.</strong>");
+    expect(article).toContain(
+      `<strong>Check before sending:</strong></p><ul><li>I was not sure of the company, ${app.company}: check it, and reply &quot;company: ${app.company}&quot; with it corrected, or as it is to confirm it.</li></ul>`,
+    );
+    expect(article).toContain("Send the reply in answer to my confirmation of their email, the one whose subject starts with &quot;Filed:&quot;.");
+    expect(html.match(/Check before sending/g)!.length).toBe(page.dueDrafts.filter((d) => d.applicationId === app.id).length);
   });
 
   it("gives every control a label", () => {
