@@ -30,7 +30,7 @@ import { toDraftLanguage } from "./phrases.ts";
 import type { DraftLanguage } from "./phrases/types.ts";
 import { type Draft, type DraftKind, type DraftRequest, draftFollowUp, pickPoint } from "./drafts.ts";
 import type { Settings } from "./settings.ts";
-import { addBusinessDays, type LocalDate, toLocalDate } from "../time/business-days.ts";
+import { addBusinessDays, addCalendarDays, atLocalTime, type LocalDate, toLocalDate } from "../time/business-days.ts";
 import { morningOf, type RuleContext, toRuleContext, userDayOf } from "./rule-context.ts";
 import type { FollowUpRule, Recipient, Spec } from "./spec.ts";
 import { planThankYous } from "./thank-you.ts";
@@ -127,7 +127,7 @@ function toFollowUpPlan(context: RuleContext, specs: readonly Spec[], chain: Cha
             language,
             reason: spec.reason,
           },
-          { spec, application, settings, reader: readerOf(context, spec) },
+          { spec, application, settings, reader: readerOf(context, spec), sendAt: sendInstantOf(context, spec) },
         ),
     )
     .sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1));
@@ -142,6 +142,19 @@ interface DraftSource {
   application: ApplicationHistory["application"];
   settings: Settings;
   reader: DraftReader;
+  /** When the draft will most likely be sent: its day is the "today" of the text. */
+  sendAt: number;
+}
+
+/**
+ * A draft shown today (due by the end of the user's day, late ones included) is sent today: its
+ * text speaks from now, so a thank-you shown the morning after says "yesterday", not "today".
+ * A draft due later is written for its due day; the digest that shows it writes it again then.
+ */
+function sendInstantOf(context: RuleContext, spec: Spec): number {
+  const zone = context.calendar.timeZone;
+  const endOfToday = atLocalTime(addCalendarDays(toLocalDate(context.now, zone), 1), 0, zone);
+  return spec.dueAt < endOfToday ? context.now : spec.dueAt;
 }
 
 /**
@@ -211,7 +224,7 @@ class LazilyDraftedFollowUp implements PlannedFollowUp {
 
 const POINT_KINDS: ReadonlySet<DraftKind> = new Set(["thank_you", "thank_you_after_withdrawal", "status_check"]);
 
-function toDraftRequest({ spec, application, settings, reader }: DraftSource): DraftRequest {
+function toDraftRequest({ spec, application, settings, reader, sendAt }: DraftSource): DraftRequest {
   return {
     kind: spec.kind,
     language: application.language,
@@ -232,8 +245,8 @@ function toDraftRequest({ spec, application, settings, reader }: DraftSource): D
     deadline: spec.deadline ?? null,
     update: spec.update ?? null,
     ...(reader.addressing ? { addressing: reader.addressing } : {}),
-    // The draft goes out the day it falls due: on the reader's calendar, an interview that day is "today".
-    sendDay: toLocalDate(spec.dueAt, reader.timeZone),
+    // On the reader's calendar, an interview the day the draft goes out is "today".
+    sendDay: toLocalDate(sendAt, reader.timeZone),
     readerCountry: reader.country,
     readerTimeZone: reader.timeZone,
   };

@@ -5,7 +5,7 @@
  * on arrival, the day after the interview (or the email), six business days after, three and
  * seven weeks after. Every draft must pass the tone check (C7, C10), and name the role and the
  * interview date as the draft writes them (C2) whenever the email's understanding has them: on
- * the interviewer's calendar, the day the draft falls due, an interview that day is "today",
+ * the interviewer's calendar, the day the draft goes out, an interview that day is "today",
  * the day before "yesterday", earlier that week its weekday, else its full date in the reader's
  * order (month first in North America).
  * The whole corpus is then forwarded as one mailbox, so that mails of one employer meet.
@@ -98,7 +98,7 @@ function checkDrafts(report: PlanReport): number {
       expect(tone.placeholders.sort(), where).toEqual([...draft.placeholders].sort());
       if (app.role !== null) expect(draft.body, `role missing in ${where}`).toContain(app.role.replace(/\s+/g, " ").trim());
       const named = interviewNamedIn(app, draft, now);
-      if (named !== null) expectDayNamed(draft, named, where);
+      if (named !== null) expectDayNamed(draft, named, now, where);
       count++;
     }
   }
@@ -131,9 +131,14 @@ function interviewNamedIn(app: PlannedApplication, draft: PlannedDraft, now: num
   return { day: toLocalDate(start, zone), zone, monthFirst: readsMonthFirst(employerCountry, zone) };
 }
 
-/** C2: the interview's day as the reader reads it on the day the draft falls due. */
-function expectDayNamed(draft: PlannedDraft, { day, zone, monthFirst }: NamedDay, where: string): void {
-  const sendDay = toLocalDate(Date.parse(draft.due), zone);
+/**
+ * C2: the interview's day as the reader reads it on the day the draft goes out: a draft due by
+ * the end of the user's day goes out now (late ones too), a later one on the day it falls due.
+ */
+function expectDayNamed(draft: PlannedDraft, { day, zone, monthFirst }: NamedDay, now: number, where: string): void {
+  const due = Date.parse(draft.due);
+  const endOfToday = atLocalTime(addCalendarDays(toLocalDate(now, USER_ZONE), 1), 0, USER_ZONE);
+  const sendDay = toLocalDate(due < endOfToday ? now : due, zone);
   const phrases = getDraftPhrases(draft.language);
   if (sendDay === day) expect(draft.body, `"today" missing in ${where}`).toMatch(TODAY[draft.language]);
   else if (sendDay === addCalendarDays(day, 1)) expect(draft.body, `"yesterday" missing in ${where}`).toMatch(YESTERDAY[draft.language]);

@@ -432,7 +432,7 @@ describe("R8–R11: closing events, user-triggered notes and replies", () => {
 
 describe("drafts in the plan", () => {
   it("C2, C8: every draft names the role and interview date and suggests no call when the posting said so", () => {
-    // The thank-you goes the afternoon of the interview ("today"); the status check a week later names the date.
+    // Planned a week later, the unsent thank-you goes out today: it names the interview's date, as the status check does.
     const today = { en: "today", de: "heut", fr: "aujourd'hui", es: "hoy" };
     for (const language of ["en", "de", "fr", "es"] as const) {
       const plan = planAt(berlin(2026, 3, 18, 9, 0), {
@@ -445,9 +445,19 @@ describe("drafts in the plan", () => {
         expect(followUp.body).toContain("Data Analyst");
         expect(checkTone(followUp.body, language, { noCalls: true, placeholders: followUp.placeholders }).verdict).not.toBe("rejected");
       }
-      expect(only(plan, "R1").body).toContain(today[language]);
+      expect(only(plan, "R1").body).not.toContain(today[language]);
+      expect(only(plan, "R1").body).toMatch(/10/);
       expect(only(plan, "R4").body).toMatch(/10/);
+      // Planned the afternoon of the interview, the thank-you going out that day says "today".
+      const sameDay = planAt(berlin(2026, 3, 10, 15, 0), { application: application({ language, noCalls: true }), interviews: [interview({ startAt: berlin(2026, 3, 10, 10, 0) })] });
+      expect(only(sameDay, "R1").body).toContain(today[language]);
     }
+  });
+
+  it("a thank-you shown the morning after its interview says \"yesterday\", however early it fell due", () => {
+    const plan = planAt(berlin(2026, 3, 11, 7, 0), { application: application(), interviews: [interview({ startAt: berlin(2026, 3, 10, 10, 0) })] });
+    expect(only(plan, "R1").body).toContain("yesterday");
+    expect(only(plan, "R1").body).not.toContain("today");
   });
 
   it("serialises a planned follow-up with its draft, though the draft is written only when read", () => {
