@@ -1,7 +1,9 @@
 // Reads kept messages again with the current code, through the worker's API:
 //   npm run reread -- [--url URL] [--id N]
 // URL defaults to the local worker (http://127.0.0.1:8787); the bearer token is API_TOKEN from
-// the environment, else from .dev.vars. Without --id every kept forward is read again.
+// the environment, else from .dev.vars. Without --id every kept forward is read again. Each is
+// filed anew as on arrival (an earlier filing taken back in the same step); one already read by
+// the current reader, or whose filing was undone or built on since, is reported as `kept`.
 import { readFileSync } from "node:fs";
 
 const args = process.argv.slice(2);

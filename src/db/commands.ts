@@ -160,7 +160,7 @@ export function changeStatements(db: Db, userId: number, inboundId: number, chan
   return statements;
 }
 
-function inverseStatements(db: Db, userId: number, inverse: Inverse, event: { applicationId: number | null; inboundMessageId: number | null }, now: Date): Statement[] {
+export function inverseStatements(db: Db, userId: number, inverse: Inverse, event: { applicationId: number | null; inboundMessageId: number | null }, now: Date): Statement[] {
   const appId = event.applicationId;
   switch (inverse.op) {
     case "archive_application":

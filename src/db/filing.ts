@@ -2,8 +2,9 @@
  * Filing over D1: the store the filing steps (src/core/filing/file.ts) run over (which
  * applications an email could belong to, the write of a filing plan in one batch), and
  * `fileKeptRaw`, which reads a kept message, files it and brings its follow-ups up to date, on
- * arrival (src/email/receive.ts) and when kept mail is read again (src/http/reread.ts).
- * D1 errors propagate: the caller decides whether to retry.
+ * arrival (src/email/receive.ts) and when kept mail is read again (src/http/reread.ts). Read
+ * again, a message's earlier filing (src/db/refiling.ts) is taken back in the same batch that
+ * writes the new one. D1 errors propagate: the caller decides whether to retry.
  */
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
@@ -21,6 +22,8 @@ import { MAX_PARSE_BYTES } from "../core/mail/limits.ts";
 import { PARSER_VERSION, readEmail } from "../core/understanding/read.ts";
 import type { UserRow } from "./users.ts";
 import { refreshFollowUps } from "./follow-ups.ts";
+import { readsAsBefore, repointStatements, stillAsReadGuard, takeBackStatements, type EarlierFiling } from "./refiling.ts";
+import { beforeFiling } from "../core/filing/unfile.ts";
 
 const MIB = 1024 * 1024;
 
@@ -33,17 +36,27 @@ export interface KeptMessageFiling {
   originalSubject: string | null;
 }
 
+export interface FilingOptions {
+  ownerAddresses: readonly string[];
+  now: Date;
+  /** When the message arrived, the time of its events: `now` on arrival, the message's own time when it is read again. */
+  at?: Date;
+  /** Read again: the message's earlier filing, taken back in the batch that files it anew. */
+  earlier?: EarlierFiling;
+}
+
 /** Reads a kept message and files it; a message that cannot be read is kept with the reason. */
-export async function fileKeptRaw(db: Db, user: UserRow, row: InboundRow, raw: Uint8Array, options: { ownerAddresses: readonly string[]; now: Date }): Promise<KeptMessageFiling> {
+export async function fileKeptRaw(db: Db, user: UserRow, row: InboundRow, raw: Uint8Array, options: FilingOptions): Promise<KeptMessageFiling> {
+  const store = createD1FilingStore(db, user.id, PARSER_VERSION, options.earlier ? { filing: options.earlier, now: options.now } : undefined);
   if (raw.byteLength > MAX_PARSE_BYTES) {
-    await markInbound(db, row.id, { state: "not_understood", problem: `larger than the ${MAX_PARSE_BYTES / MIB} MiB read automatically`, parserVersion: PARSER_VERSION });
+    const problem = `larger than the ${MAX_PARSE_BYTES / MIB} MiB read automatically`;
+    await store.markMessage(row.id, { state: "not_understood", understanding: null, problem, originalMessageId: null, applicationId: null });
     return { state: "not_understood", outcome: { kind: "too_large_to_read", rawSize: raw.byteLength }, understanding: null, originalSubject: row.subject };
   }
   const read = await readEmail(raw, { ownerAddresses: options.ownerAddresses });
   if (!read.ok && read.error.error !== null) console.error(JSON.stringify({ event: "understand_failed", error: read.error.error }));
   const originalSubject = (read.ok ? read.value.originalSubject : null) ?? row.subject;
-  const store = createD1FilingStore(db, user.id, PARSER_VERSION);
-  const result = await fileKeptMessage(store, { id: row.id, fallbackSubject: row.subject }, read, options.now.getTime());
+  const result = await fileKeptMessage(store, { id: row.id, fallbackSubject: row.subject }, read, (options.at ?? options.now).getTime());
   switch (result.state) {
     case "filed_before":
       return { state: result.current, outcome: null, understanding: null, originalSubject };
@@ -79,23 +92,46 @@ async function nextFollowUpAfterFiling(db: Db, user: UserRow, applicationId: num
   }
 }
 
-/** The user's filing over D1; what it writes on a message records the reader's version. */
-export function createD1FilingStore(db: Db, userId: number, parserVersion: number): FilingStore {
+/** A message read again: its earlier filing, and the time of the re-read (of the statements that take it back). */
+export interface Refiling {
+  filing: EarlierFiling;
+  now: Date;
+}
+
+/**
+ * The user's filing over D1; what it writes on a message records the reader's version. With
+ * `refiling`, it plans against the applications as they were before the message's earlier
+ * filing, and every write takes that filing back first, in the same batch.
+ */
+export function createD1FilingStore(db: Db, userId: number, parserVersion: number, refiling?: Refiling): FilingStore {
   return {
     async findFiledOriginal(originalMessageId, exceptMessageId) {
       const row = await findFiledOriginal(db, userId, originalMessageId, exceptMessageId);
       return row ? { id: row.id, applicationId: row.applicationId } : null;
     },
-    loadApplicationSnapshots: (keys) => loadApplicationSnapshots(db, userId, keys),
-    markMessage: (messageId, update) => markInbound(db, messageId, { ...update, parserVersion }),
+    async loadApplicationSnapshots(keys) {
+      if (!refiling) return loadApplicationSnapshots(db, userId, keys);
+      // The applications the earlier filing changed may match only as they were before it.
+      return beforeFiling(await loadApplicationSnapshots(db, userId, keys, refiling.filing.touchedApplicationIds), refiling.filing);
+    },
+    async markMessage(messageId, update) {
+      if (!refiling) return markInbound(db, messageId, { ...update, parserVersion });
+      const { filing, now } = refiling;
+      await db.batch([
+        stillAsReadGuard(db, filing),
+        ...takeBackStatements(db, userId, filing, now, false),
+        db.update(inboundMessages).set({ ...update, parserVersion }).where(eq(inboundMessages.id, messageId)),
+      ]);
+    },
     async applyFilingPlan(write) {
       try {
-        return { applicationId: await applyFilingPlan(db, { userId, ...write, at: new Date(write.at), parserVersion }) };
+        return { applicationId: await applyFilingPlan(db, { userId, ...write, at: new Date(write.at), parserVersion, refiling }) };
       } catch (error) {
         // A concurrent delivery of the same bytes filed it first (the batch's guard refused
-        // this one): that delivery confirms; this one is told what it left.
+        // this one): that delivery confirms; this one is told what it left. Read again, the
+        // guard refuses only when another re-read changed the message first.
         const current = await getInbound(db, write.messageId);
-        if (current && current.state !== "stored") return { filedBefore: current.state };
+        if (refiling ? !readsAsBefore(refiling.filing, current) : current && current.state !== "stored") return { filedBefore: current?.state ?? "stored" };
         throw error;
       }
     },
@@ -113,11 +149,13 @@ async function findFiledOriginal(db: Db, userId: number, originalMessageId: stri
 }
 
 /**
- * The user's applications an email could belong to (src/core/filing/plan.ts `filingKeys`), with their
- * interviews, in one round trip and indexed lookups, however many applications the user has.
+ * The user's applications an email could belong to (src/core/filing/plan.ts `filingKeys`), and
+ * those of `alsoIds`, with their interviews, in one round trip and indexed lookups, however many
+ * applications the user has.
  */
-async function loadApplicationSnapshots(db: Db, userId: number, keys: FilingKeys): Promise<ApplicationSnapshot[]> {
+async function loadApplicationSnapshots(db: Db, userId: number, keys: FilingKeys, alsoIds: readonly number[] = []): Promise<ApplicationSnapshot[]> {
   const matches = [
+    alsoIds.length === 0 ? undefined : inArray(applications.id, [...alsoIds]),
     keys.companyKey === null ? undefined : eq(applications.companyKey, keys.companyKey),
     keys.contactEmail === null ? undefined : sql`lower(${applications.contactEmail}) = ${keys.contactEmail}`,
     keys.contactDomain === null ? undefined : sql`lower(substr(${applications.contactEmail}, instr(${applications.contactEmail}, '@') + 1)) = ${keys.contactDomain}`,
@@ -171,37 +209,30 @@ function interviewValues(fields: InterviewFields) {
  */
 async function applyFilingPlan(
   db: Db,
-  input: { userId: number; messageId: number; plan: Extract<FilingPlan, { action: "file" }>; understanding: Understanding; originalMessageId: string | null; parserVersion: number; at: Date },
+  input: { userId: number; messageId: number; plan: Extract<FilingPlan, { action: "file" }>; understanding: Understanding; originalMessageId: string | null; parserVersion: number; at: Date; refiling?: Refiling },
 ): Promise<number> {
-  const { userId, messageId, plan, at } = input;
+  const { userId, messageId, plan, at, refiling } = input;
+  // Read again: the application the earlier filing created is this filing's new one again (the same row).
+  const reusesCreated = refiling !== undefined && refiling.filing.createdApplicationId !== null && plan.target.kind === "new";
   const appId =
     plan.target.kind === "existing" ? sql`${plan.target.applicationId}` : sql`(SELECT id FROM applications WHERE source_message_id = ${messageId})`;
   // Guard: the same message delivered twice at once is read twice, but filed once. Unless the
   // message is still waiting to be filed, this sets its state to NULL, which fails NOT NULL
   // ("NOT NULL constraint failed: inbound_messages.state") and rolls the whole batch back.
-  const statements: BatchItem<"sqlite">[] = [
-    db
-      .update(inboundMessages)
-      .set({ state: sql`CASE WHEN ${inboundMessages.state} IN ('stored', 'not_understood') THEN ${inboundMessages.state} END` })
-      .where(eq(inboundMessages.id, messageId)),
-  ];
+  const statements: BatchItem<"sqlite">[] = refiling
+    ? [stillAsReadGuard(db, refiling.filing), ...takeBackStatements(db, userId, refiling.filing, refiling.now, reusesCreated)]
+    : [
+        db
+          .update(inboundMessages)
+          .set({ state: sql`CASE WHEN ${inboundMessages.state} IN ('stored', 'not_understood') THEN ${inboundMessages.state} END` })
+          .where(eq(inboundMessages.id, messageId)),
+      ];
 
   if (plan.target.kind === "new") {
     const fields = newApplicationFields(plan);
-    statements.push(
-      db
-        .insert(applications)
-        .values({
-          userId,
-          ...fields,
-          companyKey: companyKey(fields.company),
-          roleKey: roleKey(fields.role),
-          sourceMessageId: messageId,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .onConflictDoNothing(),
-    );
+    const values = { ...fields, companyKey: companyKey(fields.company), roleKey: roleKey(fields.role), createdAt: at, updatedAt: at };
+    const insert = db.insert(applications).values({ userId, ...values, sourceMessageId: messageId });
+    statements.push(reusesCreated ? insert.onConflictDoUpdate({ target: applications.sourceMessageId, set: { ...values, archivedAt: null } }) : insert.onConflictDoNothing());
   } else {
     const d = plan.details;
     const set: Partial<typeof applications.$inferInsert> = { updatedAt: at };
@@ -259,6 +290,7 @@ async function applyFilingPlan(
         parserVersion: input.parserVersion,
       })
       .where(eq(inboundMessages.id, messageId)),
+    ...(refiling ? repointStatements(db, refiling.filing, reusesCreated) : []),
   );
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   const row = await getInbound(db, messageId);

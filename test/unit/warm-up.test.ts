@@ -3,7 +3,7 @@ import { readWarmUpSamples, warmUpPipeline } from "../../src/core/warm-up.ts";
 
 describe("start-up warm-up", () => {
   it("reads every built-in sample end to end, so their readers are compiled before the first email", async () => {
-    const [english, german, french, moved] = await readWarmUpSamples();
+    const [english, german, french, moved, notification, teams, bilingual, cancelled] = await readWarmUpSamples();
     expect(english).toMatchObject({
       kind: "invitation",
       language: "en",
@@ -57,6 +57,49 @@ describe("start-up warm-up", () => {
       format: "onsite",
       promisedTimeline: { by: "2026-03-20" },
       calendar: { method: "REQUEST", sequence: 2 },
+    });
+    expect(notification).toMatchObject({
+      kind: "invitation",
+      company: "Lindqvist Robotics",
+      role: "Firmware Engineer",
+      start: "2026-03-12T16:00:00+01:00",
+      tz: "Europe/Stockholm",
+      format: "video",
+      meetingUrl: "https://meet.google.com/lqr-fwen-tch",
+      calendar: { method: "REQUEST", uid: "warm-up-5@google.com" },
+    });
+    expect(teams).toMatchObject({
+      kind: "invitation",
+      language: "de",
+      company: "Ostermann Werke GmbH",
+      role: "Controllerin (m/w/d)",
+      contact: { name: "Katrin Vogel" },
+      interviewers: [{ name: "Stefan Brandt" }, { name: "Katrin Vogel" }],
+      start: "2026-03-17T09:30:00+01:00",
+      tz: "Europe/Berlin",
+      durationMin: 60,
+      format: "video",
+      promisedTimeline: { amount: 2, unit: "weeks" },
+    });
+    expect(bilingual).toMatchObject({
+      kind: "scheduling_confirmation",
+      language: "pt",
+      company: "Café Serrano",
+      role: "Gerente de Loja",
+      start: "2026-03-19T14:30:00-03:00",
+      tz: "America/Sao_Paulo",
+      format: "onsite",
+      promisedTimeline: { amount: 5, unit: "business_days" },
+    });
+    expect(cancelled).toMatchObject({
+      kind: "cancellation",
+      language: "nl",
+      company: "Dijkstra Zorggroep",
+      role: "Data-analist",
+      start: "2026-03-19T14:00:00+01:00",
+      tz: "Europe/Amsterdam",
+      promisedTimeline: { amount: 3, unit: "business_days" },
+      calendar: { method: "CANCEL", sequence: 1 },
     });
   });
 

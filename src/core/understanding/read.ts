@@ -15,7 +15,7 @@ import type { Understanding } from "./types.ts";
 import { understandEmail } from "./understand.ts";
 
 /** Bumped when understanding changes enough that kept messages are worth reading again (`npm run reread`). */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 /** Whose forward it is: the owner's own addresses are never the employer. */
 export interface ReadOptions {

@@ -30,6 +30,7 @@ import { NUMBER_WORDS } from "./date-words.ts";
 import { findDates } from "./dates.ts";
 import { joinHardWraps } from "../text/hard-wraps.ts";
 import { findHeaderLineRanges, isInRanges } from "../text/header-lines.ts";
+import { gate, testGated } from "../text/required-words.ts";
 import type { Language, PromisedTimeline, TimelineUnit } from "./types.ts";
 import { LETTERS, isJoinedBy, toLowerSameLength, tokenize, type Token } from "../text/word-tokens.ts";
 import { canonicalZoneName, zoneOffsetMin } from "../time/zone-rules.ts";
@@ -170,22 +171,23 @@ const CANDIDATE_TASK: Record<ReadLanguage, string[]> = {
   nl: ["\\b(?:gelieve|uiterste datum|stuur|reageer|bevestig|neem (?:dan )?(?:gerust )?contact|contact met ons|laat (?:ons|het ons) weten)\\b|graag (?:ontvangen|horen) we|kijken (?:er )?naar uit|\\b(?:je|uw) (?:reactie|antwoord|bevestiging|beslissing)|\\bals (?:je|u) vragen (?:hebt|heeft)|\\btot (?:snel|binnenkort|ziens)"],
   pt: ["\\b(?:prazo (?:limite|final)|solicitamos que|envie|comunique|entre em contacto|informe-nos|contacte-nos)\\b|\\baguardamos|\\bsua (?:resposta|decisão|confirmação)|\\bse tiver (?:alguma )?dúvida|até breve"],
 };
-/** "Please allow 5 business days for a reply" is a promise despite the "please". */
 /**
  * The employer invites the candidate to check in; lower-case sources, all languages at once
- * (each phrase is only ever written in its own). The time is read as for a promise.
+ * (each phrase is only ever written in its own). The time is read as for a promise. Gated: it
+ * is asked of every sentence that holds a time, and nearly none holds the words it opens with.
  */
-const CHECK_IN_RE = new RegExp(
+const CHECK_IN = gate(new RegExp(
   [
     "\\b(?:you (?:can|may|could|are welcome to)|feel free to|(?:do not|don['’]t) hesitate to)\\b.*\\b(?:follow(?:ing)?[- ]up|check(?:ing)?[- ]in|reach(?:ing)? out|touch(?:ing)? base|get(?:ting)? in touch|contact(?:ing)? (?:me|us)|ping(?:ing)? me|circle back)",
     "\\b(?:sie können sich|du kannst dich|melden sie sich|meld dich)\\b.*\\b(?:melden|nachfragen|nachhaken|bei mir|bei uns)\\b|\\b(?:fragen sie|haken sie)\\b.*\\bnach\\b",
     "\\b(?:n['’]hésitez pas|vous pouvez|tu peux)\\b.*\\b(?:relancer|recontacter|revenir vers (?:moi|nous)|me contacter|nous contacter|m['’]écrire|nous écrire|reprendre contact)",
     "\\b(?:no dud(?:e|es|en) en|puede(?:s|n)?|siéntete libre de|siéntase libre de)\\b.*\\b(?:contactarme|contactarnos|escribirme|escribirnos|seguimiento|consultarme|(?:ponerte|ponerse) en contacto)",
   ].join("|"),
-);
+));
 /** Words that may introduce the date a check-in may come after ("after March 20", "nach dem 20. März"). */
 const AFTER_WORDS = new Set(["after", "nach", "après", "apres", "después", "despues"]);
 const AFTER_DATE_BEFORE_RE = /(?:after|nach(?: dem)?|apr[èe]s(?: le)?|despu[ée]s del?)\s+(?:(?:the|le|el)\s+)?$/;
+/** "Please allow 5 business days for a reply" is a promise despite the "please". */
 const PLEASE_ALLOW_RE = /\bplease allow\b|\bbitte (?:rechnen|haben) sie\b|\bmerci de (?:patienter|compter)\b/;
 
 interface Cues {
@@ -231,12 +233,12 @@ export function findPromisedTimeline(mailText: string, context: TimelineContext)
   let vague: PromisedTimeline | null = null;
   let firstDated: PromisedTimeline | null = null;
   for (const sentence of sentencesToRead(text)) {
-    const invites = !bare && CHECK_IN_RE.test(toLowerSameLength(sentence.text));
+    const invites = !bare && testGated(CHECK_IN, toLowerSameLength(sentence.text));
     const found = readSentence(sentence.text, sentence.words, context, bare, invites);
     if (!found) continue;
     const clause = cutClause(sentence.text, found.at);
     const lowerClause = toLowerSameLength(clause);
-    const checkIn = invites && CHECK_IN_RE.test(lowerClause);
+    const checkIn = invites && testGated(CHECK_IN, lowerClause);
     if (found.after && !checkIn) continue;
     const cues = cuesFor(context.language);
     if (!checkIn && !bare && !cues.some((c) => c.employerActs.test(lowerClause)) && !RECRUITER_ACTS.test(lowerClause)) continue;

@@ -51,6 +51,7 @@ const OLD_SLOT_AFTER = gate(wordPattern(/^[^.!?\n]{0,30}?\b(?:we had|we['’]d|h
 const NEW_SLOT_BEFORE = gate(wordPattern(/\b(?:new|updated|now|moved to|changed to|rescheduled (?:to|for)|instead|stattdessen|neue[nrm]?|jetzt|nouvel(?:le)?|à la place|nueva|nuevo|en su lugar|nova|novo|em vez disso|nieuwe|in plaats daarvan)\b[^\n]{0,40}$|\b(?:reschedul|mov|chang|push|postpon|shift|verschieb|verleg|report|décal|déplac|reprogram|reagend|aplaz|pospon|remarc|adi|verzet|verplaats|verschuiv)\w*\b[^\n]{0,40}\b(?:to|for|until|auf|à|au|para|pour|naar|op|tot)\s+(?:the |el |le |la |o |a |de )?$/iu));
 const PROPOSAL = gate(wordPattern(/\b(?:options?|propose[ds]?|suggest(?:ed)?|alternatives?|which (?:of these|one|time|slot|works)|let us know which|one of the following|time slots?|vorschläge|vorschlagen|folgende termine|welcher termin|proposons|créneaux|proponemos|opciones|horarios disponibles|propomos|opções|stellen (?:we |wij )?voor|opties|welk moment)\b/iu));
 const DURATION_LINE = gate(wordPattern(/\b(?:duration|length|lasts?|takes?|dauer|dauert|durée|dure|duración|dura|duração|duur|duurt)\b/iu));
+const DURATION_WORDS = new RegExp(DURATION_LINE.pattern.source, `${DURATION_LINE.pattern.flags}g`);
 
 export interface When extends Pick<Understanding, "start" | "tz" | "startLocal" | "proposedSlots" | "previousStart" | "durationMin"> {
   /** The zone the mail's times are read in when they carry none: for the timeline's dates too. */
@@ -274,10 +275,14 @@ function bodyPlaceClue(text: string): ZoneClue | null {
 function readDuration(text: string): number | null {
   // The line that names the duration wins over a number of minutes elsewhere ("5 minutes early").
   if (!testGated(DURATION_LINE, text)) return findDuration(text);
-  for (const line of text.split("\n")) {
-    if (!testGated(DURATION_LINE, line)) continue;
-    const minutes = findDuration(line);
+  // Its words stop at line breaks, so one pass over the text finds the lines that hold one, in order.
+  DURATION_WORDS.lastIndex = 0;
+  for (let match = DURATION_WORDS.exec(text); match; match = DURATION_WORDS.exec(text)) {
+    const lineEnd = text.indexOf("\n", match.index);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    const minutes = findDuration(text.slice(text.lastIndexOf("\n", match.index) + 1, end));
     if (minutes !== null) return minutes;
+    DURATION_WORDS.lastIndex = end;
   }
   return findDuration(text);
 }

@@ -348,6 +348,17 @@ describe("understandEmail: rules over unwrapped mail", () => {
     }));
     expect(understood).toMatchObject({ start: "2026-05-11T15:00:00+01:00", tz: "Europe/Dublin", durationMin: 90 });
   });
+
+  it("the length is read from the first line that names it, not from minutes elsewhere", () => {
+    const text = [
+      "Your interview for the Welder position is confirmed for Monday, May 11, 2026 at 3 PM. It takes place in Hall B.",
+      "Please arrive 10 minutes early.",
+      "Duration: 45 minutes",
+      "Length of the tour: 30 minutes",
+    ].join("\n");
+    expect(understandEmail(forwarded({ text })).durationMin).toBe(45);
+    expect(understandEmail(forwarded({ text: text.replace("Duration: 45 minutes\n", "") })).durationMin).toBe(30);
+  });
 });
 
 describe("understandEmail: who and what, whatever service carried the mail", () => {
