@@ -224,11 +224,11 @@ async function describeOpenApplications(deps: Deps, user: UserRow): Promise<{ te
 }
 
 const CALENDAR_HOW_TO = [
-  "Subscribe to it once and your interviews appear in your calendar, with reminders a day and an hour before:",
+  "Subscribe to it once and your calendar shows your interviews, with reminders a day and an hour before, and the follow-ups due, each on the day its draft is in your digest:",
   "  Google Calendar: Other calendars → + → From URL",
   "  Outlook: Add calendar → Subscribe from web",
   "  Apple Calendar: File → New Calendar Subscription",
-  'Anyone with this address can see your interviews: keep it private. Reply "new calendar link" to replace it.',
+  'Anyone with this address can see your interviews and follow-ups: keep it private. Reply "new calendar link" to replace it.',
 ];
 
 /**

@@ -3,7 +3,7 @@
  * is the current one), the interviews and follow-ups of the feed's span in one batch, and the
  * interview a forward just scheduled or moved (for the invite attached to its confirmation).
  */
-import { and, desc, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { applications, events, followUps, interviews, users } from "./schema.ts";
 import type { UserRow } from "./users.ts";
@@ -11,6 +11,7 @@ import type { CalendarFollowUp, CalendarInterview, CalendarPerson } from "../cor
 import { FEED_PAST_DAYS, MAX_FEED_FOLLOW_UPS, MAX_FEED_INTERVIEWS } from "../core/calendar/feed.ts";
 import type { FiledInterview } from "../core/calendar/offer.ts";
 import { DAY_MS } from "../core/time/civil-dates.ts";
+import { CLOSED_STATUSES } from "../core/applications/status.ts";
 
 /** The user whose calendar token this is, or null when there is none or the token's generation was replaced (`new calendar link`). */
 export async function findCalendarOwner(db: Db, claims: { userId: number; generation: number }): Promise<UserRow | null> {
@@ -43,25 +44,28 @@ function toCalendarInterview(i: InterviewRow, app: { company: string | null; rol
 /**
  * The feed's interviews and follow-ups: scheduled interviews of visible applications from
  * FEED_PAST_DAYS ago on (and those known only by a naive local time), follow-ups still to send
- * due in that span; each read capped, the latest kept. The core applies the exact span.
+ * due in that span; each read capped, the latest kept. The core applies the exact span. An
+ * application that ended (an offer, a rejection, a withdrawal) keeps its past interviews, but
+ * those still ahead leave the calendar: they are not expected to take place.
  */
 export async function loadCalendarFeed(db: Db, userId: number, now: Date): Promise<{ interviews: CalendarInterview[]; followUps: CalendarFollowUp[] }> {
   const since = new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS);
   const visible = and(eq(applications.userId, userId), isNull(applications.archivedAt));
   const interviewColumns = { interview: interviews, company: applications.company, role: applications.role };
+  const open = notInArray(applications.status, [...CLOSED_STATUSES]);
   const [timed, naive, followUpRows] = await db.batch([
     db
       .select(interviewColumns)
       .from(interviews)
       .innerJoin(applications, eq(interviews.applicationId, applications.id))
-      .where(and(visible, eq(interviews.status, "scheduled"), gte(interviews.startAt, since)))
+      .where(and(visible, eq(interviews.status, "scheduled"), gte(interviews.startAt, since), or(open, lt(interviews.startAt, now))))
       .orderBy(desc(interviews.startAt))
       .limit(MAX_FEED_INTERVIEWS),
     db
       .select(interviewColumns)
       .from(interviews)
       .innerJoin(applications, eq(interviews.applicationId, applications.id))
-      .where(and(visible, eq(interviews.status, "scheduled"), isNull(interviews.startAt)))
+      .where(and(visible, open, eq(interviews.status, "scheduled"), isNull(interviews.startAt)))
       .orderBy(desc(interviews.id))
       .limit(MAX_FEED_INTERVIEWS),
     db

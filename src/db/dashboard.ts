@@ -31,7 +31,9 @@ import { buildHistory } from "../core/follow-ups/history.ts";
 import { planFollowUps, type FollowUpPlan } from "../core/follow-ups/rules.ts";
 import { parseSettings, type Settings } from "../core/follow-ups/settings.ts";
 import { describeFollowUpKind, describeStatus, labelOf } from "../core/commands/plan.ts";
-import { describeEvent, describeUndoableChange, type ChangeSource } from "../core/commands/history-words.ts";
+import { commandChangesOf, describeChangeSource, describeEvent, describeLocalDateTime, type ChangeSource } from "../core/commands/history-words.ts";
+import { PLACEHOLDERS, pickPoint } from "../core/follow-ups/drafts.ts";
+import { readMarkedPoints } from "../core/applications/notes.ts";
 import { describeDay } from "../core/commands/day-words.ts";
 import { addCalendarDays, atLocalTime, parseLocalDateTime, toLocalDate } from "../core/time/business-days.ts";
 import { formatInstant } from "../core/time/format.ts";
@@ -67,6 +69,8 @@ const MINUTE_MS = 60_000;
 /** As the rules assume when an interview's length is unknown (src/core/follow-ups/rule-context.ts). */
 const DEFAULT_INTERVIEW_MIN = 60;
 const OPEN_STATUSES: ReadonlySet<ApplicationStatus> = new Set(["applied", "interviewing", "waiting", "gone_quiet"]);
+/** The status check's optional addition (C6): the owner fills it or deletes its sentence. */
+const OPTIONAL_PLACEHOLDERS: ReadonlySet<string> = new Set([PLACEHOLDERS.addition]);
 
 /** Which page: the overview, one board column (paged), or one application with its whole timeline. */
 export type DashboardView = { kind: "overview" } | { kind: "status"; status: ApplicationStatus; page: number } | { kind: "application"; applicationId: number };
@@ -122,6 +126,8 @@ export interface DashboardInterview {
   meetingUrl: string | null;
   interviewers: DashboardPerson[];
   cancelled: boolean;
+  /** Still scheduled and ahead, but its application has closed (an offer, a rejection, withdrawn): not expected to take place. */
+  afterClosing: boolean;
 }
 
 export interface DashboardDraft {
@@ -141,6 +147,8 @@ export interface DashboardDraft {
   body: string;
   /** Marked spots in the body to fill in before sending. */
   placeholders: string[];
+  /** Marked spots the owner may fill in or delete with their sentence. */
+  optionalPlaceholders: string[];
   /**
    * What to check before sending, in the digest's words, each with the reply that settles it
    * (un-numbered, as a reply to the confirmation of the email it was read from): details it
@@ -172,9 +180,15 @@ export interface TimelineEntry {
   inUndo: boolean;
 }
 
+/** One change Undo would reverse, in the timeline's words (the reply `undo` names it by the command as typed). */
+export interface UndoChange {
+  /** Its application's label, unless the page is that application's own; null for a change to no application. */
+  label: string | null;
+  words: string;
+}
+
 export interface DashboardUndo {
-  /** What Undo would reverse, as the email `undo` names it. */
-  words: string[];
+  changes: UndoChange[];
   applicationIds: number[];
 }
 
@@ -215,11 +229,19 @@ export interface StatusPage {
   pages: number;
 }
 
+/** One of the owner's notes on a forward: private, except the lines marked `point:` for the drafts. */
+export interface DashboardNote {
+  /** The other lines, as written: never quoted. */
+  privateLines: string[];
+  /** The marked lines without the marker; `used` for the one the drafts recall (the newest). */
+  points: { text: string; used: boolean }[];
+}
+
 export interface ApplicationPage {
   kind: "application";
   card: DashboardCard;
   contact: DashboardPerson | null;
-  notes: string[];
+  notes: DashboardNote[];
   /** What the employer said about when they would answer, in their words. */
   promised: string | null;
   interviews: DashboardInterview[];
@@ -246,6 +268,8 @@ export interface DashboardEvent {
   at: number;
   undoneAt: number | null;
   source: ChangeSource | null;
+  /** For a details change, the values it replaced: a value given as it was is a confirmation. */
+  replaced?: Record<string, unknown> | null;
 }
 
 export interface DashboardInput {
@@ -283,6 +307,8 @@ function dashboardReads(db: Db, userId: number) {
       confidence: sql<string | null>`CASE WHEN ${and(eq(inboundMessages.channel, "forward"), inArray(events.type, [...DETAIL_EVENT_TYPES]))} THEN json_extract(${inboundMessages.understanding}, '$.confidence') END`,
       // Named apart from events.id: D1 returns a row's columns by name.
       createdInterviewId: sql<number | null>`${interviews.id}`.as("created_interview_id"),
+      // Only for details changes, whose words tell a confirmed value from a changed one; as JSON text.
+      replaced: sql<string | null>`CASE WHEN ${events.type} = 'details_updated' AND json_type(${events.inverse}, '$.details') = 'object' THEN json_extract(${events.inverse}, '$.details') END`.as("replaced_details"),
     })
     .from(events)
     .leftJoin(inboundMessages, eq(events.inboundMessageId, inboundMessages.id))
@@ -316,6 +342,7 @@ export async function loadDashboard(db: Db, user: UserRow, now: Date, view: Dash
       at: e.at.getTime(),
       undoneAt: e.undoneAt?.getTime() ?? null,
       source: e.channel === null ? null : { channel: e.channel, subject: e.subject },
+      replaced: e.replaced === null ? null : (JSON.parse(e.replaced) as Record<string, unknown>),
     })),
     detailSources: eventsRead.flatMap((e) => {
       const source = e.undoneAt === null ? toDetailSource(e) : null;
@@ -335,7 +362,7 @@ export function buildDashboard(input: DashboardInput): DashboardData | null {
   const context = new PageContext(input);
   const owner = { email: input.owner.email, timeZone: input.owner.timeZone };
   const undo = context.undo;
-  const undoData = undo ? { words: undo.words, applicationIds: undo.applicationIds } : null;
+  const undoData = undo ? { changes: undo.changes, applicationIds: undo.applicationIds } : null;
   const page = pageOf(context, input.view);
   return page ? withoutHiddenControls({ owner, now: input.now, undo: undoData, page }) : null;
 }
@@ -360,7 +387,7 @@ function withoutHiddenControls<T>(value: T): T {
 }
 
 interface UndoStep {
-  words: string[];
+  changes: UndoChange[];
   applicationIds: number[];
   eventIds: ReadonlySet<number>;
 }
@@ -397,14 +424,14 @@ class PageContext {
     this.eventsOf = Map.groupBy(input.events, (e) => e.applicationId);
     this.today = toLocalDate(input.now, this.timeZone);
     this.dayEnd = atLocalTime(addCalendarDays(this.today, 1), 0, this.timeZone);
-    this.undo = findUndoStep(input.events);
+    this.undo = findUndoStep(input.events, (e) => this.describeUndoable(e));
     this.doubts = findDoubts(input.detailSources);
   }
 
   overview(): OverviewPage {
     const { records, now } = this.input;
     const interviews = records.interviews
-      .filter((i) => this.apps.has(i.applicationId) && i.status === "scheduled" && (this.endOf(i) ?? -Infinity) > now)
+      .filter((i) => this.isOpen(i.applicationId) && i.status === "scheduled" && (this.endOf(i) ?? -Infinity) > now)
       .sort((a, b) => this.startOf(a)! - this.startOf(b)! || a.id - b.id);
     const active = records.followUps.filter((f) => this.apps.has(f.applicationId) && (f.state === "pending" || f.state === "shown"));
     const due = active.filter((f) => f.dueAt < this.dayEnd && (f.snoozedUntil === null || f.snoozedUntil <= now)).sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
@@ -463,7 +490,7 @@ class PageContext {
       kind: "application",
       card: this.card(app),
       contact,
-      notes: [...app.notes],
+      notes: describeNotes(app.notes),
       promised: app.promisedTimeline?.text ?? null,
       interviews: interviews.map((i) => this.interview(i)),
       drafts: drafts.map((f) => this.draft(f)),
@@ -520,12 +547,18 @@ class PageContext {
     };
   }
 
+  /** Whether the application is shown and still open: a closed one's interviews are no longer ahead of the owner. */
+  private isOpen(applicationId: number): boolean {
+    const app = this.apps.get(applicationId);
+    return app !== undefined && OPEN_STATUSES.has(app.status);
+  }
+
   private nextStep(app: ApplicationRecord): string | null {
     const { now } = this.input;
-    const interview = (this.interviewsOf.get(app.id) ?? [])
-      .filter((i) => i.status === "scheduled" && this.startOf(i) !== null && this.startOf(i)! > now)
-      .sort((a, b) => this.startOf(a)! - this.startOf(b)!)[0];
-    if (interview) return interview.startAt !== null ? `Interview ${formatInstant(interview.startAt, this.timeZone)}` : `Interview ${interview.startLocal!.replace("T", " ").slice(0, 16)} (local time)`;
+    const interview = OPEN_STATUSES.has(app.status)
+      ? (this.interviewsOf.get(app.id) ?? []).filter((i) => i.status === "scheduled" && this.startOf(i) !== null && this.startOf(i)! > now).sort((a, b) => this.startOf(a)! - this.startOf(b)!)[0]
+      : undefined;
+    if (interview) return interview.startAt !== null ? `Interview ${formatInstant(interview.startAt, this.timeZone)}` : `Interview ${describeLocalDateTime(interview.startLocal!)} (local time)`;
     const next = [...(this.followUpsOf.get(app.id) ?? [])].sort((a, b) => showsAt(a) - showsAt(b))[0];
     if (next) {
       const at = showsAt(next);
@@ -551,6 +584,7 @@ class PageContext {
       meetingUrl: i.meetingUrl,
       interviewers: i.interviewers.map((p) => ({ name: p.name, email: p.email })),
       cancelled: i.status === "cancelled",
+      afterClosing: i.status === "scheduled" && !this.isOpen(i.applicationId) && (this.startOf(i) ?? -Infinity) > this.input.now,
     };
   }
 
@@ -577,9 +611,22 @@ class PageContext {
       to: f.recipients.map((p) => ({ name: p.name, email: p.email })),
       subject: text.subject,
       body: text.body,
-      placeholders: [...text.placeholders],
+      placeholders: text.placeholders.filter((p) => !OPTIONAL_PLACEHOLDERS.has(p)),
+      optionalPlaceholders: text.placeholders.filter((p) => OPTIONAL_PLACEHOLDERS.has(p)),
       checks: checks.map(describeCheck),
     };
+  }
+
+  /**
+   * A change Undo would reverse, in the timeline's words, with its application's label unless
+   * this is that application's own page; a change to an application no longer shown (`ignore`
+   * hides it) by what the change said then.
+   */
+  private describeUndoable(e: DashboardEvent): UndoChange {
+    const { view } = this.input;
+    if (e.applicationId === null || (view.kind === "application" && view.applicationId === e.applicationId)) return { label: null, words: describeEvent(e, this.timeZone) };
+    const app = this.apps.get(e.applicationId);
+    return app ? { label: labelOf(app), words: describeEvent(e, this.timeZone) } : { label: null, words: String(e.payload.summary) };
   }
 
   private entry(e: DashboardEvent, label: string | null): TimelineEntry {
@@ -647,22 +694,38 @@ function showsAt(f: StoredFollowUp): number {
 /** The status form's choices: an open application can close any way or have heard back; a closed one can move to another ending. */
 function statusChoices(status: ApplicationStatus): StatusChoice[] {
   const endings: StatusChoice[] = (["rejected", "offer", "withdrawn"] as const).filter((s) => s !== status).map((s) => ({ value: s, words: describeStatus(s) }));
-  return OPEN_STATUSES.has(status) ? [{ value: "heard_back", words: "heard back (stop nudging)" }, ...endings] : endings;
+  return OPEN_STATUSES.has(status) ? [{ value: "heard_back", words: "they replied (pause follow-ups)" }, ...endings] : endings;
+}
+
+/** Each note's lines, the ones marked for the drafts apart, the one the drafts recall marked as used (`pickPoint`'s). */
+function describeNotes(notes: readonly string[]): DashboardNote[] {
+  const described = notes.map((note) => {
+    const lines = note.split(/\r\n?|\n/).map((line) => ({ line, point: readMarkedPoints(line)[0] ?? null }));
+    const privateLines = lines.flatMap(({ line, point }) => (point === null ? [line] : []));
+    // The blank lines left around a marked line once it is taken out say nothing.
+    while (privateLines.length > 0 && privateLines[0]!.trim() === "") privateLines.shift();
+    while (privateLines.length > 0 && privateLines.at(-1)!.trim() === "") privateLines.pop();
+    return { privateLines, points: lines.flatMap(({ point }) => (point === null ? [] : [{ text: point, used: false }])) };
+  });
+  const used = pickPoint(notes);
+  const usedPoint = described.flatMap((note) => note.points).findLast((point) => point.text === used);
+  if (usedPoint) usedPoint.used = true;
+  return described;
 }
 
 /**
  * The step `undo` would reverse: as src/db/commands.ts `findLastChange` finds it, the events of
  * the latest message (forward, reply or page action) whose changes are still in force.
  */
-function findUndoStep(events: readonly DashboardEvent[]): UndoStep | null {
+function findUndoStep(events: readonly DashboardEvent[], describe: (event: DashboardEvent) => UndoChange): UndoStep | null {
   const latest = events.findLast((e) => e.undoneAt === null && e.inboundMessageId !== null);
   if (!latest) return null;
   const step = events.filter((e) => e.inboundMessageId === latest.inboundMessageId && e.undoneAt === null);
+  const commands = commandChangesOf(step);
+  const changes = commands.length > 0 ? commands.map(describe) : [{ label: null, words: describeChangeSource(latest.source) }];
   return {
-    words: describeUndoableChange(
-      step.map((e) => e.payload),
-      latest.source,
-    ),
+    // A reply saying "done 1" twice changed one thing.
+    changes: changes.filter((c, i) => changes.findIndex((other) => other.label === c.label && other.words === c.words) === i),
     applicationIds: [...new Set(step.flatMap((e) => (e.applicationId === null ? [] : [e.applicationId])))],
     eventIds: new Set(step.map((e) => e.id)),
   };

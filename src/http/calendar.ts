@@ -18,7 +18,8 @@ import { createDb } from "../db/client.ts";
 import { findCalendarOwner, loadCalendarFeed } from "../db/calendar.ts";
 import { buildCalendarFeed } from "../core/calendar/feed.ts";
 import { verifyAddressToken } from "../core/mail/address-token.ts";
-import { parseSettings } from "../core/follow-ups/settings.ts";
+import { findDigestShowing } from "../core/digest/schedule.ts";
+import { scheduleOf } from "../command-runner.ts";
 import { calendarUidDomain } from "../mailer.ts";
 import type { AppEnv } from "./env.ts";
 
@@ -39,13 +40,12 @@ export const calendarFeed = new Hono<AppEnv>().get("/:file", async (c) => {
   if (user === null) return notFound();
   const now = new Date();
   const { interviews, followUps } = await loadCalendarFeed(db, user.id, now);
-  const settings = parseSettings(user.settings);
   const ics = buildCalendarFeed({
     now: now.getTime(),
     uidDomain: calendarUidDomain(config),
     ownerTimeZone: user.timeZone,
-    digestDays: settings.digestDays,
-    digestsPaused: user.paused,
+    // The digest that shows each draft, found as the answers to commands find it.
+    digests: { schedule: scheduleOf(user), findDigestShowing },
     dashboardUrl: config.publicUrl === null ? null : `${config.publicUrl}/dashboard`,
     interviews,
     followUps,

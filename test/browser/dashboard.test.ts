@@ -150,6 +150,8 @@ describe("the private page in headless Chromium", () => {
     expect(confirmation!.subject).toBe("Done");
     expect((confirmation!.text ?? "").trim().replace(/\r\n/g, "\n")).toBe(done.trim());
 
+    // The page names the change in its own words, not as the command the form sent.
+    expect(await p.locator("form.undo p").innerText()).toMatch(new RegExp(`^Undo reverses the latest change to ${REJECTED_COMPANY} \\(.+\\): Marked as rejected \\(you said so\\)$`));
     await p.getByRole("button", { name: "Undo", exact: true }).click();
     await p.waitForURL(`${worker.base}/dashboard`);
     expect(await notice(p).innerText()).toMatch(new RegExp(`^Undid: rejected — ${REJECTED_COMPANY} \\(.+\\): status .+ → rejected`));

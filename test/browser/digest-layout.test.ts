@@ -113,7 +113,7 @@ const CONTENT: DigestContent = {
           shown: "Priya Natarajan <priya.natarajan.recruiting-operations@orchardpay-international.example>",
           reply: "contact: Priya Natarajan <priya.natarajan.recruiting-operations@orchardpay-international.example>",
         },
-        { detail: "time", shown: "Mon 23 Feb 2026, 16:00 CET (your time)", reply: "time: 2026-02-23 10:00 America/New_York" },
+        { detail: "time", shown: "Mon 23 Feb 2026, 10:00 New York time (16:00 your time)", reply: "time: 2026-02-23 10:00 America/New_York" },
       ],
     },
     {
@@ -143,7 +143,7 @@ const CONTENT: DigestContent = {
       checks: [],
     },
   ],
-  waiting: [{ company: "Nordlicht Systeme GmbH", role: "Site Reliability Engineer", nextCheck: "2026-03-10", promised: "innerhalb von zwei Wochen" }],
+  waiting: [{ company: "Nordlicht Systeme GmbH", role: "Site Reliability Engineer", nextCheck: "2026-03-10", promisedBy: "2026-03-06" }],
   goneQuiet: [{ company: "Tidewater Analytics", role: "ML Engineer", lastHeard: "2026-01-20", suggestion: "Consider moving on; it stays on file if they write." }],
   undelivered: ["2026-03-02"],
   lookBack: {
@@ -200,7 +200,7 @@ describe("digest HTML in headless Chromium", () => {
           "Compañía Sudamericana de Logística Integral, Principal Site Reliability Engineer, Payments Platform",
           "Send today",
           "Check before sending:",
-          "I was not sure of the contact, Priya Natarajan",
+          'Is the contact "Priya Natarajan',
           "1. Thank-you note: Lumen Robotics, Backend Engineer",
           "3. Thank-you note: Brightfjord Logistics, Senior Platform Engineer",
           "4. Reply to their decision: Kestrel Health",
@@ -215,7 +215,7 @@ describe("digest HTML in headless Chromium", () => {
         }
         expect(await isTextVisible(page, "Øystein Dahl <oystein.dahl@brightfjord.example>, 李娜 <li.na@brightfjord.example>")).toBe(true);
         expect(await page.getByText("LATE", { exact: true }).isVisible()).toBe(true);
-        expect(await page.getByText("CHECK FIRST", { exact: true }).isVisible()).toBe(true);
+        expect(await page.getByText("CHECK BEFORE SENDING", { exact: true }).isVisible()).toBe(true);
         expect(await page.getByText("No address known for Jonas Weiß: add it in your mail app.").isVisible()).toBe(true);
 
         const scrollWidth = Number(await page.evaluate("document.documentElement.scrollWidth"));
@@ -265,7 +265,7 @@ const HOSTILE_CONTENT: DigestContent = {
   ],
   upcoming: [{ ...CONTENT.upcoming[0]!, company: "evil.example", meetingUrl: "https://zoom.us.evil.example/j/2" }],
   drafts: [{ ...CONTENT.drafts[1]!, number: 1, body: "Hi,\n\nSee https://evil.example/login and javascript:alert(1)//https://evil.example/x before Friday.\n\nBest" }],
-  waiting: [{ company: "evil.example", role: null, nextCheck: null, promised: "check http://evil.example/status or mail hr@evil.example" }],
+  waiting: [{ company: "evil.example", role: null, nextCheck: null, promisedBy: "check http://evil.example/status or mail hr@evil.example" }],
 };
 
 /** Every anchor's href, and every text node outside an anchor in which a mail app could find a link. */

@@ -365,7 +365,7 @@ describe("calendars", () => {
 
   it("a TZID naming no known zone, without a VTIMEZONE: kept as a local time and said so", async () => {
     expect(await deliver(calendarForward(ics(vevent("DTSTART;TZID=Quillfeather Office Time:20260310T100000"))))).toEqual(filed("Filed: Quillfeather Systems"));
-    expect((await confirmation()).text).toContain("When:      2026-03-10 10:00 (local time; the email gives no time zone)\n");
+    expect((await confirmation()).text).toContain("When:      Tue 10 Mar 2026, 10:00, time zone not confirmed (the email gives none)\n");
   });
 
   it("a bogus date (month 13, hour 25): no interview invented; filed with the time not stated", async () => {

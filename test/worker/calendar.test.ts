@@ -80,9 +80,10 @@ async function interviewEvents(url: string) {
 
 describe("the calendar feed", () => {
   it("serves the forwarded interview at the URL the `calendar` reply gives, as a calendar ical.js reads", async () => {
-    await forward(gmailForward({}));
+    const confirmation = (await forward(gmailForward({}))).parsed.text ?? "";
     const answer = await reply("calendar");
     expect(answer).toContain("Google Calendar: Other calendars");
+    expect(answer).toContain("your calendar shows your interviews, with reminders a day and an hour before, and the follow-ups due");
     const url = feedUrlIn(answer);
 
     const response = await fetchPath(new URL(url).pathname);
@@ -94,7 +95,7 @@ describe("the calendar feed", () => {
     expect(response.headers.get("set-cookie")).toBeNull();
 
     const calendar = readCalendar(await response.text());
-    expect(calendar.properties).toMatchObject({ METHOD: "PUBLISH", VERSION: "2.0", "X-WR-CALNAME": "Interviews" });
+    expect(calendar.properties).toMatchObject({ METHOD: "PUBLISH", VERSION: "2.0", "X-WR-CALNAME": "Job search: interviews and follow-ups" });
     const [interview] = await rows<{ id: number }>("SELECT id FROM interviews");
     const event = calendar.events.find((e) => e.uid === `interview-${interview!.id}@example.com`);
     expect(event).toMatchObject({
@@ -111,6 +112,10 @@ describe("the calendar feed", () => {
     const thankYou = calendar.events.find((e) => e.summary.startsWith("Send: thank-you note"));
     expect(thankYou?.summary).toBe("Send: thank-you note to Dana Whitcombe (Quillfeather Systems)");
     expect(thankYou?.description).toContain("https://assistant.example.com/dashboard");
+    // It names the digest the confirmation named for it.
+    const digestDay = /^First follow-up: thank-you note, in your digest on (.+)\.$/m.exec(confirmation)?.[1];
+    expect(digestDay).toBeDefined();
+    expect(thankYou?.description).toContain(`Will be in your digest of ${digestDay}: your thank-you note to Dana Whitcombe`);
 
     // Drafts sent, skipped or cancelled leave the calendar.
     await env.DB.prepare("UPDATE follow_ups SET state = CASE WHEN rule = 'R1' THEN 'sent' ELSE 'skipped' END").run();

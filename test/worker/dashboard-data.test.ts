@@ -144,8 +144,8 @@ describe("loadDashboard", () => {
     if (page?.page.kind !== "application") throw new Error("expected the application's page");
     const words = page.page.timeline.map((entry) => entry.words);
     expect(words).toContain("Interview scheduled for Tue 3 Mar 2026, 14:00 CET");
-    expect(words).toContain("Status interviewing → rejected (their email said so)");
-    expect(words.indexOf("Interview scheduled for Tue 3 Mar 2026, 14:00 CET")).toBeLessThan(words.indexOf("Status interviewing → rejected (their email said so)"));
+    expect(words).toContain("Marked as rejected (their email said so)");
+    expect(words.indexOf("Interview scheduled for Tue 3 Mar 2026, 14:00 CET")).toBeLessThan(words.indexOf("Marked as rejected (their email said so)"));
     expect(page.page.interviews.map((i) => i.startAt)).toEqual([Date.parse("2026-03-03T13:00:00Z")]);
     expect(page.page.card.statusWords).toBe("rejected");
 
@@ -214,15 +214,15 @@ describe("loadDashboard", () => {
     const data = await loadDashboard(db, user, NOW);
     const last = await findLastChange(db, user.id, -1);
     expect(last?.inboundMessageId).toBe(action.id);
-    expect(data!.undo).toEqual({ words: ["offer — Lumen Robotics (Backend Engineer): status rejected → offer"], applicationIds: [app.id] });
+    expect(data!.undo).toEqual({ changes: [{ label: "Lumen Robotics (Backend Engineer)", words: "Marked as an offer (you said so)" }], applicationIds: [app.id] });
     const marked = overviewOf(data).recent.filter((entry) => entry.inUndo);
     expect(marked.map((entry) => entry.eventId)).toEqual(last!.eventIds);
 
     // Once undone, Undo moves to the step before: the rejection's filing.
     await db.update(events).set({ undoneAt: NOW }).where(eq(events.inboundMessageId, action.id));
     const after = await loadDashboard(db, user, NOW);
-    expect(after!.undo?.words).toEqual(['the filing of "Your application at Lumen"']);
-    expect(overviewOf(after).recent.find((entry) => entry.words.includes("rejected → offer"))?.undone).toBe(true);
+    expect(after!.undo?.changes).toEqual([{ label: null, words: 'the filing of "Your application at Lumen"' }]);
+    expect(overviewOf(after).recent.find((entry) => entry.words === "Marked as an offer (you said so)")?.undone).toBe(true);
   });
 
   it("shows the stored drafts with the text the rules write now, and writes nothing", async () => {
@@ -255,8 +255,8 @@ describe("loadDashboard", () => {
       if (data?.page.kind !== "application") throw new Error("expected the application's page");
       return data.page.drafts.map((d) => ({ kind: d.kind, checks: d.checks }));
     };
-    const contactCheck = 'I was not sure of the contact, Jonas Keller <jonas@spreewerk.example>: check it, and reply "contact: Jonas Keller <jonas@spreewerk.example>" with it corrected, or as it is to confirm it.';
-    const timeCheck = 'I was not sure of the interview time, Fri 6 Mar 2026, 10:00 CET (your time): check it, and reply "time: 2026-03-06 10:00 Europe/Berlin" with it corrected, or as it is to confirm it.';
+    const contactCheck = 'Is the contact "Jonas Keller <jonas@spreewerk.example>"? Reply "contact: Jonas Keller <jonas@spreewerk.example>" to confirm it, or with the right name and address.';
+    const timeCheck = 'Is the interview at Fri 6 Mar 2026, 10:00 your time? Reply "time: 2026-03-06 10:00 Europe/Berlin" to confirm it, or with the right time.';
 
     expect(await checksOf()).toEqual([
       { kind: "thank-you note", checks: [contactCheck, timeCheck] },
@@ -279,6 +279,11 @@ describe("loadDashboard", () => {
       { kind: "thank-you note", checks: [timeCheck] },
       { kind: "status check", checks: [timeCheck] },
     ]);
+    // The contact given as it was: the page reads the replaced values and says it was confirmed, not changed.
+    const confirmed = await loadDashboard(db, user, NOW, { kind: "application", applicationId: app.id });
+    if (confirmed?.page.kind !== "application") throw new Error("expected the application's page");
+    expect(confirmed.page.timeline.at(-1)?.words).toBe("Contact confirmed: Jonas Keller <jonas@spreewerk.example>");
+    expect(confirmed.undo?.changes).toEqual([{ label: null, words: "Contact confirmed: Jonas Keller <jonas@spreewerk.example>" }]);
 
     await db.update(events).set({ undoneAt: NOW }).where(eq(events.inboundMessageId, reply.id));
     expect(await checksOf()).toEqual([

@@ -254,16 +254,16 @@ describe("drafts to check", () => {
 
     await tick("2026-03-09T06:00:00Z", mail);
     const first = await mail.parsed(0);
-    expect(first.subject).toBe("Follow-ups: 1 to send (1 to check first)");
+    expect(first.subject).toBe("Follow-ups: 1 to send (1 to check before sending)");
     expect(first.text).toContain(
-      '   CHECK BEFORE SENDING:\n   - I was not sure of the contact, Jonas Keller <jonas@spreewerk.example>: check it, and reply "contact: Jonas Keller <jonas@spreewerk.example>" with it corrected, or as it is to confirm it.\n',
+      '   CHECK BEFORE SENDING:\n   - Is the contact "Jonas Keller <jonas@spreewerk.example>"? Reply "contact: Jonas Keller <jonas@spreewerk.example>" to confirm it, or with the right name and address.\n',
     );
     expect(first.text).not.toContain("Each one is ready to send");
     expect(first.text).toContain("Open it to check and send:");
 
     await reply("contact: Jonas Keller <jonas@spreewerk.example>", first.messageId!, mail);
     expect(mail.raws).toHaveLength(2);
-    expect((await mail.parsed(1)).text).toContain("contact set to Jonas Keller jonas@spreewerk.example");
+    expect((await mail.parsed(1)).text).toContain("contact confirmed as Jonas Keller jonas@spreewerk.example");
 
     await tick("2026-03-10T06:00:00Z", mail);
     const second = await mail.parsed(2);

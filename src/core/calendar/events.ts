@@ -1,9 +1,9 @@
 /**
  * What the calendar shows, as events: an interview (its own UID and SEQUENCE, the time in the
  * interview's zone and the owner's, the join link, reminders a day and an hour before) and a
- * follow-up due (a short, free event at its due time pointing to the digest that carries the
- * draft). Pure: `now` and the owner's zone are arguments; the writer (feed.ts) turns events
- * into iCalendar text and the Google Calendar link.
+ * follow-up due (a short, free event on the day its draft is in a digest, naming that digest).
+ * Pure: `now` and the owner's zone are arguments; the writer (feed.ts) turns events into
+ * iCalendar text and the Google Calendar link.
  *
  * Decisions:
  * - UIDs are the assistant's own (`interview-<id>@<domain>`), never the employer's invite UID:
@@ -18,9 +18,9 @@
  * - A join link is shown (LOCATION, URL, description) only when it is on a known meeting host
  *   (src/core/understanding/format.ts): no other link from a mail reaches the calendar.
  */
-import { describeDay, toDigestDay } from "../commands/day-words.ts";
-import { describeFollowUpKind } from "../commands/plan.ts";
-import { toLocalDate } from "../time/business-days.ts";
+import { describeDay } from "../commands/day-words.ts";
+import { describeFollowUpKind, describeInterviewFormat, describeInterviewLength } from "../commands/plan.ts";
+import { addCalendarDays, atLocalTime, toLocalDate, type LocalDate } from "../time/business-days.ts";
 import { MINUTE_MS, parseWallClock } from "../time/civil-dates.ts";
 import { stripHiddenControls } from "../text/untrusted.ts";
 import { isMeetingUrl } from "../understanding/format.ts";
@@ -84,9 +84,25 @@ export interface EventContext {
   ownerTimeZone: string;
 }
 
+/** The owner's digests, as every mail that names one reads them (src/command-runner.ts `scheduleOf`). */
+export interface DigestScheduleView {
+  timeZone: string;
+  settings: { digestHour: number; digestMinute: number; digestDays: "every_day" | "weekdays" };
+  paused: boolean;
+}
+
 export interface FollowUpContext extends EventContext {
-  digestDays: "every_day" | "weekdays";
-  digestsPaused: boolean;
+  now: number;
+  digests: {
+    schedule: DigestScheduleView;
+    /**
+     * The day of the first digest still to go out after `now` that shows a draft, or null while
+     * digests are paused: src/core/digest/schedule.ts `findDigestShowing`, by which every mail
+     * names a draft's digest. The feed's route hands it in, as the calendar does not import the
+     * digest (README, "Project layout").
+     */
+    findDigestShowing: (draft: { dueAt: number; snoozedUntil: number | null }, now: number, schedule: DigestScheduleView) => LocalDate | null;
+  };
   /** The private page (`${PUBLIC_URL}/dashboard`), or null when the deployment has no web address. */
   dashboardUrl: string | null;
 }
@@ -116,8 +132,8 @@ export function interviewEvent(interview: CalendarInterview, context: EventConte
   const description = [
     describeApplication(interview.role, interview.company),
     ...describeInterviewTime(interview, context.ownerTimeZone),
-    interview.durationMin !== null && interview.durationMin > 0 ? `Length: ${interview.durationMin} minutes` : `Length: not stated (shown as ${ASSUMED_INTERVIEW_MINUTES} minutes)`,
-    interview.format ? `Format: ${FORMAT_WORDS[interview.format]}` : null,
+    interview.durationMin !== null && interview.durationMin > 0 ? `Length: ${describeInterviewLength(interview.durationMin)}` : `Length: not stated (shown as ${describeInterviewLength(ASSUMED_INTERVIEW_MINUTES)})`,
+    interview.format ? `Format: ${describeInterviewFormat(interview.format)}` : null,
     interview.interviewers.length > 0 ? `With: ${interview.interviewers.map(describePerson).join(", ")}` : null,
     joinUrl ? `Join: ${joinUrl}` : null,
   ].filter((line): line is string => line !== null);
@@ -145,28 +161,47 @@ function interviewSummary(role: string | null, company: string | null): string {
 }
 
 /**
- * A follow-up due, at its due time (or the end of its snooze), for a quarter of an hour: the
- * draft itself is in that morning's digest. Its SEQUENCE counts minutes of its last update
- * since 2026 (a draft has no change counter): it rises whenever the row changes, so a calendar
- * that compares sequences takes the new due time.
+ * A follow-up as a quarter-hour event on the day its draft is in a digest, named by the lookup
+ * every mail names that digest by (`findDigestShowing`), so the calendar, the confirmation and
+ * the answers agree. A calendar is read as when to act, so the event is at the later of that
+ * digest's time (the draft is in hand from then) and the follow-up's due time (the time
+ * suggested for sending it: a thank-you a few hours after the interview, not at 7 in the
+ * morning). A draft due today or before and not snoozed is ready to send now: it stays on
+ * today, however late, until it is marked sent or skipped, rather than sitting in the past.
+ *
+ * Its SEQUENCE counts minutes since 2026 of its last change (a draft has no change counter):
+ * the row's update, or for a draft carried to today, the start of today, so a calendar that
+ * compares sequences takes the new time.
  */
 export function followUpEvent(followUp: CalendarFollowUp, context: FollowUpContext): CalendarEvent {
-  const at = Math.max(followUp.dueAt, followUp.snoozedUntil ?? followUp.dueAt);
+  const { schedule, findDigestShowing } = context.digests;
+  const zone = schedule.timeZone;
+  const today = toLocalDate(context.now, zone);
+  const startOfToday = atLocalTime(today, 0, zone);
+  const ownTime = Math.max(followUp.dueAt, followUp.snoozedUntil ?? followUp.dueAt);
+  const dueToday = followUp.dueAt < atLocalTime(addCalendarDays(today, 1), 0, zone) && (followUp.snoozedUntil === null || followUp.snoozedUntil <= context.now);
+  const digestDay = findDigestShowing(followUp, context.now, schedule);
+  const day = dueToday ? today : digestDay;
+  const at = day === null ? ownTime : Math.max(ownTime, atLocalTime(day, schedule.settings.digestHour, zone, schedule.settings.digestMinute));
+  const lastChange = dueToday && ownTime < startOfToday ? Math.max(followUp.updatedAt, startOfToday) : followUp.updatedAt;
+
   const kind = describeFollowUpKind(followUp.rule);
   const recipient = followUp.recipients[0] ? (followUp.recipients[0].name ?? followUp.recipients[0].email) : null;
   const label = followUp.company ?? followUp.role;
   const summary = `Send: ${kind}${recipient ? ` to ${recipient}` : ""}${label ? ` (${label})` : ""}`;
-  const digestDay = toDigestDay(toLocalDate(at, context.ownerTimeZone), context.digestDays);
-  const description = [
-    `Your ${kind}${recipient ? ` to ${recipient}` : ""}${label ? ` about ${describeApplication(followUp.role, followUp.company)}` : ""} is drafted and ready to send.`,
-    context.digestsPaused
-      ? `Your digests are paused: reply "resume" to any mail from the assistant to get them again.`
-      : `It is in your morning digest of ${describeDay(digestDay)}: reply "done" with its number to that digest once you have sent it.`,
-    context.dashboardUrl ? `Also on your private page: ${context.dashboardUrl} (reply "dashboard" for a link to log in).` : null,
-  ].filter((line): line is string => line !== null);
+  const what = `${kind}${recipient ? ` to ${recipient}` : ""}${label ? ` about ${describeApplication(followUp.role, followUp.company)}` : ""}`;
+  const where =
+    digestDay === null
+      ? [`Your ${what} is ${dueToday ? "ready to send" : `due ${describeDay(toLocalDate(ownTime, zone))}`}.`, `Your digests are paused: reply "resume" to any mail from the assistant to get them again.`]
+      : dueToday && digestDay !== today
+        ? [`Your ${what} is ready to send.`, `Your next digest with it: ${describeDay(digestDay)}. Once you have sent it, reply "done" with its number to a digest that shows it.`]
+        : [`Will be in your digest of ${describeDay(digestDay)}: your ${what}.`, `Once you have sent it, reply "done" with its number to that digest.`];
+  const description = [...where, context.dashboardUrl ? `Also on your private page: ${context.dashboardUrl} (reply "dashboard" for a link to log in).` : null].filter(
+    (line): line is string => line !== null,
+  );
   return {
     uid: followUpUid(followUp.id, context.uidDomain),
-    sequence: Math.max(0, Math.floor((followUp.updatedAt - SEQUENCE_EPOCH_MS) / MINUTE_MS)),
+    sequence: Math.max(0, Math.floor((lastChange - SEQUENCE_EPOCH_MS) / MINUTE_MS)),
     start: { kind: "utc", instantMs: at },
     end: { kind: "utc", instantMs: at + FOLLOW_UP_EVENT_MINUTES * MINUTE_MS },
     summary: stripHiddenControls(summary),
@@ -175,14 +210,12 @@ export function followUpEvent(followUp: CalendarFollowUp, context: FollowUpConte
     url: null,
     transparent: true,
     alarms: false,
-    lastModified: followUp.updatedAt,
+    lastModified: lastChange,
   };
 }
 
 /** 2026-01-01T00:00:00Z: follow-up sequences count minutes from here, staying far below 2^31 for millennia. */
 const SEQUENCE_EPOCH_MS = Date.UTC(2026, 0, 1);
-
-const FORMAT_WORDS: Record<NonNullable<CalendarInterview["format"]>, string> = { phone: "phone", video: "video", onsite: "on site" };
 
 /** The join link as a normalised URL when it is on a known meeting host; any other link is left out. */
 function knownMeetingUrl(url: string | null): string | null {

@@ -21,14 +21,13 @@ import { escapeText, formatFloatingDateTime, formatUtcDateTime, writeComponent, 
 import { followUpEvent, interviewEvent, type CalendarEvent, type CalendarFollowUp, type CalendarInterview, type EventContext, type EventTime, type FollowUpContext } from "./events.ts";
 
 const PRODUCT_ID = "-//Follow-up Assistant//Interview calendar//EN";
-const CALENDAR_NAME = "Interviews";
+const CALENDAR_NAME = "Job search: interviews and follow-ups";
 export const FEED_PAST_DAYS = 90;
 export const MAX_FEED_INTERVIEWS = 500;
 export const MAX_FEED_FOLLOW_UPS = 500;
 const REFRESH = "PT1H";
 
 export interface FeedInput extends FollowUpContext {
-  now: number;
   interviews: readonly CalendarInterview[];
   followUps: readonly CalendarFollowUp[];
 }
@@ -52,7 +51,7 @@ export function buildCalendarFeed(input: FeedInput): string {
     properties: [
       ...calendarHead(),
       { name: "X-WR-CALNAME", value: escapeText(CALENDAR_NAME) },
-      { name: "X-WR-CALDESC", value: escapeText("Your interviews and the follow-ups due, from your follow-up assistant.") },
+      { name: "X-WR-CALDESC", value: escapeText("Your interviews, with reminders a day and an hour before, and the follow-ups due, each on the day its draft is in your digest. From your follow-up assistant.") },
       { name: "REFRESH-INTERVAL", value: REFRESH, params: { VALUE: "DURATION" } },
       { name: "X-PUBLISHED-TTL", value: REFRESH },
     ],

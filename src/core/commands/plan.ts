@@ -16,6 +16,7 @@ import type { AddressKind, ApplicationDetails, FollowUpStateValue, Inverse, User
 import { parseSettings, type Settings } from "../follow-ups/settings.ts";
 import type { PromisedTimeline } from "../understanding/types.ts";
 import type { ApplicationRecord } from "../applications/records.ts";
+import { describeFollowUpKind } from "../applications/words.ts";
 
 export type CommandTarget =
   | { kind: "digest"; localDate: string; items: readonly { number: number; followUpId: number; applicationId: number }[] }
@@ -95,23 +96,12 @@ export type CommandPlan =
   | { kind: "problems"; problems: string[] };
 
 /**
- * What each rule's draft is, in the user's words: rule ids stay in the data and the API, never
- * in what the user reads.
+ * What each rule's draft is, and an interview's format and length, in the words every message
+ * uses: rule ids stay in the data and the API, never in what the user reads. Passed on for the
+ * calendar, which reads them through the commands (README, "Project layout").
  */
-const FOLLOW_UP_WORDS: Readonly<Record<string, string>> = {
-  R1: "thank-you note",
-  R3: "status check",
-  R4: "status check",
-  R5: "application check-in",
-  R6: "second follow-up",
-  R8: "reply to their decision",
-  R9: "keep-in-touch note",
-  R10: "note about your other offer",
-};
-
-export function describeFollowUpKind(rule: string): string {
-  return FOLLOW_UP_WORDS[rule] ?? "follow-up";
-}
+export { describeFollowUpKind };
+export { describeInterviewFormat, describeInterviewLength } from "../applications/words.ts";
 
 export function labelOf(app: Pick<AppView, "company" | "role"> | undefined): string {
   if (!app) return "an application";
@@ -474,12 +464,14 @@ function planDetails(context: PlanContext, word: "company" | "role" | "contact",
   const app = resolveConfirmedApplication(context, word, item);
   if (!app) return [];
   const previous = Object.fromEntries(Object.keys(details).map((k) => [k, app[k as keyof AppView]])) as Partial<ApplicationDetails>;
+  // Replying with the value as it is confirms a detail that was read unsure: nothing is "set".
+  const unchanged = Object.entries(details).every(([k, v]) => v === previous[k as keyof ApplicationDetails]);
   return [
     {
       applicationId: app.id,
       event: { type: "details_updated", payload: { ...details }, inverse: { op: "set_details", details: previous } },
       effects: [{ op: "set_details", applicationId: app.id, details }],
-      summary: `${labelOf(app)}: ${word} set to ${Object.values(details).filter(Boolean).join(" ")}`,
+      summary: `${labelOf(app)}: ${word} ${unchanged ? "confirmed as" : "set to"} ${Object.values(details).filter(Boolean).join(" ")}`,
     },
   ];
 }

@@ -62,8 +62,8 @@ export interface DigestWaiting {
   role: string | null;
   /** Local date (YYYY-MM-DD) of the next check-in, when one is planned. */
   nextCheck: string | null;
-  /** What they promised, in their words, when they did. */
-  promised: string | null;
+  /** Local date (YYYY-MM-DD) they said they would answer by, when they gave one. */
+  promisedBy: string | null;
 }
 
 export interface DigestGoneQuiet {

@@ -13,8 +13,8 @@
 import { CONFIDENT_FIELDS, SURE_SCORE, type ConfidentField } from "../understanding/types.ts";
 import type { ApplicationRecord, InterviewRecord } from "../applications/records.ts";
 import { toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
-import { formatInstant } from "../time/format.ts";
 import { isIanaTimeZone } from "../time/zone-check.ts";
+import { describeDay } from "../applications/words.ts";
 
 /** The details a draft relies on that a reading can doubt. */
 export type DoubtedDetail = "company" | "contact" | "time";
@@ -173,15 +173,17 @@ export function listChecks(
   return checks;
 }
 
-const DETAIL_WORDS: Readonly<Record<DoubtedDetail, string>> = {
-  company: "the company",
-  contact: "the contact",
-  time: "the interview time",
+/** The question each doubted detail asks, and what a reply corrects it with. */
+const DETAIL_WORDS: Readonly<Record<DoubtedDetail, { ask: (shown: string) => string; right: string }>> = {
+  company: { ask: (shown) => `Is the company "${shown}"?`, right: "the right name" },
+  contact: { ask: (shown) => `Is the contact "${shown}"?`, right: "the right name and address" },
+  time: { ask: (shown) => `Is the interview at ${shown}?`, right: "the right time" },
 };
 
-/** "I was not sure of the contact, Jo Park <jo@acme.example>: check it, and reply "contact: …" with it corrected, or as it is to confirm it." */
+/** `Is the company "Acme"? Reply "company 2: Acme" to confirm it, or with the right name.` */
 export function describeCheck(check: DigestCheck): string {
-  return `I was not sure of ${DETAIL_WORDS[check.detail]}, ${check.shown}: check it, and reply "${check.reply}" with it corrected, or as it is to confirm it.`;
+  const words = DETAIL_WORDS[check.detail];
+  return `${words.ask(check.shown)} Reply "${check.reply}" to confirm it, or with ${words.right}.`;
 }
 
 /** The latest scheduled interview that started by `dueAt`: the one a status check or a reply names. */
@@ -193,15 +195,34 @@ function findLatestInterview(interviews: readonly InterviewRecord[], dueAt: numb
   return latest;
 }
 
-/** The interview's time as the owner reads it, and as the value of a `time:` reply in its own zone (the user's when it has none). */
+/**
+ * The interview's time as the owner reads it, and as the value of a `time:` reply in its own
+ * zone (the user's when it has none). The reply is in the interview's zone, so the time shown
+ * leads with that zone's, named, and gives the owner's beside it: "Mon 7 Dec 2026, 13:30
+ * Berlin time (04:30 your time)".
+ */
 function describeTimeToCheck(interview: InterviewRecord, userZone: string): { shown: string; value: string } | null {
   if (interview.startAt !== null) {
     const zone = interview.timeZone && isIanaTimeZone(interview.timeZone) ? interview.timeZone : userZone;
-    const minute = toLocalMinuteOfDay(interview.startAt, zone);
-    const clock = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-    return { shown: `${formatInstant(interview.startAt, userZone)} (your time)`, value: `${toLocalDate(interview.startAt, zone)} ${clock} ${zone}` };
+    const theirs = { day: toLocalDate(interview.startAt, zone), clock: describeClock(interview.startAt, zone) };
+    const value = `${theirs.day} ${theirs.clock} ${zone}`;
+    const mine = { day: toLocalDate(interview.startAt, userZone), clock: describeClock(interview.startAt, userZone) };
+    if (zone === userZone || (theirs.day === mine.day && theirs.clock === mine.clock)) return { shown: `${describeDay(mine.day)}, ${mine.clock} your time`, value };
+    const yours = theirs.day === mine.day ? mine.clock : `${describeDay(mine.day)}, ${mine.clock}`;
+    return { shown: `${describeDay(theirs.day)}, ${theirs.clock} ${describeZonePlace(zone)} time (${yours} your time)`, value };
   }
   const local = interview.startLocal === null ? null : /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(interview.startLocal);
   if (!local) return null;
-  return { shown: `${local[1]} ${local[2]} (the email gave no time zone)`, value: `${local[1]} ${local[2]} ${userZone}` };
+  return { shown: `${describeDay(local[1]!)}, ${local[2]} your time (the email gave no time zone)`, value: `${local[1]} ${local[2]} ${userZone}` };
+}
+
+/** "13:30" in `timeZone`. */
+function describeClock(instant: number, timeZone: string): string {
+  const minute = toLocalMinuteOfDay(instant, timeZone);
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/** The place a zone is named after: "Berlin" for Europe/Berlin, "New York" for America/New_York. */
+function describeZonePlace(zone: string): string {
+  return (zone.split("/").at(-1) ?? zone).replaceAll("_", " ");
 }

@@ -3,7 +3,7 @@
  * Pure: the instant is a parameter (the cron's scheduled time, never the wall clock), so a late
  * or retried tick computes exactly what the on-time tick would have.
  */
-import { addCalendarDays, atLocalTime, toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
+import { addCalendarDays, atLocalTime, parseLocalDateTime, toLocalDate, toLocalMinuteOfDay, type LocalDate } from "../time/business-days.ts";
 import type { DigestContent, DigestDraft, DigestGoneQuiet, DigestInterview, DigestLookBack, DigestWaiting } from "./content.ts";
 import type { FollowUpPlan } from "../follow-ups/rules.ts";
 import type { ApplicationRecord, InterviewRecord } from "../applications/records.ts";
@@ -78,19 +78,25 @@ const OPEN = new Set(["applied", "interviewing", "waiting"]);
 
 export function planDigest(input: DigestPlanInput): DigestPlan {
   const { scheduledFor, localDate, timeZone } = input;
-  const dayStart = atLocalTime(localDate, 0, timeZone);
   const dayEnd = atLocalTime(addCalendarDays(localDate, 1), 0, timeZone);
   const apps = new Map(input.applications.map((a) => [a.id, a]));
 
   const nextDigestDay = findNextDigestDay(localDate, input.settings ?? { digestDays: "every_day" });
-  const upcomingEnd = atLocalTime(addCalendarDays(nextDigestDay, 1), 0, timeZone);
-  const startingBetween = (from: number, to: number): DigestInterview[] =>
-    input.interviews
-      .filter((i) => i.status === "scheduled" && i.startAt !== null && i.startAt >= from && i.startAt < to)
-      .sort((a, b) => a.startAt! - b.startAt!)
-      .map((i) => toDigestInterview(i, apps.get(i.applicationId), timeZone));
-  const interviews = startingBetween(dayStart, dayEnd);
-  const upcoming = startingBetween(dayEnd, upcomingEnd);
+  // An interview known only by the local time its email gave (no zone) is listed on that day,
+  // as its confirmation promised, and placed among the others as if the time were the user's.
+  const scheduled = input.interviews.flatMap((i) => {
+    if (i.status !== "scheduled") return [];
+    const at = i.startAt ?? (i.startLocal === null ? null : parseLocalDateTime(i.startLocal, timeZone));
+    const day = i.startAt !== null ? toLocalDate(i.startAt, timeZone) : (i.startLocal?.slice(0, 10) ?? null);
+    return at === null || day === null ? [] : [{ interview: i, at, day }];
+  });
+  const onDays = (first: LocalDate, last: LocalDate): DigestInterview[] =>
+    scheduled
+      .filter(({ day }) => day >= first && day <= last)
+      .sort((a, b) => a.at - b.at)
+      .map(({ interview }) => toDigestInterview(interview, apps.get(interview.applicationId), timeZone));
+  const interviews = onDays(localDate, localDate);
+  const upcoming = onDays(addCalendarDays(localDate, 1), nextDigestDay);
 
   // Due today (a morning digest also carries what falls due later today, e.g. an afternoon
   // thank-you), not snoozed past now, and not yet acted on.
@@ -136,17 +142,21 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
 
   const withDraft = new Set(due.map((f) => f.applicationId));
   const moreDrafts = due.length - drafts.length;
-  // The next check-in of each application, found once for all (not a scan of every follow-up per application).
+  // The next check-in of each application, found once for all (not a scan of every follow-up
+  // per application): one due after today, or snoozed past this digest, counted from the later
+  // of its due time and its snooze, as the digest that will show it counts it (schedule.ts).
+  const showsFrom = (f: (typeof input.followUps)[number]) => Math.max(f.dueAt, f.snoozedUntil ?? f.dueAt);
   const nextCheckOf = new Map<number, (typeof input.followUps)[number]>();
   for (const f of input.followUps) {
-    if ((f.state !== "pending" && f.state !== "shown") || f.dueAt < dayEnd) continue;
+    if (f.state !== "pending" && f.state !== "shown") continue;
+    if (f.dueAt < dayEnd && (f.snoozedUntil === null || f.snoozedUntil <= scheduledFor)) continue;
     const earliest = nextCheckOf.get(f.applicationId);
-    if (!earliest || f.dueAt < earliest.dueAt) nextCheckOf.set(f.applicationId, f);
+    if (!earliest || showsFrom(f) < showsFrom(earliest)) nextCheckOf.set(f.applicationId, f);
   }
   const waiting: DigestWaiting[] = [];
   const goneQuiet: DigestGoneQuiet[] = [];
   // Waiting on them starts once the interview is over: until then the next move is the interview.
-  const interviewAhead = new Set(input.interviews.filter((i) => i.status === "scheduled" && i.startAt !== null && i.startAt > scheduledFor).map((i) => i.applicationId));
+  const interviewAhead = new Set(scheduled.filter(({ at }) => at > scheduledFor).map(({ interview }) => interview.applicationId));
   for (const app of input.applications) {
     const plan = input.plans.get(app.id);
     if (app.status === "gone_quiet") {
@@ -159,8 +169,8 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
     waiting.push({
       company: app.company,
       role: app.role,
-      nextCheck: next ? (schedule ? findDigestShowing(next, scheduledFor, schedule) : toLocalDate(next.dueAt, timeZone)) : null,
-      promised: plan?.promisedBy ? `they said they would reply by ${plan.promisedBy}` : null,
+      nextCheck: next ? (schedule ? findDigestShowing(next, scheduledFor, schedule) : toLocalDate(showsFrom(next), timeZone)) : null,
+      promisedBy: plan?.promisedBy ?? null,
     });
   }
 

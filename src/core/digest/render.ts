@@ -41,6 +41,7 @@ import { html, isMeetingLink, renderUntrustedText, type HtmlValue } from "../mai
 import { buildDraftMailto, buildMailto, MAX_MAILTO_CHARS } from "./mailto.ts";
 import { isIanaTimeZone } from "../time/zone-check.ts";
 import { stripHiddenControls } from "../text/untrusted.ts";
+import { describeInterviewFormat, describeInterviewLength, titleFollowUpKind } from "../applications/words.ts";
 
 /**
  * Entries shown per list (today's interviews, waiting, gone quiet); the rest are counted in a
@@ -97,24 +98,6 @@ const ONE_TAP_COMMANDS: ReadonlyArray<readonly [command: string, label: string]>
   ["undo", "Undo the last change"],
 ];
 
-/** What each rule's draft is, in the user's words. */
-const DRAFT_KINDS: Readonly<Record<string, string>> = {
-  R1: "Thank-you note",
-  R3: "Status check",
-  R4: "Status check",
-  R5: "Application check-in",
-  R6: "Second follow-up",
-  R8: "Reply to their decision",
-  R9: "Keep-in-touch note",
-  R10: "Update: offer elsewhere",
-};
-
-const FORMAT_WORDS: Record<NonNullable<DigestInterview["format"]>, string> = {
-  phone: "phone call",
-  video: "video call",
-  onsite: "on site",
-};
-
 // ── Subject and intro ───────────────────────────────────────────────────────────────────
 
 function describeSubject(content: DigestContent): string {
@@ -136,11 +119,11 @@ function describeSubject(content: DigestContent): string {
   return "Digest: nothing today";
 }
 
-/** " (1 late, 2 to check first)" after a count of drafts, or "" when all are on time and ready. */
+/** " (1 late, 2 to check before sending)" after a count of drafts, or "" when all are on time and ready. */
 function describeDraftNote(drafts: readonly DigestDraft[]): string {
   const late = drafts.filter((d) => d.late).length;
   const unsure = drafts.filter((d) => d.checks.length > 0).length;
-  const notes = [...(late > 0 ? [`${late} late`] : []), ...(unsure > 0 ? [`${unsure} to check first`] : [])];
+  const notes = [...(late > 0 ? [`${late} late`] : []), ...(unsure > 0 ? [`${unsure} to check before sending`] : [])];
   return notes.length > 0 ? ` (${notes.join(", ")})` : "";
 }
 
@@ -153,7 +136,7 @@ function describeUpcomingEnd(content: DigestContent): string | null {
 function renderIntro(content: DigestContent): Section {
   const heading = `Your digest for ${describeDate(content.localDate, "long")}`;
   const summary = describeSummary(content);
-  const showsTimes = content.interviews.length > 0 || content.upcoming.length > 0 || content.drafts.some((d) => d.late || d.checks.some((c) => c.detail === "time"));
+  const showsTimes = content.interviews.length > 0 || content.upcoming.length > 0 || content.drafts.some((d) => d.sendAfter !== undefined || d.checks.some((c) => c.detail === "time"));
   const zone = showsTimes ? `Times are in ${content.timeZone}.` : null;
   return {
     text: zone ? [heading, "", summary, zone] : [heading, "", summary],
@@ -223,7 +206,7 @@ function renderUpcoming(content: DigestContent): Section | null {
   const parts: HtmlEscapedString[] = [renderSectionHeading(title)];
   let shownDay: string | null = null;
   for (const interview of content.upcoming.slice(0, MAX_LISTED_ITEMS)) {
-    const day = interview.startAt === null ? null : toLocalDate(interview.startAt, content.timeZone);
+    const day = interviewDay(interview, content.timeZone);
     if (!oneDay && day !== null && day !== shownDay) {
       shownDay = day;
       const label = describeDate(day, "long");
@@ -233,7 +216,7 @@ function renderUpcoming(content: DigestContent): Section | null {
       text.push("");
     }
     const rows: Array<[string, string]> = [["When", describeInterviewTime(interview, content.timeZone)]];
-    if (interview.format !== null) rows.push(["Format", FORMAT_WORDS[interview.format]]);
+    if (interview.format !== null) rows.push(["Format", describeInterviewFormat(interview.format)]);
     if (interview.meetingUrl !== null && isMeetingLink(interview.meetingUrl)) rows.push(["Join", interview.meetingUrl]);
     const card = renderInterviewCard(interview, rows);
     text.push(...card.text);
@@ -257,8 +240,8 @@ function renderInterviewCard(interview: DigestInterview, rows: ReadonlyArray<[st
 
 function listInterviewRows(interview: DigestInterview, userZone: string): Array<[string, string]> {
   const rows: Array<[string, string]> = [["When", describeInterviewTime(interview, userZone)]];
-  if (interview.durationMin !== null) rows.push(["Length", formatCount(interview.durationMin, "minute")]);
-  if (interview.format !== null) rows.push(["Format", FORMAT_WORDS[interview.format]]);
+  if (interview.durationMin !== null) rows.push(["Length", describeInterviewLength(interview.durationMin)]);
+  if (interview.format !== null) rows.push(["Format", describeInterviewFormat(interview.format)]);
   if (interview.interviewers.length > 0) rows.push(["With", interview.interviewers.map(describePerson).join(", ")]);
   if (interview.meetingUrl !== null) rows.push(["Join", interview.meetingUrl]);
   return rows;
@@ -271,10 +254,15 @@ function describeInterviewTime(interview: DigestInterview, userZone: string): st
     if (theirs === null || theirs === userZone || !isIanaTimeZone(theirs)) return mine;
     return `${mine}; ${formatInstant(interview.startAt, theirs)} in ${theirs}`;
   }
-  if (interview.startLocal !== null) {
-    return `${interview.startLocal.replace("T", " ").slice(0, 16)} (local time; the email gives no time zone)`;
-  }
+  const local = interview.startLocal === null ? null : /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(interview.startLocal);
+  if (local) return `${describeDate(local[1]!, "short")}, ${local[2]}, time zone not confirmed`;
   return "time not known";
+}
+
+/** The user's local date of an interview; for one known only by its local time, the date its email gave. */
+function interviewDay(interview: DigestInterview, userZone: string): string | null {
+  if (interview.startAt !== null) return toLocalDate(interview.startAt, userZone);
+  return interview.startLocal?.slice(0, 10) ?? null;
 }
 
 // ── Drafts ─────────────────────────────────────────────────────────────────────────────
@@ -283,7 +271,7 @@ function renderDrafts(content: DigestContent): Section | null {
   if (content.drafts.length === 0) return null;
   const title = "Send today";
   const intro = content.drafts.some((d) => d.checks.length > 0)
-    ? `Open each one, fill in anything marked, send it, then reply with its number. Those marked "check before sending" hold something I was not sure of: check it first.`
+    ? `Open each one, fill in anything marked, send it, then reply with its number. Those marked "${CHECK_LABEL}" hold a detail I was not sure of.`
     : "Each one is ready to send: open it, fill in anything marked, send it, then reply with its number.";
   const text = [title.toUpperCase(), intro];
   const cards: HtmlEscapedString[] = [];
@@ -302,11 +290,11 @@ function renderDrafts(content: DigestContent): Section | null {
 
 function renderDraft(draft: DigestDraft, content: DigestContent): Section {
   const n = draft.number;
-  const heading = `${n}. ${DRAFT_KINDS[draft.rule] ?? "Follow-up"}: ${describeApplication(draft.company, draft.role)}`;
+  const heading = `${n}. ${titleFollowUpKind(draft.rule)}: ${describeApplication(draft.company, draft.role)}`;
   const addresses = draft.to.flatMap((p) => (p.email ? [p.email] : []));
   const link = buildDraftMailto({ to: addresses, subject: draft.subject, body: draft.body });
   const lateLine = draft.late
-    ? `LATE: it was best sent by ${formatInstant(draft.dueAt, content.timeZone)}. Still worth sending today.`
+    ? `Late: best sent ${describeBestSent(draft.dueAt, content)}. Still worth sending today.`
     : draft.sendAfter !== undefined
       ? `Not before the interview is over: send after ${formatClock(draft.sendAfter, content.timeZone)}, best around ${formatClock(Math.max(draft.dueAt, draft.sendAfter), content.timeZone)}.`
       : null;
@@ -332,7 +320,7 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
 
   const card = joinLines([
     html`<div style="${STYLE.cardTitle}">${renderUntrustedText(heading)}${draft.late ? html` <span style="${STYLE.lateBadge}">LATE</span>` : null}${
-      checks.length > 0 ? html` <span style="${STYLE.checkBadge}">CHECK FIRST</span>` : null
+      checks.length > 0 ? html` <span style="${STYLE.checkBadge}">${CHECK_LABEL.toUpperCase()}</span>` : null
     }</div>`,
     lateLine ? html`<div style="${STYLE.late}">${lateLine}</div>` : null,
     checks.length > 0
@@ -356,7 +344,23 @@ ${joinLines(checks.map((line) => html`<li style="${STYLE.checkItem}">${renderUnt
 }
 
 const CHECK_LABEL = "Check before sending";
-/** The reply grammar takes no number for a correction: with several applications in a digest, it goes in reply to the confirmation. */
+
+/**
+ * When a late draft was best sent, as one says it the morning after: "yesterday afternoon", "on
+ * Friday afternoon" within the week, "on Fri 27 Nov 2026" before. Its due time is the time
+ * suggested for sending it, not a deadline, so the line names no exact time.
+ */
+function describeBestSent(dueAt: number, content: DigestContent): string {
+  const day = toLocalDate(dueAt, content.timeZone);
+  const minute = toLocalMinuteOfDay(dueAt, content.timeZone);
+  const part = minute < 12 * 60 ? "morning" : minute < 17 * 60 ? "afternoon" : "evening";
+  if (!isDate(content.localDate)) return `on ${describeDate(day, "short")}`;
+  if (day >= content.localDate) return "earlier today";
+  if (day === addCalendarDays(content.localDate, -1)) return `yesterday ${part}`;
+  if (day >= addCalendarDays(content.localDate, -6)) return `on ${describeWeekday(day)} ${part}`;
+  return `on ${describeDate(day, "short")}`;
+}
+
 /** "11:30" in the user's zone. */
 function formatClock(instantMs: number, timeZone: string): string {
   const minute = toLocalMinuteOfDay(instantMs, timeZone);
@@ -395,7 +399,7 @@ function renderWaiting(content: DigestContent): Section | null {
 
 function describeWaiting(item: DigestWaiting): string {
   const details: string[] = [];
-  if (item.promised !== null) details.push(`they said "${item.promised}"`);
+  if (item.promisedBy !== null) details.push(`they said they would reply by ${describeDate(item.promisedBy, "short")}`);
   details.push(item.nextCheck !== null ? `next check ${describeDate(item.nextCheck, "short")}` : "no check planned yet");
   return `${describeApplication(item.company, item.role)}: ${details.join("; ")}.`;
 }
@@ -468,7 +472,7 @@ function describeFigures(figures: FunnelFigures, scope: "week" | "total"): strin
 
 /** "3 answers from employers; a typical wait of 4 days": the median wait, from your last step before each answer. */
 function describeAnswers(answers: number, medianDays: number | null): string {
-  const wait = medianDays === null ? null : medianDays < 1 ? "less than a day" : formatCount(Math.round(medianDays), "day");
+  const wait = medianDays === null ? null : describeWait(medianDays);
   if (answers === 1) return `1 answer from an employer${wait === null ? "" : `, after a wait of ${wait}`}`;
   return `${answers} answers from employers${wait === null ? "" : `; a typical wait of ${wait}`}`;
 }
@@ -642,7 +646,7 @@ function stripHiddenContent(content: DigestContent): DigestContent {
       placeholders: d.placeholders.map(stripHiddenControls),
       checks: d.checks.map((c) => ({ ...c, shown: stripHiddenControls(c.shown), reply: stripHiddenControls(c.reply) })),
     })),
-    waiting: content.waiting.map((w) => ({ ...w, company: strip(w.company), role: strip(w.role), nextCheck: strip(w.nextCheck), promised: strip(w.promised) })),
+    waiting: content.waiting.map((w) => ({ ...w, company: strip(w.company), role: strip(w.role), nextCheck: strip(w.nextCheck), promisedBy: strip(w.promisedBy) })),
     goneQuiet: content.goneQuiet.map((g) => ({ ...g, company: strip(g.company), role: strip(g.role), lastHeard: strip(g.lastHeard), suggestion: stripHiddenControls(g.suggestion) })),
   };
 }
@@ -695,6 +699,11 @@ function describeApplication(company: string | null, role: string | null): strin
 function describePerson(person: DigestPerson): string {
   if (person.name && person.email) return `${person.name} <${person.email}>`;
   return person.name ?? person.email ?? "(name not known)";
+}
+
+/** A typical wait for an answer, in days: "less than a day", "4 days". The private page's figures say it so too. */
+export function describeWait(medianDays: number): string {
+  return medianDays < 1 ? "less than a day" : formatCount(Math.round(medianDays), "day");
 }
 
 function formatCount(n: number, noun: string): string {

@@ -8,6 +8,7 @@ import { formatInstant } from "../time/format.ts";
 import { SURE_SCORE, type ConfidentField, type Understanding } from "../understanding/types.ts";
 import { decodeEncodedWords, stripHiddenControls } from "../text/untrusted.ts";
 import { readMarkedPoints } from "../applications/notes.ts";
+import { describeDay, describeFollowUpKind, describeInterviewFormat, describeInterviewLength } from "../applications/words.ts";
 
 export type ConfirmationOutcome =
   | { kind: "filed"; applicationId: number; isNew: boolean; changes: string[]; nextFollowUp: { rule: string; dueAt: number } | null }
@@ -66,7 +67,7 @@ const NEXT_STEP: Record<Understanding["kind"], string> = {
   next_round: "I'll list the next round in your digest on the day, and draft a thank-you note for after it.",
   reschedule: "I moved the interview; the thank-you note moves with it.",
   cancellation: "I marked the interview as cancelled; no thank-you note will be drafted for it.",
-  rejection: "I closed the application and stopped any pending nudges. A short, gracious reply will be drafted for you.",
+  rejection: `I closed the application and stopped any pending nudges. I'll draft a short ${describeFollowUpKind("R8")} for you.`,
   offer: "I marked the application as an offer and stopped any pending nudges. Congratulations!",
   generic: "I'll suggest a polite status check in your digest when one is due.",
 };
@@ -87,7 +88,10 @@ function describeWhen(u: Understanding, ownerTimeZone: string): string | null {
     if (u.tz && u.tz !== ownerTimeZone) return `${mine}; ${formatInstant(instant, u.tz)} in ${u.tz}`;
     return mine;
   }
-  if (u.startLocal) return `${u.startLocal.replace("T", " ").slice(0, 16)} (local time; the email gives no time zone)`;
+  if (u.startLocal) {
+    const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(u.startLocal);
+    return `${local ? `${describeDay(local[1]!)}, ${local[2]}` : u.startLocal}, time zone not confirmed (the email gives none)`;
+  }
   return null;
 }
 
@@ -105,13 +109,13 @@ function understoodLines(u: Understanding, ownerTimeZone: string): string[] {
   if (u.interviewers.length > 0) add("With:", u.interviewers.map(personLine).join(", "));
   const when = describeWhen(u, ownerTimeZone);
   if (when || SLOT_KINDS.has(u.kind)) add("When:", when);
-  if (u.durationMin) add("Length:", `${u.durationMin} minutes`);
-  if (u.format) add("Format:", u.format === "onsite" ? "on site" : u.format);
+  if (u.durationMin) add("Length:", describeInterviewLength(u.durationMin));
+  if (u.format) add("Format:", describeInterviewFormat(u.format));
   if (u.meetingUrl) add("Join:", u.meetingUrl);
   if (u.proposedSlots.length > 1) add("Options:", u.proposedSlots.join("; "));
   if (u.promisedTimeline) {
     const t = u.promisedTimeline;
-    add("They said:", `"${t.text}"${!t.by ? "" : t.checkIn ? ` (I'll plan your check-in from ${t.by} on)` : ` (I'll count on hearing by ${t.by})`}`);
+    add("They said:", `"${t.text}"${!t.by ? "" : t.checkIn ? ` (I'll plan your check-in from ${describeDay(t.by)} on)` : ` (I'll count on hearing by ${describeDay(t.by)})`}`);
   }
   if (u.noCalls) add("Note:", "they asked for no phone calls; drafts will never suggest calling.");
   return lines;
@@ -165,17 +169,6 @@ function doubtLines(u: Understanding): string[] {
   return lines.length > 0 ? ["Please check:", ...lines, ""] : [];
 }
 
-const RULE_NAMES: Record<string, string> = {
-  R1: "thank-you note",
-  R3: "status check after the date they gave",
-  R4: "status check",
-  R5: "application check-in",
-  R6: "second follow-up",
-  R8: "gracious reply to the rejection",
-  R9: "one last note",
-  R10: "earlier follow-up",
-};
-
 /** How to put the interview in a calendar: the attached invite, or Google Calendar's own page for adding an event. */
 function describeAddToCalendar(offer: NonNullable<ConfirmationInput["addToCalendar"]>): string[] {
   if (offer.moved) {
@@ -227,7 +220,7 @@ function composeConfirmation(input: ConfirmationInput): Confirmation {
           : input.digests.nextFollowUp !== null
             ? `in your digest on ${input.digests.nextFollowUp}`
             : "in your first digest after you resume them";
-        body.push(`First follow-up: ${RULE_NAMES[rule] ?? "a follow-up"}, ${when}.`);
+        body.push(`First follow-up: ${describeFollowUpKind(rule)}, ${when}.`);
       }
       if (input.addToCalendar) body.push("", ...describeAddToCalendar(input.addToCalendar));
       if (outcome.changes.length > 0) body.push("", "Changes:", ...outcome.changes.map((c) => `  - ${c}`));

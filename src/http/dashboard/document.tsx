@@ -135,8 +135,10 @@ const Calendar: FC<{ url: string | null }> = ({ url }) => {
   if (url === null) return <p class="small muted">The interview calendar needs this assistant's web address, and none is set up.</p>;
   return (
     <details>
-      <summary>Your interview calendar</summary>
-      <p class="small">Subscribe to it once and your interviews appear in your calendar, with reminders a day and an hour before.</p>
+      <summary>Your interview calendar, with your follow-ups</summary>
+      <p class="small">
+        Subscribe to it once and your calendar shows your interviews, with reminders a day and an hour before, and the follow-ups due, each on the day its draft is in your digest.
+      </p>
       <p class="small">
         <label for="calendar-url">Calendar address</label>
         <br />
@@ -156,7 +158,7 @@ const Calendar: FC<{ url: string | null }> = ({ url }) => {
           </li>
         ))}
       </ul>
-      <p class="small muted">Anyone with this address can see your interviews: keep it private. Reply "new calendar link" to a digest to replace it.</p>
+      <p class="small muted">Anyone with this address can see your interviews and follow-ups: keep it private. Reply "new calendar link" to a digest to replace it.</p>
     </details>
   );
 };

@@ -2,8 +2,9 @@
  * A follow-up draft on the page: to whom, the subject, the text in a read-only text box (so it
  * can be selected and copied without any script), "Open in mail" (a mailto: link built as the
  * digest builds it), and the Mark sent and Skip forms. A draft that is not ready says what is
- * missing: a recipient's address, or the marked spots to fill in; and what to check first, in
- * the digest's words: a detail I was not sure of, with the reply that settles it and where to send it.
+ * missing: a recipient's address, or the marked spots to fill in (or, for an optional one, to
+ * fill in or delete); and what to check first, in the digest's words: a detail I was not sure
+ * of, with the reply that settles it and where to send it.
  */
 import type { FC } from "hono/jsx";
 import { buildDraftMailto, MAX_MAILTO_CHARS } from "../../core/digest/mailto.ts";
@@ -47,7 +48,7 @@ export const Draft: FC<{ draft: DashboardDraft; headingLevel: 3 | 4; csrfToken: 
       <Heading id={`draft-${draft.id}`}>
         {title}
         {draft.late ? <span class="badge">Late</span> : null}
-        {draft.checks.length > 0 ? <span class="badge">Check first</span> : null}
+        {draft.checks.length > 0 ? <span class="badge">Check before sending</span> : null}
       </Heading>
       <p class="small">
         <time datetime={isoOf(draft.dueAt)}>{describeWhen(draft, now, timeZone)}</time>
@@ -58,15 +59,18 @@ export const Draft: FC<{ draft: DashboardDraft; headingLevel: 3 | 4; csrfToken: 
         <dt>Subject</dt>
         <dd>{draft.subject}</dd>
       </dl>
-      {missing || draft.placeholders.length > 0 || draft.checks.length > 0 ? (
+      {missing || draft.placeholders.length > 0 || draft.optionalPlaceholders.length > 0 || draft.checks.length > 0 ? (
         <div class="warn">
           <p>
-            <strong>Not ready yet.</strong>
+            <strong>Needs your input:</strong>
           </p>
-          {missing || draft.placeholders.length > 0 ? (
+          {missing || draft.placeholders.length > 0 || draft.optionalPlaceholders.length > 0 ? (
             <ul>
               {missing ? <li>{missing}</li> : null}
               {draft.placeholders.length > 0 ? <li>Fill in before sending: {draft.placeholders.join(", ")}</li> : null}
+              {draft.optionalPlaceholders.map((spot) => (
+                <li>Optional: replace {spot} with something new, or delete its sentence</li>
+              ))}
             </ul>
           ) : null}
           {draft.checks.length > 0 ? (

@@ -14,7 +14,7 @@
  */
 import type { FC } from "hono/jsx";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../core/applications/status.ts";
-import type { ApplicationPage, DashboardData, DashboardView, OverviewPage, StatusPage } from "../../db/dashboard.ts";
+import type { ApplicationPage, DashboardData, DashboardNote, DashboardView, OverviewPage, StatusPage } from "../../db/dashboard.ts";
 import { applicationHref, Board, Card, StatusForm, statusHref } from "./board.tsx";
 import { Shell } from "./document.tsx";
 import { Draft } from "./drafts.tsx";
@@ -178,6 +178,28 @@ const StatusColumn: FC<{ data: DashboardData; page: StatusPage; csrfToken: strin
   );
 };
 
+/** A note as written, line by line: what stays private, and the lines marked for the drafts. */
+const Note: FC<{ note: DashboardNote }> = ({ note }) => (
+  <>
+    {note.privateLines.length > 0 ? (
+      <p>
+        <strong>Private note (never quoted):</strong>
+        {note.privateLines.map((line) => (
+          <>
+            <br />
+            {line}
+          </>
+        ))}
+      </p>
+    ) : null}
+    {note.points.map((point) => (
+      <p>
+        <strong>{point.used ? "For the thank-you and status check:" : "Marked for the drafts, but a newer line is used:"}</strong> {point.text}
+      </p>
+    ))}
+  </>
+);
+
 const Application: FC<{ data: DashboardData; page: ApplicationPage; csrfToken: string }> = ({ data, page, csrfToken }) => {
   const { card } = page;
   const timeZone = data.owner.timeZone;
@@ -216,7 +238,9 @@ const Application: FC<{ data: DashboardData; page: ApplicationPage; csrfToken: s
             <p>Your notes:</p>
             <ul>
               {page.notes.map((note) => (
-                <li>{note}</li>
+                <li>
+                  <Note note={note} />
+                </li>
               ))}
             </ul>
           </>

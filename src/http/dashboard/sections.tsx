@@ -6,6 +6,8 @@ import type { DashboardInterview, DashboardSettings, FunnelColumn } from "../../
 import type { FunnelFigures } from "../../core/applications/funnel.ts";
 import { PostForm } from "./document.tsx";
 import { applicationHref } from "./board.tsx";
+import { describeWait } from "../../core/digest/render.ts";
+import { describeDay } from "../../core/commands/day-words.ts";
 import { describeInterviewTime, describePeople, formatDay, FORMAT_WORDS, isHttpsUrl, isoOf, plural } from "./words.tsx";
 
 /** A meeting link is a link only when it is https; anything else is shown as text, never followed. */
@@ -23,7 +25,7 @@ const MeetingLink: FC<{ url: string }> = ({ url }) =>
 /** An interview on its application's own page, named by its day. */
 function describeRound(interview: DashboardInterview, timeZone: string): string {
   if (interview.startAt !== null) return `Interview on ${formatDay(interview.startAt, timeZone)}`;
-  return interview.startLocal !== null ? `Interview on ${interview.startLocal.slice(0, 10)}` : "Interview, day not known";
+  return interview.startLocal !== null ? `Interview on ${describeDay(interview.startLocal.slice(0, 10))}` : "Interview, day not known";
 }
 
 export const Interview: FC<{ interview: DashboardInterview; headingLevel: 3 | 4; timeZone: string; withLink?: boolean }> = ({ interview, headingLevel, timeZone, withLink }) => {
@@ -35,6 +37,7 @@ export const Interview: FC<{ interview: DashboardInterview; headingLevel: 3 | 4;
       <p>
         {interview.startAt !== null ? <time datetime={isoOf(interview.startAt)}>{describeInterviewTime(interview, timeZone)}</time> : describeInterviewTime(interview, timeZone)}
         {interview.cancelled ? <strong> (cancelled)</strong> : null}
+        {interview.afterClosing ? <strong> (not expected to take place: the application is closed)</strong> : null}
       </p>
       {details.length > 0 ? <p class="small">{details.join(", ")}</p> : null}
       {interview.interviewers.length > 0 ? <p class="small">With {describePeople(interview.interviewers)}</p> : null}
@@ -69,16 +72,17 @@ const FIGURES: readonly (readonly [key: keyof FunnelFigures, words: string])[] =
   ["applications", "Applications filed"],
   ["interviews", "Interviews held"],
   ["answers", "Answers from employers"],
-  ["medianDaysToAnswer", "Median days to an answer"],
+  ["medianDaysToAnswer", "Typical wait for an answer"],
   ["offers", "Offers"],
   ["rejections", "Rejections"],
   ["goneQuiet", "Gone quiet"],
   ["followUpsSent", "Follow-ups sent"],
 ];
 
-function describeFigure(value: number | null): string {
+/** A count, or the typical wait as the digest's look back says it ("less than a day"). */
+function describeFigure(key: keyof FunnelFigures, value: number | null): string {
   if (value === null) return "–";
-  return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toFixed(1);
+  return key === "medianDaysToAnswer" ? describeWait(value) : value.toLocaleString("en-US");
 }
 
 export const Funnel: FC<{ columns: readonly FunnelColumn[] }> = ({ columns }) => (
@@ -100,7 +104,7 @@ export const Funnel: FC<{ columns: readonly FunnelColumn[] }> = ({ columns }) =>
             <tr>
               <th scope="row">{words}</th>
               {columns.map((c) => (
-                <td>{describeFigure(c.figures[key])}</td>
+                <td>{describeFigure(key, c.figures[key])}</td>
               ))}
             </tr>
           ))}

@@ -3,6 +3,7 @@
  * interview's own zone beside it when it differs, as the digest writes them.
  */
 import { describeDay } from "../../core/commands/day-words.ts";
+import { describeLocalDateTime } from "../../core/commands/history-words.ts";
 import { toLocalDate, toLocalMinuteOfDay } from "../../core/time/business-days.ts";
 import { formatInstant } from "../../core/time/format.ts";
 import { isIanaTimeZone } from "../../core/time/zone-check.ts";
@@ -30,7 +31,7 @@ export function describeInterviewTime(interview: Pick<DashboardInterview, "start
     const theirs = interview.timeZone;
     return theirs !== null && isIanaTimeZone(theirs) ? `${yours}; ${formatInstant(interview.startAt, theirs)} in ${theirs}` : yours;
   }
-  if (interview.startLocal !== null) return `${interview.startLocal.replace("T", " ").slice(0, 16)} (local time; the email gives no time zone)`;
+  if (interview.startLocal !== null) return `${describeLocalDateTime(interview.startLocal)} (local time; the email gives no time zone)`;
   return "Time not known";
 }
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendarFeed, buildInviteFile, googleCalendarLink, type FeedInput } from "../../../src/core/calendar/feed.ts";
 import { escapeText, foldLine } from "../../../src/core/calendar/ics.ts";
-import type { CalendarFollowUp, CalendarInterview } from "../../../src/core/calendar/events.ts";
+import type { CalendarFollowUp, CalendarInterview, FollowUpContext } from "../../../src/core/calendar/events.ts";
+import { findDigestShowing } from "../../../src/core/digest/schedule.ts";
 import { lineProblems, readCalendar, unfold } from "../../helpers/ical.ts";
 
 const NOW = Date.parse("2026-03-02T18:00:00Z");
@@ -46,13 +47,17 @@ function followUp(fields: Partial<CalendarFollowUp> = {}): CalendarFollowUp {
   };
 }
 
+/** The owner's digests as the feed's route hands them in: at 07:00 in Berlin, every day unless told. */
+function digests(settings: Partial<FollowUpContext["digests"]["schedule"]["settings"]> = {}, paused = false, timeZone = "Europe/Berlin"): FollowUpContext["digests"] {
+  return { schedule: { timeZone, settings: { digestHour: 7, digestMinute: 0, digestDays: "every_day", ...settings }, paused }, findDigestShowing };
+}
+
 function feed(fields: Partial<FeedInput> = {}): string {
   return buildCalendarFeed({
     now: NOW,
     uidDomain: "example.com",
     ownerTimeZone: "Europe/Berlin",
-    digestDays: "every_day",
-    digestsPaused: false,
+    digests: digests(),
     dashboardUrl: "https://assistant.example.com/dashboard",
     interviews: [interview()],
     followUps: [],
@@ -67,7 +72,7 @@ describe("the calendar feed", () => {
       VERSION: "2.0",
       CALSCALE: "GREGORIAN",
       METHOD: "PUBLISH",
-      "X-WR-CALNAME": "Interviews",
+      "X-WR-CALNAME": "Job search: interviews and follow-ups",
       "X-PUBLISHED-TTL": "PT1H",
       "REFRESH-INTERVAL": "PT1H",
     });
@@ -95,7 +100,7 @@ describe("the calendar feed", () => {
       "When: Tue 3 Mar 2026, 14:30 Pacific Standard Time (America/Los_Angeles)",
       "Your time: Tue 3 Mar 2026, 23:30 Central European Standard Time (Europe/Berlin)",
       "Length: 45 minutes",
-      "Format: video",
+      "Format: video call",
       "With: Dana Whitfield <dana@acme.example>",
       "Join: https://meet.google.com/abc-defg-hij",
     ]);
@@ -180,7 +185,7 @@ describe("the calendar feed", () => {
     expect(ics).toMatch(/\r\nDTSTART:20260305T100000\r\nDTEND:20260305T110000\r\n/);
     expect(event!.description).toContain("When: Thu 5 Mar 2026, 10:00, local time");
     expect(event!.description).toContain("The time zone is not confirmed");
-    expect(event!.description).toContain("Length: not stated (shown as 60 minutes)");
+    expect(event!.description).toContain("Length: not stated (shown as 1 hour)");
   });
 
   it("says the time once when the interview is in the owner's zone", () => {
@@ -215,7 +220,7 @@ describe("the calendar feed", () => {
     expect(ids).toEqual(["interview-2@example.com", "interview-3@example.com"]);
   });
 
-  it("shows a follow-up due as a short, free event pointing to that morning's digest and the private page", () => {
+  it("shows a follow-up ahead as a short, free event at its time, naming the digest it will be in and the private page", () => {
     const [event] = readCalendar(feed({ interviews: [], followUps: [followUp()] })).events;
     expect(event).toMatchObject({
       uid: "follow-up-3@example.com",
@@ -225,19 +230,64 @@ describe("the calendar feed", () => {
       transp: "TRANSPARENT",
       alarms: [],
     });
-    expect(event!.description).toContain("in your morning digest of Wed 4 Mar 2026");
-    expect(event!.description).toContain("https://assistant.example.com/dashboard");
+    expect(event!.description.split("\n")).toEqual([
+      "Will be in your digest of Wed 4 Mar 2026: your thank-you note to Dana Whitfield about Backend Engineer at Acme.",
+      'Once you have sent it, reply "done" with its number to that digest.',
+      'Also on your private page: https://assistant.example.com/dashboard (reply "dashboard" for a link to log in).',
+    ]);
     expect(event!.description).not.toMatch(/\bR\d+\b/);
   });
 
-  it("places a snoozed follow-up at the end of its snooze, and a weekend one in Monday's digest on weekday digests", () => {
+  it("places a snoozed follow-up, and a weekend one on weekday digests, at the morning of the digest that will show it", () => {
     const saturday = Date.parse("2026-03-07T09:00:00Z");
     const [event] = readCalendar(
-      feed({ interviews: [], digestDays: "weekdays", followUps: [followUp({ snoozedUntil: saturday, recipients: [], rule: "R4" })] }),
+      feed({ interviews: [], digests: digests({ digestDays: "weekdays" }), followUps: [followUp({ snoozedUntil: saturday, recipients: [], rule: "R4" })] }),
     ).events;
-    expect(event!.startUtc).toBe("2026-03-07T09:00:00.000Z");
+    // Monday 9 March, 07:00 in Berlin: the digest the snooze ends in.
+    expect(event!.startUtc).toBe("2026-03-09T06:00:00.000Z");
     expect(event!.summary).toBe("Send: status check (Acme)");
-    expect(event!.description).toContain("in your morning digest of Mon 9 Mar 2026");
+    expect(event!.description).toContain("Will be in your digest of Mon 9 Mar 2026: your status check about Backend Engineer at Acme.");
+  });
+
+  it("names the digest the mails name for a draft that fell due after today's digest went out: tomorrow's, not the due day's", () => {
+    // Friday 4 December 2026, 23:07 in Los Angeles: a thank-you due at 14:45 that day was filed after the 07:00 digest.
+    const now = Date.parse("2026-12-05T07:07:00Z");
+    const dueAt = Date.parse("2026-12-04T22:45:00Z");
+    const context = { now, ownerTimeZone: "America/Los_Angeles", digests: digests({}, false, "America/Los_Angeles") };
+    const [event] = readCalendar(feed({ ...context, interviews: [], followUps: [followUp({ dueAt, updatedAt: now })] })).events;
+    expect(findDigestShowing({ dueAt, snoozedUntil: null }, now, context.digests.schedule)).toBe("2026-12-05");
+    expect(event!.startUtc).toBe("2026-12-04T22:45:00.000Z");
+    expect(event!.description).toContain("is ready to send.\nYour next digest with it: Sat 5 Dec 2026.");
+    expect(event!.description).not.toContain("Fri 4 Dec");
+  });
+
+  it("keeps a late draft on today, at the digest's time, until it is marked sent, raising its SEQUENCE as it moves", () => {
+    const dueAt = Date.parse("2026-12-04T22:45:00Z");
+    const eventAt = (now: number) => readCalendar(feed({ now, ownerTimeZone: "America/Los_Angeles", digests: digests({}, false, "America/Los_Angeles"), interviews: [], followUps: [followUp({ dueAt, updatedAt: dueAt })] })).events[0]!;
+    // Tuesday 8 December, 05:00 in Los Angeles: today's digest is still to go out, and will show it.
+    const early = eventAt(Date.parse("2026-12-08T13:00:00Z"));
+    expect(early.startUtc).toBe("2026-12-08T15:00:00.000Z");
+    expect(early.description).toContain("Will be in your digest of Tue 8 Dec 2026");
+    // 10:00: today's digest has gone out; the draft stays on today, and names the next digest that shows it.
+    const later = eventAt(Date.parse("2026-12-08T18:00:00Z"));
+    expect(later.startUtc).toBe("2026-12-08T15:00:00.000Z");
+    expect(later.description).toContain("is ready to send.\nYour next digest with it: Wed 9 Dec 2026.");
+    // The next day it moves to that day, with a higher SEQUENCE.
+    const nextDay = eventAt(Date.parse("2026-12-09T18:00:00Z"));
+    expect(nextDay.startUtc).toBe("2026-12-09T15:00:00.000Z");
+    expect(nextDay.sequence).toBeGreaterThan(later.sequence);
+  });
+
+  it("puts a thank-you due later today at its time, after the interview, not at the morning digest", () => {
+    // Monday 2 March 2026, 19:00 in Berlin; the thank-you is due at 21:00.
+    const [event] = readCalendar(feed({ interviews: [], followUps: [followUp({ dueAt: NOW + 2 * 3_600_000 })] })).events;
+    expect(event!.startUtc).toBe("2026-03-02T20:00:00.000Z");
+  });
+
+  it("says so when digests are paused, and the follow-up stays at its own time", () => {
+    const [event] = readCalendar(feed({ interviews: [], digests: digests({}, true), followUps: [followUp()] })).events;
+    expect(event!.startUtc).toBe("2026-03-04T08:00:00.000Z");
+    expect(event!.description).toContain("Your thank-you note to Dana Whitfield about Backend Engineer at Acme is due Wed 4 Mar 2026.\nYour digests are paused");
   });
 
   it("raises a follow-up's SEQUENCE when its row changes", () => {

@@ -521,6 +521,16 @@ describe("describeCommands", () => {
       for (const line of lines) expect(parse(line), line).toMatchObject({ problems: [], commands: [{}] });
     }
   });
+
+  it("shows each correction with the item's number it takes in reply to a digest or list, and that form parses", () => {
+    const help = describeCommands();
+    for (const word of ["company", "role", "time", "contact"]) {
+      const line = help.split("\n").find((l) => l.startsWith(`${word}: `))!;
+      const numbered = new RegExp(`in reply to a digest or list[^:]*: (${word} 3: [^)]+)\\)$`).exec(line)?.[1];
+      expect(numbered, line).toBeDefined();
+      expect(parseOne(numbered!), numbered).toMatchObject({ kind: word, item: 3 });
+    }
+  });
 });
 
 /** The parse without each problem's closest commands, which their own tests check. */

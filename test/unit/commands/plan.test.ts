@@ -320,6 +320,18 @@ describe("planCommands: corrections to a confirmation", () => {
     expect(change?.summary).toBe("Acme (Backend Engineer): contact set to Jo Park jo@acme.example");
   });
 
+  it("a value given as it already is confirms it: the summary says so, and the event is recorded to settle the doubt", () => {
+    const [company] = changesOf([{ kind: "company", company: "Acme" }], ACME_CONFIRMATION);
+    expect(company?.event).toEqual({ type: "details_updated", payload: { company: "Acme" }, inverse: { op: "set_details", details: { company: "Acme" } } });
+    expect(company?.summary).toBe("Acme (Backend Engineer): company confirmed as Acme");
+    const state = { ...ACME_CONFIRMATION, apps: [{ ...ACME, contactName: "Sam Lee", contactEmail: "sam@acme.example" }] };
+    const [contact] = changesOf([{ kind: "contact", name: "Sam Lee", email: "sam@acme.example" }], state);
+    expect(contact?.summary).toBe("Acme (Backend Engineer): contact confirmed as Sam Lee sam@acme.example");
+    // The same address with the name left out clears the name: a change, not a confirmation.
+    const [cleared] = changesOf([{ kind: "contact", name: null, email: "sam@acme.example" }], state);
+    expect(cleared?.summary).toBe("Acme (Backend Engineer): contact set to sam@acme.example");
+  });
+
   it("contact with only an address clears the name and says only the address", () => {
     const [change] = changesOf([{ kind: "contact", name: null, email: "jo@acme.example" }], ACME_CONFIRMATION);
     expect(change?.event.payload).toEqual({ contactName: null, contactEmail: "jo@acme.example" });

@@ -43,7 +43,7 @@ describe("the private page's HTML", () => {
     const target = input.records.applications.find((a) => a.status === "interviewing")!;
     const data = hostileDashboard({ kind: "application", applicationId: target.id });
     const html = renderDashboard(data, OPTIONS);
-    expect(html).toContain("<li>&lt;img src=x onerror=&quot;alert(2)&quot;&gt;</li>");
+    expect(html).toContain("<li><p><strong>Private note (never quoted):</strong><br/>&lt;img src=x onerror=&quot;alert(2)&quot;&gt;</p></li>");
     expect(html).toContain(`${HOSTILE_MEETING_URL.replace("&", "&amp;")}`);
     expect(html).not.toContain(`href="${HOSTILE_MEETING_URL}`);
   });
@@ -74,7 +74,28 @@ describe("the private page's HTML", () => {
     expect(html.match(/<button type="submit">Undo<\/button>/g)).toHaveLength(1);
     expect(data.undo).not.toBeNull();
     const form = formsOf(html).find((f) => f.includes('action="/dashboard/undo"'))!;
-    expect(form).toContain(`Undo would reverse the latest change: ${data.undo!.words[0]!.replaceAll('"', "&quot;")}`);
+    expect(data.undo!.changes).toEqual([{ label: null, words: expect.stringMatching(/^the filing of "/) }]);
+    expect(form).toContain(`<p>Undo reverses the latest change: ${data.undo!.changes[0]!.words.replaceAll('"', "&quot;")}</p>`);
+  });
+
+  it("names the application of the change Undo would reverse where others are listed, and lists a change of several", () => {
+    const data = searchDashboard(5);
+    const one = renderDashboard({ ...data, undo: { changes: [{ label: "Acme (Backend Engineer)", words: "Status check snoozed to Fri 13 Mar 2026" }], applicationIds: [1] } }, OPTIONS);
+    expect(one).toContain("<p>Undo reverses the latest change to <strong>Acme (Backend Engineer)</strong>: Status check snoozed to Fri 13 Mar 2026</p>");
+    const two = renderDashboard(
+      {
+        ...data,
+        undo: {
+          changes: [
+            { label: "Acme (Backend Engineer)", words: "Thank-you note marked sent" },
+            { label: null, words: "Time zone set to Europe/Paris" },
+          ],
+          applicationIds: [1],
+        },
+      },
+      OPTIONS,
+    );
+    expect(two).toContain("<p>Undo reverses the latest change:</p><ul><li><strong>Acme (Backend Engineer): </strong>Thank-you note marked sent</li><li>Time zone set to Europe/Paris</li></ul>");
   });
 
   it("gives every draft its text, a mail link, and Mark sent and Skip buttons named after it", () => {
@@ -103,18 +124,68 @@ describe("the private page's HTML", () => {
     const articleOf = (html: string) => new RegExp(`<article [^>]*aria-labelledby="draft-${draft.id}">[\\s\\S]*?</article>`).exec(html)![0];
 
     const ready = articleOf(renderDashboard(buildDashboard(input)!, OPTIONS));
-    expect(ready).not.toContain("Not ready yet.");
+    expect(ready).not.toContain("Needs your input:");
     expect(ready).not.toContain("Check before sending");
 
     const html = renderDashboard(buildDashboard({ ...input, detailSources: [unsureCompany] })!, OPTIONS);
     const article = articleOf(html);
-    expect(article).toContain('<span class="badge">Check first</span>');
-    expect(article).toContain("<strong>Not ready yet.</strong>");
+    expect(article).toContain('<span class="badge">Check before sending</span>');
+    expect(article).toContain("<strong>Needs your input:</strong>");
     expect(article).toContain(
-      `<strong>Check before sending:</strong></p><ul><li>I was not sure of the company, ${app.company}: check it, and reply &quot;company: ${app.company}&quot; with it corrected, or as it is to confirm it.</li></ul>`,
+      `<strong>Check before sending:</strong></p><ul><li>Is the company &quot;${app.company}&quot;? Reply &quot;company: ${app.company}&quot; to confirm it, or with the right name.</li></ul>`,
     );
     expect(article).toContain("Send the reply in answer to my confirmation of their email, the one whose subject starts with &quot;Filed:&quot;.");
-    expect(html.match(/Check before sending/g)!.length).toBe(page.dueDrafts.filter((d) => d.applicationId === app.id).length);
+    expect(html.match(/<strong>Check before sending:<\/strong>/g)!.length).toBe(page.dueDrafts.filter((d) => d.applicationId === app.id).length);
+  });
+
+  it("lists an optional spot apart: to fill in or delete, not to fill in before sending", () => {
+    const input = searchInput(20);
+    const app = input.records.applications.find((a) => a.status === "waiting")!;
+    const data = buildDashboard({ ...input, view: { kind: "application", applicationId: app.id } })!;
+    if (data.page.kind !== "application") throw new Error("expected the application's page");
+    const check = data.page.drafts.find((d) => d.kind === "status check")!;
+    const article = new RegExp(`<article [^>]*aria-labelledby="draft-${check.id}">[\\s\\S]*?</article>`).exec(renderDashboard(data, OPTIONS))![0];
+    expect(article).toContain("<strong>Needs your input:</strong>");
+    expect(article).toContain("<li>Optional: replace [OPTIONAL – SOMETHING NEW: A RESULT, AN IDEA, AN ARTICLE] with something new, or delete its sentence</li>");
+    expect(article).not.toContain("Fill in before sending");
+  });
+
+  it("shows a note line by line: the private lines, and the line marked for the drafts", () => {
+    const input = searchInput(20);
+    const app = input.records.applications.find((a) => a.status === "waiting")!;
+    const notes = ["point: their on-call rotation", "Their robots stream telemetry over flaky LTE;\nask Dev how they buffer it.\npoint: how your robots keep their telemetry"];
+    const data = buildDashboard({
+      ...input,
+      records: { ...input.records, applications: input.records.applications.map((a) => (a.id === app.id ? { ...a, notes } : a)) },
+      view: { kind: "application", applicationId: app.id },
+    })!;
+    const html = renderDashboard(data, OPTIONS);
+    expect(html).toContain("<li><p><strong>Marked for the drafts, but a newer line is used:</strong> their on-call rotation</p></li>");
+    expect(html).toContain(
+      "<li><p><strong>Private note (never quoted):</strong><br/>Their robots stream telemetry over flaky LTE;<br/>ask Dev how they buffer it.</p><p><strong>For the thank-you and status check:</strong> how your robots keep their telemetry</p></li>",
+    );
+  });
+
+  it("says a closed application's interview ahead is not expected to take place", () => {
+    const input = searchInput(20);
+    const app = input.records.applications.find((a) => a.status === "interviewing")!;
+    const closed = { ...input, records: { ...input.records, applications: input.records.applications.map((a) => (a.id === app.id ? { ...a, status: "rejected" as const } : a)) } };
+    const html = renderDashboard(buildDashboard({ ...closed, view: { kind: "application", applicationId: app.id } })!, OPTIONS);
+    expect(html).toContain("<strong> (not expected to take place: the application is closed)</strong>");
+    expect(renderDashboard(buildDashboard({ ...input, view: { kind: "application", applicationId: app.id } })!, OPTIONS)).not.toContain("not expected to take place");
+  });
+
+  it("says the typical wait for an answer as the digest does, in days", () => {
+    const data = searchDashboard(20);
+    if (data.page.kind !== "overview") throw new Error("expected the overview");
+    const [week, month, whole] = data.page.funnel;
+    const funnel = [
+      { ...week!, figures: { ...week!.figures, medianDaysToAnswer: 0.3 } },
+      { ...month!, figures: { ...month!.figures, medianDaysToAnswer: 4.4 } },
+      { ...whole!, figures: { ...whole!.figures, medianDaysToAnswer: null } },
+    ];
+    const html = renderDashboard({ ...data, page: { ...data.page, funnel } }, OPTIONS);
+    expect(html).toContain('<tr><th scope="row">Typical wait for an answer</th><td>less than a day</td><td>4 days</td><td>–</td></tr>');
   });
 
   it("gives every control a label", () => {

@@ -63,9 +63,26 @@ describe("listChecks", () => {
   it("checks the time of the interview a draft is about: the one the rules name, else the latest before it fell due", () => {
     const doubts = { company: false, contact: false, times: new Set([1, 2, 3]) };
     const statusCheck = listChecks(doubts, acme, { recipients: toJo, dueAt: Date.parse("2026-03-12T08:00:00+01:00"), interviewId: null }, interviews, "Europe/Berlin", null);
-    expect(statusCheck).toEqual([{ detail: "time", shown: "Thu 5 Mar 2026, 10:00 CET (your time)", reply: "time: 2026-03-05 10:00 Europe/Berlin" }]);
+    expect(statusCheck).toEqual([{ detail: "time", shown: "Thu 5 Mar 2026, 10:00 your time", reply: "time: 2026-03-05 10:00 Europe/Berlin" }]);
     const thankYou = listChecks(doubts, acme, { recipients: toJo, dueAt: Date.parse("2026-03-12T08:00:00+01:00"), interviewId: 1 }, interviews, "Europe/Berlin", 2);
-    expect(thankYou).toEqual([{ detail: "time", shown: "Mon 2 Mar 2026, 10:00 CET (your time)", reply: "time 2: 2026-03-02 10:00 Europe/Berlin" }]);
+    expect(thankYou).toEqual([{ detail: "time", shown: "Mon 2 Mar 2026, 10:00 your time", reply: "time 2: 2026-03-02 10:00 Europe/Berlin" }]);
+  });
+
+  it("shows a time in another zone as the reply gives it, named by its place, with the owner's time beside it", () => {
+    const doubts = { company: false, contact: false, times: new Set([4]) };
+    const draft = { recipients: toJo, dueAt: Date.parse("2026-12-08T08:00:00-08:00"), interviewId: 4 };
+    const berlin = { ...round(4, "2026-12-07T13:30:00+01:00"), timeZone: "Europe/Berlin" };
+    expect(listChecks(doubts, acme, draft, [berlin], "America/Los_Angeles", 3)).toEqual([
+      { detail: "time", shown: "Mon 7 Dec 2026, 13:30 Berlin time (04:30 your time)", reply: "time 3: 2026-12-07 13:30 Europe/Berlin" },
+    ]);
+    // Across midnight, the owner's day is named too.
+    const newYork = { ...round(4, "2026-12-07T01:00:00-05:00"), timeZone: "America/New_York" };
+    expect(listChecks(doubts, acme, draft, [newYork], "America/Los_Angeles", null)[0]!.shown).toBe("Mon 7 Dec 2026, 01:00 New York time (Sun 6 Dec 2026, 22:00 your time)");
+    // A time the email gave without a zone is read in the owner's.
+    const naive = { ...round(4, "2026-12-07T10:30:00Z"), startAt: null, startLocal: "2026-12-07T10:30:00", timeZone: null };
+    expect(listChecks(doubts, acme, draft, [naive], "America/Los_Angeles", null)).toEqual([
+      { detail: "time", shown: "Mon 7 Dec 2026, 10:30 your time (the email gave no time zone)", reply: "time: 2026-12-07 10:30 America/Los_Angeles" },
+    ]);
   });
 
   it("checks the contact only on a draft to them, and the company on every draft", () => {
@@ -77,13 +94,17 @@ describe("listChecks", () => {
 });
 
 describe("describeCheck", () => {
-  it("says what to check in the digest's words", () => {
+  it("asks about each detail, with the reply that confirms it or, edited, corrects it, in the digest's words", () => {
     const checks: DigestCheck[] = [
       { detail: "contact", shown: "Jo Park <jo@acme.example>", reply: "contact: Jo Park <jo@acme.example>" },
-      { detail: "company", shown: "Acme", reply: "company: Acme" },
-      { detail: "time", shown: "Thu 5 Mar 2026, 10:00 CET (your time)", reply: "time: 2026-03-05 10:00 Europe/Berlin" },
+      { detail: "company", shown: "Atlasia Finance", reply: "company 2: Atlasia Finance" },
+      { detail: "time", shown: "Mon 7 Dec 2026, 13:30 Berlin time (04:30 your time)", reply: "time 3: 2026-12-07 13:30 Europe/Berlin" },
     ];
-    expect(describeCheck(checks[0]!)).toBe('I was not sure of the contact, Jo Park <jo@acme.example>: check it, and reply "contact: Jo Park <jo@acme.example>" with it corrected, or as it is to confirm it.');
+    expect(checks.map(describeCheck)).toEqual([
+      'Is the contact "Jo Park <jo@acme.example>"? Reply "contact: Jo Park <jo@acme.example>" to confirm it, or with the right name and address.',
+      'Is the company "Atlasia Finance"? Reply "company 2: Atlasia Finance" to confirm it, or with the right name.',
+      'Is the interview at Mon 7 Dec 2026, 13:30 Berlin time (04:30 your time)? Reply "time 3: 2026-12-07 13:30 Europe/Berlin" to confirm it, or with the right time.',
+    ]);
     const { text } = renderDigest(digestWithChecks(checks));
     for (const check of checks) expect(text).toContain(`   - ${describeCheck(check)}\n`);
   });

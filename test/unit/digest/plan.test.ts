@@ -62,6 +62,46 @@ describe("planDigest: interviews ahead", () => {
   });
 });
 
+describe("planDigest: interviews whose email gave no time zone", () => {
+  const applications = [app(1, { status: "interviewing", company: "Atlasia Finance" }), app(2, { status: "interviewing", company: "Acme" })];
+  const naive = (id: number, local: string) => ({ ...interview(id, "2026-03-10T00:00:00+01:00"), startAt: null, startLocal: local, timeZone: null });
+
+  it("lists them on the day the email gave, among the others by their local time, today's and tomorrow's", () => {
+    const interviews = [naive(1, "2026-03-10T10:30:00"), { ...interview(2, "2026-03-10T09:00:00+01:00"), applicationId: 2 }, naive(3, "2026-03-09T16:00:00"), naive(4, "2026-03-11T10:30:00")];
+    const plan = planDigest(input({ applications, interviews }));
+    expect(plan.content.interviews).toMatchObject([{ startAt: null, startLocal: "2026-03-09T16:00:00", company: "Atlasia Finance" }]);
+    expect(plan.content.upcoming).toMatchObject([
+      { startAt: Date.parse("2026-03-10T09:00:00+01:00"), company: "Acme" },
+      { startAt: null, startLocal: "2026-03-10T10:30:00", company: "Atlasia Finance" },
+    ]);
+  });
+
+  it("keeps an application with one still ahead out of waiting on them: its next step is the interview", () => {
+    const plan = planDigest(input({ applications: [app(1, { status: "waiting" })], interviews: [naive(1, "2026-03-10T10:30:00")] }));
+    expect(plan.content.waiting).toEqual([]);
+  });
+});
+
+describe("planDigest: waiting on them", () => {
+  const plans = new Map([[1, { applicationId: 1, followUps: [], closedBy: null, pausedByReply: false, goneQuiet: false, goneQuietAt: null, promisedBy: "2026-03-06", suggestion: null }]]);
+
+  it("gives the date they said they would reply by, as a date, not a sentence", () => {
+    const plan = planDigest(input({ applications: [app(1)], plans }));
+    expect(plan.content.waiting).toEqual([{ company: "Company 1", role: "Engineer", nextCheck: null, promisedBy: "2026-03-06" }]);
+  });
+
+  it("counts a snoozed follow-up as the next check, on the digest its snooze ends in, as the snooze's answer named it", () => {
+    const snoozed = { ...followUp({ id: 10, applicationId: 1, dueAt: SCHEDULED - 60_000, email: "hr@one.example" }), snoozedUntil: FRIDAY };
+    const withSchedule = planDigest(input({ applications: [app(1)], followUps: [snoozed], settings: DEFAULT_SETTINGS }));
+    expect(withSchedule.content.drafts).toEqual([]);
+    expect(withSchedule.content.waiting).toMatchObject([{ company: "Company 1", nextCheck: "2026-03-13" }]);
+    expect(planDigest(input({ applications: [app(1)], followUps: [snoozed] })).content.waiting).toMatchObject([{ nextCheck: "2026-03-13" }]);
+    // A later follow-up due before the snooze ends comes first.
+    const sooner = followUp({ id: 11, applicationId: 1, dueAt: Date.parse("2026-03-11T08:00:00+01:00"), email: "hr@one.example" });
+    expect(planDigest(input({ applications: [app(1)], followUps: [snoozed, sooner], settings: DEFAULT_SETTINGS })).content.waiting).toMatchObject([{ nextCheck: "2026-03-11" }]);
+  });
+});
+
 describe("planDigest: drafts to check", () => {
   const applications = [app(1, { status: "waiting", company: "Acme", contactName: "Jo Park", contactEmail: "jo@acme.example" })];
   const followUps = [followUp({ id: 10, applicationId: 1, email: "jo@acme.example", dueAt: SCHEDULED - 60_000 })];
@@ -87,7 +127,7 @@ describe("planDigest: drafts to check", () => {
     const interviews = [{ ...interview(5, "2026-03-03T10:00:00-05:00"), timeZone: "America/New_York" }];
     const scheduled: DetailSource = { applicationId: 1, interviewId: 5, type: "interview_scheduled", payload: {}, setBy: "email", confidence: { start: { score: 0.9 }, tz: { score: 0.4 } } };
     const plan = planDigest(input({ applications, interviews, followUps, detailSources: [scheduled] }));
-    expect(plan.content.drafts[0]!.checks).toEqual([{ detail: "time", shown: "Tue 3 Mar 2026, 16:00 CET (your time)", reply: "time: 2026-03-03 10:00 America/New_York" }]);
+    expect(plan.content.drafts[0]!.checks).toEqual([{ detail: "time", shown: "Tue 3 Mar 2026, 10:00 New York time (16:00 your time)", reply: "time: 2026-03-03 10:00 America/New_York" }]);
     const moved: DetailSource = { applicationId: 1, interviewId: 5, type: "interview_moved", payload: { interviewId: 5 }, setBy: "owner", confidence: null };
     expect(planDigest(input({ applications, interviews, followUps, detailSources: [scheduled, moved] })).content.drafts[0]!.checks).toEqual([]);
   });

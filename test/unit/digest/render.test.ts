@@ -98,8 +98,16 @@ describe("renderDigest: text part", () => {
         ],
       }),
     );
-    expect(text).toContain("- Lumen Robotics, Backend Engineer\n  When:   2026-03-03 10:30 (local time; the email gives no time zone)\n");
+    expect(text).toContain("- Lumen Robotics, Backend Engineer\n  When:   Tue 3 Mar 2026, 10:30, time zone not confirmed\n");
     expect(text).toContain("- Orchard Pay\n  When:   time not known\n");
+  });
+
+  it("gives an interview's length as one would say it", () => {
+    const lengthOf = (durationMin: number) => renderDigest(content({ interviews: [interview({ durationMin })] })).text.split("\n").find((line) => line.startsWith("  Length:"));
+    expect(lengthOf(180)).toBe("  Length: 3 hours");
+    expect(lengthOf(90)).toBe("  Length: 1 hour 30 minutes");
+    expect(lengthOf(60)).toBe("  Length: 1 hour");
+    expect(lengthOf(30)).toBe("  Length: 30 minutes");
   });
 
   it("numbers the drafts 1..N in order, each with its own done and skip commands, and offers done for all", () => {
@@ -139,21 +147,29 @@ describe("renderDigest: text part", () => {
     const dueAt = Date.UTC(2026, 2, 1, 15, 0);
     const { subject, text, html } = renderDigest(content({ drafts: [draft({ number: 1, late: true, dueAt }), draft({ number: 2 })] }));
     expect(subject).toBe("Follow-ups: 2 to send (1 late)");
-    expect(text).toContain(
-      "1. Thank-you note: Lumen Robotics, Backend Engineer\n   LATE: it was best sent by Sun 1 Mar 2026, 16:00 CET. Still worth sending today.\n",
-    );
+    expect(text).toContain("1. Thank-you note: Lumen Robotics, Backend Engineer\n   Late: best sent on Sunday afternoon. Still worth sending today.\n");
     expect(text).toContain("2. Thank-you note: Lumen Robotics, Backend Engineer\n   To:");
-    expect(text.match(/LATE/g)).toHaveLength(1);
+    expect(text.match(/Late: /g)).toHaveLength(1);
     expect(html).toContain(">LATE</span>");
-    expect(html).toContain("LATE: it was best sent by Sun 1 Mar 2026, 16:00 CET. Still worth sending today.");
+    expect(html).toContain("Late: best sent on Sunday afternoon. Still worth sending today.");
+  });
+
+  it("says when a late draft was best sent as one would the morning after, never as a deadline with a time", () => {
+    const lateLine = (dueAt: number) => renderDigest(content({ drafts: [draft({ late: true, dueAt })] })).text.split("\n").find((line) => line.includes("Late: "));
+    // The digest is Tuesday 3 March 2026's, in Berlin.
+    expect(lateLine(Date.UTC(2026, 2, 2, 8, 0))).toBe("   Late: best sent yesterday morning. Still worth sending today.");
+    expect(lateLine(Date.UTC(2026, 2, 2, 17, 30))).toBe("   Late: best sent yesterday evening. Still worth sending today.");
+    expect(lateLine(Date.UTC(2026, 1, 25, 12, 0))).toBe("   Late: best sent on Wednesday afternoon. Still worth sending today.");
+    expect(lateLine(Date.UTC(2026, 1, 20, 12, 0))).toBe("   Late: best sent on Fri 20 Feb 2026. Still worth sending today.");
+    expect(lateLine(Date.UTC(2026, 2, 3, 6, 0))).toBe("   Late: best sent earlier today. Still worth sending today.");
   });
 
   it("lists waiting applications with their next check, gone-quiet suggestions (R7) and undelivered digests", () => {
     const { subject, text } = renderDigest(
       content({
         waiting: [
-          { company: "Orchard Pay", role: "Data Analyst", nextCheck: "2026-03-10", promised: "within two weeks" },
-          { company: null, role: "Site Reliability Engineer", nextCheck: null, promised: null },
+          { company: "Orchard Pay", role: "Data Analyst", nextCheck: "2026-03-10", promisedBy: "2026-03-06" },
+          { company: null, role: "Site Reliability Engineer", nextCheck: null, promisedBy: null },
         ],
         goneQuiet: [{ company: "Kestrel Health", role: null, lastHeard: "2026-01-20", suggestion: "Consider moving on; it stays on file." }],
         undelivered: ["2026-03-01", "2026-03-02"],
@@ -165,7 +181,7 @@ describe("renderDigest: text part", () => {
     expect(text).toContain(
       [
         "WAITING ON THEM",
-        '- Orchard Pay, Data Analyst: they said "within two weeks"; next check Tue 10 Mar 2026.',
+        "- Orchard Pay, Data Analyst: they said they would reply by Fri 6 Mar 2026; next check Tue 10 Mar 2026.",
         "- Site Reliability Engineer: no check planned yet.",
       ].join("\n"),
     );
@@ -264,19 +280,34 @@ describe("renderDigest: interviews ahead", () => {
   });
 });
 
+describe("renderDigest: an interview whose email gave no time zone", () => {
+  it("is listed ahead on the day its email gave, under that day's heading", () => {
+    const saturday = Date.UTC(2026, 2, 7, 10, 0);
+    const { text } = renderDigest(
+      content({
+        localDate: "2026-03-06",
+        upcomingUntil: "2026-03-09",
+        upcoming: [interview({ startAt: saturday }), interview({ startAt: null, startLocal: "2026-03-09T10:30:00", company: "Atlasia Finance", role: null })],
+      }),
+    );
+    expect(text).toContain(["Monday 9 March 2026", "- Atlasia Finance", "  When:   Mon 9 Mar 2026, 10:30, time zone not confirmed"].join("\n"));
+  });
+});
+
 describe("renderDigest: drafts to check", () => {
   const contactCheck = { detail: "contact" as const, shown: "Mira Halvorsen <mira@lumen.example>", reply: "contact: Mira Halvorsen <mira@lumen.example>" };
 
   it("does not call a draft with an unsure detail ready: it says what to check and the reply that settles it", () => {
     const { subject, text, html } = renderDigest(content({ drafts: [draft({ checks: [contactCheck] }), draft({ number: 2 })] }));
-    expect(subject).toBe("Follow-ups: 2 to send (1 to check first)");
-    expect(text).toContain("2 follow-ups to send (1 to check first).");
+    expect(subject).toBe("Follow-ups: 2 to send (1 to check before sending)");
+    expect(text).toContain("2 follow-ups to send (1 to check before sending).");
+    expect(text).toContain('Those marked "Check before sending" hold a detail I was not sure of.');
     expect(text).not.toContain("Each one is ready to send");
     expect(text).toContain(
       [
         "1. Thank-you note: Lumen Robotics, Backend Engineer",
         "   CHECK BEFORE SENDING:",
-        '   - I was not sure of the contact, Mira Halvorsen <mira@lumen.example>: check it, and reply "contact: Mira Halvorsen <mira@lumen.example>" with it corrected, or as it is to confirm it.',
+        '   - Is the contact "Mira Halvorsen <mira@lumen.example>"? Reply "contact: Mira Halvorsen <mira@lumen.example>" to confirm it, or with the right name and address.',
         "   To:      Mira Halvorsen <mira@lumen.example>",
       ].join("\n"),
     );
@@ -284,18 +315,19 @@ describe("renderDigest: drafts to check", () => {
     expect(text).toContain("2. Thank-you note: Lumen Robotics, Backend Engineer\n   To:");
     expect(text).toContain("   Open it ready to send: <mailto:");
     expect(anchors(html).map((a) => a.label)).toEqual(expect.arrayContaining(["Open it to check and send", "Open it ready to send"]));
-    expect(html).toContain(">CHECK FIRST</span>");
-    expect(decodeEntities(html)).toContain('I was not sure of the contact, Mira Halvorsen <mira');
+    expect(html).toContain(">CHECK BEFORE SENDING</span>");
+    expect(html).not.toMatch(/check first/i);
+    expect(decodeEntities(html)).toContain('Is the contact "Mira Halvorsen <mira');
   });
 
   it("names each detail in words, with the reply that settles it", () => {
     const checks = [
       { detail: "company" as const, shown: "Lumen", reply: "company 2: Lumen" },
-      { detail: "time" as const, shown: "Tue 3 Mar 2026, 15:00 CET (your time)", reply: "time 2: 2026-03-03 09:00 America/New_York" },
+      { detail: "time" as const, shown: "Tue 3 Mar 2026, 09:00 New York time (15:00 your time)", reply: "time 2: 2026-03-03 09:00 America/New_York" },
     ];
     const { text } = renderDigest(content({ drafts: [draft({ checks })] }));
-    expect(text).toContain('   - I was not sure of the company, Lumen: check it, and reply "company 2: Lumen" with it corrected, or as it is to confirm it.\n');
-    expect(text).toContain('   - I was not sure of the interview time, Tue 3 Mar 2026, 15:00 CET (your time): check it, and reply "time 2: 2026-03-03 09:00 America/New_York" with it corrected, or as it is to confirm it.\n');
+    expect(text).toContain('   - Is the company "Lumen"? Reply "company 2: Lumen" to confirm it, or with the right name.\n');
+    expect(text).toContain('   - Is the interview at Tue 3 Mar 2026, 09:00 New York time (15:00 your time)? Reply "time 2: 2026-03-03 09:00 America/New_York" to confirm it, or with the right time.\n');
     expect(text).not.toMatch(/\bR\d+\b/);
   });
 });
@@ -448,7 +480,7 @@ describe("renderDigest: HTML safety", () => {
             placeholders: ["<i>x</i>"],
           }),
         ],
-        waiting: [{ company: "<style>body{display:none}</style>", role: null, nextCheck: "<u>soon</u>", promised: HOSTILE }],
+        waiting: [{ company: "<style>body{display:none}</style>", role: null, nextCheck: "<u>soon</u>", promisedBy: HOSTILE }],
         goneQuiet: [{ company: "Orchard Pay", role: null, lastHeard: null, suggestion: "<marquee>move on</marquee>" }],
         undelivered: ["<blink>2026-03-01</blink>"],
       }),
@@ -486,13 +518,13 @@ describe("renderDigest: HTML safety", () => {
     const { html } = renderDigest(
       content({
         drafts: [draft({ to: [{ name: "Eve", email: "eve@evil.example" }], body: "Hi,\nsee https://evil.example/login or www.evil.example." })],
-        waiting: [{ company: "evil.example", role: null, nextCheck: null, promised: "check http://evil.example/x" }],
+        waiting: [{ company: "evil.example", role: null, nextCheck: null, promisedBy: "check http://evil.example/x" }],
       }),
     );
     expect(anchors(html).filter((a) => !a.href.startsWith("mailto:"))).toEqual([]);
     expect(html).toContain("see https<span>:</span>//evil<span>.</span>example/login or www<span>.</span>evil<span>.</span>example.");
     expect(html).toContain("Eve &lt;eve<span>@</span>evil<span>.</span>example&gt;");
-    expect(html).toContain("evil<span>.</span>example: they said &quot;check http<span>:</span>//evil<span>.</span>example/x&quot;");
+    expect(html).toContain("evil<span>.</span>example: they said they would reply by check http<span>:</span>//evil<span>.</span>example/x;");
   });
 
   it("returns its HTML as a plain string, a line break inside a placeholder included", () => {
@@ -515,7 +547,7 @@ describe("renderDigest: HTML safety", () => {
       content({
         interviews: [interview({ company: hidden("Lumen"), role: hidden("SRE"), interviewers: [{ name: hidden("Mira"), email: hidden("mira@lumen.example") }], meetingUrl: hidden("https://zoom.us/j/9") })],
         drafts: [draft({ company: hidden("Lumen"), to: [{ name: hidden("Mira"), email: hidden("mira@lumen.example") }], subject: hidden("Thanks"), body: hidden("Hi Mira") })],
-        waiting: [{ company: hidden("Orchard"), role: null, nextCheck: null, promised: hidden("soon") }],
+        waiting: [{ company: hidden("Orchard"), role: null, nextCheck: null, promisedBy: hidden("2026-03-06") }],
         goneQuiet: [{ company: hidden("Tidewater"), role: null, lastHeard: null, suggestion: hidden("Move on.") }],
       }),
     );
@@ -531,7 +563,7 @@ describe("renderDigest: HTML safety", () => {
     const { text, html } = renderDigest(
       content({
         interviews: many(MAX_LISTED_ITEMS + 2).map((i) => interview({ company: `Interview Co ${i}` })),
-        waiting: many(MAX_LISTED_ITEMS + 5).map((i) => ({ company: `Waiting Co ${i}`, role: null, nextCheck: null, promised: null })),
+        waiting: many(MAX_LISTED_ITEMS + 5).map((i) => ({ company: `Waiting Co ${i}`, role: null, nextCheck: null, promisedBy: null })),
         goneQuiet: many(MAX_LISTED_ITEMS).map((i) => ({ company: `Quiet Co ${i}`, role: null, lastHeard: null, suggestion: "Move on." })),
       }),
     );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseReply } from "../../../src/core/commands/parse.ts";
 import { buildConfirmation, type ConfirmationOutcome, describeFilingChange } from "../../../src/core/filing/confirmation.ts";
+import { describeFollowUpKind } from "../../../src/core/commands/plan.ts";
+import { renderDigest } from "../../../src/core/digest/render.ts";
 import type { Understanding } from "../../../src/core/understanding/types.ts";
 import { doubted, understanding } from "../../helpers/understanding-builder.ts";
 
@@ -50,6 +52,46 @@ describe("buildConfirmation: what it could not tell or is unsure of", () => {
     for (const line of filled) expect(parseReply(line, { today: "2026-06-01", timeZone: "Europe/Berlin" }).problems).toEqual([]);
     const suggested = [...confirm(understanding({ kind: "invitation" })).matchAll(/reply "([a-z]+):/g)].map((m) => m[1]);
     expect(new Set(suggested)).toEqual(new Set(filled.map((line) => line.split(":")[0])));
+  });
+});
+
+describe("buildConfirmation: in the words of the digest and the answers", () => {
+  it("names the first follow-up as the digest that carries it and the answers to commands do", () => {
+    for (const rule of ["R1", "R3", "R4", "R5", "R6", "R8", "R9", "R10"]) {
+      const outcome: ConfirmationOutcome = { kind: "filed", applicationId: 1, isNew: true, changes: [], nextFollowUp: { rule, dueAt: Date.parse("2026-06-04T08:00:00+02:00") } };
+      const text = buildConfirmation({ understanding: sure(), outcome, ownerTimeZone: "Europe/Berlin", originalSubject: "Interview", replyAddress: "reply+token@assist.example", digests: { nextFollowUp: "Thu 4 Jun 2026", interview: null } }).text;
+      const kind = /^First follow-up: (.+), in your digest on Thu 4 Jun 2026\.$/m.exec(text)?.[1];
+      expect(kind, rule).toBe(describeFollowUpKind(rule));
+      const digest = renderDigest({
+        localDate: "2026-06-04",
+        timeZone: "Europe/Berlin",
+        interviews: [],
+        upcoming: [],
+        upcomingUntil: "2026-06-05",
+        drafts: [{ number: 1, rule, company: "Harrow Mills", role: null, to: [], subject: "Hello", body: "Hello", placeholders: [], dueAt: Date.parse("2026-06-04T08:00:00+02:00"), late: false, checks: [] }],
+        moreDrafts: 0,
+        waiting: [],
+        goneQuiet: [],
+        undelivered: [],
+        lookBack: null,
+        replyAddress: "reply+token@assist.example",
+      });
+      expect(digest.text.toLowerCase(), rule).toContain(`1. ${kind}: harrow mills\n`);
+    }
+  });
+
+  it("gives the format, the length and the date they promised as the digest writes them, never ISO", () => {
+    const promise = { amount: 3, unit: "business_days" as const, text: "We will get back to you within 3 business days.", by: "2026-12-04" };
+    const text = confirm({ ...sure(), format: "video", durationMin: 180, promisedTimeline: promise });
+    expect(text).toContain("Format:    video call\n");
+    expect(text).toContain("Length:    3 hours\n");
+    expect(text).toContain(`They said: "${promise.text}" (I'll count on hearing by Fri 4 Dec 2026)`);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("gives a time the email gave without a zone in words, and says its zone is not confirmed", () => {
+    const text = confirm({ ...sure(), start: null, tz: null, startLocal: "2026-12-07T10:30:00" });
+    expect(text).toContain("When:      Mon 7 Dec 2026, 10:30, time zone not confirmed (the email gives none)\n");
   });
 });
 
