@@ -220,6 +220,16 @@ describe("the calendar feed", () => {
     expect(await interviewEvents(url)).toEqual([]);
   });
 
+  it("an interview still ahead leaves the calendar when its application ends, and comes back with undo", async () => {
+    await forward(gmailForward({}));
+    const url = feedUrlIn(await reply("calendar"));
+    expect(await interviewEvents(url)).toHaveLength(1);
+    expect(await reply("rejected: Quillfeather")).toContain("Done:");
+    expect(await interviewEvents(url)).toEqual([]);
+    await reply("undo");
+    expect(await interviewEvents(url)).toHaveLength(1);
+  });
+
   it("undoing a forwarded reschedule puts the event back with its zone, as a newer version", async () => {
     await forward(gmailForward({}));
     const url = feedUrlIn(await reply("calendar"));
