@@ -237,7 +237,8 @@ function composeDraft(
       break;
     case "thank_you_via_coordinator":
       kind = phrases.thankYouViaCoordinator;
-      paragraphs = [say("opening", kind.openings), join(say("interest", kind.interests), say("question", kind.questions))];
+      // The marked point, when there is one, tells the coordinator what the conversation was about (C3); no placeholder.
+      paragraphs = [join(say("opening", kind.openings), notePoint), join(say("interest", kind.interests), say("question", kind.questions))];
       break;
     case "thank_you_after_withdrawal":
       kind = phrases.thankYouAfterWithdrawal;

@@ -222,7 +222,7 @@ class LazilyDraftedFollowUp implements PlannedFollowUp {
   }
 }
 
-const POINT_KINDS: ReadonlySet<DraftKind> = new Set(["thank_you", "thank_you_after_withdrawal", "status_check"]);
+const POINT_KINDS: ReadonlySet<DraftKind> = new Set(["thank_you", "thank_you_via_coordinator", "thank_you_after_withdrawal", "status_check"]);
 
 function toDraftRequest({ spec, application, settings, reader, sendAt }: DraftSource): DraftRequest {
   return {

@@ -20,6 +20,7 @@
  * person, the employer's repliable mailbox (the reply address, the sender, the organizer). A
  * no-reply, notification or service address is never a contact address.
  */
+import { findInterviewersInText } from "./interviewers-in-text.ts";
 import type { Address } from "../mail/forwarded-email.ts";
 import { choose, NO_CHOICE, readFrom, support, type Ballot, type Choice } from "./evidence.ts";
 import { isEmployerHost, isPlatformName, isServiceAddress } from "./platforms.ts";
@@ -1343,7 +1344,7 @@ function repliableMailbox(input: PartiesInput, owner: OwnerSide): { address: str
 
 const INTERVIEWER_LABEL = twinWithoutUnicodeFlag(/^(?:interviewers?|interviewed by|entrevistador(?:es|as?)?|gesprächspartner(?:in)?|interviewpartner(?:in)?|intervieweurs?|gesprekspartners?)\s*[:\t]\s*(.+)$/iu);
 
-export function extractInterviewers(input: PartiesInput): Person[] {
+export function extractInterviewers(input: PartiesInput, company: string | null): Person[] {
   const reading = readBody(input.text);
   const people: Person[] = [];
   const seen = new Set<string>();
@@ -1362,6 +1363,18 @@ export function extractInterviewers(input: PartiesInput): Person[] {
       const name = personFromNameLine(part);
       if (name) push(name, null);
     }
+  }
+  // People the text says the candidate meets ("an interview with Dev Malhotra, our …"): never the
+  // sender, the reply-to, the candidate's side or the employer itself.
+  const notInterviewers = {
+    names: [input.from?.name ?? null, input.replyTo?.name ?? null, ...input.recipients.map((r) => r.name), company],
+    emails: [input.from?.address ?? null, input.replyTo?.address ?? null, ...input.recipients.map((r) => r.address)],
+  };
+  for (const person of findInterviewersInText(input.text, notInterviewers)) {
+    const name = person.name ?? "";
+    // Someone already known by address or by name (an attendee, a labelled line) is the same person.
+    if (people.some((known) => nameMatchesAddress(name, known.email) || (known.name !== null && coreKey(known.name) === coreKey(name)))) continue;
+    push(person.name, person.email ?? addressOfIn(name, input.text, owner));
   }
   return people;
 }

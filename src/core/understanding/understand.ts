@@ -58,7 +58,7 @@ export function understandEmail(fwd: ForwardedEmail, ownerAddresses: readonly st
   const role = hints.role ? fromNote(hints.role) : jobRelated ? readRole(parties, company.value) : NO_CHOICE;
   const contactHint = contactFromHint(hints.contact);
   const contact = contactHint ? fromNote(contactHint) : jobRelated ? readContact(parties, company.value) : NO_CHOICE;
-  const interviewers = [...namesFromHint(hints.interviewer), ...(jobRelated ? extractInterviewers(parties) : [])];
+  const interviewers = [...namesFromHint(hints.interviewer), ...(jobRelated ? extractInterviewers(parties, company.value) : [])];
 
   const when = readWhen({ fwd, event, text, subject, language, slotKind, kind });
 

@@ -77,6 +77,15 @@ describe("draftFollowUp", () => {
     expect(draft.verdict).toBe("ready");
   });
 
+  it.each(LANGUAGES)("C3: a thank-you through the coordinator recalls the marked point, and needs none (%s)", (language) => {
+    const point = "how the routing service keeps working when a region fails";
+    const withPoint = draftFollowUp(request({ kind: "thank_you_via_coordinator", language, interviewerNames: ["Sam Ortiz"], point }));
+    expect(withPoint.body).toContain(point);
+    const without = draftFollowUp(request({ kind: "thank_you_via_coordinator", language, interviewerNames: ["Sam Ortiz"], point: null }));
+    expect(without.placeholders).toEqual([]);
+    expect(without.verdict).toBe("ready");
+  });
+
   it("C2: a thank-you has its own clean subject, never a calendar title or a reply subject", () => {
     const calendar = "Re: Invitation: Interview – Brightline Labs @ Tue Apr 28, 2026 11am - 11:45am (EDT) (dana@brightline.example)";
     expect(draftFollowUp(request({ role: "Customer Success Manager", originalSubject: calendar })).subject).toBe("Thank you – Customer Success Manager interview");

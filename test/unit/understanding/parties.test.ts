@@ -300,11 +300,21 @@ describe("extractInterviewers", () => {
       location: null,
       description: null,
     };
-    expect(extractInterviewers(input({ text: "Interviewers: Ana Ruiz and Ken Ito", calendar }))).toEqual([
+    expect(extractInterviewers(input({ text: "Interviewers: Ana Ruiz and Ken Ito", calendar }), null)).toEqual([
       { name: "Bo Hansen", email: "bo.hansen@firm.example" },
       { name: "Ana Ruiz", email: null },
       { name: "Ken Ito", email: null },
     ]);
+  });
+
+  it("people the text says the candidate meets, but never the sender, nor someone already known", () => {
+    const text = "We would like to invite you to a video interview with Tomas Reyes, our Head of Data, and Bo Hansen.\n\nBest,\nLia Moreau";
+    const calendar = { organizer: null, attendees: [{ name: null, email: "bo.hansen@firm.example" }], summary: null, location: null, description: null };
+    expect(extractInterviewers(input({ text, calendar, from: { name: "Lia Moreau", address: "lia.moreau@firm.example" } }), "Firm")).toEqual([
+      { name: null, email: "bo.hansen@firm.example" },
+      { name: "Tomas Reyes", email: null },
+    ]);
+    expect(extractInterviewers(input({ text: "Your interview with Lia Moreau is confirmed.", from: { name: "Lia Moreau", address: "lia.moreau@firm.example" } }), null)).toEqual([]);
   });
 });
 
