@@ -145,7 +145,8 @@ async function findFiledOriginal(db: Db, userId: number, originalMessageId: stri
     .from(inboundMessages)
     .where(and(eq(inboundMessages.userId, userId), eq(inboundMessages.originalMessageId, originalMessageId)))
     .orderBy(asc(inboundMessages.id));
-  return rows.find((r) => r.id !== exceptId && (r.state === "understood" || r.state === "not_understood")) ?? null;
+  // One that was not filed does not count: the owner may forward it again with a line saying what it is.
+  return rows.find((r) => r.id !== exceptId && r.state === "understood") ?? null;
 }
 
 /**

@@ -97,6 +97,22 @@ describe("a forwarded invitation", () => {
     expect(await count("interviews")).toBe(1);
   });
 
+  it("an email not filed can be forwarded again with a line saying what it is, and then it is filed", async () => {
+    const chat = (note: string) =>
+      eml({
+        subject: "Fwd: quick chat?",
+        body: [note, "", "---------- Forwarded message ---------", "From: Mara Quist <mara@veridian-data.example>", "Date: Mon, Mar 2, 2026 at 9:02 AM", "Subject: quick chat?", "To: Me <me@example.com>", "", "Hi,", "", "Would you have 20 minutes next week for a call?", "", "Mara"].join("\n"),
+      });
+    await deliver(OWNER, chat(""));
+    expect((await mail.parsed(0)).subject).toBe("Not filed: quick chat?");
+    expect((await mail.parsed(0)).text).toContain("forward it to me again with a first line saying what it is");
+    await deliver(OWNER, chat("company: Veridian Data\nrole: Analytics Engineer"));
+    expect((await mail.parsed(1)).subject).toBe("Filed: Veridian Data");
+    expect(await env.DB.prepare("SELECT company, role, contact_email FROM applications").all()).toMatchObject({
+      results: [{ company: "Veridian Data", role: "Analytics Engineer", contact_email: "mara@veridian-data.example" }],
+    });
+  });
+
   it("a second role at the same company is a second application", async () => {
     await deliver(OWNER, gmailForward({ role: "Senior Backend Engineer" }));
     await deliver(OWNER, gmailForward({ role: "Data Platform Engineer", when: "Thursday, March 5, 2026 at 10:00 AM PT" }));

@@ -604,7 +604,9 @@ function resolveConfirmedApplication(context: PlanContext, word: string, item: n
     context.problems.push(
       countItems(target) > 1
         ? `"${word}" needs the number of the item it corrects, e.g. "${word} 2: …". Choices: ${describeChoices(context)}.`
-        : `"${word}" corrects a confirmation: reply to the confirmation of the email it is about.`,
+        : target.kind === "confirmation" && target.applicationId === null
+          ? `That email was not filed, so there is nothing to correct. If it is about a job, forward it to me again with a first line saying what it is, e.g. "${word}: …".`
+          : `"${word}" corrects a confirmation: reply to the confirmation of the email it is about.`,
     );
   }
   return app ?? null;

@@ -237,7 +237,7 @@ function composeConfirmation(input: ConfirmationInput): Confirmation {
         subject: `Not filed: ${originalSubject ?? "your forward"}`,
         text: [
           `I read ${about} but found nothing about a job application or an interview in it, so I did not file it.`,
-          "The message is kept; if it is about a job, reply with what it is about, e.g. `company: Acme` and `role: Data Engineer`.",
+          "If it is about a job, forward it to me again with a first line saying what it is, e.g. `company: Acme` and `role: Data Engineer` on lines of their own above the forwarded message.",
         ].join("\n\n"),
       };
     case "not_understood":
@@ -245,7 +245,7 @@ function composeConfirmation(input: ConfirmationInput): Confirmation {
         subject: `Could not read: ${originalSubject ?? "your forward"}`,
         text: [
           `I could not understand ${about}: ${outcome.problem}.`,
-          "The message is kept whole, so it will be read again when the assistant improves, and you can tell me what it is by replying, e.g. `company: Acme`, `role: Data Engineer`, `time: tue 3pm PT`.",
+          "The message is kept whole, so it can be read again when the assistant improves. If it is about a job, you can also forward it to me again with lines of your own above it saying what it is, e.g. `company: Acme`, `role: Data Engineer`.",
         ].join("\n\n"),
       };
     case "too_large_to_read":

@@ -84,13 +84,9 @@ export function markMessage(memory: FilingMemory, messageId: number, update: Pic
   return { ...memory, messages: memory.messages.map((m) => (m.id === messageId ? { ...m, state, originalMessageId, applicationId } : m)) };
 }
 
-/** An earlier message that carried the same original and was read (`findFiledOriginal`). */
+/** An earlier message that carried the same original and was filed (`findFiledOriginal`). */
 export function findFiledOriginal(memory: FilingMemory, originalMessageId: string, exceptId: number): MemoryMessage | null {
-  return (
-    memory.messages.find(
-      (m) => m.id !== exceptId && m.originalMessageId === originalMessageId && (m.state === "understood" || m.state === "not_understood"),
-    ) ?? null
-  );
+  return memory.messages.find((m) => m.id !== exceptId && m.originalMessageId === originalMessageId && m.state === "understood") ?? null;
 }
 
 /** The applications with their interviews, as the filing core reads them. */

@@ -52,8 +52,9 @@ export function understandEmail(fwd: ForwardedEmail, ownerAddresses: readonly st
     calendar: event,
     links: [...original.links.map((l) => l.href), ...writtenUrls],
   };
-  // Mail that is not about a job (a receipt, a newsletter) names no employer, role or contact.
-  const jobRelated = reading.isJobRelated || kindFromHint(hints.kind) !== null;
+  // Mail that is not about a job (a receipt, a newsletter) names no employer, role or contact;
+  // the owner naming its company or role in a note says it is about a job.
+  const jobRelated = reading.isJobRelated || kindFromHint(hints.kind) !== null || Boolean(hints.company) || Boolean(hints.role);
   const company = hints.company ? fromNote(hints.company) : jobRelated ? readCompany(parties) : NO_CHOICE;
   const role = hints.role ? fromNote(hints.role) : jobRelated ? readRole(parties, company.value) : NO_CHOICE;
   const contactHint = contactFromHint(hints.contact);

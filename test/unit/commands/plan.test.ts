@@ -355,8 +355,13 @@ describe("planCommands: corrections to a confirmation", () => {
     expect(problemsOf([{ kind: "company", company: "Acme Labs", item: 3 }], TWO_DRAFTS)).toEqual([`There is no item 3 in the message you replied to. ${TWO_CHOICES}`]);
   });
 
+  it("says how to file an email that was not filed, instead of correcting nothing", () => {
+    expect(problemsOf([{ kind: "role", role: "Staff Engineer" }], { apps: [ACME], target: confirmation(null) })).toEqual([
+      'That email was not filed, so there is nothing to correct. If it is about a job, forward it to me again with a first line saying what it is, e.g. "role: …".',
+    ]);
+  });
+
   it.each<[string, Partial<CommandInput>]>([
-    ["a confirmation about no application", { apps: [ACME], target: confirmation(null) }],
     ["a confirmation about an application that is gone", { apps: [BRAMBLE], target: confirmation(10) }],
     ["no known message", { apps: [ACME], target: { kind: "none" } }],
   ])("refuses a correction in reply to %s", (_, state) => {

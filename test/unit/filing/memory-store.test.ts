@@ -227,14 +227,15 @@ describe("reading back", () => {
     });
   });
 
-  it("finds an original already read, but not one only stored or ignored", () => {
+  it("finds an original already filed, but not one only stored, ignored or not filed", () => {
     const first = storeMessage(withApplication(), null);
     const ignored = markMessage(first.memory, first.messageId, { state: "ignored", originalMessageId: "<again@x.example>", applicationId: 1 });
     expect(findFiledOriginal(ignored, "<again@x.example>", 99)).toBeNull();
     expect(findFiledOriginal(ignored, "<orig-1@saltmarsh.example>", 99)?.id).toBe(1);
     expect(findFiledOriginal(ignored, "<orig-1@saltmarsh.example>", 1)).toBeNull();
+    // Not filed: the owner may forward it again with a line saying what it is.
     const skipped = markMessage(ignored, first.messageId, { state: "not_understood", originalMessageId: "<again@x.example>", applicationId: null });
-    expect(findFiledOriginal(skipped, "<again@x.example>", 99)?.id).toBe(first.messageId);
+    expect(findFiledOriginal(skipped, "<again@x.example>", 99)).toBeNull();
   });
 });
 
