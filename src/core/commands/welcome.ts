@@ -34,7 +34,7 @@ export function buildWelcome(input: WelcomeInput): { subject: string; text: stri
       "",
       ...(input.hasWebPages
         ? [
-            "To see your whole search: reply `dashboard` for a link to your private page (the board, each application's history, the drafts, your settings), and `calendar` for an address your calendar app can subscribe to (your interviews, with reminders a day and an hour before).",
+            "To see your whole search: reply `dashboard` for a link to your private page (the board, each application's history, the drafts, your settings), and `calendar` for an address your calendar app can subscribe to (your interviews, with reminders a day and an hour before, and the follow-ups due).",
             "",
           ]
         : []),
