@@ -7,6 +7,22 @@
  * It lives with the applications because every stage that writes to the owner may import them
  * (README, "Project layout"); the calendar reads it through the commands (src/core/commands/plan.ts).
  */
+import type { ApplicationStatus } from "./status.ts";
+
+const STATUS_WORDS: Readonly<Record<ApplicationStatus, string>> = {
+  applied: "applied",
+  interviewing: "interviewing",
+  waiting: "waiting",
+  offer: "offer",
+  rejected: "rejected",
+  withdrawn: "withdrawn",
+  gone_quiet: "gone quiet",
+};
+
+/** An application's status mid-sentence: "gone quiet". */
+export function describeStatus(status: ApplicationStatus): string {
+  return STATUS_WORDS[status];
+}
 
 /** What each rule's draft is, mid-sentence ("next, the status check"). */
 const FOLLOW_UP_KINDS: Readonly<Record<string, string>> = {

@@ -16,7 +16,7 @@ import type { AddressKind, ApplicationDetails, FollowUpStateValue, Inverse, User
 import { parseSettings, type Settings } from "../follow-ups/settings.ts";
 import type { PromisedTimeline } from "../understanding/types.ts";
 import type { ApplicationRecord } from "../applications/records.ts";
-import { describeFollowUpKind } from "../applications/words.ts";
+import { describeFollowUpKind, describeStatus } from "../applications/words.ts";
 
 export type CommandTarget =
   | { kind: "digest"; localDate: string; items: readonly { number: number; followUpId: number; applicationId: number }[] }
@@ -343,19 +343,7 @@ function joinOr(words: readonly string[]): string {
   return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 
-const STATUS_WORDS: Readonly<Record<ApplicationStatus, string>> = {
-  applied: "applied",
-  interviewing: "interviewing",
-  waiting: "waiting",
-  offer: "offer",
-  rejected: "rejected",
-  withdrawn: "withdrawn",
-  gone_quiet: "gone quiet",
-};
-
-export function describeStatus(status: ApplicationStatus): string {
-  return STATUS_WORDS[status];
-}
+export { describeStatus };
 
 /** Without a number, a competing offer concerns every open application. */
 function planOfferElsewhere(command: CommandOf<"offer_elsewhere">, context: PlanContext): PlannedChange[] {

@@ -8,7 +8,8 @@ import { formatInstant } from "../time/format.ts";
 import { SURE_SCORE, type ConfidentField, type Understanding } from "../understanding/types.ts";
 import { decodeEncodedWords, stripHiddenControls } from "../text/untrusted.ts";
 import { readMarkedPoints } from "../applications/notes.ts";
-import { describeDay, describeFollowUpKind, describeInterviewFormat, describeInterviewLength } from "../applications/words.ts";
+import { describeDay, describeFollowUpKind, describeInterviewFormat, describeInterviewLength, describeStatus } from "../applications/words.ts";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "../applications/status.ts";
 
 export type ConfirmationOutcome =
   | { kind: "filed"; applicationId: number; isNew: boolean; changes: string[]; nextFollowUp: { rule: string; dueAt: number } | null }
@@ -259,11 +260,27 @@ function composeConfirmation(input: ConfirmationInput): Confirmation {
   }
 }
 
+const DETAIL_WORDS: Readonly<Record<string, string>> = {
+  company: "the company",
+  role: "the role",
+  contactName: "the contact",
+  contactEmail: "the contact",
+  noCalls: "no calls, as they asked",
+  language: "the language of the drafts",
+};
+
+function statusWords(value: unknown): string | null {
+  return typeof value === "string" && (APPLICATION_STATUSES as readonly string[]).includes(value) ? describeStatus(value as ApplicationStatus) : null;
+}
+
 /** One change a filing made, in words for the confirmation ("interview moved to the new time"). */
 export function describeFilingChange(event: { type: string; payload: Record<string, unknown> }): string {
   switch (event.type) {
-    case "status_changed":
-      return `status: ${String(event.payload.from ?? "new")} → ${String(event.payload.to)}`;
+    case "status_changed": {
+      const to = statusWords(event.payload.to);
+      const from = statusWords(event.payload.from);
+      return from === null ? `status: ${to ?? "changed"}` : `status: ${to ?? "changed"} (was ${from})`;
+    }
     case "interview_scheduled":
       return "interview added";
     case "interview_moved":
@@ -280,7 +297,7 @@ export function describeFilingChange(event: { type: string; payload: Record<stri
         : "your note saved; it is private and never quoted. To use a sentence in the thank-you, start a line with `point:`";
     }
     case "details_updated":
-      return `details updated: ${Object.keys(event.payload).join(", ")}`;
+      return `updated: ${[...new Set(Object.keys(event.payload).map((key) => DETAIL_WORDS[key] ?? key))].join(", ")}`;
     default:
       return event.type.replaceAll("_", " ");
   }

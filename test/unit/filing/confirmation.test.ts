@@ -127,6 +127,16 @@ describe("describeFilingChange: the owner's note", () => {
   });
 });
 
+describe("describeFilingChange: in the owner's words", () => {
+  it("names statuses and details in words, never raw values or field names", () => {
+    expect(describeFilingChange({ type: "status_changed", payload: { from: null, to: "interviewing" } })).toBe("status: interviewing");
+    expect(describeFilingChange({ type: "status_changed", payload: { from: "interviewing", to: "gone_quiet" } })).toBe("status: gone quiet (was interviewing)");
+    expect(describeFilingChange({ type: "details_updated", payload: { contactName: "Jo Park", contactEmail: "jo@acme.example", noCalls: true } })).toBe(
+      "updated: the contact, no calls, as they asked",
+    );
+  });
+});
+
 function confirm(u: Understanding): string {
   const outcome: ConfirmationOutcome = { kind: "filed", applicationId: 1, isNew: true, changes: [], nextFollowUp: null };
   return buildConfirmation({ understanding: u, outcome, ownerTimeZone: "Europe/Berlin", originalSubject: "Interview", replyAddress: "reply+token@assist.example" }).text;
