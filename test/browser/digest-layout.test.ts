@@ -237,7 +237,7 @@ describe("digest HTML in headless Chromium", () => {
     const page = await (await openBrowser()).newPage();
     try {
       await page.setContent(digest.html, { waitUntil: "load" });
-      const openLinks = page.getByRole("link", { name: /^Open (it ready to send|it to check and send|with recipient and subject)$/ });
+      const openLinks = page.getByRole("link", { name: /^Open (it ready to send|it to fill in and send|it to check and send|with recipient and subject)$/ });
       const hrefs = await Promise.all((await openLinks.all()).map((link) => link.getAttribute("href")));
       expect(hrefs.map((href) => decodeMailto(href!))).toEqual([
         { to: ["zoe.brandt@lumen-robotics-engineering-department.example"], fields: { subject: CONTENT.drafts[0]!.subject, body: crlf(CONTENT.drafts[0]!.body) } },

@@ -270,7 +270,9 @@ describe("drafts to check", () => {
     // The thank-you is past its 48 hours by Tuesday: still shown, marked late, and no longer one to check.
     expect(second.subject).toBe("Follow-ups: 1 to send (1 late)");
     expect(second.text).not.toContain("CHECK BEFORE SENDING");
-    expect(second.text).toContain("Each one is ready to send");
-    expect(second.text).toContain("Open it ready to send:");
+    // No signature is set, so the draft still has a name to fill in, and the digest says so.
+    expect(second.text).toContain("Fill in before sending: [ONE THING YOU DISCUSSED], [YOUR NAME]");
+    expect(second.text).toContain("Open each one, fill in anything marked, send it, then reply with its number.");
+    expect(second.text).toContain("Open it to fill in and send:");
   });
 });

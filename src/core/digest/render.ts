@@ -272,7 +272,9 @@ function renderDrafts(content: DigestContent): Section | null {
   const title = "Send today";
   const intro = content.drafts.some((d) => d.checks.length > 0)
     ? `Open each one, fill in anything marked, send it, then reply with its number. Those marked "${CHECK_LABEL}" hold a detail I was not sure of.`
-    : "Each one is ready to send: open it, fill in anything marked, send it, then reply with its number.";
+    : content.drafts.some((d) => d.placeholders.length > 0 || d.to.every((p) => !p.email))
+      ? "Open each one, fill in anything marked, send it, then reply with its number."
+      : "Each one is ready to send: open it, send it, then reply with its number.";
   const text = [title.toUpperCase(), intro];
   const cards: HtmlEscapedString[] = [];
   for (const draft of content.drafts) {
@@ -313,7 +315,13 @@ function renderDraft(draft: DigestDraft, content: DigestContent): Section {
   text.push(`   Subject: ${draft.subject}`);
   if (fillIn) text.push(`   Fill in before sending: ${fillIn}`);
   text.push("", ...draft.body.split(/\r\n|\r|\n/).map((line) => (line === "" ? "" : `   ${line}`)), "");
-  const linkLabel = !link.includesBody ? "Open with recipient and subject" : checks.length > 0 ? "Open it to check and send" : "Open it ready to send";
+  const linkLabel = !link.includesBody
+    ? "Open with recipient and subject"
+    : checks.length > 0
+      ? "Open it to check and send"
+      : draft.placeholders.length > 0
+        ? "Open it to fill in and send"
+        : "Open it ready to send";
   if (link.href) text.push(`   ${linkLabel}: <${link.href}>`);
   if (linkNote) text.push(`   ${linkNote}`);
   text.push(`   Sent it? Reply "${doneCommand}". Not sending it? Reply "${skipCommand}".`);

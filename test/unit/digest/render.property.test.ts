@@ -161,7 +161,7 @@ describe("renderDigest with hostile content", { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(content, (digest) => {
         const { html } = renderDigest(digest);
-        const links = anchors(html).filter((a) => ["Open it ready to send", "Open it to check and send", "Open with recipient and subject"].includes(a.label));
+        const links = anchors(html).filter((a) => ["Open it ready to send", "Open it to fill in and send", "Open it to check and send", "Open with recipient and subject"].includes(a.label));
         let next = 0;
         for (const untrusted of digest.drafts) {
           // The renderer strips hidden controls from every field first.
