@@ -23,6 +23,8 @@ export interface DigestInterview {
   interviewers: DigestPerson[];
   format: "phone" | "video" | "onsite" | null;
   meetingUrl: string | null;
+  /** When the reading was unsure of the time (a guessed zone) and the owner has not confirmed it: the reply that confirms it. */
+  timeToConfirm?: string;
 }
 
 export interface DigestDraft {

@@ -216,6 +216,15 @@ function describeTimeToCheck(interview: InterviewRecord, userZone: string): { sh
   return { shown: `${describeDay(local[1]!)}, ${local[2]} your time (the email gave no time zone)`, value: `${local[1]} ${local[2]} ${userZone}` };
 }
 
+/**
+ * The `time:` reply that confirms a doubted interview time, in its own zone, for the interview
+ * cards of the digest (which carry no item number: the reply goes to the email's confirmation).
+ */
+export function describeTimeToConfirm(interview: InterviewRecord, userZone: string): string | null {
+  const time = describeTimeToCheck(interview, userZone);
+  return time === null ? null : `time: ${time.value}`;
+}
+
 /** "13:30" in `timeZone`. */
 function describeClock(instant: number, timeZone: string): string {
   const minute = toLocalMinuteOfDay(instant, timeZone);

@@ -10,7 +10,7 @@ import type { ApplicationRecord, InterviewRecord } from "../applications/records
 import type { Settings } from "../follow-ups/settings.ts";
 import { findPlannedFollowUp, type StoredFollowUp } from "../follow-ups/sync.ts";
 import { findDigestShowing, findNextDigestDay, isDigestDay } from "./schedule.ts";
-import { findDoubts, listChecks, type DetailSource } from "./doubts.ts";
+import { describeTimeToConfirm, findDoubts, listChecks, type DetailSource } from "./doubts.ts";
 
 /**
  * Drafts one digest shows. A day with more due (after a long absence, say) shows the oldest
@@ -81,6 +81,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   const dayEnd = atLocalTime(addCalendarDays(localDate, 1), 0, timeZone);
   const apps = new Map(input.applications.map((a) => [a.id, a]));
 
+  const doubts = findDoubts(input.detailSources ?? []);
   const nextDigestDay = findNextDigestDay(localDate, input.settings ?? { digestDays: "every_day" });
   // An interview known only by the local time its email gave (no zone) is listed on that day,
   // as its confirmation promised, and placed among the others as if the time were the user's.
@@ -94,7 +95,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
     scheduled
       .filter(({ day }) => day >= first && day <= last)
       .sort((a, b) => a.at - b.at)
-      .map(({ interview }) => toDigestInterview(interview, apps.get(interview.applicationId), timeZone));
+      .map(({ interview }) => toDigestInterview(interview, apps.get(interview.applicationId), timeZone, doubts.get(interview.applicationId)?.times.has(interview.id) ?? false));
   const interviews = onDays(localDate, localDate);
   const upcoming = onDays(addCalendarDays(localDate, 1), nextDigestDay);
 
@@ -109,7 +110,6 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   const due = dueToday.filter((f) => f.rule === "R1" || !f.recipients.some((r) => r.email && thanked.has(`${f.applicationId}:${r.email.toLowerCase()}`)));
   // A thank-you is never sent before its interview ends: one for an interview later today says after when.
   const interviewEnds = new Map(input.interviews.flatMap((i) => (i.status === "scheduled" && i.startAt !== null ? [[i.id, i.startAt + (i.durationMin ?? DEFAULT_INTERVIEW_MIN) * MINUTE_MS] as const] : [])));
-  const doubts = findDoubts(input.detailSources ?? []);
   const interviewsOf = Map.groupBy(input.interviews, (i) => i.applicationId);
   const items: DigestItem[] = [];
   // With drafts for several applications, a correction names its draft's number ("contact 2: …").
@@ -195,8 +195,10 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   };
 }
 
-function toDigestInterview(i: InterviewRecord, app: ApplicationRecord | undefined, userZone: string): DigestInterview {
+function toDigestInterview(i: InterviewRecord, app: ApplicationRecord | undefined, userZone: string, timeInDoubt: boolean): DigestInterview {
+  const timeToConfirm = timeInDoubt ? describeTimeToConfirm(i, userZone) : null;
   return {
+    ...(timeToConfirm === null ? {} : { timeToConfirm }),
     startAt: i.startAt,
     startLocal: i.startLocal,
     timeZone: i.timeZone && i.timeZone !== userZone ? i.timeZone : null,

@@ -215,7 +215,7 @@ function renderUpcoming(content: DigestContent): Section | null {
     } else {
       text.push("");
     }
-    const rows: Array<[string, string]> = [["When", describeInterviewTime(interview, content.timeZone)]];
+    const rows: Array<[string, string]> = [["When", describeInterviewTime(interview, content.timeZone)], ...timeCheckRows(interview)];
     if (interview.format !== null) rows.push(["Format", describeInterviewFormat(interview.format)]);
     if (interview.meetingUrl !== null && isMeetingLink(interview.meetingUrl)) rows.push(["Join", interview.meetingUrl]);
     const card = renderInterviewCard(interview, rows);
@@ -239,12 +239,18 @@ function renderInterviewCard(interview: DigestInterview, rows: ReadonlyArray<[st
 }
 
 function listInterviewRows(interview: DigestInterview, userZone: string): Array<[string, string]> {
-  const rows: Array<[string, string]> = [["When", describeInterviewTime(interview, userZone)]];
+  const rows: Array<[string, string]> = [["When", describeInterviewTime(interview, userZone)], ...timeCheckRows(interview)];
   if (interview.durationMin !== null) rows.push(["Length", describeInterviewLength(interview.durationMin)]);
   if (interview.format !== null) rows.push(["Format", describeInterviewFormat(interview.format)]);
   if (interview.interviewers.length > 0) rows.push(["With", interview.interviewers.map(describePerson).join(", ")]);
   if (interview.meetingUrl !== null) rows.push(["Join", interview.meetingUrl]);
   return rows;
+}
+
+/** An interview whose time the reading was unsure of says so, with the reply that settles it. */
+function timeCheckRows(interview: DigestInterview): Array<[string, string]> {
+  if (interview.timeToConfirm === undefined) return [];
+  return [["Check", `I was not sure of this time (its time zone was guessed): reply "${interview.timeToConfirm}" to the confirmation of its email to confirm it, or with the right time.`]];
 }
 
 function describeInterviewTime(interview: DigestInterview, userZone: string): string {

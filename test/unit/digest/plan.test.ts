@@ -132,6 +132,15 @@ describe("planDigest: drafts to check", () => {
     expect(planDigest(input({ applications, interviews, followUps, detailSources: [scheduled, moved] })).content.drafts[0]!.checks).toEqual([]);
   });
 
+  it("marks an interview card whose time zone was guessed, with the reply that confirms it, until the owner confirms it", () => {
+    const tomorrow = [{ ...interview(6, "2026-03-10T10:00:00-04:00"), timeZone: "America/New_York" }];
+    const scheduled: DetailSource = { applicationId: 1, interviewId: 6, type: "interview_scheduled", payload: {}, setBy: "email", confidence: { start: { score: 0.9 }, tz: { score: 0.4 } } };
+    const plan = planDigest(input({ applications, interviews: tomorrow, detailSources: [scheduled] }));
+    expect(plan.content.upcoming).toMatchObject([{ timeToConfirm: "time: 2026-03-10 10:00 America/New_York" }]);
+    const confirmed: DetailSource = { applicationId: 1, interviewId: 6, type: "interview_moved", payload: { interviewId: 6 }, setBy: "owner", confidence: null };
+    expect(planDigest(input({ applications, interviews: tomorrow, detailSources: [scheduled, confirmed] })).content.upcoming[0]!.timeToConfirm).toBeUndefined();
+  });
+
   it("numbers the correction with its draft when the digest's drafts are about several applications", () => {
     const two = [...applications, app(2)];
     const plan = planDigest(input({ applications: two, followUps: [followUp({ id: 11, applicationId: 2, email: "hr@two.example", dueAt: SCHEDULED - 120_000 }), ...followUps], detailSources: [created] }));

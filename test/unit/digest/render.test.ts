@@ -256,6 +256,14 @@ describe("renderDigest: interviews ahead", () => {
     expect(anchors(html).filter((a) => a.href.startsWith("https:")).map((a) => a.href)).toEqual(["https://meet.google.com/abc-defg-hij"]);
   });
 
+  it("says when an interview's time zone was guessed, today's or ahead, with the reply that confirms it", () => {
+    const timeToConfirm = "time: 2026-03-04 04:00 America/New_York";
+    const { text } = renderDigest(content({ interviews: [interview({ timeToConfirm })], upcoming: [interview({ startAt: WEDNESDAY_10AM_BERLIN, timeToConfirm })] }));
+    const check = `  Check:  I was not sure of this time (its time zone was guessed): reply "${timeToConfirm}" to the confirmation of its email to confirm it, or with the right time.`;
+    expect(text.split("\n").filter((line) => line === check)).toHaveLength(2);
+    expect(renderDigest(content({ interviews: [interview()] })).text).not.toContain("Check:");
+  });
+
   it("on a Friday before a weekend without digests, shows the interviews up to Monday under their weekdays", () => {
     const saturday = Date.UTC(2026, 2, 7, 10, 0);
     const monday = Date.UTC(2026, 2, 9, 8, 30);
