@@ -24,21 +24,24 @@ export function describeStatus(status: ApplicationStatus): string {
   return STATUS_WORDS[status];
 }
 
-/** What each rule's draft is, mid-sentence ("next, the status check"). */
-const FOLLOW_UP_KINDS: Readonly<Record<string, string>> = {
-  R1: "thank-you note",
-  R3: "status check",
-  R4: "status check",
-  R5: "application check-in",
-  R6: "second follow-up",
-  R8: "reply to their decision",
-  R9: "keep-in-touch note",
-  R10: "note about your other offer",
-};
+/**
+ * What each rule's draft is, mid-sentence ("next, the status check"). A Map, not an object: a
+ * rule read from stored data is looked up, and "constructor" must not find Object's.
+ */
+const FOLLOW_UP_KINDS: ReadonlyMap<string, string> = new Map([
+  ["R1", "thank-you note"],
+  ["R3", "status check"],
+  ["R4", "status check"],
+  ["R5", "application check-in"],
+  ["R6", "second follow-up"],
+  ["R8", "reply to their decision"],
+  ["R9", "keep-in-touch note"],
+  ["R10", "note about your other offer"],
+]);
 
 /** A follow-up's kind mid-sentence: "status check". */
 export function describeFollowUpKind(rule: string): string {
-  return FOLLOW_UP_KINDS[rule] ?? "follow-up";
+  return FOLLOW_UP_KINDS.get(rule) ?? "follow-up";
 }
 
 /** A follow-up's kind as a heading starts: "Status check". */

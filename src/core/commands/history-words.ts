@@ -71,7 +71,7 @@ function describeStatusChange(payload: Record<string, unknown>): string {
   const to = toStatus(payload.to);
   if (to === null) return "Status changed";
   if (payload.because === "time passed" && AS_TIME_PASSED[to]) return AS_TIME_PASSED[to];
-  const reason = typeof payload.because === "string" ? (STATUS_REASONS[payload.because] ?? "their email said so") : null;
+  const reason = typeof payload.because === "string" ? (Object.hasOwn(STATUS_REASONS, payload.because) ? STATUS_REASONS[payload.because]! : "their email said so") : null;
   return reason ? `${MARKED_AS[to]} (${reason})` : MARKED_AS[to];
 }
 
@@ -143,7 +143,7 @@ export function describeEvent(event: RecordedEvent, timeZone: string): string {
       return subject ? `Application filed from the email ${quoted(subject)}` : "Application filed";
     }
     case "email_filed": {
-      const kind = (typeof p.kind === "string" ? EMAIL_KIND_WORDS[p.kind] : undefined) ?? "an email";
+      const kind = (typeof p.kind === "string" && Object.hasOwn(EMAIL_KIND_WORDS, p.kind) ? EMAIL_KIND_WORDS[p.kind] : undefined) ?? "an email";
       const subject = text(p.subject);
       return `Email filed: ${kind}${subject ? ` (${quoted(subject)})` : ""}`;
     }

@@ -297,7 +297,7 @@ export function describeFilingChange(event: { type: string; payload: Record<stri
         : "your note saved; it is private and never quoted. To use a sentence in the thank-you, start a line with `point:`";
     }
     case "details_updated":
-      return `updated: ${[...new Set(Object.keys(event.payload).map((key) => DETAIL_WORDS[key] ?? key))].join(", ")}`;
+      return `updated: ${[...new Set(Object.keys(event.payload).map((key) => (Object.hasOwn(DETAIL_WORDS, key) ? DETAIL_WORDS[key]! : key)))].join(", ")}`;
     default:
       return event.type.replaceAll("_", " ");
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseReply } from "../../../src/core/commands/parse.ts";
 import { buildConfirmation, type ConfirmationOutcome, describeFilingChange } from "../../../src/core/filing/confirmation.ts";
+import { titleFollowUpKind } from "../../../src/core/applications/words.ts";
 import { describeFollowUpKind } from "../../../src/core/commands/plan.ts";
 import { renderDigest } from "../../../src/core/digest/render.ts";
 import type { Understanding } from "../../../src/core/understanding/types.ts";
@@ -124,6 +125,13 @@ describe("describeFilingChange: the owner's note", () => {
     const change = describeFilingChange({ type: "note_added", payload: { note: "Salary seems low.\npoint: their on-call rota" } });
     expect(change).toContain('"their on-call rota"');
     expect(change).not.toContain("Salary");
+  });
+});
+
+describe("the words for a follow-up's kind", () => {
+  it("names a kind it does not know as a follow-up, whatever the stored rule says", () => {
+    for (const rule of ["constructor", "toString", "__proto__", "R99"]) expect(titleFollowUpKind(rule)).toBe("Follow-up");
+    expect(titleFollowUpKind("R1")).toBe("Thank-you note");
   });
 });
 
