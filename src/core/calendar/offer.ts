@@ -33,6 +33,8 @@ export function offerForCalendar(filed: FiledInterview | null, understanding: Un
   if (filed === null || understanding === null || !SCHEDULING_KINDS.has(understanding.kind)) return null;
   const { interview } = filed;
   if (interview.status !== "scheduled" || interview.startAt === null) return null;
+  // An interview already over (forwarded after it took place) has no place in a calendar any more.
+  if (interview.startAt + (interview.durationMin ?? 0) * 60_000 <= context.now) return null;
   const unsure = (["start", "tz"] as const).some((field) => (understanding.confidence?.[field]?.score ?? 1) < SURE_SCORE);
   if (unsure) return null;
   const googleLink = googleCalendarLink(interview, context);

@@ -47,6 +47,12 @@ describe("the calendar offer", () => {
     expect(offerForCalendar(null, invite, CONTEXT)).toBeNull();
   });
 
+  it("offers nothing for an interview already over when its forward arrives", () => {
+    const afterItEnded = { ...CONTEXT, now: INTERVIEW.startAt! + 31 * 60_000 };
+    expect(offerForCalendar(filed(), invite, afterItEnded)).toBeNull();
+    expect(offerForCalendar(filed(), invite, { ...CONTEXT, now: INTERVIEW.startAt! + 29 * 60_000 })).not.toBeNull();
+  });
+
   it("is told in the confirmation, with a note for a moved interview", () => {
     const confirmationWith = (moved: boolean) => {
       const offer = offerForCalendar(filed({ sequence: moved ? 1 : 0 }, moved), { ...invite, kind: moved ? "reschedule" : "invitation" }, CONTEXT)!;
