@@ -14,6 +14,7 @@ import { CONFIDENT_FIELDS, SURE_SCORE, type ConfidentField } from "../understand
 import type { ApplicationRecord, InterviewRecord } from "../applications/records.ts";
 import { toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
 import { isIanaTimeZone } from "../time/zone-check.ts";
+import { describeZonePlace } from "../time/format.ts";
 import { describeDay } from "../applications/words.ts";
 
 /** The details a draft relies on that a reading can doubt. */
@@ -231,7 +232,3 @@ function describeClock(instant: number, timeZone: string): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }
 
-/** The place a zone is named after: "Berlin" for Europe/Berlin, "New York" for America/New_York. */
-function describeZonePlace(zone: string): string {
-  return (zone.split("/").at(-1) ?? zone).replaceAll("_", " ");
-}

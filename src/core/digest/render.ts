@@ -33,7 +33,7 @@ import type {
 } from "./content.ts";
 import { describeCheck } from "./doubts.ts";
 import type { FunnelFigures } from "../applications/funnel.ts";
-import { formatInstant } from "../time/format.ts";
+import { describeBothTimes } from "../time/format.ts";
 import { addCalendarDays, toLocalDate, toLocalMinuteOfDay } from "../time/business-days.ts";
 import { raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
@@ -255,10 +255,8 @@ function timeCheckRows(interview: DigestInterview): Array<[string, string]> {
 
 function describeInterviewTime(interview: DigestInterview, userZone: string): string {
   if (interview.startAt !== null) {
-    const mine = `${formatInstant(interview.startAt, userZone)} (your time)`;
     const theirs = interview.timeZone;
-    if (theirs === null || theirs === userZone || !isIanaTimeZone(theirs)) return mine;
-    return `${mine}; ${formatInstant(interview.startAt, theirs)} in ${theirs}`;
+    return describeBothTimes(interview.startAt, userZone, theirs !== null && isIanaTimeZone(theirs) ? theirs : null);
   }
   const local = interview.startLocal === null ? null : /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(interview.startLocal);
   if (local) return `${describeDate(local[1]!, "short")}, ${local[2]}, time zone not confirmed`;

@@ -4,7 +4,8 @@
  * takes the understanding and the filing outcome, returns plain text. Every value from the
  * email is shown as text; the HTML rendering escapes it (src/core/mail/html.ts).
  */
-import { formatInstant } from "../time/format.ts";
+import { describeBothTimes, formatInstant } from "../time/format.ts";
+import { isIanaTimeZone } from "../time/zone-check.ts";
 import { SURE_SCORE, type ConfidentField, type Understanding } from "../understanding/types.ts";
 import { decodeEncodedWords, stripHiddenControls } from "../text/untrusted.ts";
 import { readMarkedPoints } from "../applications/notes.ts";
@@ -85,9 +86,7 @@ function describeWhen(u: Understanding, ownerTimeZone: string): string | null {
   if (u.start) {
     const instant = Date.parse(u.start);
     if (!Number.isFinite(instant)) return null;
-    const mine = `${formatInstant(instant, ownerTimeZone)} (your time)`;
-    if (u.tz && u.tz !== ownerTimeZone) return `${mine}; ${formatInstant(instant, u.tz)} in ${u.tz}`;
-    return mine;
+    return describeBothTimes(instant, ownerTimeZone, u.tz && isIanaTimeZone(u.tz) ? u.tz : null);
   }
   if (u.startLocal) {
     const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(u.startLocal);

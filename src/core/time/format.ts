@@ -28,3 +28,23 @@ export function formatInstant(instantMs: number, timeZone: string): string {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
+
+/** The place a zone is named after, as people say it: "New York" for America/New_York. */
+export function describeZonePlace(timeZone: string): string {
+  return (timeZone.split("/").at(-1) ?? timeZone).replaceAll("_", " ");
+}
+
+/**
+ * An instant on the owner's clock and, when the interview's zone differs, on the interviewer's,
+ * named by its place: "Tue 8 Dec 2026, 06:00 GMT-8 (your time); 09:00 New York time". Their
+ * date is repeated only when it is not the owner's.
+ */
+export function describeBothTimes(instantMs: number, yourZone: string, theirZone: string | null): string {
+  const mine = `${formatInstant(instantMs, yourZone)} (your time)`;
+  if (theirZone === null || theirZone === yourZone) return mine;
+  const yours = Object.fromEntries(formatter(yourZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+  const theirs = Object.fromEntries(formatter(theirZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+  const sameDay = yours.day === theirs.day && yours.month === theirs.month && yours.year === theirs.year;
+  const day = sameDay ? "" : `${theirs.weekday} ${theirs.day} ${theirs.month}, `;
+  return `${mine}; ${day}${theirs.hour}:${theirs.minute} ${describeZonePlace(theirZone)} time`;
+}

@@ -5,7 +5,7 @@
 import { describeDay } from "../../core/commands/day-words.ts";
 import { describeLocalDateTime } from "../../core/commands/history-words.ts";
 import { toLocalDate, toLocalMinuteOfDay } from "../../core/time/business-days.ts";
-import { formatInstant } from "../../core/time/format.ts";
+import { describeBothTimes } from "../../core/time/format.ts";
 import { isIanaTimeZone } from "../../core/time/zone-check.ts";
 import type { DashboardInterview, DashboardPerson } from "../../db/dashboard.ts";
 
@@ -27,9 +27,8 @@ export function isoOf(instant: number): string {
 
 export function describeInterviewTime(interview: Pick<DashboardInterview, "startAt" | "startLocal" | "timeZone">, ownerZone: string): string {
   if (interview.startAt !== null) {
-    const yours = `${formatInstant(interview.startAt, ownerZone)} (your time)`;
     const theirs = interview.timeZone;
-    return theirs !== null && isIanaTimeZone(theirs) ? `${yours}; ${formatInstant(interview.startAt, theirs)} in ${theirs}` : yours;
+    return describeBothTimes(interview.startAt, ownerZone, theirs !== null && isIanaTimeZone(theirs) ? theirs : null);
   }
   if (interview.startLocal !== null) return `${describeLocalDateTime(interview.startLocal)} (local time; the email gives no time zone)`;
   return "Time not known";
