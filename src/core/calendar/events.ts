@@ -22,6 +22,7 @@ import { describeDay } from "../commands/day-words.ts";
 import { describeFollowUpKind, describeInterviewFormat, describeInterviewLength } from "../commands/plan.ts";
 import { addCalendarDays, atLocalTime, toLocalDate, type LocalDate } from "../time/business-days.ts";
 import { MINUTE_MS, parseWallClock } from "../time/civil-dates.ts";
+import { formatInstant } from "../time/format.ts";
 import { stripHiddenControls } from "../text/untrusted.ts";
 import { isMeetingUrl } from "../understanding/format.ts";
 
@@ -260,30 +261,12 @@ function describeWallClock(wallMs: number): string {
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${time}`;
 }
 
-const longZoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** "Tue 3 Mar 2026, 14:30 Pacific Standard Time (America/Los_Angeles)": the zone spelled out and named. */
 function describeInstant(instantMs: number, timeZone: string): string {
-  let formatter = longZoneFormatters.get(timeZone);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat("en-GB", {
-        timeZone,
-        weekday: "short",
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-        timeZoneName: "long",
-      });
-    } catch {
-      // A zone the runtime does not know: say the time in UTC rather than nothing.
-      return `${describeInstant(instantMs, "UTC")} (${timeZone} is not a zone this calendar knows)`;
-    }
-    longZoneFormatters.set(timeZone, formatter);
+  try {
+    return `${formatInstant(instantMs, timeZone, "long")} (${timeZone})`;
+  } catch {
+    // A zone the runtime does not know: say the time in UTC rather than nothing.
+    return `${describeInstant(instantMs, "UTC")} (${timeZone} is not a zone this calendar knows)`;
   }
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
-  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.timeZoneName} (${timeZone})`;
 }

@@ -4,8 +4,10 @@
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+/** Throws a RangeError for a zone the runtime does not know. */
+function formatter(timeZone: string, zoneName: "short" | "long" = "short"): Intl.DateTimeFormat {
+  const key = `${zoneName} ${timeZone}`;
+  let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat("en-GB", {
       timeZone,
@@ -16,16 +18,23 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       hour: "2-digit",
       minute: "2-digit",
       hourCycle: "h23",
-      timeZoneName: "short",
+      timeZoneName: zoneName,
     });
-    formatters.set(timeZone, f);
+    formatters.set(key, f);
   }
   return f;
 }
 
-/** "Tue 3 Mar 2026, 14:30 GMT+1" in the given zone. */
-export function formatInstant(instantMs: number, timeZone: string): string {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+function partsOf(instantMs: number, timeZone: string, zoneName: "short" | "long" = "short"): Record<string, string> {
+  return Object.fromEntries(formatter(timeZone, zoneName).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+}
+
+/**
+ * "Tue 3 Mar 2026, 14:30 GMT+1" in the given zone; with `zoneName` "long", the zone spelled
+ * out: "Tue 3 Mar 2026, 14:30 Pacific Standard Time".
+ */
+export function formatInstant(instantMs: number, timeZone: string, zoneName: "short" | "long" = "short"): string {
+  const parts = partsOf(instantMs, timeZone, zoneName);
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
 
@@ -42,8 +51,8 @@ export function describeZonePlace(timeZone: string): string {
 export function describeBothTimes(instantMs: number, yourZone: string, theirZone: string | null): string {
   const mine = `${formatInstant(instantMs, yourZone)} (your time)`;
   if (theirZone === null || theirZone === yourZone) return mine;
-  const yours = Object.fromEntries(formatter(yourZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
-  const theirs = Object.fromEntries(formatter(theirZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+  const yours = partsOf(instantMs, yourZone);
+  const theirs = partsOf(instantMs, theirZone);
   const sameDay = yours.day === theirs.day && yours.month === theirs.month && yours.year === theirs.year;
   const day = sameDay ? "" : `${theirs.weekday} ${theirs.day} ${theirs.month}, `;
   return `${mine}; ${day}${theirs.hour}:${theirs.minute} ${describeZonePlace(theirZone)} time`;
