@@ -11,8 +11,8 @@
  * exactly, whichever way that change was made.
  */
 import { describeCommands, type Command } from "./core/commands/parse.ts";
-import { describeFollowUpKind, describeStatus, labelOf, planCommands, type CommandTarget, type LinkRequest, type PlannedChange } from "./core/commands/plan.ts";
-import { describeDay } from "./core/commands/day-words.ts";
+import { labelOf, planCommands, type CommandTarget, type LinkRequest, type PlannedChange } from "./core/commands/plan.ts";
+import { describeDay, describeFollowUpKind, describeStatus } from "./core/applications/words.ts";
 import { findDigestShowing, type DigestSchedule } from "./core/digest/schedule.ts";
 import { parseSettings } from "./core/follow-ups/settings.ts";
 import { renderPlainTextHtml } from "./core/mail/html.ts";

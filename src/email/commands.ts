@@ -18,7 +18,7 @@ import { replyTextFromHtml } from "../core/commands/reply-html.ts";
 import { describeCommands, parseReply, type ReplyProblem } from "../core/commands/parse.ts";
 import type { CommandTarget } from "../core/commands/plan.ts";
 import { findOwnMailSign, referencedMessageIds } from "../core/commands/own-mail.ts";
-import { describeDay } from "../core/commands/day-words.ts";
+import { describeDay } from "../core/applications/words.ts";
 import { findDigestShowing, isDigestAhead } from "../core/digest/schedule.ts";
 import type { ConfirmationOutcome } from "../core/filing/confirmation.ts";
 import type { Understanding } from "../core/understanding/types.ts";

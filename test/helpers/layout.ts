@@ -23,7 +23,7 @@ export const CORE_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   "follow-ups": ["applications", "understanding", "mail", "time", "text"],
   digest: ["follow-ups", "applications", "understanding", "mail", "time", "text"],
   commands: ["follow-ups", "applications", "understanding", "mail", "time", "text"],
-  calendar: ["commands", "understanding", "time", "text"],
+  calendar: ["applications", "understanding", "time", "text"],
 };
 /** Files at the root of core/ that every feature may import. */
 const CORE_SHARED = new Set(["src/core/result.ts"]);

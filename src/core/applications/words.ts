@@ -1,11 +1,11 @@
 /**
- * The words every message uses for a follow-up's kind, an interview's format and length, and a
- * day: the confirmation, the digest, the answers to commands, the calendar and the private page
- * name them from here, so a draft the confirmation announces is recognised in the digest that
- * carries it. Pure.
+ * The words every message uses for a follow-up's kind, an application's status, an email's
+ * kind, an interview's format and length, and a day: the confirmation, the digest, the answers to
+ * commands, the calendar and the private page name them from here, so a draft the confirmation
+ * announces is recognised in the digest that carries it. Pure.
  *
  * It lives with the applications because every stage that writes to the owner may import them
- * (README, "Project layout"); the calendar reads it through the commands (src/core/commands/plan.ts).
+ * (README, "Project layout").
  */
 import type { ApplicationStatus } from "./status.ts";
 
@@ -18,6 +18,23 @@ const STATUS_WORDS: Readonly<Record<ApplicationStatus, string>> = {
   withdrawn: "withdrawn",
   gone_quiet: "gone quiet",
 };
+
+/** What kind of email a forward was, as the confirmation and the history call it. */
+const EMAIL_KINDS: ReadonlyMap<string, string> = new Map([
+  ["invitation", "an interview invitation"],
+  ["scheduling_confirmation", "an interview confirmation"],
+  ["reschedule", "a rescheduled interview"],
+  ["cancellation", "a cancelled interview"],
+  ["rejection", "a rejection"],
+  ["offer", "an offer"],
+  ["next_round", "an invitation to the next round"],
+  ["generic", "an update about your application"],
+]);
+
+/** "an interview invitation" for "invitation"; "an email" for a kind stored data names that is not one. */
+export function describeEmailKind(kind: string): string {
+  return EMAIL_KINDS.get(kind) ?? "an email";
+}
 
 /** An application's status mid-sentence: "gone quiet". */
 export function describeStatus(status: ApplicationStatus): string {

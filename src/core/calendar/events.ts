@@ -18,8 +18,7 @@
  * - A join link is shown (LOCATION, URL, description) only when it is on a known meeting host
  *   (src/core/understanding/format.ts): no other link from a mail reaches the calendar.
  */
-import { describeDay } from "../commands/day-words.ts";
-import { describeFollowUpKind, describeInterviewFormat, describeInterviewLength } from "../commands/plan.ts";
+import { describeDay, describeFollowUpKind, describeInterviewFormat, describeInterviewLength } from "../applications/words.ts";
 import { addCalendarDays, atLocalTime, toLocalDate, type LocalDate } from "../time/business-days.ts";
 import { MINUTE_MS, parseWallClock } from "../time/civil-dates.ts";
 import { formatInstant } from "../time/format.ts";

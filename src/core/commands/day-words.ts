@@ -1,16 +1,8 @@
 /**
- * Days in the words answers use, the way the digest writes them in short ("Mon 14 Dec 2026"),
- * so the date a confirmation names reads the same as the digest that shows it. Pure.
+ * The digest a day's follow-up lands in, for the answers to commands. Pure. (Days are written
+ * by `describeDay` in src/core/applications/words.ts, as every message writes them.)
  */
-import { addCalendarDays, toDateParts, weekdayOf, type LocalDate } from "../time/business-days.ts";
-
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-export function describeDay(day: LocalDate): string {
-  const { year, month, day: date, weekday } = toDateParts(day);
-  return `${WEEKDAYS[weekday]} ${date} ${MONTHS[month - 1]} ${year}`;
-}
+import { addCalendarDays, weekdayOf, type LocalDate } from "../time/business-days.ts";
 
 /** `day`, or the Monday after it when digests come on weekdays only and it is a weekend day. */
 export function toDigestDay(day: LocalDate, digestDays: "every_day" | "weekdays"): LocalDate {

@@ -7,9 +7,8 @@
 import { formatInstant } from "../time/format.ts";
 import type { ApplicationStatus } from "../applications/status.ts";
 import { APPLICATION_STATUSES } from "../applications/status.ts";
-import { describeDay } from "./day-words.ts";
 import { toLocalDate } from "../time/business-days.ts";
-import { describeFollowUpKind } from "./plan.ts";
+import { describeDay, describeEmailKind, describeFollowUpKind } from "../applications/words.ts";
 
 export interface RecordedEvent {
   type: string;
@@ -20,18 +19,6 @@ export interface RecordedEvent {
    */
   replaced?: Record<string, unknown> | null;
 }
-
-/** What kind of email a filing recorded, as the confirmation calls it. */
-const EMAIL_KIND_WORDS: Readonly<Record<string, string>> = {
-  invitation: "an interview invitation",
-  scheduling_confirmation: "an interview confirmation",
-  reschedule: "a rescheduled interview",
-  cancellation: "a cancelled interview",
-  rejection: "a rejection",
-  offer: "an offer",
-  next_round: "an invitation to the next round",
-  generic: "an update about your application",
-};
 
 /** Why a status changed, when it was not an email that said so. */
 const STATUS_REASONS: Readonly<Record<string, string>> = {
@@ -143,7 +130,7 @@ export function describeEvent(event: RecordedEvent, timeZone: string): string {
       return subject ? `Application filed from the email ${quoted(subject)}` : "Application filed";
     }
     case "email_filed": {
-      const kind = (typeof p.kind === "string" && Object.hasOwn(EMAIL_KIND_WORDS, p.kind) ? EMAIL_KIND_WORDS[p.kind] : undefined) ?? "an email";
+      const kind = typeof p.kind === "string" ? describeEmailKind(p.kind) : "an email";
       const subject = text(p.subject);
       return `Email filed: ${kind}${subject ? ` (${quoted(subject)})` : ""}`;
     }

@@ -9,14 +9,14 @@
  */
 import { atLocalTime, toLocalDate } from "../time/business-days.ts";
 import { describeCommand, editDistance, type Command, type CommandKind } from "./parse.ts";
-import { describeDay, toDigestDay } from "./day-words.ts";
+import { toDigestDay } from "./day-words.ts";
 import { companyKey } from "../applications/keys.ts";
 import type { ApplicationStatus } from "../applications/status.ts";
 import type { AddressKind, ApplicationDetails, FollowUpStateValue, Inverse, UserPreferences } from "../applications/inverse.ts";
 import { parseSettings, type Settings } from "../follow-ups/settings.ts";
 import type { PromisedTimeline } from "../understanding/types.ts";
 import type { ApplicationRecord } from "../applications/records.ts";
-import { describeFollowUpKind, describeStatus } from "../applications/words.ts";
+import { describeDay, describeFollowUpKind, describeStatus } from "../applications/words.ts";
 
 export type CommandTarget =
   | { kind: "digest"; localDate: string; items: readonly { number: number; followUpId: number; applicationId: number }[] }
@@ -94,14 +94,6 @@ export type CommandPlan =
   | { kind: "list" }
   | { kind: "help" }
   | { kind: "problems"; problems: string[] };
-
-/**
- * What each rule's draft is, and an interview's format and length, in the words every message
- * uses: rule ids stay in the data and the API, never in what the user reads. Passed on for the
- * calendar, which reads them through the commands (README, "Project layout").
- */
-export { describeFollowUpKind };
-export { describeInterviewFormat, describeInterviewLength } from "../applications/words.ts";
 
 export function labelOf(app: Pick<AppView, "company" | "role"> | undefined): string {
   if (!app) return "an application";
@@ -343,7 +335,6 @@ function joinOr(words: readonly string[]): string {
   return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 
-export { describeStatus };
 
 /** Without a number, a competing offer concerns every open application. */
 function planOfferElsewhere(command: CommandOf<"offer_elsewhere">, context: PlanContext): PlannedChange[] {

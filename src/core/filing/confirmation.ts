@@ -9,7 +9,7 @@ import { isIanaTimeZone } from "../time/zone-check.ts";
 import { SURE_SCORE, type ConfidentField, type Understanding } from "../understanding/types.ts";
 import { decodeEncodedWords, stripHiddenControls } from "../text/untrusted.ts";
 import { readMarkedPoints } from "../applications/notes.ts";
-import { describeDay, describeFollowUpKind, describeInterviewFormat, describeInterviewLength, describeStatus } from "../applications/words.ts";
+import { describeDay, describeEmailKind, describeFollowUpKind, describeInterviewFormat, describeInterviewLength, describeStatus } from "../applications/words.ts";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../applications/status.ts";
 
 export type ConfirmationOutcome =
@@ -51,17 +51,6 @@ export interface Confirmation {
 
 /** Kinds about an interview slot: their confirmation shows, and asks about, the time. */
 const SLOT_KINDS: ReadonlySet<Understanding["kind"]> = new Set(["invitation", "scheduling_confirmation", "reschedule", "cancellation", "next_round"]);
-
-const KIND_WORDS: Record<Understanding["kind"], string> = {
-  invitation: "an interview invitation",
-  scheduling_confirmation: "an interview confirmation",
-  reschedule: "a rescheduled interview",
-  cancellation: "a cancelled interview",
-  rejection: "a rejection",
-  offer: "an offer",
-  next_round: "an invitation to the next round",
-  generic: "an update about your application",
-};
 
 const NEXT_STEP: Record<Understanding["kind"], string> = {
   invitation: "I'll list it in your morning digest on the day, and draft a thank-you note for after it.",
@@ -210,7 +199,7 @@ function composeConfirmation(input: ConfirmationInput): Confirmation {
   const about = originalSubject ? `"${originalSubject}"` : "your forward";
   switch (outcome.kind) {
     case "filed": {
-      const what = KIND_WORDS[u!.kind];
+      const what = describeEmailKind(u!.kind);
       const head = outcome.isNew ? `I read ${what} and started a new application.` : `I read ${what} and filed it with your existing application.`;
       const body = [head, "", ...understoodLines(u!, ownerTimeZone), "", ...doubtLines(u!), "Next: " + describeNextStep(u!.kind, input.digests)];
       if (outcome.nextFollowUp) {

@@ -7,7 +7,7 @@ import type { FunnelFigures } from "../../core/applications/funnel.ts";
 import { PostForm } from "./document.tsx";
 import { applicationHref } from "./board.tsx";
 import { describeWait } from "../../core/digest/render.ts";
-import { describeDay } from "../../core/commands/day-words.ts";
+import { describeDay } from "../../core/applications/words.ts";
 import { describeInterviewTime, describePeople, formatDay, FORMAT_WORDS, isHttpsUrl, isoOf, plural } from "./words.tsx";
 
 /** A meeting link is a link only when it is https; anything else is shown as text, never followed. */

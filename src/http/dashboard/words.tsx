@@ -2,7 +2,7 @@
  * How the private page writes times, people and links. Times are in the owner's zone, with an
  * interview's own zone beside it when it differs, as the digest writes them.
  */
-import { describeDay } from "../../core/commands/day-words.ts";
+import { describeDay } from "../../core/applications/words.ts";
 import { describeLocalDateTime } from "../../core/commands/history-words.ts";
 import { toLocalDate, toLocalMinuteOfDay } from "../../core/time/business-days.ts";
 import { describeBothTimes } from "../../core/time/format.ts";

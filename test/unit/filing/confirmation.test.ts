@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseReply } from "../../../src/core/commands/parse.ts";
 import { buildConfirmation, type ConfirmationOutcome, describeFilingChange } from "../../../src/core/filing/confirmation.ts";
-import { titleFollowUpKind } from "../../../src/core/applications/words.ts";
-import { describeFollowUpKind } from "../../../src/core/commands/plan.ts";
+import { describeFollowUpKind, titleFollowUpKind } from "../../../src/core/applications/words.ts";
 import { renderDigest } from "../../../src/core/digest/render.ts";
 import type { Understanding } from "../../../src/core/understanding/types.ts";
 import { doubted, understanding } from "../../helpers/understanding-builder.ts";
