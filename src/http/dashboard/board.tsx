@@ -6,7 +6,7 @@
 import type { FC } from "hono/jsx";
 import type { BoardColumn, DashboardCard } from "../../db/dashboard.ts";
 import { PostForm } from "./document.tsx";
-import { capitalize, formatDay, isoOf, plural } from "./words.tsx";
+import { capitalize, formatDay, isoOf, plural } from "./page-text.tsx";
 
 export function applicationHref(id: number): string {
   return `/dashboard/applications/${id}`;

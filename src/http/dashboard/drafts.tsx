@@ -10,7 +10,7 @@ import type { FC } from "hono/jsx";
 import { buildDraftMailto, MAX_MAILTO_CHARS } from "../../core/digest/mailto.ts";
 import type { DashboardDraft, DashboardPerson } from "../../db/dashboard.ts";
 import { PostForm } from "./document.tsx";
-import { capitalize, describePeople, describePerson, formatClock, formatDay, isoOf } from "./words.tsx";
+import { capitalize, describePeople, describePerson, formatClock, formatDay, isoOf } from "./page-text.tsx";
 
 /** Rows of the text box: the whole draft up to a limit, then it scrolls. */
 const MAX_BODY_ROWS = 14;

@@ -20,7 +20,7 @@ import { Shell } from "./document.tsx";
 import { Draft } from "./drafts.tsx";
 import { Funnel, Interview, SettingsForm, UpcomingInterviews } from "./sections.tsx";
 import { Timeline } from "./timeline.tsx";
-import { capitalize, describePerson, formatDay, isoOf, plural } from "./words.tsx";
+import { capitalize, describePerson, formatDay, isoOf, plural } from "./page-text.tsx";
 
 export interface DashboardOptions {
   /** Goes in every form as the hidden `csrf` field. */

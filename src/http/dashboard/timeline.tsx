@@ -6,7 +6,7 @@
 import type { FC } from "hono/jsx";
 import type { DashboardUndo, TimelineEntry } from "../../db/dashboard.ts";
 import { PostForm } from "./document.tsx";
-import { formatClock, formatDay, isoOf } from "./words.tsx";
+import { formatClock, formatDay, isoOf } from "./page-text.tsx";
 
 /** Words with their line breaks, as a note quoted in them was written. */
 const Lines: FC<{ text: string }> = ({ text }) => (

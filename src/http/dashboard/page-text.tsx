@@ -34,12 +34,6 @@ export function describeInterviewTime(interview: Pick<DashboardInterview, "start
   return "Time not known";
 }
 
-export const FORMAT_WORDS: Readonly<Record<NonNullable<DashboardInterview["format"]>, string>> = {
-  phone: "Phone call",
-  video: "Video call",
-  onsite: "On site",
-};
-
 export function describePerson(person: DashboardPerson): string {
   if (person.name && person.email) return `${person.name} <${person.email}>`;
   return person.name ?? person.email ?? "someone";
