@@ -8,7 +8,6 @@
  * to test-artifacts/ (git-ignored) for a person to look at. The login and the actions are
  * tested end to end in test/browser/dashboard.test.ts.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -16,11 +15,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildDashboard, type DashboardData, type DashboardInput, type DashboardView } from "../../src/db/dashboard.ts";
 import { renderDashboard } from "../../src/http/dashboard/page.tsx";
 import { searchInput } from "../unit/dashboard/fixture.ts";
+import { CHROMIUM_ARGS, findChromium } from "../helpers/chromium.ts";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const ARTIFACTS_DIR = path.join(ROOT, "test-artifacts");
 const AXE_PATH = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const WIDTHS_PX = [390, 1280] as const;
 const HEIGHT_PX = 900;
 
@@ -200,10 +199,3 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-function findChromium(): string {
-  try {
-    return execFileSync("which", ["chromium"], { encoding: "utf8" }).trim();
-  } catch {
-    throw new Error("Chromium is not installed: the browser tests need Debian's `chromium` on PATH. Run `bash scripts/ensure-chromium.sh`.");
-  }
-}

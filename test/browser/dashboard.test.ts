@@ -14,7 +14,6 @@
  * README's images (kept in the repository, so an ordinary run leaves them alone). One worker and
  * one browser for the whole file.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,21 +22,12 @@ import PostalMime, { type Email } from "postal-mime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addBusinessDays, loadExamples, localDateOf, ownerReply, readVars } from "../../scripts/examples.mjs";
 import { LocalWorker } from "../../scripts/local-worker.mjs";
+import { CHROMIUM_ARGS, findChromium } from "../helpers/chromium.ts";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const ARTIFACTS_DIR = path.join(ROOT, "test-artifacts");
 const SCREENSHOTS_DIR = path.join(ROOT, "docs", "screenshots");
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const HEIGHT_PX = 900;
 /** Starting wrangler dev (with its bundle) and filing three emails takes up to a minute or two on a busy machine. */
 const SETUP_TIMEOUT_MS = 180_000;
@@ -207,11 +197,3 @@ describe("the private page in headless Chromium", () => {
   });
 });
 
-/** Debian's chromium from PATH; the test fails (never skips) without it. */
-function findChromium(): string {
-  try {
-    return execFileSync("which", ["chromium"], { encoding: "utf8" }).trim();
-  } catch {
-    throw new Error("Chromium is not installed: the browser tests need Debian's `chromium` on PATH. Run `bash scripts/ensure-chromium.sh`.");
-  }
-}

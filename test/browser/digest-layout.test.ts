@@ -6,7 +6,6 @@
  * script, and that the links survive HTML parsing. Screenshots go to test-artifacts/ (git-ignored)
  * for a person to look at. Install the browser with `bash scripts/ensure-chromium.sh`.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,18 +15,9 @@ import type { DigestContent } from "../../src/core/digest/content.ts";
 import { renderDigest } from "../../src/core/digest/render.ts";
 import { renderPlainTextHtml } from "../../src/core/mail/html.ts";
 import { decodeMailto } from "../helpers/decode-mailto.ts";
+import { CHROMIUM_ARGS, findChromium } from "../helpers/chromium.ts";
 
 const ARTIFACTS_DIR = path.join(import.meta.dirname, "..", "..", "test-artifacts");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const WIDTHS_PX = [390, 1280] as const;
 const HEIGHT_PX = 900;
 
@@ -334,15 +324,6 @@ describe("recruiter links in headless Chromium", () => {
     }
   });
 });
-
-/** Debian's chromium from PATH; the test fails (never skips) without it. */
-function findChromium(): string {
-  try {
-    return execFileSync("which", ["chromium"], { encoding: "utf8" }).trim();
-  } catch {
-    throw new Error("Chromium is not installed: the browser tests need Debian's `chromium` on PATH. Run `bash scripts/ensure-chromium.sh`.");
-  }
-}
 
 async function isTextVisible(page: Page, text: string): Promise<boolean> {
   const matches = page.getByText(text, { exact: false });
