@@ -4,17 +4,15 @@
  * English date; and how the recipient's own mail greeted the user and was signed (C9) decides
  * the greeting and the sign-off, for that person only.
  */
-import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
+import { applicationFacts, at, berlin, interviewFacts, only, userContext } from "../../helpers/follow-up-history.ts";
 import { type ApplicationHistory, buildHistory, type HistoryEvent, type InterviewFacts } from "../../../src/core/follow-ups/history.ts";
 import { type FollowUpPlan, type PlannedFollowUp, planFollowUps } from "../../../src/core/follow-ups/rules.ts";
-import { parseSettings } from "../../../src/core/follow-ups/settings.ts";
 import type { ApplicationRecord, EventRecord } from "../../../src/core/applications/records.ts";
 import type { WriterAddressing } from "../../../src/core/understanding/addressing.ts";
 import { planForwards } from "../../../src/cli/plan.ts";
 import { eml } from "../../helpers/eml.ts";
 
-const BERLIN = "Europe/Berlin";
 const NEW_YORK = "America/New_York";
 const LONDON = "Europe/London";
 const DANA = { name: "Dana Whitfield", email: "dana@corvid.example" };
@@ -193,52 +191,23 @@ function wrote(writer: { name: string; email: string }, shown: Partial<WriterAdd
   return { type: "employer_replied", at: when, subject: "Interview invitation – Data Analyst", courtesy: false, addressing };
 }
 
+function application(overrides: Partial<ApplicationHistory["application"]> = {}): ApplicationHistory["application"] {
+  return applicationFacts({ contact: DANA, ...overrides });
+}
+
+function interview(overrides: Partial<InterviewFacts> = {}): InterviewFacts {
+  return interviewFacts({ interviewers: [], ...overrides });
+}
+
 function planAt(now: number, overrides: Partial<ApplicationHistory> = {}): FollowUpPlan {
   return planFollowUps(
     { application: application(), interviews: [interview()], events: [], ...overrides },
-    { timeZone: BERLIN, country: "DE", settings: parseSettings({}) },
+    userContext(),
     now,
   );
 }
 
-function only(plan: FollowUpPlan, rule: PlannedFollowUp["rule"]): PlannedFollowUp {
-  const matching = plan.followUps.filter((f) => f.rule === rule);
-  expect(matching, `${rule} in ${JSON.stringify(plan.followUps.map((f) => f.key))}`).toHaveLength(1);
-  return matching[0] as PlannedFollowUp;
-}
 
-function at(year: number, month: number, day: number, hour: number, minute: number, zone: string): number {
-  return new TZDate(year, month - 1, day, hour, minute, 0, zone).getTime();
-}
 
-function berlin(year: number, month: number, day: number, hour: number, minute: number): number {
-  return at(year, month, day, hour, minute, BERLIN);
-}
 
-function application(overrides: Partial<ApplicationHistory["application"]> = {}): ApplicationHistory["application"] {
-  return {
-    id: 7,
-    company: "Corvid Labs",
-    role: "Data Analyst",
-    contact: DANA,
-    language: "en",
-    noCalls: false,
-    notes: [],
-    subject: "Interview invitation – Data Analyst",
-    employerWroteFirst: false,
-    ...overrides,
-  };
-}
 
-function interview(overrides: Partial<InterviewFacts> = {}): InterviewFacts {
-  return {
-    id: 12,
-    startAt: berlin(2026, 3, 10, 10, 0),
-    startLocal: null,
-    timeZone: BERLIN,
-    durationMin: 60,
-    interviewers: [],
-    status: "scheduled",
-    ...overrides,
-  };
-}

@@ -1,5 +1,5 @@
-import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
+import { applicationFacts, at, BERLIN, berlin, interviewFacts, only, userContext } from "../../helpers/follow-up-history.ts";
 import type { ApplicationHistory, HistoryEvent, InterviewFacts, UserContext } from "../../../src/core/follow-ups/history.ts";
 import { type FollowUpPlan, type PlannedFollowUp, planFollowUps } from "../../../src/core/follow-ups/rules.ts";
 import { DEFAULT_SETTINGS, parseSettings, SettingsPatch } from "../../../src/core/follow-ups/settings.ts";
@@ -7,7 +7,6 @@ import { checkTone } from "../../../src/core/follow-ups/tone-check.ts";
 import { PLACEHOLDERS } from "../../../src/core/follow-ups/drafts.ts";
 import type { Language } from "../../../src/core/understanding/types.ts";
 
-const BERLIN = "Europe/Berlin";
 const NEW_YORK = "America/New_York";
 /** Berlin's clock, in a country whose holidays are not known: weekends only. */
 const OSLO = "Europe/Oslo";
@@ -638,6 +637,18 @@ describe("settings", () => {
   });
 });
 
+function application(overrides: Partial<ApplicationHistory["application"]> = {}): ApplicationHistory["application"] {
+  return applicationFacts(overrides);
+}
+
+function interview(overrides: Partial<InterviewFacts> = {}): InterviewFacts {
+  return interviewFacts(overrides);
+}
+
+function user(overrides: Parameters<typeof userContext>[0] = {}): UserContext {
+  return userContext(overrides);
+}
+
 function planAt(now: number, overrides: Partial<ApplicationHistory> = {}, context: UserContext = user()): FollowUpPlan {
   return planFollowUps(
     { application: application(), interviews: [interview()], events: [], ...overrides },
@@ -646,55 +657,11 @@ function planAt(now: number, overrides: Partial<ApplicationHistory> = {}, contex
   );
 }
 
-function only(plan: FollowUpPlan, rule: PlannedFollowUp["rule"]): PlannedFollowUp {
-  const matching = plan.followUps.filter((f) => f.rule === rule);
-  expect(matching, `${rule} in ${JSON.stringify(plan.followUps.map((f) => f.key))}`).toHaveLength(1);
-  return matching[0] as PlannedFollowUp;
-}
 
-function at(year: number, month: number, day: number, hour: number, minute: number, zone: string): number {
-  return new TZDate(year, month - 1, day, hour, minute, 0, zone).getTime();
-}
 
-function berlin(year: number, month: number, day: number, hour: number, minute: number): number {
-  return at(year, month, day, hour, minute, BERLIN);
-}
 
-function application(overrides: Partial<ApplicationHistory["application"]> = {}): ApplicationHistory["application"] {
-  return {
-    id: 7,
-    company: "Corvid Labs",
-    role: "Data Analyst",
-    contact: { name: "Mara Olsen", email: "mara@corvid.example" },
-    language: "en",
-    noCalls: false,
-    notes: [],
-    subject: "Interview invitation – Data Analyst",
-    employerWroteFirst: false,
-    ...overrides,
-  };
-}
 
-function interview(overrides: Partial<InterviewFacts> = {}): InterviewFacts {
-  return {
-    id: 12,
-    startAt: berlin(2026, 3, 10, 10, 0),
-    startLocal: null,
-    timeZone: BERLIN,
-    durationMin: 60,
-    interviewers: [{ name: "Jonas Berg", email: "jonas@corvid.example" }],
-    status: "scheduled",
-    ...overrides,
-  };
-}
 
-function user(overrides: { timeZone?: string; country?: string | null; settings?: Record<string, unknown> } = {}): UserContext {
-  return {
-    timeZone: overrides.timeZone ?? BERLIN,
-    country: overrides.country === undefined ? "DE" : overrides.country,
-    settings: parseSettings(overrides.settings ?? {}),
-  };
-}
 
 /** The history with its interviews given in no zone, so the employer's country is not known either. */
 function noCountryKnown(history: Partial<ApplicationHistory>): Partial<ApplicationHistory> {

@@ -1,15 +1,13 @@
-import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
+import { applicationFacts, at, BERLIN, berlin, interviewFacts, only, userContext } from "../../helpers/follow-up-history.ts";
 import type { ApplicationRecord, EventRecord, InterviewRecord } from "../../../src/core/applications/records.ts";
 import { planDigest } from "../../../src/core/digest/plan.ts";
 import { renderDigest } from "../../../src/core/digest/render.ts";
 import type { ApplicationHistory, HistoryEvent, InterviewFacts, UserContext } from "../../../src/core/follow-ups/history.ts";
 import { planRefresh, recordsAfterRefresh, type UserRecords } from "../../../src/core/follow-ups/refresh.ts";
 import { type FollowUpPlan, type PlannedFollowUp, planFollowUps } from "../../../src/core/follow-ups/rules.ts";
-import { parseSettings } from "../../../src/core/follow-ups/settings.ts";
 import type { PromisedTimeline } from "../../../src/core/understanding/types.ts";
 
-const BERLIN = "Europe/Berlin";
 const NEW_YORK = "America/New_York";
 const LOS_ANGELES = "America/Los_Angeles";
 
@@ -189,15 +187,22 @@ describe("two follow-ups to one person never on one morning", () => {
   });
 });
 
+function application(): ApplicationHistory["application"] {
+  return applicationFacts({ id: 1 });
+}
+
+function interview(overrides: Partial<InterviewFacts> = {}): InterviewFacts {
+  return interviewFacts(overrides);
+}
+
+function user(overrides: { timeZone?: string; country?: string | null } = {}): UserContext {
+  return userContext(overrides);
+}
+
 function planAt(now: number, overrides: Partial<ApplicationHistory> = {}, context: UserContext = user()): FollowUpPlan {
   return planFollowUps({ application: application(), interviews: [], events: [], ...overrides }, context, now);
 }
 
-function only(plan: FollowUpPlan, rule: PlannedFollowUp["rule"]): PlannedFollowUp {
-  const found = plan.followUps.filter((f) => f.rule === rule);
-  expect(found).toHaveLength(1);
-  return found[0] as PlannedFollowUp;
-}
 
 function digestAt(now: number, localDate: string, records: UserRecords, who: { timeZone: string; country: string | null; settings: unknown }) {
   const refresh = planRefresh(records, who, now);
@@ -215,44 +220,10 @@ function digestAt(now: number, localDate: string, records: UserRecords, who: { t
   });
 }
 
-function at(year: number, month: number, day: number, hour: number, minute: number, zone: string): number {
-  return new TZDate(year, month - 1, day, hour, minute, zone).getTime();
-}
 
-function berlin(year: number, month: number, day: number, hour: number, minute: number): number {
-  return at(year, month, day, hour, minute, BERLIN);
-}
 
-function application(): ApplicationHistory["application"] {
-  return {
-    id: 1,
-    company: "Corvid Labs",
-    role: "Data Analyst",
-    contact: { name: "Mara Olsen", email: "mara@corvid.example" },
-    language: "en",
-    employerWroteFirst: false,
-    noCalls: false,
-    notes: [],
-    subject: "Interview invitation – Data Analyst",
-  };
-}
 
-function interview(overrides: Partial<InterviewFacts> = {}): InterviewFacts {
-  return {
-    id: 12,
-    startAt: berlin(2026, 3, 10, 10, 0),
-    startLocal: null,
-    timeZone: BERLIN,
-    durationMin: 60,
-    interviewers: [{ name: "Jonas Berg", email: "jonas@corvid.example" }],
-    status: "scheduled",
-    ...overrides,
-  };
-}
 
-function user(overrides: { timeZone?: string; country?: string | null } = {}): UserContext {
-  return { timeZone: overrides.timeZone ?? BERLIN, country: overrides.country === undefined ? "DE" : overrides.country, settings: parseSettings({}) };
-}
 
 function berlinUser() {
   return { timeZone: BERLIN, country: "DE", settings: {} };
