@@ -264,7 +264,10 @@ export function planFiling({ apps, understanding: u, note, originalSubject, sent
       previous.contactEmail = app.contactEmail;
       previous.contactName = app.contactName;
     }
-    if (details.noCalls) (changedDetails.noCalls = true), (previous.noCalls = app.noCalls);
+    if (details.noCalls) {
+      changedDetails.noCalls = true;
+      previous.noCalls = app.noCalls;
+    }
     if (Object.keys(changedDetails).length > 0) {
       events.push({ type: "details_updated", payload: { ...changedDetails }, inverse: { op: "set_details", details: previous } });
     }
