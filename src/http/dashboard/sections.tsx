@@ -7,7 +7,7 @@ import type { FunnelFigures } from "../../core/applications/funnel.ts";
 import { PostForm } from "./document.tsx";
 import { applicationHref } from "./board.tsx";
 import { describeWait } from "../../core/digest/render.ts";
-import { describeDay, describeInterviewFormat } from "../../core/applications/words.ts";
+import { describeDay, describeInterviewFormat, describeInterviewLength } from "../../core/applications/words.ts";
 import { capitalize, describeInterviewTime, describePeople, formatDay, isHttpsUrl, isoOf, plural } from "./page-text.tsx";
 
 /** A meeting link is a link only when it is https; anything else is shown as text, never followed. */
@@ -30,7 +30,7 @@ function describeRound(interview: DashboardInterview, timeZone: string): string 
 
 export const Interview: FC<{ interview: DashboardInterview; headingLevel: 3 | 4; timeZone: string; withLink?: boolean }> = ({ interview, headingLevel, timeZone, withLink }) => {
   const Heading = headingLevel === 3 ? "h3" : "h4";
-  const details = [interview.format ? capitalize(describeInterviewFormat(interview.format)) : null, interview.durationMin !== null ? `${interview.durationMin} min` : null].filter((d): d is string => d !== null);
+  const details = [interview.format ? capitalize(describeInterviewFormat(interview.format)) : null, interview.durationMin !== null ? describeInterviewLength(interview.durationMin) : null].filter((d): d is string => d !== null);
   return (
     <article class="item" aria-labelledby={`interview-${interview.id}`}>
       <Heading id={`interview-${interview.id}`}>{withLink ? <a href={applicationHref(interview.applicationId)}>{interview.label}</a> : describeRound(interview, timeZone)}</Heading>

@@ -175,6 +175,15 @@ describe("the private page's HTML", () => {
     expect(renderDashboard(buildDashboard({ ...input, view: { kind: "application", applicationId: app.id } })!, OPTIONS)).not.toContain("not expected to take place");
   });
 
+  it("says an interview's length in the words the mails use", () => {
+    const input = searchInput(20);
+    const app = input.records.applications.find((a) => a.status === "interviewing")!;
+    const interviews = input.records.interviews.map((i) => (i.applicationId === app.id ? { ...i, durationMin: 180 } : i));
+    const html = renderDashboard(buildDashboard({ ...input, records: { ...input.records, interviews }, view: { kind: "application", applicationId: app.id } })!, OPTIONS);
+    expect(html).toContain("3 hours");
+    expect(html).not.toContain("180 min");
+  });
+
   it("says the typical wait for an answer as the digest does, in days", () => {
     const data = searchDashboard(20);
     if (data.page.kind !== "overview") throw new Error("expected the overview");
