@@ -106,7 +106,7 @@ describe("the calendar feed", () => {
       sequence: 0,
       status: "CONFIRMED",
     });
-    expect(event!.description).toContain("When: Tue 3 Mar 2026, 14:30 Pacific Standard Time (America/Los_Angeles) (your time)");
+    expect(event!.description).toContain("When: Tue 3 Mar 2026, 14:30 GMT-8 (your time)\n");
     expect(event!.alarms.map((a) => a.triggerSeconds)).toEqual([-86_400, -3_600]);
     // The thank-you note planned after the interview, as a short event pointing to its digest.
     const thankYou = calendar.events.find((e) => e.summary.startsWith("Send: thank-you note"));

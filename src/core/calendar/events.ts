@@ -21,7 +21,7 @@
 import { describeDay, describeFollowUpKind, describeInterviewFormat, describeInterviewLength } from "../applications/words.ts";
 import { addCalendarDays, atLocalTime, toLocalDate, type LocalDate } from "../time/business-days.ts";
 import { MINUTE_MS, parseWallClock } from "../time/civil-dates.ts";
-import { formatInstant } from "../time/format.ts";
+import { describeBothTimes } from "../time/format.ts";
 import { stripHiddenControls } from "../text/untrusted.ts";
 import { isMeetingUrl } from "../understanding/format.ts";
 
@@ -245,9 +245,7 @@ function describeInterviewTime(interview: CalendarInterview, ownerTimeZone: stri
       `The time zone is not confirmed: the email gave none, so your calendar shows this hour in its own zone. To set it, reply to the confirmation of this interview with the time and its zone (e.g. "time: tue 3pm PT").`,
     ];
   }
-  const theirs = interview.timeZone;
-  if (theirs === null || theirs === ownerTimeZone) return [`When: ${describeInstant(interview.startAt, ownerTimeZone)} (your time)`];
-  return [`When: ${describeInstant(interview.startAt, theirs)}`, `Your time: ${describeInstant(interview.startAt, ownerTimeZone)}`];
+  return [`When: ${describeInstant(interview.startAt, ownerTimeZone, interview.timeZone)}`];
 }
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -260,12 +258,15 @@ function describeWallClock(wallMs: number): string {
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${time}`;
 }
 
-/** "Tue 3 Mar 2026, 14:30 Pacific Standard Time (America/Los_Angeles)": the zone spelled out and named. */
-function describeInstant(instantMs: number, timeZone: string): string {
+/**
+ * On the owner's clock and, when the interview's differs, on the interviewer's, named by its
+ * place as every mail names it: "Tue 3 Mar 2026, 23:30 GMT+1 (your time); 14:30 Los Angeles time".
+ */
+function describeInstant(instantMs: number, ownerTimeZone: string, interviewTimeZone: string | null): string {
   try {
-    return `${formatInstant(instantMs, timeZone, "long")} (${timeZone})`;
+    return describeBothTimes(instantMs, ownerTimeZone, interviewTimeZone);
   } catch {
-    // A zone the runtime does not know: say the time in UTC rather than nothing.
-    return `${describeInstant(instantMs, "UTC")} (${timeZone} is not a zone this calendar knows)`;
+    // A zone the runtime does not know: say the owner's time rather than nothing.
+    return `${describeBothTimes(instantMs, ownerTimeZone, null)}; ${interviewTimeZone} is not a zone this calendar knows`;
   }
 }

@@ -81,7 +81,7 @@ describe("the calendar feed", () => {
     expect(feed()).toContain("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n");
   });
 
-  it("shows an interview in UTC with its own UID, the join link and both zones spelled out", () => {
+  it("shows an interview in UTC with its own UID, the join link and both times, the interviewer's named by its place", () => {
     const [event] = readCalendar(feed()).events;
     expect(event).toMatchObject({
       uid: "interview-7@example.com",
@@ -97,8 +97,7 @@ describe("the calendar feed", () => {
     });
     expect(event!.description.split("\n")).toEqual([
       "Backend Engineer at Acme",
-      "When: Tue 3 Mar 2026, 14:30 Pacific Standard Time (America/Los_Angeles)",
-      "Your time: Tue 3 Mar 2026, 23:30 Central European Standard Time (Europe/Berlin)",
+      "When: Tue 3 Mar 2026, 23:30 CET (your time); 14:30 Los Angeles time",
       "Length: 45 minutes",
       "Format: video call",
       "With: Dana Whitfield <dana@acme.example>",
@@ -190,8 +189,13 @@ describe("the calendar feed", () => {
 
   it("says the time once when the interview is in the owner's zone", () => {
     const [event] = readCalendar(feed({ interviews: [interview({ timeZone: "Europe/Berlin" })] })).events;
-    expect(event!.description).toContain("When: Tue 3 Mar 2026, 23:30 Central European Standard Time (Europe/Berlin) (your time)");
-    expect(event!.description).not.toContain("Your time:");
+    expect(event!.description).toContain("When: Tue 3 Mar 2026, 23:30 CET (your time)\n");
+    expect(event!.description).not.toContain("Berlin time");
+  });
+
+  it("still says the owner's time when the interview's zone is one the runtime does not know", () => {
+    const [event] = readCalendar(feed({ interviews: [interview({ timeZone: "Mars/Olympus" })] })).events;
+    expect(event!.description).toContain("When: Tue 3 Mar 2026, 23:30 CET (your time); Mars/Olympus is not a zone this calendar knows\n");
   });
 
   it("names the interview with whatever of role and company is known", () => {
@@ -323,7 +327,7 @@ describe("the invite and the Google Calendar link", () => {
     expect(url.searchParams.get("dates")).toBe("20260303T223000Z/20260303T231500Z");
     expect(url.searchParams.get("text")).toBe("Interview: Backend Engineer at Acme, Inc. & Co");
     expect(url.searchParams.get("location")).toBe("https://meet.google.com/abc-defg-hij");
-    expect(url.searchParams.get("details")).toContain("Your time: Tue 3 Mar 2026, 23:30 Central European Standard Time (Europe/Berlin)");
+    expect(url.searchParams.get("details")).toContain("When: Tue 3 Mar 2026, 23:30 CET (your time); 14:30 Los Angeles time");
     // Nothing a mail app's link finder could stop at: spaces, line breaks, parentheses.
     expect(url.search).not.toMatch(/[ \n()]/);
     expect(url.search).toContain("&dates=20260303T223000Z/20260303T231500Z&");
