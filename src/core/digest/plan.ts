@@ -91,9 +91,10 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
     const day = i.startAt !== null ? toLocalDate(i.startAt, timeZone) : (i.startLocal?.slice(0, 10) ?? null);
     return at === null || day === null ? [] : [{ interview: i, at, day }];
   });
+  // An interview over before the digest goes out (an early call) is no longer ahead: its thank-you is what is left.
   const onDays = (first: LocalDate, last: LocalDate): DigestInterview[] =>
     scheduled
-      .filter(({ day }) => day >= first && day <= last)
+      .filter(({ interview, at, day }) => day >= first && day <= last && at + (interview.durationMin ?? DEFAULT_INTERVIEW_MIN) * MINUTE_MS > scheduledFor)
       .sort((a, b) => a.at - b.at)
       .map(({ interview }) => toDigestInterview(interview, apps.get(interview.applicationId), timeZone, doubts.get(interview.applicationId)?.times.has(interview.id) ?? false));
   const interviews = onDays(localDate, localDate);

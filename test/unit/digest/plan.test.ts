@@ -41,6 +41,16 @@ describe("planDigest: interviews ahead", () => {
     expect(plan.content.upcomingUntil).toBe("2026-03-10");
   });
 
+  it("leaves out an interview of today that was over before the digest went out, and keeps one still going", () => {
+    const interviews = [
+      { ...interview(1, "2026-03-09T06:00:00+01:00"), durationMin: 45 }, // over at 06:45, the digest goes at 07:00
+      { ...interview(2, "2026-03-09T06:30:00+01:00"), durationMin: 60 }, // still going at 07:00
+      interview(3, "2026-03-09T15:00:00+01:00"),
+    ];
+    const plan = planDigest(input({ applications, interviews }));
+    expect(plan.content.interviews.map((i) => i.startAt)).toEqual([Date.parse("2026-03-09T06:30:00+01:00"), Date.parse("2026-03-09T15:00:00+01:00")]);
+  });
+
   it("on a Friday with weekday digests, shows the interviews up to Monday's; with daily digests, only Saturday's", () => {
     const interviews = [interview(1, "2026-03-14T11:00:00+01:00"), interview(2, "2026-03-16T09:00:00+01:00"), interview(3, "2026-03-17T09:00:00+01:00"), { ...interview(4, "2026-03-15T10:00:00+01:00"), status: "cancelled" as const }];
     const weekdays = planDigest(input({ scheduledFor: FRIDAY, localDate: "2026-03-13", applications, interviews, settings: { ...DEFAULT_SETTINGS, digestDays: "weekdays" } }));
