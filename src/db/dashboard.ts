@@ -24,7 +24,7 @@ import type { UserRow } from "./users.ts";
 import { toFollowUpRecord, userRecordsReads } from "./follow-ups.ts";
 import { toApplicationRecord, toInterviewRecord } from "./applications.ts";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../core/applications/status.ts";
-import type { ApplicationRecord } from "../core/applications/records.ts";
+import { ASSUMED_INTERVIEW_MIN, type ApplicationRecord } from "../core/applications/records.ts";
 import { computeFunnel, type FunnelFigures, type FunnelInput } from "../core/applications/funnel.ts";
 import type { UserRecords } from "../core/follow-ups/refresh.ts";
 import { buildHistory } from "../core/follow-ups/history.ts";
@@ -66,8 +66,6 @@ const FUNNEL_WINDOWS: readonly { title: string; days: number | null }[] = [
   { title: "Whole search", days: null },
 ];
 const MINUTE_MS = 60_000;
-/** As the rules assume when an interview's length is unknown (src/core/follow-ups/rule-context.ts). */
-const DEFAULT_INTERVIEW_MIN = 60;
 const OPEN_STATUSES: ReadonlySet<ApplicationStatus> = new Set(["applied", "interviewing", "waiting", "gone_quiet"]);
 /** The status check's optional addition (C6): the owner fills it or deletes its sentence. */
 const OPTIONAL_PLACEHOLDERS: ReadonlySet<string> = new Set([PLACEHOLDERS.addition]);
@@ -682,7 +680,7 @@ class PageContext {
 
   private endOf(i: StoredInterview): number | null {
     const start = this.startOf(i);
-    return start === null ? null : start + (i.durationMin ?? DEFAULT_INTERVIEW_MIN) * MINUTE_MS;
+    return start === null ? null : start + (i.durationMin ?? ASSUMED_INTERVIEW_MIN) * MINUTE_MS;
   }
 }
 

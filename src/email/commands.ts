@@ -18,11 +18,13 @@ import { replyTextFromHtml } from "../core/commands/reply-html.ts";
 import { describeCommands, parseReply, type ReplyProblem } from "../core/commands/parse.ts";
 import type { CommandTarget } from "../core/commands/plan.ts";
 import { findOwnMailSign, referencedMessageIds } from "../core/commands/own-mail.ts";
+import { ASSUMED_INTERVIEW_MIN } from "../core/applications/records.ts";
 import { describeDay } from "../core/applications/words.ts";
 import { findDigestShowing, isDigestAhead } from "../core/digest/schedule.ts";
 import type { ConfirmationOutcome } from "../core/filing/confirmation.ts";
 import type { Understanding } from "../core/understanding/types.ts";
 import { toLocalDate } from "../core/time/business-days.ts";
+import { MINUTE_MS } from "../core/time/civil-dates.ts";
 import { countOutboundSince, findAppliedCommand, findOutboundByMessageId, getInbound, isAnyOurMessage, markInbound, type InboundRow } from "../db/messages.ts";
 import { getDigestByLocalDate, getDigestByMessageId } from "../db/digest.ts";
 import type { UserRow } from "../db/users.ts";
@@ -172,7 +174,7 @@ export async function handleCommandReply(
  * The digests a filing confirmation names: the one that will show the first follow-up, and the
  * one of the interview's day if it is still to go out, written as the digest writes dates.
  */
-export function describeConfirmationDigests(user: UserRow, understanding: Understanding | null, outcome: ConfirmationOutcome, now: number): { nextFollowUp: string | null; interview: string | null } {
+export function describeConfirmationDigests(user: UserRow, understanding: Understanding | null, outcome: ConfirmationOutcome, now: number): { nextFollowUp: string | null; interview: string | null; interviewOver: boolean } {
   const schedule = scheduleOf(user);
   const next = outcome.kind === "filed" ? outcome.nextFollowUp : null;
   const nextDay = next ? findDigestShowing({ dueAt: next.dueAt, snoozedUntil: null }, now, schedule) : null;
@@ -181,6 +183,7 @@ export function describeConfirmationDigests(user: UserRow, understanding: Unders
   return {
     nextFollowUp: nextDay === null ? null : describeDay(nextDay),
     interview: interviewDay !== null && isDigestAhead(interviewDay, now, schedule) ? describeDay(interviewDay) : null,
+    interviewOver: Number.isFinite(start) && start + (understanding?.durationMin ?? ASSUMED_INTERVIEW_MIN) * MINUTE_MS <= now,
   };
 }
 

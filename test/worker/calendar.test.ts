@@ -284,6 +284,14 @@ describe("the confirmation of an invitation", () => {
     expect(attached.events[0]!.startUtc).toBe(fromFeed!.startUtc);
   });
 
+  it("offers neither for an interview forwarded after it took place, and says no digest will list it", async () => {
+    vi.setSystemTime(new Date("2026-03-04T09:00:00Z"));
+    const { parsed } = await forward(gmailForward({}));
+    expect(parsed.attachments).toEqual([]);
+    expect(parsed.text).not.toContain("calendar.google.com");
+    expect(parsed.text).toContain("Next: The interview has already taken place, so no digest will list it; I'll draft a thank-you note for it.");
+  });
+
   it("offers neither for a time the email gave without a zone, which the feed shows as floating", async () => {
     const { parsed } = await forward(gmailForward({ when: "Tuesday, March 3, 2026 at 2:30 PM" }));
     expect(await rows("SELECT start_at, start_local, time_zone FROM interviews")).toEqual([{ start_at: null, start_local: "2026-03-03T14:30:00", time_zone: null }]);

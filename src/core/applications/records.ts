@@ -18,6 +18,9 @@ export interface ApplicationRecord {
   promisedTimeline: PromisedTimeline | null;
 }
 
+/** The length assumed for an interview whose email gave none: when it ends, for its thank-you and for what lists it. */
+export const ASSUMED_INTERVIEW_MIN = 60;
+
 export interface InterviewRecord {
   id: number;
   startAt: number | null;

@@ -6,7 +6,7 @@
 import { addCalendarDays, atLocalTime, parseLocalDateTime, toLocalDate, toLocalMinuteOfDay, type LocalDate } from "../time/business-days.ts";
 import type { DigestContent, DigestDraft, DigestGoneQuiet, DigestInterview, DigestLookBack, DigestWaiting } from "./content.ts";
 import type { FollowUpPlan } from "../follow-ups/rules.ts";
-import type { ApplicationRecord, InterviewRecord } from "../applications/records.ts";
+import { ASSUMED_INTERVIEW_MIN, type ApplicationRecord, type InterviewRecord } from "../applications/records.ts";
 import type { Settings } from "../follow-ups/settings.ts";
 import { findPlannedFollowUp, type StoredFollowUp } from "../follow-ups/sync.ts";
 import { findDigestShowing, findNextDigestDay, isDigestDay } from "./schedule.ts";
@@ -18,8 +18,6 @@ import { describeTimeToConfirm, findDoubts, listChecks, type DetailSource } from
  * well under send_email's 5 MiB and the rendering within the CPU budget.
  */
 export const MAX_DIGEST_DRAFTS = 25;
-/** As the rules assume when an interview's length is unknown (src/core/follow-ups/rule-context.ts). */
-const DEFAULT_INTERVIEW_MIN = 60;
 const MINUTE_MS = 60 * 1000;
 
 export type DigestTiming = { due: true; localDate: string } | { due: false; reason: "before_digest_time" | "not_a_digest_day" | "paused" };
@@ -94,7 +92,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   // An interview over before the digest goes out (an early call) is no longer ahead: its thank-you is what is left.
   const onDays = (first: LocalDate, last: LocalDate): DigestInterview[] =>
     scheduled
-      .filter(({ interview, at, day }) => day >= first && day <= last && at + (interview.durationMin ?? DEFAULT_INTERVIEW_MIN) * MINUTE_MS > scheduledFor)
+      .filter(({ interview, at, day }) => day >= first && day <= last && at + (interview.durationMin ?? ASSUMED_INTERVIEW_MIN) * MINUTE_MS > scheduledFor)
       .sort((a, b) => a.at - b.at)
       .map(({ interview }) => toDigestInterview(interview, apps.get(interview.applicationId), timeZone, doubts.get(interview.applicationId)?.times.has(interview.id) ?? false));
   const interviews = onDays(localDate, localDate);
@@ -110,7 +108,7 @@ export function planDigest(input: DigestPlanInput): DigestPlan {
   const thanked = new Set(dueToday.filter((f) => f.rule === "R1").flatMap((f) => f.recipients.flatMap((r) => (r.email ? [`${f.applicationId}:${r.email.toLowerCase()}`] : []))));
   const due = dueToday.filter((f) => f.rule === "R1" || !f.recipients.some((r) => r.email && thanked.has(`${f.applicationId}:${r.email.toLowerCase()}`)));
   // A thank-you is never sent before its interview ends: one for an interview later today says after when.
-  const interviewEnds = new Map(input.interviews.flatMap((i) => (i.status === "scheduled" && i.startAt !== null ? [[i.id, i.startAt + (i.durationMin ?? DEFAULT_INTERVIEW_MIN) * MINUTE_MS] as const] : [])));
+  const interviewEnds = new Map(input.interviews.flatMap((i) => (i.status === "scheduled" && i.startAt !== null ? [[i.id, i.startAt + (i.durationMin ?? ASSUMED_INTERVIEW_MIN) * MINUTE_MS] as const] : [])));
   const interviewsOf = Map.groupBy(input.interviews, (i) => i.applicationId);
   const items: DigestItem[] = [];
   // With drafts for several applications, a correction names its draft's number ("contact 2: …").

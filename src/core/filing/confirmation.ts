@@ -33,10 +33,11 @@ export interface ConfirmationInput {
   /**
    * Digest dates as the adapter finds them (src/core/digest/schedule.ts), written out: the digest
    * that will show the first follow-up, and the one of the interview's day; null when no digest
-   * still to go out will (digests paused, or that day's has gone out). Absent (the CLI): the
-   * follow-up's due time is named instead.
+   * still to go out will (digests paused, or that day's has gone out); `interviewOver` when the
+   * interview had already ended when the mail was filed (forwarded afterwards). Absent (the CLI):
+   * the follow-up's due time is named instead.
    */
-  digests?: { nextFollowUp: string | null; interview: string | null };
+  digests?: { nextFollowUp: string | null; interview: string | null; interviewOver?: boolean };
   /**
    * The interview offered for the owner's calendar (src/core/calendar/offer.ts): the name of the
    * invite attached to the mail and the Google Calendar link; absent when nothing is offered.
@@ -67,6 +68,7 @@ const NEXT_STEP: Record<Understanding["kind"], string> = {
 function describeNextStep(kind: Understanding["kind"], digests: ConfirmationInput["digests"]): string {
   const listed = kind === "invitation" || kind === "scheduling_confirmation" ? "it" : kind === "next_round" ? "the next round" : null;
   if (!digests || listed === null) return NEXT_STEP[kind];
+  if (digests.interviewOver) return `${listed === "it" ? "The interview" : "The next round"} has already taken place, so no digest will list it; I'll draft a thank-you note for it.`;
   if (digests.interview === null) return `No digest still to go out will list ${listed} before the day; I'll draft a thank-you note for after it.`;
   return `I'll list ${listed} in your digest on ${digests.interview}, and draft a thank-you note for after it.`;
 }

@@ -3,6 +3,7 @@
  * (`toRuleContext`), and the small readings they share: the user's mornings, the days named in
  * drafts, who a nudge goes to. Pure: no I/O, no clock; `now` is an argument.
  */
+import { ASSUMED_INTERVIEW_MIN } from "../applications/records.ts";
 import type { ApplicationFacts, ApplicationHistory, Contact, HistoryEvent, InterviewFacts, UserContext } from "./history.ts";
 import { atLocalTime, type BusinessCalendar, type LocalDate, parseLocalDateTime, toLocalDate } from "../time/business-days.ts";
 import { countryOfZone } from "../time/holidays.ts";
@@ -10,9 +11,6 @@ import { isIanaTimeZone } from "../time/zone-check.ts";
 import { ENGLISH_PHRASES } from "./phrases/en.ts";
 import type { Settings } from "./settings.ts";
 import type { Recipient } from "./spec.ts";
-
-/** When an interview's length is unknown. */
-const DEFAULT_INTERVIEW_MIN = 60;
 const MINUTE_MS = 60 * 1000;
 
 export interface Interview {
@@ -186,7 +184,7 @@ function resolveInterviews(interviews: readonly InterviewFacts[], userZone: stri
     const zone = interview.timeZone !== null && isIanaTimeZone(interview.timeZone) ? interview.timeZone : userZone;
     const startAt = interview.startAt ?? (interview.startLocal === null ? null : parseLocalDateTime(interview.startLocal, zone));
     if (startAt === null) continue;
-    const durationMin = interview.durationMin !== null && interview.durationMin > 0 ? interview.durationMin : DEFAULT_INTERVIEW_MIN;
+    const durationMin = interview.durationMin !== null && interview.durationMin > 0 ? interview.durationMin : ASSUMED_INTERVIEW_MIN;
     resolved.push({
       id: interview.id,
       startAt,

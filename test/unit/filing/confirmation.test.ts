@@ -89,6 +89,15 @@ describe("buildConfirmation: in the words of the digest and the answers", () => 
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
+  it("says of an interview forwarded after it took place that no digest will list it, not that one will before the day", () => {
+    const outcome: ConfirmationOutcome = { kind: "filed", applicationId: 1, isNew: true, changes: [], nextFollowUp: null };
+    const next = (interviewOver: boolean, kind: Understanding["kind"] = "invitation") =>
+      /^Next: (.+)$/m.exec(buildConfirmation({ understanding: { ...sure(), kind }, outcome, ownerTimeZone: "Europe/Berlin", originalSubject: "Interview", replyAddress: "reply+token@assist.example", digests: { nextFollowUp: null, interview: null, interviewOver } }).text)?.[1];
+    expect(next(true)).toBe("The interview has already taken place, so no digest will list it; I'll draft a thank-you note for it.");
+    expect(next(true, "next_round")).toBe("The next round has already taken place, so no digest will list it; I'll draft a thank-you note for it.");
+    expect(next(false)).toBe("No digest still to go out will list it before the day; I'll draft a thank-you note for after it.");
+  });
+
   it("gives a time the email gave without a zone in words, and says its zone is not confirmed", () => {
     const text = confirm({ ...sure(), start: null, tz: null, startLocal: "2026-12-07T10:30:00" });
     expect(text).toContain("When:      Mon 7 Dec 2026, 10:30, time zone not confirmed (the email gives none)\n");
