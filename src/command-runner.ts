@@ -139,7 +139,9 @@ export async function runCommands(deps: Deps, user: UserRow, row: InboundRow, co
       const links: LinkRequest[] = updatedUser.calendarGeneration !== user.calendarGeneration ? [...new Set([...plan.links, "calendar" as const])] : plan.links;
       const asked = links.length > 0 ? await describeLinks(deps, updatedUser, links) : { lines: [], urls: [] };
       if (asked.lines.length > 0) lines.push("", ...asked.lines);
-      lines.push("", plan.irreversible ? "Deleting cannot be undone." : hints.afterChange);
+      // Sessions ended stay ended (an undo bringing a lost device's session back would defeat the point).
+      const loggedOutOnly = plan.changes.length > 0 && plan.changes.every((c) => c.event.type === "sessions_revoked");
+      lines.push("", plan.irreversible ? "Deleting cannot be undone." : loggedOutOnly ? 'Logging out is not undone by "undo": reply "dashboard" for a new link to log in.' : hints.afterChange);
       return { state: "understood", changed: plan.changes.length > 0, subject: "Done", text: lines.join("\n"), ownLinks: asked.urls };
     }
   }

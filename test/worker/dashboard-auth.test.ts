@@ -301,6 +301,8 @@ describe("the session", () => {
     expect((await send("/dashboard", { cookie: first })).status).toBe(200);
     const answer = await reply("logout");
     expect(answer).toContain("logged out of your private page everywhere");
+    expect(answer).toContain('Logging out is not undone by "undo": reply "dashboard" for a new link to log in.');
+    expect(answer).not.toContain("Changed your mind?");
     for (const cookie of [first, second]) expect((await send("/dashboard", { cookie })).headers.get("location")).toBe("/logged-out");
     expect((await send("/login", { method: "POST", form: { secret: unused } })).status).toBe(403);
   });
