@@ -194,8 +194,9 @@ describe("weekly look back", () => {
     expect(monday.text).toContain(
       [
         "LOOKING BACK",
-        "The past week, Mon 2 to Sun 8 March:",
-        "- 1 new application",
+        // The whole search began that week: its figures are said once.
+        "Your whole search so far, all of it in the past week (Mon 2 to Sun 8 March):",
+        "- 1 application",
         "- 1 interview",
         // The invitation opened the application: no wait before it. The rejection came two days after the interview.
         "- 2 answers from employers; a typical wait of 2 days",

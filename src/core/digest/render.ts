@@ -454,10 +454,14 @@ function renderLookBack(content: DigestContent): Section | null {
   const lookBack = content.lookBack;
   if (lookBack === null) return null;
   const title = "Looking back";
-  const parts: Array<{ label: string; lines: string[] }> = [
-    { label: ["The past week", describeDayRange(lookBack.firstDay, lookBack.lastDay)].filter((part) => part !== null).join(", "), lines: describeFigures(lookBack.week, "week") },
-    { label: "Your whole search so far", lines: describeFigures(lookBack.total, "total") },
-  ];
+  const range = describeDayRange(lookBack.firstDay, lookBack.lastDay);
+  // A search that began within the week: the week is the whole of it, said once.
+  const parts: Array<{ label: string; lines: string[] }> = sameFigures(lookBack.week, lookBack.total)
+    ? [{ label: `Your whole search so far, all of it in the past week${range === null ? "" : ` (${range})`}`, lines: describeFigures(lookBack.total, "total") }]
+    : [
+        { label: ["The past week", range].filter((part) => part !== null).join(", "), lines: describeFigures(lookBack.week, "week") },
+        { label: "Your whole search so far", lines: describeFigures(lookBack.total, "total") },
+      ];
   const text = [title.toUpperCase()];
   const blocks: HtmlEscapedString[] = [renderSectionHeading(title)];
   for (const [i, { label, lines }] of parts.entries()) {
@@ -467,6 +471,10 @@ function renderLookBack(content: DigestContent): Section | null {
     if (lines.length > 0) blocks.push(html`<ul style="${STYLE.list}">${joinLines(lines.map((line) => html`<li style="${STYLE.listItem}">${line}</li>`))}</ul>`);
   }
   return { text, html: joinLines(blocks) };
+}
+
+function sameFigures(a: FunnelFigures, b: FunnelFigures): boolean {
+  return (Object.keys(a) as (keyof FunnelFigures)[]).every((key) => a[key] === b[key]);
 }
 
 /** The figures in words, one line each; a figure that is zero is left out ("0 offers" says nothing worth reading). */

@@ -387,6 +387,13 @@ describe("renderDigest: look back", () => {
     expect(html).toContain("The past week, Mon 23 Feb to Sun 1 Mar: nothing new.");
     expect(html).toContain("2 answers from employers</li>");
   });
+
+  it("says the figures once when the whole search began within the past week", () => {
+    const figures = { ...none, applications: 2, interviews: 1 };
+    const { text } = renderDigest(content({ localDate: "2026-03-09", lookBack: { firstDay: "2026-03-02", lastDay: "2026-03-08", week: figures, total: figures } }));
+    expect(text).toContain("LOOKING BACK\nYour whole search so far, all of it in the past week (Mon 2 to Sun 8 March):\n- 2 applications\n- 1 interview\n");
+    expect(text).not.toContain("The past week,");
+  });
 });
 
 describe("renderDigest: draft links", () => {
