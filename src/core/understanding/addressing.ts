@@ -17,6 +17,7 @@
  *   informal. A greeting that does not tell ("Dear Priya", a template's "Bonjour Camille
  *   Bernard") leaves it unknown.
  */
+import { isPlainLatin, LATIN_LETTER_CLASS } from "../text/latin.ts";
 
 export type WriterFormality = "formal" | "polite" | "informal";
 
@@ -134,17 +135,18 @@ const GREETINGS: readonly [RegExp, WriterFormality | null][] = [
 
 /** What one email shows about addressing its writer, or null when it shows nothing. */
 export function readAddressing({ text, from, contact, company }: AddressingInput): WriterAddressing | null {
-  const lines = ownLines(text);
-  const greeting = findGreeting(lines);
+  const body = readBody(text);
+  const greeting = findGreeting(body);
   const sender = toCandidate(from?.name ?? null, from?.address ?? null);
-  const named = toCandidate(contact?.name ?? null, contact?.email ?? null);
+  // The contact is most often the sender, read once.
+  const named = contact !== null && contact.name === (from?.name ?? null) && contact.email === (from?.address ?? null) ? sender : toCandidate(contact?.name ?? null, contact?.email ?? null);
   const companyWords = new Set(company === null ? [] : nameTokens(company));
   const after = greeting?.index ?? -1;
-  const signature = findSignature(lines, after, { named, sender, companyWords });
+  const signature = findSignature(body, after, { named, sender, companyWords });
   // Unsigned mail from the contact's own address (a team mailbox that names them) speaks for the contact.
   const writer = signature?.person ?? (named?.name && named.email && named.email.toLowerCase() === sender?.email?.toLowerCase() ? named : sender);
   if (writer === null) return null;
-  const titles = [signature?.title, titleInName(writer.name), signature?.roleTitle, titleMentioned(lines, after, writer)].filter((t): t is Title => !!t);
+  const titles = [signature?.title, titleInName(writer.name), signature?.roleTitle, titleMentioned(body, after, writer)].filter((t): t is Title => !!t);
   // Sources that disagree tell nothing.
   const title = titles.length > 0 && titles.every((t) => t === titles[0]) ? (titles[0] ?? null) : null;
   const signedAs = signature?.signed ?? null;
@@ -166,26 +168,44 @@ export function readAddressing({ text, from, contact, company }: AddressingInput
  * initial stands for a word only beside a word written out.
  */
 export function isSamePersonName(a: string, b: string): boolean {
-  const left = nameTokens(a);
-  const right = nameTokens(b);
+  return isSamePerson(nameTokens(a), nameTokens(b));
+}
+
+/** `isSamePersonName` on names already read as tokens. */
+function isSamePerson(left: readonly string[], right: readonly string[]): boolean {
   if (left.length === 0 || right.length === 0) return false;
   return left.length <= right.length ? fitsWithin(left, right) : fitsWithin(right, left);
 }
 
 // ---------------------------------------------------------------------------------------------
 
-/** The body's lines, trimmed, without quoted lines ("> …"): the unwrapping has already cut a reply's history. */
-function ownLines(text: string): string[] {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith(">"));
+/** The body's own lines, and the same lines folded: the greeting, the closings and the mentions of the writer read them. */
+interface Body {
+  /** Trimmed, without quoted lines ("> …"): the unwrapping has already cut a reply's history. */
+  lines: string[];
+  /** `fold` of each line, filled as lines are read. */
+  folded: (string | undefined)[];
 }
 
-function findGreeting(lines: readonly string[]): { index: number; formality: WriterFormality | null } | null {
-  const last = Math.min(lines.length, GREETING_LINES);
+function readBody(text: string): Body {
+  const lines: string[] = [];
+  // Cut line by line: no array of the untrimmed lines is built first.
+  for (let start = 0, end = 0; end >= 0; start = end + 1) {
+    end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end).trim();
+    if (line !== "" && !line.startsWith(">")) lines.push(line);
+  }
+  return { lines, folded: [] };
+}
+
+function foldedLine(body: Body, index: number): string {
+  return (body.folded[index] ??= fold(body.lines[index] ?? ""));
+}
+
+function findGreeting(body: Body): { index: number; formality: WriterFormality | null } | null {
+  const last = Math.min(body.lines.length, GREETING_LINES);
   for (let index = 0; index < last; index++) {
-    const line = fold(lines[index] ?? "");
+    const line = foldedLine(body, index);
     for (const [pattern, formality] of GREETINGS) if (pattern.test(line)) return { index, formality };
   }
   return null;
@@ -213,14 +233,15 @@ interface Signers {
  * closing, a line that is the sender's full name and nothing else ("Nina Castillo\nRecruiting
  * Coordinator") signs the mail.
  */
-function findSignature(lines: readonly string[], after: number, signers: Signers): Signature | null {
+function findSignature(body: Body, after: number, signers: Signers): Signature | null {
   if (signers.named === null && signers.sender === null) return null;
+  const { lines } = body;
   for (let i = after + 1; i < lines.length; i++) {
-    const closing = readClosing(lines[i] ?? "");
+    const closing = readClosing(body, i);
     if (closing === null) continue;
     const sameLine = closing.rest === "" ? null : signatureAt(closing.rest, lines, i, signers);
     if (sameLine) return sameLine;
-    const next = nextNameLine(lines, i);
+    const next = nextNameLine(body, i);
     const signed = next < 0 ? null : signatureAt(lines[next] ?? "", lines, next, signers);
     if (signed) return signed;
   }
@@ -230,18 +251,20 @@ function findSignature(lines: readonly string[], after: number, signers: Signers
   for (let i = after + 1; i < lines.length; i++) {
     // "You will be contacted by:\nDana Whitfield" introduces the name; it does not sign.
     if (lines[i - 1]?.endsWith(":")) continue;
-    const signed = signatureAt(lines[i] ?? "", lines, i, senderOnly);
-    if (signed && signed.rest === "" && nameTokens(signed.signed).length === sender.tokens.length) return signed;
+    const line = lines[i] ?? "";
+    // A name alone on its line ends with a name's word: most lines are sentences, which end otherwise.
+    if (!isNameWord(withoutFullStop(lastWord(line)))) continue;
+    const signed = signatureAt(line, lines, i, senderOnly);
+    if (signed && signed.rest === "" && signed.tokens.length === sender.tokens.length) return signed;
   }
   return null;
 }
 
 /** The line after a closing that may hold the name: separators and further closings ("Thank you.\nRegards,") are passed over. */
-function nextNameLine(lines: readonly string[], closingIndex: number): number {
-  for (let i = closingIndex + 1; i < lines.length && i <= closingIndex + 3; i++) {
-    const line = lines[i] ?? "";
-    if (/^[-_—–=~*\s]*$/.test(line)) continue;
-    const closing = readClosing(line);
+function nextNameLine(body: Body, closingIndex: number): number {
+  for (let i = closingIndex + 1; i < body.lines.length && i <= closingIndex + 3; i++) {
+    if (/^[-_—–=~*\s]*$/.test(body.lines[i] ?? "")) continue;
+    const closing = readClosing(body, i);
     if (closing !== null && closing.rest === "") continue;
     return i;
   }
@@ -249,9 +272,10 @@ function nextNameLine(lines: readonly string[], closingIndex: number): number {
 }
 
 /** A closing line, and what follows the closing on it ("Sincerely, Marcus Webb" → "Marcus Webb"). */
-function readClosing(line: string): { rest: string } | null {
+function readClosing(body: Body, index: number): { rest: string } | null {
+  const line = body.lines[index] ?? "";
   if (line.length > MAX_CLOSING_CHARS) return null;
-  const folded = fold(line);
+  const folded = foldedLine(body, index);
   const bare = folded.replace(/[,.!]+$/, "").trim();
   if (CLOSINGS.has(bare)) return { rest: "" };
   const comma = bare.indexOf(",");
@@ -265,17 +289,18 @@ function readClosing(line: string): { rest: string } | null {
  * different people, the sender wrote the mail; when they are one person, the contact's address
  * is the one drafts go to.
  */
-function signatureAt(line: string, lines: readonly string[], index: number, signers: Signers): (Signature & { rest: string }) | null {
+function signatureAt(line: string, lines: readonly string[], index: number, signers: Signers): (Signature & { rest: string; tokens: string[] }) | null {
   const parsed = parseSignedLine(line);
   if (parsed === null || parsed.tokens.some((t) => signers.companyWords.has(t))) return null;
   const { named, sender } = signers;
   const byContact = named !== null && matchesCandidate(parsed.tokens, named);
   const bySender = sender !== null && matchesCandidate(parsed.tokens, sender);
-  const samePerson = byContact && bySender && named.name !== null && sender.name !== null && isSamePersonName(named.name, sender.name);
+  // A candidate's tokens are those of its name.
+  const samePerson = byContact && bySender && named.name !== null && sender.name !== null && isSamePerson(named.tokens, sender.tokens);
   const person = byContact && (!bySender || samePerson) ? named : bySender ? sender : null;
   if (person === null) return null;
   const roleText = [parsed.rest, ...lines.slice(index + 1, index + 1 + ROLE_LINES)].join("\n");
-  return { person, signed: parsed.name, title: parsed.title, roleTitle: roleTitleIn(roleText), rest: parsed.rest };
+  return { person, signed: parsed.name, title: parsed.title, roleTitle: roleTitleIn(roleText), rest: parsed.rest, tokens: parsed.tokens };
 }
 
 /**
@@ -286,10 +311,12 @@ function parseSignedLine(line: string): { name: string; tokens: string[]; title:
   const unprefixed = line.replace(/^(?:[-—–~*]+\s*)?(?:(?:i\.\s?a\.|i\.\s?v\.|ppa?\.|p\.\s?p\.)\s*)?/i, "");
   const cut = /\s[|/–—-]\s|,|\s\(|\t/.exec(unprefixed);
   const rest = cut ? unprefixed.slice(cut.index).trim() : "";
-  const words = (cut ? unprefixed.slice(0, cut.index) : unprefixed).trim().split(/\s+/).filter(Boolean);
-  // A full stop closes the name ("Marcus Webb."), unless the last word is an initial ("Dana W.").
-  const last = words.at(-1);
-  if (last !== undefined && /\p{L}{2}\.$/u.test(last)) words[words.length - 1] = last.slice(0, -1);
+  const namePart = (cut ? unprefixed.slice(0, cut.index) : unprefixed).trim();
+  // The last word is never a title, so it must be a name's: read first, as most lines are sentences, which end otherwise.
+  const last = withoutFullStop(lastWord(namePart));
+  if (!isNameWord(last)) return null;
+  const words = namePart.split(/\s+/);
+  words[words.length - 1] = last;
   let title: Title | null = null;
   while (words.length > 1) {
     const key = fold(words[0] ?? "").replace(/\.$/, "");
@@ -302,6 +329,22 @@ function parseSignedLine(line: string): { name: string; tokens: string[]; title:
   if (!/^\p{Lu}/u.test(words[0] ?? "") || words.some((w) => NOT_PERSON_WORDS.has(fold(w)))) return null;
   const name = words.join(" ");
   return { name, tokens: nameTokens(name), title, rest };
+}
+
+/** A full stop closes a name ("Marcus Webb."), unless its last word is an initial ("Dana W."). */
+function withoutFullStop(word: string): string {
+  return /\p{L}{2}\.$/u.test(word) ? word.slice(0, -1) : word;
+}
+
+/** The last word of a trimmed text, as `split(/\s+/)` cuts it: read from its end, as a line can be long. */
+function lastWord(text: string): string {
+  let start = text.length;
+  for (; start > 0; start--) {
+    const code = text.charCodeAt(start - 1);
+    // Printable ASCII is never white space; any other character is asked of `\s`.
+    if ((code <= 32 || code >= 127) && /\s/.test(text.charAt(start - 1))) break;
+  }
+  return text.slice(start);
 }
 
 /** A capitalised word ("O'Brien", "Jean-Luc"), an initial ("W."), or a particle ("von"). */
@@ -360,15 +403,20 @@ function toCandidate(name: string | null, email: string | null): Candidate | nul
  * degree after a comma ("Dana Whitfield, PhD") and initials' dots left out.
  */
 function nameTokens(name: string): string[] {
-  const [before, after, ...more] = name.split(",").map((part) => part.trim());
-  const single = more.length === 0 && after !== undefined && after !== "" && !/\s/.test(after);
-  const ordered = single ? (isDegree(after) ? (before ?? "") : `${after} ${before}`) : name;
-  const words = ordered
-    .split(/[\s,]+/)
-    .map((w) => fold(w).replace(/\.$/, ""))
+  const ordered = name.includes(",") ? reorderedName(name) : name;
+  // Words with nothing to decompose fold alike one by one or together.
+  const words = (DECOMPOSABLE.test(ordered) ? ordered.split(/[\s,]+/).map(fold) : ordered.toLowerCase().split(/[\s,]+/))
+    .map((w) => (w.endsWith(".") ? w.slice(0, -1) : w))
     .filter(Boolean);
   while (words.length > 1 && (COURTESY_TITLES[words[0] ?? ""] !== undefined || OTHER_TITLES.has(words[0] ?? ""))) words.shift();
   return words.filter((w) => !NAME_PARTICLES.has(w) || words.length <= 1);
+}
+
+/** "Whitfield, Dana" → "Dana Whitfield"; "Dana Whitfield, PhD" → "Dana Whitfield"; other names as they are. */
+function reorderedName(name: string): string {
+  const [before, after, ...more] = name.split(",").map((part) => part.trim());
+  const single = more.length === 0 && after !== undefined && after !== "" && !/\s/.test(after);
+  return single ? (isDegree(after) ? (before ?? "") : `${after} ${before}`) : name;
 }
 
 /** A courtesy title at the front of a header name ("Frau Katrin Vogel"). */
@@ -378,29 +426,33 @@ function titleInName(name: string | null): Title | null {
   return COURTESY_TITLES[fold(first[0] ?? "").replace(/\.$/, "")] ?? null;
 }
 
+const WORD_BREAK = /[^\p{L}.'-]+/u;
+/** `WORD_BREAK` for plain Latin text, where it splits alike and much faster. */
+const LATIN_WORD_BREAK = new RegExp(`[^${LATIN_LETTER_CLASS}.'-]+`);
+
 /**
  * A courtesy title the mail puts before the writer's name after the greeting ("Ansprechpartner:
  * Herr Tobias Reindl", "contactez Mme Dubois"). A lone "M." after their given name is a middle
  * initial ("Dana M. Whitfield"), not "Monsieur".
  */
-function titleMentioned(lines: readonly string[], after: number, writer: Candidate): Title | null {
+function titleMentioned(body: Body, after: number, writer: Candidate): Title | null {
   const given = writer.tokens[0];
   const family = writer.tokens.at(-1);
   if (writer.tokens.length < 2 || given === undefined || family === undefined) return null;
-  // Folded once: most mail never names the writer again, and then no line is read.
-  const rest = fold(lines.slice(after + 1).join("\n"));
-  if (!rest.includes(family)) return null;
   let found: Title | null = null;
-  for (const line of rest.split("\n")) {
+  // Most mail never names the writer again, and then no line's words are read.
+  for (let index = after + 1; index < body.lines.length; index++) {
+    const line = foldedLine(body, index);
     if (!line.includes(family)) continue;
-    const words = line.split(/[^\p{L}.'-]+/u).filter(Boolean);
+    const words = line.split(isPlainLatin(line) ? LATIN_WORD_BREAK : WORD_BREAK).filter(Boolean);
     for (let w = 0; w + 1 < words.length; w++) {
-      const key = (words[w] ?? "").replace(/\.$/, "");
-      const title = COURTESY_TITLES[key];
-      if (title === undefined || (key === "m" && words[w - 1] === given)) continue;
+      // The word after a title is read first: few words stand before the writer's name.
       const next = (words[w + 1] ?? "").replace(/\.$/, "");
       const named = next === family || (next === given && words.slice(w + 2, w + 1 + writer.tokens.length).includes(family));
       if (!named) continue;
+      const key = (words[w] ?? "").replace(/\.$/, "");
+      const title = COURTESY_TITLES[key];
+      if (title === undefined || (key === "m" && words[w - 1] === given)) continue;
       if (found !== null && found !== title) return null;
       found = title;
     }
@@ -442,7 +494,15 @@ function isDegree(word: string): boolean {
   return /\p{Lu}.*\p{Lu}/u.test(word) || word.endsWith(".");
 }
 
+const COMBINING_DIACRITICS = /[\u0300-\u036F]/g;
+const MARKS = /\p{M}/gu;
+/** Beyond ASCII, Latin-1's signs ("«", no-break space) and General Punctuation ("’", "–") are their own decompositions, and no marks. */
+const DECOMPOSABLE = /[^\u0000-\u00BF\u2002-\u20CF]/;
+
 /** Lower case without accents: "Grüße" → "grusse", "Chère" → "chere". */
 function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/ß/g, "ss").toLowerCase();
+  if (!DECOMPOSABLE.test(text)) return text.toLowerCase();
+  // Most marks left by NFD are the combining diacritics; any other is a mark outside plain Latin.
+  const stripped = text.normalize("NFD").replace(COMBINING_DIACRITICS, "");
+  return (isPlainLatin(stripped) ? stripped : stripped.replace(MARKS, "")).replace(/ß/g, "ss").toLowerCase();
 }

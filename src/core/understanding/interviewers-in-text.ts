@@ -17,6 +17,8 @@
  */
 import { isEmployerHost, isPlatformName } from "./platforms.ts";
 import type { Person } from "./types.ts";
+import { createWordFinder, findWords } from "../text/word-finder.ts";
+import { isAsciiText } from "../text/latin.ts";
 import { wordPattern } from "../text/word-pattern.ts";
 
 /** Who is never an interviewer: the candidate (the original's recipients), the sender or coordinator, the employer. */
@@ -27,12 +29,22 @@ export interface NotInterviewers {
 
 export function findInterviewersInText(text: string, notInterviewers: NotInterviewers): Person[] {
   const body = readOwnLines(text);
+  // A unit is a run of this text (own lines joined by spaces): one pass over it tells which leads
+  // can match at all, and most units then need no keyword search.
+  const joined = body.lines.join(" ");
+  const lowerJoined = joined.toLowerCase();
+  const present = findWords(KEYWORD_FINDER, lowerJoined);
+  // Lower-casing keeps every character's place unless one grows ("İ"); then a unit's lower case is a slice of the whole's.
+  const sliceable = lowerJoined.length === joined.length;
+  const leads = LEADS.filter((lead) => includesAny(present, lead.keywords));
+  const triggers = TRIGGER_KEYWORDS.filter((keyword) => present.has(keyword));
   const found: Person[] = [];
+  if (leads.length === 0 && triggers.length === 0) return found;
   for (const unit of joinWrappedLines(body.lines)) {
     if (TITLE_LABEL.test(unit.text)) continue;
-    const lower = unit.text.toLowerCase();
-    for (const lead of LEADS) {
-      if (!lead.keywords.some((keyword) => lower.includes(keyword))) continue;
+    const lower = sliceable ? lowerJoined.slice(unit.start, unit.start + unit.text.length) : unit.text.toLowerCase();
+    for (const lead of leads) {
+      if (!includesAny(lower, lead.keywords)) continue;
       for (const match of unit.text.matchAll(lead.pattern)) {
         const listStart = match.index + match[0].length;
         const sentence = sentenceAround(unit.text, match.index, listStart);
@@ -42,8 +54,10 @@ export function findInterviewersInText(text: string, notInterviewers: NotIntervi
         found.push(...(/^[ ]*:?[ ]*$/.test(rest) && `${match[0]}${rest}`.includes(":") ? listUnder(body.lines, unit.lastLine) : namesAfterLead(rest)));
       }
     }
-    if (TRIGGER_KEYWORDS.some((keyword) => lower.includes(keyword))) found.push(...namesBeforeTrigger(unit.text));
+    if (includesAny(lower, triggers)) found.push(...namesBeforeTrigger(unit.text));
   }
+  // Most mail names no one: then there is no one to exclude.
+  if (found.length === 0) return found;
   const exclusion = readExclusion(notInterviewers, body, text);
   return distinct(found.filter((person) => !isExcluded(person, exclusion)));
 }
@@ -51,8 +65,16 @@ export function findInterviewersInText(text: string, notInterviewers: NotIntervi
 // ---------------------------------------------------------------------------------------------
 // Words
 
+/** Whether the text (or set) holds one of the words; a plain loop, as it runs for every unit and lead. */
+function includesAny(text: string | ReadonlySet<string>, words: readonly string[]): boolean {
+  for (const word of words) if (typeof text === "string" ? text.includes(word) : text.has(word)) return true;
+  return false;
+}
+
 /** Lower case without accents: "Gómez" → "gomez". */
 function fold(text: string): string {
+  // ASCII is its own decomposition.
+  if (isAsciiText(text)) return text.toLowerCase();
   return text.normalize("NFKD").replace(/[\u0300-\u036F]/g, "").toLowerCase();
 }
 
@@ -202,7 +224,9 @@ function readOwnLines(text: string): OwnLines {
     const line = all[i] ?? "";
     if (line.startsWith(">")) continue;
     if (QUOTE_HEADER.test(line) || (QUOTED_FROM.test(line) && all.slice(i + 1, i + 4).some((next) => QUOTED_DATE.test(next)))) break;
-    const closing = closingOf(line, all.slice(i + 1).find((next) => next !== "") ?? "");
+    let next = i + 1;
+    while (next < all.length && all[next] === "") next++;
+    const closing = closingOf(line, all[next] ?? "");
     if (line === "--" || closing !== null) {
       signers = namesUnderClosing(closing ?? "", all.slice(i + 1));
       break;
@@ -236,6 +260,8 @@ function namesUnderClosing(sameLine: string, after: string[]): string[] {
 
 interface Unit {
   text: string;
+  /** Where the unit starts in the own lines joined by spaces. */
+  start: number;
   /** The index in the own lines of the unit's last line. */
   lastLine: number;
 }
@@ -249,13 +275,15 @@ const OPEN_LINE_END = /\b(?:with|mit|avec|con|met|com|meet|and|und|et|y|e|en|by|
 function joinWrappedLines(lines: string[]): Unit[] {
   const units: Unit[] = [];
   let text = "";
-  for (let i = 0; i < lines.length; i++) {
+  let start = 0;
+  for (let i = 0, lineStart = 0; i < lines.length; lineStart += (lines[i] ?? "").length + 1, i++) {
     const line = lines[i] ?? "";
+    if (text === "") start = lineStart;
     text = text === "" ? line : `${text} ${line}`;
     const next = lines[i + 1] ?? "";
     const wrapped = line.length >= MIN_WRAPPED_LINE_CHARS && !/[.!?:;]$/.test(line) && next !== "" && (isLowerCaseStart(next) || OPEN_LINE_END.test(line));
     if (wrapped) continue;
-    if (text !== "") units.push({ text, lastLine: i });
+    if (text !== "") units.push({ text, start, lastLine: i });
     text = "";
   }
   return units;
@@ -398,13 +426,19 @@ const TRIGGER_AFTER_LIST = wordPattern(
     "iy",
   ),
 );
+/** `TRIGGER_AFTER_LIST` at any place: where it matches nowhere, it follows no list. */
+const TRIGGER_ANYWHERE = new RegExp(TRIGGER_AFTER_LIST.source, TRIGGER_AFTER_LIST.flags.replace("y", ""));
 const TRIGGER_KEYWORDS = ["interview", "gespräch", "gesprek", "entretien", "entrevist", "vous recev", "vous accueil", "vous rencontr"];
+/** Every lead's and trigger's keywords, found in one pass over the text. */
+const KEYWORD_FINDER = createWordFinder([...LEADS.flatMap((lead) => lead.keywords), ...TRIGGER_KEYWORDS]);
 const SENTENCE_STARTS = /(?:^|[.!?]["”)]?[ ]+)(?=\S)/g;
 const BOTH = /(?:both|beide|tous[ ]deux|ambos|ambas|beiden)[ ]+/iy;
 
 /** Lists that open a sentence and are followed by a phrase saying they interview: "Sam Ortiz will interview you". */
 function namesBeforeTrigger(text: string): Person[] {
   const found: Person[] = [];
+  // Where no such phrase stands, no list is read.
+  if (!TRIGGER_ANYWHERE.test(text)) return found;
   for (const start of text.matchAll(SENTENCE_STARTS)) {
     const at = start.index + start[0].length;
     const list = readList(text, at);
