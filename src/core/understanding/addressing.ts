@@ -63,11 +63,14 @@ const ROLE_LINES = 2;
 const MAX_CLOSING_CHARS = 60;
 const MAX_NAME_TOKENS = 5;
 
-const COURTESY_TITLES: Record<string, Title> = {
-  ms: "ms", mrs: "ms", miss: "ms", frau: "ms", mme: "ms", madame: "ms", mlle: "ms", mademoiselle: "ms", sra: "ms", srta: "ms",
-  senora: "ms", senorita: "ms",
-  mr: "mr", herr: "mr", m: "mr", monsieur: "mr", sr: "mr", senor: "mr",
-};
+// A Map, not an object: a name word such as "constructor" must find nothing.
+const COURTESY_TITLES = new Map<string, Title>(
+  Object.entries({
+    ms: "ms", mrs: "ms", miss: "ms", frau: "ms", mme: "ms", madame: "ms", mlle: "ms", mademoiselle: "ms", sra: "ms", srta: "ms",
+    senora: "ms", senorita: "ms",
+    mr: "mr", herr: "mr", m: "mr", monsieur: "mr", sr: "mr", senor: "mr",
+  } as const),
+);
 /** Academic and other titles before a name: left out of it, and telling nothing of the courtesy title. */
 const OTHER_TITLES = new Set(["dr", "prof", "mx", "dipl", "ing", "mag", "lic"]);
 const NAME_PARTICLES = new Set(["de", "da", "das", "do", "dos", "van", "von", "der", "den", "ter", "la", "le", "di", "del", "du", "y", "e", "al", "bin", "zu"]);
@@ -320,7 +323,7 @@ function parseSignedLine(line: string): { name: string; tokens: string[]; title:
   let title: Title | null = null;
   while (words.length > 1) {
     const key = fold(words[0] ?? "").replace(/\.$/, "");
-    const courtesy = COURTESY_TITLES[key];
+    const courtesy = COURTESY_TITLES.get(key);
     if (courtesy !== undefined) title ??= courtesy;
     else if (!OTHER_TITLES.has(key)) break;
     words.shift();
@@ -408,7 +411,7 @@ function nameTokens(name: string): string[] {
   const words = (DECOMPOSABLE.test(ordered) ? ordered.split(/[\s,]+/).map(fold) : ordered.toLowerCase().split(/[\s,]+/))
     .map((w) => (w.endsWith(".") ? w.slice(0, -1) : w))
     .filter(Boolean);
-  while (words.length > 1 && (COURTESY_TITLES[words[0] ?? ""] !== undefined || OTHER_TITLES.has(words[0] ?? ""))) words.shift();
+  while (words.length > 1 && (COURTESY_TITLES.get(words[0] ?? "") !== undefined || OTHER_TITLES.has(words[0] ?? ""))) words.shift();
   return words.filter((w) => !NAME_PARTICLES.has(w) || words.length <= 1);
 }
 
@@ -423,7 +426,7 @@ function reorderedName(name: string): string {
 function titleInName(name: string | null): Title | null {
   const first = name?.trim().split(/\s+/);
   if (!first || first.length < 2) return null;
-  return COURTESY_TITLES[fold(first[0] ?? "").replace(/\.$/, "")] ?? null;
+  return COURTESY_TITLES.get(fold(first[0] ?? "").replace(/\.$/, "")) ?? null;
 }
 
 const WORD_BREAK = /[^\p{L}.'-]+/u;
@@ -451,7 +454,7 @@ function titleMentioned(body: Body, after: number, writer: Candidate): Title | n
       const named = next === family || (next === given && words.slice(w + 2, w + 1 + writer.tokens.length).includes(family));
       if (!named) continue;
       const key = (words[w] ?? "").replace(/\.$/, "");
-      const title = COURTESY_TITLES[key];
+      const title = COURTESY_TITLES.get(key);
       if (title === undefined || (key === "m" && words[w - 1] === given)) continue;
       if (found !== null && found !== title) return null;
       found = title;
@@ -472,7 +475,7 @@ function stripTitles(name: string): string {
   const words = name.trim().split(/\s+/);
   while (words.length > 1) {
     const key = fold(words[0] ?? "").replace(/\.$/, "");
-    if (COURTESY_TITLES[key] === undefined && !OTHER_TITLES.has(key)) break;
+    if (COURTESY_TITLES.get(key) === undefined && !OTHER_TITLES.has(key)) break;
     words.shift();
   }
   return words.join(" ");

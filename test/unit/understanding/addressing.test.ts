@@ -81,6 +81,14 @@ describe("C9: the name they signed with", () => {
     expect(read("Hi Ada,\n\nThanks, and see you on Tuesday at the office.")?.signedAs).toBeNull();
   });
 
+  it("finds no courtesy title in a name word that only an object's own properties would answer to", () => {
+    for (const word of ["Constructor", "ToString", "ValueOf", "__proto__"]) {
+      const writer = { name: `${word} Lee`, address: "lee@saltmarsh.example" };
+      const reading = read("Hi Ada,\n\nSee you.\n\nBest,\nLee", { from: writer, contact: { name: writer.name, email: writer.address } });
+      expect(reading?.title ?? null, word).toBeNull();
+    }
+  });
+
   it("reads nothing from quoted earlier mail: the candidate's own sign-off is not the recruiter's", () => {
     const ada = { name: "Ada Okonkwo", address: "ada@mailbox.example" };
     expect(read("Hi Ada,\n\nSounds good.\n\n> Hi Dana,\n> Best,\n> Ada", { contact: { name: ada.name, email: ada.address } })?.signedAs).toBeNull();
