@@ -6,7 +6,7 @@
  * Label tables cover English, German, French, Spanish, Dutch and Portuguese as Gmail, Outlook
  * (new, classic, iOS), Apple Mail, Thunderbird, Yahoo and Proton print them.
  */
-import { addressParser, decodeWords } from "postal-mime";
+import { addressParser, decodeWords, type Mailbox } from "postal-mime";
 import type { Address, ForwardStyle } from "./forwarded-email.ts";
 
 export type HeaderField = "from" | "date" | "to" | "cc" | "subject" | "replyTo";
@@ -75,9 +75,11 @@ function dashCount(line: string): number {
 }
 
 function styleOfMarker(line: string): { style: ForwardStyle; explicitForward: boolean } | null {
+  // Most lines are body text: only a line ending in a dash or a colon can be a marker.
+  const end = line.trimEnd();
+  if (!end.endsWith("-") && !end.endsWith(":")) return null;
   const trimmed = line.replace(/^[\s>]+/, "").trim();
   const dashed = trimmed.startsWith("--") && trimmed.endsWith("--");
-  // Most lines are body text: only a dashed line or one ending in a colon can be a marker.
   if (!dashed && !trimmed.endsWith(":")) return null;
   const text = markerText(line);
   if (dashed) {
@@ -99,9 +101,13 @@ const MAX_LABEL_LINE_PREFIX = 40;
 /** Parses "Label: value" into a header field, or null when the line is not a header line. */
 function readHeaderLine(line: string): { field: HeaderField; value: string } | null {
   // A label is at most 20 letters, so a line without an early colon is not a header line.
+  if (!line.includes(":")) return null;
   const trimmed = line.trim();
   const colon = trimmed.indexOf(":");
   if (colon < 1 || colon > MAX_LABEL_LINE_PREFIX) return null;
+  // Most lines with an early colon are text ("Time: 10:00", "https://..."): only a known label
+  // can make a header line, and it is cheaper to look up than the pattern is to run.
+  if (!LABEL_TO_FIELD.has(labelBefore(trimmed, colon))) return null;
   const match = /^\*?([\p{L}][\p{L} '-]{0,18}?)\*?\s*:\*?[ \t]*(.*)$/u.exec(trimmed);
   if (!match?.[1]) return null;
   const field = LABEL_TO_FIELD.get(match[1].trim().toLowerCase());
@@ -109,21 +115,38 @@ function readHeaderLine(line: string): { field: HeaderField; value: string } | n
   return { field, value: (match[2] ?? "").replace(/^\*\s*/, "").trim() };
 }
 
+/** The label of a trimmed line as the header pattern reads it: before the colon, without emphasis. */
+function labelBefore(trimmed: string, colon: number): string {
+  const label = trimmed.slice(trimmed.startsWith("*") ? 1 : 0, colon).trimEnd();
+  return (label.endsWith("*") ? label.slice(0, -1) : label).trim().toLowerCase();
+}
+
 interface HeaderBlock {
   fields: HeaderFields;
   count: number;
-  /** Index of the first line after the block. */
+  /** Offset of the first line after the block (text.length + 1 when the block ends the text). */
   end: number;
 }
 
-/** Reads consecutive header lines from `start`; a blank or non-header line ends the block. */
-function readHeaderBlock(lines: string[], start: number, quoted: boolean): HeaderBlock {
+// Lines are walked by offset, never cut out of the text in bulk: a block reads a dozen lines at
+// most, and its body is one slice. A line starts at 0 or after a "\n" (so at text.length when
+// the text ends with one); text.length + 1 is past the last line.
+
+/** Offset where the line starting at `start` ends (its "\n", or text.length). */
+function lineEnd(text: string, start: number): number {
+  const newline = text.indexOf("\n", start);
+  return newline < 0 ? text.length : newline;
+}
+
+/** Reads consecutive header lines from offset `start`; a blank or non-header line ends the block. */
+function readHeaderBlock(text: string, start: number, quoted: boolean): HeaderBlock {
   const fields: HeaderFields = {};
   let count = 0;
   let last: HeaderField | null = null;
-  let i = start;
-  for (; i < lines.length && i < start + 12; i++) {
-    const raw = lines[i] ?? "";
+  let at = start;
+  for (let read = 0; at <= text.length && read < 12; read++) {
+    const end = lineEnd(text, at);
+    const raw = text.slice(at, end);
     const line = quoted ? unquote(raw) : raw;
     if (line.trim() === "") break;
     const header = readHeaderLine(line);
@@ -131,22 +154,25 @@ function readHeaderBlock(lines: string[], start: number, quoted: boolean): Heade
       fields[header.field] = header.value;
       last = header.field;
       count++;
-      continue;
-    }
-    // Outlook wraps long recipient lists onto the next line.
-    if ((last === "to" || last === "cc") && /@|[,;]\s*$/.test(line)) {
+    } else if ((last === "to" || last === "cc") && /@|[,;]\s*$/.test(line)) {
+      // Outlook wraps long recipient lists onto the next line.
       fields[last] = `${fields[last] ?? ""} ${line.trim()}`;
-      continue;
-    }
-    break;
+    } else break;
+    at = end + 1;
   }
-  return { fields, count, end: i };
+  return { fields, count, end: at };
 }
 
-function nextNonEmpty(lines: string[], from: number, quoted: boolean): number {
-  let i = from;
-  while (i < lines.length && (quoted ? unquote(lines[i] ?? "") : (lines[i] ?? "")).trim() === "") i++;
-  return i;
+/** Offset of the first line from `start` with more than whitespace, or text.length + 1. */
+function nextNonEmpty(text: string, start: number, quoted: boolean): number {
+  let at = start;
+  while (at <= text.length) {
+    const end = lineEnd(text, at);
+    const raw = text.slice(at, end);
+    if ((quoted ? unquote(raw) : raw).trim() !== "") return at;
+    at = end + 1;
+  }
+  return at;
 }
 
 function isValidBlock(block: HeaderBlock): boolean {
@@ -159,53 +185,56 @@ function isValidBlock(block: HeaderBlock): boolean {
  * marker, only a rule) or Subject (Thunderbird's table).
  */
 export function findInlineForward(text: string): InlineForward | null {
-  const lines = text.split("\n");
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    offsets.push(offset);
-    offset += line.length + 1;
-  }
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
+  // Only a line holding a colon (a header, Apple's marker) or "--" (a dashed marker) can open a
+  // block: the search jumps from one such line to the next.
+  let nextColon = text.indexOf(":");
+  let nextDashes = text.indexOf("--");
+  while (nextColon >= 0 || nextDashes >= 0) {
+    const hit = nextColon < 0 ? nextDashes : nextDashes < 0 ? nextColon : Math.min(nextColon, nextDashes);
+    const start = text.lastIndexOf("\n", hit) + 1;
+    const end = lineEnd(text, hit);
+    if (nextColon >= 0 && nextColon < end) nextColon = text.indexOf(":", end);
+    if (nextDashes >= 0 && nextDashes < end) nextDashes = text.indexOf("--", end);
     // Markers and the first header line are short; long lines are body text (and stay linear).
-    if (line.length > MAX_MARKER_LINE_CHARS) continue;
+    if (end - start > MAX_MARKER_LINE_CHARS) continue;
+    const line = text.slice(start, end);
     const marker = styleOfMarker(line);
-    let blockStart = -1;
-    let style: ForwardStyle | null = null;
-    let explicitForward = false;
-    let quoted = false;
-    if (marker) {
-      const first = nextNonEmpty(lines, i + 1, false);
-      quoted = isQuoted(lines[first] ?? "");
-      blockStart = nextNonEmpty(lines, i + 1, quoted);
-      style = marker.style === "apple_mail" && quoted ? "apple_mail_quoted" : marker.style;
-      explicitForward = marker.explicitForward;
-    } else {
-      const header = readHeaderLine(isQuoted(line) ? unquote(line) : line);
+    if (!marker) {
+      const header = readHeaderLine(unquote(line));
       if (!header || (header.field !== "from" && header.field !== "subject")) continue;
-      quoted = isQuoted(line);
-      blockStart = i;
     }
-    const block = readHeaderBlock(lines, blockStart, quoted);
-    if (!isValidBlock(block) || (!marker && block.count < 3)) continue;
-    const noteEnd = marker ? i : blockStart;
-    const note = lines.slice(0, noteEnd).join("\n");
-    if (!style) style = outlookStyle(note, lines[blockStart] ?? "", block);
-    const bodyStart = nextNonEmpty(lines, block.end, quoted);
-    const bodyLines = lines.slice(bodyStart);
-    const body = (quoted ? bodyLines.map((l) => (isQuoted(l) ? unquote(l) : l)) : bodyLines).join("\n");
-    return {
-      style,
-      note,
-      fields: block.fields,
-      body,
-      bodyIndex: offsets[bodyStart] ?? text.length,
-      explicitForward,
-    };
+    const forward = readForwardAt(text, start, end, marker);
+    if (forward) return forward;
   }
   return null;
+}
+
+/** The forwarded block opened by the line from `start` to `end`, a marker line when `marker` is set. */
+function readForwardAt(
+  text: string,
+  start: number,
+  end: number,
+  marker: { style: ForwardStyle; explicitForward: boolean } | null,
+): InlineForward | null {
+  let blockStart = start;
+  let style: ForwardStyle | null = null;
+  let explicitForward = false;
+  let quoted = false;
+  if (marker) {
+    const first = nextNonEmpty(text, end + 1, false);
+    quoted = first <= text.length && isQuoted(text.slice(first, lineEnd(text, first)));
+    blockStart = nextNonEmpty(text, end + 1, quoted);
+    style = marker.style === "apple_mail" && quoted ? "apple_mail_quoted" : marker.style;
+    explicitForward = marker.explicitForward;
+  } else quoted = isQuoted(text.slice(start, end));
+  const block = readHeaderBlock(text, blockStart, quoted);
+  if (!isValidBlock(block) || (!marker && block.count < 3)) return null;
+  const note = start === 0 ? "" : text.slice(0, start - 1);
+  const firstLine = blockStart <= text.length ? text.slice(blockStart, lineEnd(text, blockStart)) : "";
+  if (!style) style = outlookStyle(note, firstLine, block);
+  const bodyIndex = Math.min(nextNonEmpty(text, block.end, quoted), text.length);
+  const body = quoted && bodyIndex < text.length ? text.slice(bodyIndex).split("\n").map(unquote).join("\n") : text.slice(bodyIndex);
+  return { style, note, fields: block.fields, body, bodyIndex, explicitForward };
 }
 
 /** A header block with no marker line: Outlook's shapes, told apart by the note's client line. */
@@ -240,13 +269,29 @@ export function parseAddressList(value: string | undefined): Address[] {
   return parsed.map((address) => ({ ...address }));
 }
 
+// "Name <address>" and a bare address: the name without quotes, comments, separators, encoded
+// words or control characters, the address one '@' between characters that are none of those.
+const NAME_AND_ADDRESS = /^([^"(),:;<>@\\=\x00-\x1f]*)<([^\s"(),:;<>@\\=\x00-\x1f]+@[^\s"(),:;<>@\\=\x00-\x1f]+)>$/;
+const BARE_ADDRESS = /^[^\s"(),:;<>@\\=\x00-\x1f]+@[^\s"(),:;<>@\\=\x00-\x1f]+$/;
+
+/**
+ * The two shapes nearly every forwarded From and To line has, read directly: postal-mime's
+ * addressParser tokenizes character by character (microseconds a line) and gives these exactly
+ * this answer (the name trimmed; none when it is empty). Anything else is left to it.
+ */
+function readSimpleMailbox(value: string): Mailbox[] | null {
+  const named = NAME_AND_ADDRESS.exec(value);
+  if (named) return [{ name: (named[1] ?? "").trim(), address: named[2] ?? "" }];
+  return BARE_ADDRESS.test(value) ? [{ name: "", address: value }] : null;
+}
+
 function readAddressList(value: string): Address[] {
   const normalised = decodeValue(value)
     .replace(/\[mailto:([^\]\s]+)\]/gi, "<$1>")
     .replace(/<mailto:/gi, "<")
     .replace(/;/g, ",");
   const result: Address[] = [];
-  for (const entry of addressParser(normalised, { flatten: true })) {
+  for (const entry of readSimpleMailbox(normalised) ?? addressParser(normalised, { flatten: true })) {
     if (entry.group) continue;
     let address = entry.address.trim().toLowerCase();
     let name = entry.name.trim().replace(/^["']|["']$/g, "").trim();

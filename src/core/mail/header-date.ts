@@ -47,7 +47,8 @@ const ZONE_OFFSETS_MIN: Record<string, number> = {
 /** Words (Latin letters: every month name read here is Latin), numbers with ordinal endings, separators. */
 const DATE_TOKEN = new RegExp(`[${LETTERS}]+\\.?|\\d+(?:st|nd|rd|th|er|º|ª)?\\.?|[:/+-]`, "g");
 
-const pad = (n: number): string => String(n).padStart(2, "0");
+/** Two digits at least: every number padded here is a non-negative integer. */
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 function readOffset(text: string): number | null {
   const signed = (sign: string, hours: string, minutes: string | undefined): number | null => {
@@ -78,14 +79,17 @@ const RFC_5322_DATE = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\
 function readRfc5322Date(line: string): HeaderDate | null {
   const match = RFC_5322_DATE.exec(line);
   if (!match) return null;
-  const [, day, monthName, year, hour, minute, second, sign, offsetHours, offsetMinutes] = match;
-  const month = MONTHS[(monthName ?? "").toLowerCase()];
-  const [d, h, m, sec, oh] = [Number(day), Number(hour), Number(minute), Number(second ?? 0), Number(offsetHours)];
-  if (month === undefined || d < 1 || d > 31 || h > 23 || m > 59 || sec > 60 || oh > 14) return null;
-  const offset = oh * 60 + Number(offsetMinutes);
+  const month = MONTHS[(match[2] ?? "").toLowerCase()];
+  const day = Number(match[1]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6] ?? 0);
+  const offsetHours = Number(match[8]);
+  if (month === undefined || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 || offsetHours > 14) return null;
+  const offset = offsetHours * 60 + Number(match[9]);
   return {
-    local: `${year}-${pad(month)}-${pad(d)}T${pad(h)}:${pad(m)}:${pad(Math.min(sec, 59))}`,
-    offsetMin: sign === "-" ? -offset : offset,
+    local: `${match[3]}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(Math.min(second, 59))}`,
+    offsetMin: match[7] === "-" ? -offset : offset,
   };
 }
 
@@ -94,16 +98,15 @@ export function parseHeaderDate(value: string): HeaderDate | null {
   const line = value.trim().slice(0, 200);
   const standard = readRfc5322Date(line);
   if (standard) return standard;
-  const tokens = [...line.matchAll(DATE_TOKEN)].map((m) => ({
-    text: m[0],
-    index: m.index,
-  }));
+  // The tokens' texts only: where one ends is found again for the one token that needs it.
+  const tokens = line.match(DATE_TOKEN) ?? [];
 
   let year: number | null = null;
   let yearIndex = -1;
-  for (const [i, token] of tokens.entries()) {
-    if (/^(19|20)\d\d\.?$/.test(token.text)) {
-      year = Number.parseInt(token.text, 10);
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i] ?? "";
+    if (/^(19|20)\d\d\.?$/.test(text)) {
+      year = Number.parseInt(text, 10);
       yearIndex = i;
       break;
     }
@@ -115,13 +118,12 @@ export function parseHeaderDate(value: string): HeaderDate | null {
   if (year !== null) {
     // The month word nearest before the year, else the first after it ("mar, 2 jun 2026": "mar" is Tuesday).
     let monthIndex = -1;
-    for (let i = yearIndex - 1; i >= 0 && monthIndex < 0; i--) if (MONTHS[monthKey(tokens[i]?.text)] !== undefined) monthIndex = i;
-    for (let i = yearIndex + 1; i < tokens.length && monthIndex < 0; i++) if (MONTHS[monthKey(tokens[i]?.text)] !== undefined) monthIndex = i;
+    for (let i = yearIndex - 1; i >= 0 && monthIndex < 0; i--) if (MONTHS[monthKey(tokens[i])] !== undefined) monthIndex = i;
+    for (let i = yearIndex + 1; i < tokens.length && monthIndex < 0; i++) if (MONTHS[monthKey(tokens[i])] !== undefined) monthIndex = i;
     if (monthIndex >= 0) {
-      month = MONTHS[monthKey(tokens[monthIndex]?.text)] ?? null;
+      month = MONTHS[monthKey(tokens[monthIndex])] ?? null;
       day = adjacentDay(tokens, monthIndex);
-      const last = tokens[Math.max(monthIndex, yearIndex)];
-      restStart = last ? last.index + last.text.length : line.length;
+      restStart = tokenEnd(line, tokens, Math.max(monthIndex, yearIndex));
     }
   }
   if (month === null || day === null || year === null) {
@@ -160,22 +162,39 @@ export function parseHeaderDate(value: string): HeaderDate | null {
   };
 }
 
+/**
+ * Offset in `line` where token `last` of its `tokens` ends. Each token starts at the first of
+ * its characters after the token before: the characters DATE_TOKEN skips never start one.
+ */
+function tokenEnd(line: string, tokens: string[], last: number): number {
+  let end = 0;
+  for (let i = 0; i <= last; i++) {
+    const token = tokens[i] ?? "";
+    end = line.indexOf(token, end) + token.length;
+  }
+  return end;
+}
+
 function monthKey(token: string | undefined): string {
-  return (token ?? "").toLowerCase().replace(/\.$/, "");
+  const lower = (token ?? "").toLowerCase();
+  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}
+
+const DAY_TOKEN = /^(\d{1,2})(?:st|nd|rd|th|er|º|ª)?\.?$/;
+const DAY_FILLER = /^(de|del|the|of)$/i;
+
+function asDay(text: string | undefined): number | null {
+  const match = DAY_TOKEN.exec(text ?? "");
+  return match?.[1] ? Number(match[1]) : null;
 }
 
 /** The day number right before or after the month word, skipping "de"/"the". */
-function adjacentDay(tokens: { text: string }[], monthIndex: number): number | null {
-  const asDay = (text: string | undefined): number | null => {
-    const match = /^(\d{1,2})(?:st|nd|rd|th|er|º|ª)?\.?$/.exec(text ?? "");
-    return match?.[1] ? Number(match[1]) : null;
-  };
-  const filler = /^(de|del|the|of)$/i;
+function adjacentDay(tokens: string[], monthIndex: number): number | null {
   let before = monthIndex - 1;
-  if (filler.test(tokens[before]?.text ?? "")) before--;
+  if (DAY_FILLER.test(tokens[before] ?? "")) before--;
   let after = monthIndex + 1;
-  if (filler.test(tokens[after]?.text ?? "")) after++;
-  return asDay(tokens[before]?.text) ?? asDay(tokens[after]?.text);
+  if (DAY_FILLER.test(tokens[after] ?? "")) after++;
+  return asDay(tokens[before]) ?? asDay(tokens[after]);
 }
 
 /** Formats a naive local time and an offset as ISO 8601 ("2026-03-19T09:12:00+01:00"). */

@@ -24,15 +24,27 @@ export interface HtmlText {
 // line only when it opens, so rows of a table stay on consecutive lines. A div-like block only
 // ends the line it is on, as a browser draws it: "<div>a</div><div>b</div>" is two lines, not
 // two paragraphs (Apple Mail writes each forwarded header line as its own div).
-const PARAGRAPH_TAGS = new Set(["blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "pre", "table", "ul"]);
-const LINE_TAGS = new Set([
+const PARAGRAPH_TAGS = ["blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "pre", "table", "ul"];
+const LINE_TAGS = [
   "address", "article", "aside", "center", "div", "dl", "fieldset", "figcaption", "figure", "footer",
   "form", "header", "hr", "main", "nav", "section", "tbody", "thead", "tfoot",
-]);
-const OPENING_LINE_TAGS = new Set(["br", "dd", "dt", "li", "tr"]);
-const CELL_TAGS = new Set(["td", "th"]);
+];
+const OPENING_LINE_TAGS = ["br", "dd", "dt", "li", "tr"];
+const CELL_TAGS = ["td", "th"];
 // Their content is never text a reader sees.
-const SKIPPED_CONTENT_TAGS = new Set(["script", "style", "head", "title", "template", "noscript", "xml"]);
+const SKIPPED_CONTENT_TAGS = ["script", "style", "head", "title", "template", "noscript", "xml"];
+// Replaced elements: a space keeps the words on either side apart.
+const SPACED_TAGS = ["img", "input"];
+
+type TagKind = "paragraph" | "line" | "openingLine" | "cell" | "skippedContent" | "spaced";
+// One lookup per tag instead of one per list: most tags (span, b, font) are in none of them.
+const TAG_KINDS = new Map<string, TagKind>();
+for (const [kind, names] of [
+  ["paragraph", PARAGRAPH_TAGS], ["line", LINE_TAGS], ["openingLine", OPENING_LINE_TAGS],
+  ["cell", CELL_TAGS], ["skippedContent", SKIPPED_CONTENT_TAGS], ["spaced", SPACED_TAGS],
+] as const) {
+  for (const name of names) TAG_KINDS.set(name, kind);
+}
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ensp: " ", emsp: " ", thinsp: " ",
@@ -84,19 +96,14 @@ export function decodeEntities(text: string): string {
   return out + text.slice(i);
 }
 
-function readTagName(tag: string): { name: string; closing: boolean } {
-  let i = 0;
-  const closing = tag[0] === "/";
-  if (closing) i = 1;
-  let name = "";
-  while (i < tag.length) {
-    const ch = tag.charCodeAt(i);
-    const isNameChar = (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 58 || ch === 45;
-    if (!isNameChar) break;
-    name += tag[i];
-    i++;
-  }
-  return { name: name.toLowerCase(), closing };
+/** Letters, digits, ':' and '-': the characters of a tag name as read here. */
+function isTagNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 58 || code === 45;
+}
+
+/** A character that can follow '<' in a tag: a letter, '/', '!' or '?'. */
+function opensTag(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 47 || code === 33 || code === 63;
 }
 
 function readHref(tag: string): string | null {
@@ -104,6 +111,25 @@ function readHref(tag: string): string | null {
   if (!match) return null;
   return decodeEntities((match[1] ?? match[2] ?? match[3] ?? "").trim());
 }
+
+// An anchor's opening tag: "<a" and no more of a tag name.
+const ANCHOR_TAG = /<a(?![A-Za-z0-9:-])/i;
+
+/**
+ * Whether `htmlToText(html)` can find a link: not without an anchor tag. Its text is never longer
+ * than `html` either (a tag gives at most two characters, entities and whitespace only shrink),
+ * so a caller can tell both without converting.
+ */
+export function mayHaveLinks(html: string): boolean {
+  return ANCHOR_TAG.test(html);
+}
+
+/**
+ * What `/\s+/g` → " " changes: runs of whitespace, and single whitespace other than a space.
+ * Matching only those, a text with single spaces between its words is left as it is, rather
+ * than rebuilt with one replacement per space.
+ */
+const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 
 export function htmlToText(html: string): HtmlText {
   const pieces: string[] = [];
@@ -114,18 +140,33 @@ export function htmlToText(html: string): HtmlText {
 
   // Whether the current output line holds anything but whitespace.
   let lineHasText = false;
-  const emit = (piece: string): void => {
+  const emitText = (raw: string): void => {
+    // Most text between tags holds no entity.
+    const decoded = raw.includes("&") ? decodeEntities(raw) : raw;
+    if (preDepth > 0) {
+      const text = decoded.replace(/\r\n?/g, "\n");
+      pieces.push(text);
+      length += text.length;
+      const lastBreak = text.lastIndexOf("\n");
+      if (lastBreak >= 0) lineHasText = /\S/.test(text.slice(lastBreak + 1));
+      else if (/\S/.test(text)) lineHasText = true;
+      return;
+    }
+    const text = decoded.replace(WHITESPACE_TO_COLLAPSE, " ");
+    pieces.push(text);
+    length += text.length;
+    // Collapsed, the text has no line break, and holds a non-space unless it is "" or " ".
+    if (text.length > 1 || (text.length === 1 && text !== " ")) lineHasText = true;
+  };
+  const emitBreak = (piece: "\n" | "\n\n"): void => {
     pieces.push(piece);
     length += piece.length;
-    const lastBreak = piece.lastIndexOf("\n");
-    if (lastBreak >= 0) lineHasText = /\S/.test(piece.slice(lastBreak + 1));
-    else if (/\S/.test(piece)) lineHasText = true;
+    lineHasText = false;
   };
-  const emitText = (raw: string): void => {
-    let text = decodeEntities(raw);
-    if (preDepth === 0) text = text.replace(/\s+/g, " ");
-    else text = text.replace(/\r\n?/g, "\n");
-    emit(text);
+  // A tab or a space: neither ends the line nor puts text on it.
+  const emitSpace = (piece: "\t" | " "): void => {
+    pieces.push(piece);
+    length += 1;
   };
 
   let i = 0;
@@ -142,7 +183,7 @@ export function htmlToText(html: string): HtmlText {
       continue;
     }
     // A '<' not followed by a tag name, '/', '!' or '?' is text ("5 < 6").
-    if (!/[A-Za-z/!?]/.test(html[lt + 1] ?? "")) {
+    if (!opensTag(html.charCodeAt(lt + 1))) {
       emitText("<");
       i = lt + 1;
       continue;
@@ -152,12 +193,16 @@ export function htmlToText(html: string): HtmlText {
       emitText(html.slice(lt));
       break;
     }
-    const tag = html.slice(lt + 1, gt);
-    const { name, closing } = readTagName(tag);
+    const closing = html.charCodeAt(lt + 1) === 47;
+    const nameStart = closing ? lt + 2 : lt + 1;
+    let nameEnd = nameStart;
+    while (nameEnd < gt && isTagNameChar(html.charCodeAt(nameEnd))) nameEnd++;
     i = gt + 1;
     // "<!doctype>", "<?xml?>" and "</>" carry no text.
-    if (name === "") continue;
-    if (!closing && SKIPPED_CONTENT_TAGS.has(name)) {
+    if (nameEnd === nameStart) continue;
+    const name = html.slice(nameStart, nameEnd).toLowerCase();
+    const kind = TAG_KINDS.get(name);
+    if (kind === "skippedContent" && !closing) {
       const end = findClosingTag(html, name, i);
       const endGt = end < 0 ? -1 : html.indexOf(">", end);
       i = endGt < 0 ? html.length : endGt + 1;
@@ -170,17 +215,19 @@ export function htmlToText(html: string): HtmlText {
         openLink = null;
       }
       if (!closing) {
-        const href = readHref(tag);
+        const href = readHref(html.slice(lt + 1, gt));
         if (href) openLink = { href, start: length, firstPiece: pieces.length };
       }
       continue;
     }
-    if (PARAGRAPH_TAGS.has(name)) emit("\n\n");
-    else if (LINE_TAGS.has(name)) {
-      if (lineHasText) emit("\n");
-    } else if (OPENING_LINE_TAGS.has(name) && !closing) emit("\n");
-    else if (CELL_TAGS.has(name) && !closing) emit("\t");
-    else if (name === "img" || name === "input") emit(" ");
+    if (kind === undefined) continue;
+    if (kind === "paragraph") emitBreak("\n\n");
+    else if (kind === "line") {
+      if (lineHasText) emitBreak("\n");
+    } else if (kind === "spaced") emitSpace(" ");
+    else if (closing) continue;
+    else if (kind === "openingLine") emitBreak("\n");
+    else if (kind === "cell") emitSpace("\t");
   }
   if (openLink) links.push(closeLink(openLink, pieces));
 
@@ -218,14 +265,15 @@ function tidy(raw: string, links: HtmlLink[]): HtmlText {
   let blankRun = 0;
   for (const line of lines) {
     // Table cells start with a tab; keep inner tabs, drop the leading one.
-    const edgesTrimmed = isEdgeSpace(line[0]) || isEdgeSpace(line[line.length - 1]) ? line.replace(/^[ \t\u00a0]+/, "").replace(/[ \t\u00a0]+$/, "") : line;
+    const edgesTrimmed = trimEdgeSpace(line);
     const trimmed = edgesTrimmed.includes("\t") ? edgesTrimmed.replace(/ *\t */g, "\t") : edgesTrimmed;
     let kept = true;
     if (trimmed === "") {
       blankRun++;
       kept = blankRun <= 1 && out.length > 0;
     } else blankRun = 0;
-    lineStarts.push({ rawStart: rawPos, outStart: outLength, line, kept });
+    // Only a link's offset needs mapping back to its line.
+    if (links.length > 0) lineStarts.push({ rawStart: rawPos, outStart: outLength, line, kept });
     if (kept) {
       out.push(trimmed);
       outLength += trimmed.length + 1;
@@ -260,7 +308,17 @@ function tidy(raw: string, links: HtmlLink[]): HtmlText {
   };
 }
 
-const isEdgeSpace = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\u00a0";
+/** A space, a tab or an NBSP, by character code (NaN past either end is none). */
+const isEdgeSpace = (code: number): boolean => code === 32 || code === 9 || code === 0xa0;
+
+/** The line without spaces, tabs and NBSPs at either end. */
+function trimEdgeSpace(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isEdgeSpace(line.charCodeAt(start))) start++;
+  while (end > start && isEdgeSpace(line.charCodeAt(end - 1))) end--;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
+}
 
 /**
  * Where each character of a raw line ends up once `tidy` trims it (spaces, tabs and NBSPs at
@@ -270,9 +328,9 @@ const isEdgeSpace = (c: string | undefined): boolean => c === " " || c === "\t" 
 function mapLineOffsets(line: string): Int32Array {
   const offsets = new Int32Array(line.length + 1);
   let start = 0;
-  while (start < line.length && isEdgeSpace(line[start])) start++;
+  while (start < line.length && isEdgeSpace(line.charCodeAt(start))) start++;
   let end = line.length;
-  while (end > start && isEdgeSpace(line[end - 1])) end--;
+  while (end > start && isEdgeSpace(line.charCodeAt(end - 1))) end--;
   let kept = 0;
   let i = start;
   while (i < end) {

@@ -1,8 +1,9 @@
 /**
  * Parses raw RFC 5322 bytes with postal-mime under the project's limits. Pure: no I/O, no clock.
- * The header block and the line count are measured before postal-mime sees anything
- * (postal-mime 4.0.0 decodes long encoded-word runs in quadratic time, and costs about 25 µs
- * and 1 KB per line of text), and postal-mime's own limits are passed explicitly.
+ * The header block and the line count (of a message long enough to exceed the limit) are
+ * measured before postal-mime sees anything (postal-mime 4.0.0 decodes long encoded-word runs in
+ * quadratic time, and costs about 25 µs and 1 KB per line of text), and postal-mime's own
+ * limits are passed explicitly.
  * `message/rfc822` parts are always returned as attachments so unwrapping controls how deep it
  * reads. Two repairs keep broken mail readable: bare-CR line endings become CRLF, and a
  * multipart body whose boundary never appears is read as plain text instead of as nothing.
@@ -59,11 +60,10 @@ function withLostBodyAsText(email: Email, raw: Uint8Array, headerBytes: number):
 
 /** Byte length of the top-level header block (up to the first empty line, or all of it). */
 export function measureHeaderBlock(raw: Uint8Array): number {
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] !== 0x0a) continue;
+  for (let i = raw.indexOf(LF); i >= 0; i = raw.indexOf(LF, i + 1)) {
     // "\n\n" or "\n\r\n" ends the header block.
-    if (raw[i + 1] === 0x0a) return i + 1;
-    if (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a) return i + 1;
+    if (raw[i + 1] === LF) return i + 1;
+    if (raw[i + 1] === CR && raw[i + 2] === LF) return i + 1;
   }
   return raw.length;
 }
@@ -82,8 +82,11 @@ export async function parseMime(input: Uint8Array): Promise<Result<Email, MimeRe
   if (headerBytes > MAX_HEADER_BYTES) {
     return err({ reason: "headers_too_large", bytes: headerBytes, limit: MAX_HEADER_BYTES });
   }
-  const lines = countLines(raw);
-  if (lines > MAX_PARSE_LINES) return err({ reason: "too_many_lines", lines, limit: MAX_PARSE_LINES });
+  // A message has at most one line more than it has bytes: a short one needs no count.
+  if (raw.length >= MAX_PARSE_LINES) {
+    const lines = countLines(raw);
+    if (lines > MAX_PARSE_LINES) return err({ reason: "too_many_lines", lines, limit: MAX_PARSE_LINES });
+  }
   try {
     const email = await PostalMime.parse(raw, POSTAL_MIME_OPTIONS);
     return ok(withLostBodyAsText(email, raw, headerBytes));

@@ -13,7 +13,7 @@ import type { Attachment, Email, Mailbox } from "postal-mime";
 import type { Address, CalendarPart, ForwardedEmail, Link, OriginalMessage, OwnerNote } from "./forwarded-email.ts";
 import { findInlineForward, parseAddressList, type InlineForward } from "./forward-headers.ts";
 import { parseHeaderDate, toIsoWithOffset } from "./header-date.ts";
-import { htmlToText } from "./html-to-text.ts";
+import { htmlToText, mayHaveLinks } from "./html-to-text.ts";
 import { MAX_FORWARD_DEPTH, MAX_TEXT_CHARS } from "./limits.ts";
 import { readOwnerNote } from "./owner-note.ts";
 import { parseMime } from "./parse.ts";
@@ -25,19 +25,23 @@ export interface UnwrapOptions {
 
 const REPLY_SUBJECT = /^\s*(?:re|aw|antw|sv|vs|r|res|ref)\s*(?:\[\d+\])?\s*:/i;
 const FORWARD_SUBJECT = /^\s*(?:fwd?|fw|wg|tr|rv|enc|doorst|i|vl)\s*:/i;
-const AUTO_FORWARD_HEADERS = ["x-forwarded-for", "x-forwarded-to", "delivered-to"];
+const AUTO_FORWARD_HEADERS = new Set(["x-forwarded-for", "x-forwarded-to", "delivered-to"]);
 
 interface Body {
   text: string;
   html: string | null;
   /** Links of the HTML part, with their offset in `htmlText`. */
   links: { href: string; text: string; index: number }[];
-  /** The HTML part as text, when there is an HTML part. */
+  /** The HTML part as text; null without one, or when it has no links and was not needed (readBody). */
   htmlText: string | null;
 }
 
 export async function unwrapForward(email: Email, options: UnwrapOptions): Promise<ForwardedEmail> {
-  const owners = new Set(options.ownerAddresses.map((a) => a.trim().toLowerCase()).filter(Boolean));
+  const owners = new Set<string>();
+  for (const address of options.ownerAddresses) {
+    const owner = address.trim().toLowerCase();
+    if (owner) owners.add(owner);
+  }
   return unwrapLayer(email, owners, 0);
 }
 
@@ -67,7 +71,7 @@ async function unwrapLayer(email: Email, owners: Set<string>, depth: number): Pr
       };
     }
   }
-  return direct(email, body, calendars, headerDate);
+  return direct(email, body, calendars, headerDate, inline);
 }
 
 /** The forwarded message of an inline forward, unwrapping nested inline forwards inside it. */
@@ -121,11 +125,13 @@ function unwrapInline(
   return { style: first.style, original, note, depth: level - depth };
 }
 
+/** `knownBlock` is `findInlineForward(body.text)` when the caller already has it. */
 function direct(
   email: Email,
   body: Body,
   calendars: CalendarPart[],
   headerDate: { iso: string | null; offsetMin: number | null },
+  knownBlock?: InlineForward | null,
 ): ForwardedEmail {
   const original: OriginalMessage = {
     from: toAddress(email.from),
@@ -136,7 +142,7 @@ function direct(
     dateOffsetMin: headerDate.offsetMin,
     subject: email.subject?.trim() || null,
     messageId: normaliseMessageId(email.messageId),
-    text: cutQuotedHistory(body.text, email.subject ?? "").slice(0, MAX_TEXT_CHARS),
+    text: cutQuotedHistory(body.text, email.subject ?? "", knownBlock).slice(0, MAX_TEXT_CHARS),
     html: body.html,
     links: body.links.map(({ href, text }) => ({ href, text })),
     calendars,
@@ -146,10 +152,15 @@ function direct(
 
 function readBody(email: Email): Body {
   const html = email.html?.trim() ? email.html : null;
-  const fromHtml = html ? htmlToText(html) : null;
   const plain = email.text?.replace(/\r\n?/g, "\n").trim() ?? "";
+  // The HTML's text is needed for its links, or when the plain part may be a stub of it. It is
+  // never longer than the HTML: a plain part that is no stub of that length needs no conversion.
+  if (html && plain && !mayHaveLinks(html) && !isStubOf(plain, html.length)) {
+    return { text: plain, html, links: [], htmlText: null };
+  }
+  const fromHtml = html ? htmlToText(html) : null;
   return {
-    text: plain && !isStubOf(plain, fromHtml?.text ?? "") ? plain : fromHtml?.text || plain,
+    text: plain && !isStubOf(plain, (fromHtml?.text ?? "").trim().length) ? plain : fromHtml?.text || plain,
     html,
     links: fromHtml?.links ?? [],
     htmlText: fromHtml?.text ?? null,
@@ -161,8 +172,8 @@ function readBody(email: Email): Body {
 // names, labels and links a reader sees are in the HTML.
 const STUB_SHARE = 0.6;
 
-function isStubOf(plain: string, htmlText: string): boolean {
-  return plain.length < htmlText.trim().length * STUB_SHARE;
+function isStubOf(plain: string, htmlTextLength: number): boolean {
+  return plain.length < htmlTextLength * STUB_SHARE;
 }
 
 /**
@@ -170,7 +181,7 @@ function isStubOf(plain: string, htmlText: string): boolean {
  * in that same text; otherwise the forwarded block is found again in the HTML's text.
  */
 function linksAfter(body: Body, bodyStart: number): Link[] {
-  if (body.htmlText === null) return [];
+  if (body.htmlText === null || body.links.length === 0) return [];
   let start = 0;
   if (body.htmlText === body.text) start = bodyStart;
   else {
@@ -202,16 +213,36 @@ function cutQuotedHistory(text: string, subject: string, knownBlock?: InlineForw
   let cut = text;
   const quoted = knownBlock === undefined ? findInlineForward(cut) : knownBlock;
   if (quoted && !quoted.explicitForward) cut = quoted.note;
-  const lines = cut.split("\n");
-  const attribution = lines.findIndex((line) => {
-    const trimmed = line.trim();
-    return trimmed.endsWith(":") && REPLY_ATTRIBUTION.test(trimmed);
-  });
-  if (attribution > 0) cut = lines.slice(0, attribution).join("\n");
-  // Drop the rule or quote marks left above the cut ("____", "-----", ">").
-  const kept = cut.split("\n");
-  while (kept.length > 0 && /^[\s_\-=>]*$/.test(kept[kept.length - 1] ?? "")) kept.pop();
-  return kept.join("\n").trim() || text.trim();
+  // An attribution on the first line cuts nothing: there is no message above it.
+  const attribution = findReplyAttribution(cut);
+  if (attribution > 0) cut = cut.slice(0, attribution - 1);
+  return withoutTrailingRules(cut).trim() || text.trim();
+}
+
+/** Offset of the first line that is a reply attribution, or -1. */
+function findReplyAttribution(text: string): number {
+  // Only a line ending in a colon can be one: visit the colons rather than every line.
+  for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
+    const lineEnd = text.indexOf("\n", colon);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    if (text.slice(colon + 1, end).trim() !== "") continue;
+    const start = text.lastIndexOf("\n", colon) + 1;
+    if (REPLY_ATTRIBUTION.test(text.slice(start, end).trim())) return start;
+  }
+  return -1;
+}
+
+const RULE_OR_QUOTE_MARKS = /^[\s_\-=>]*$/;
+
+/** The text without the lines of rules or quote marks left at its end ("____", "-----", ">"). */
+function withoutTrailingRules(text: string): string {
+  let end = text.length;
+  for (;;) {
+    const start = end === 0 ? 0 : text.lastIndexOf("\n", end - 1) + 1;
+    if (!RULE_OR_QUOTE_MARKS.test(text.slice(start, end))) return text.slice(0, end);
+    if (start === 0) return "";
+    end = start - 1;
+  }
 }
 
 /**
@@ -222,9 +253,11 @@ function isAutoForwardedFromOthers(email: Email, owners: Set<string>): boolean {
   if (owners.size === 0) return false;
   const from = toAddress(email.from)?.address ?? null;
   if (from && owners.has(from)) return false;
-  return email.headers.some(
-    (h) => AUTO_FORWARD_HEADERS.includes(h.key) && h.value.toLowerCase().split(/[\s,;<>]+/).some((token) => owners.has(token)),
-  );
+  for (const header of email.headers) {
+    if (!AUTO_FORWARD_HEADERS.has(header.key)) continue;
+    if (header.value.toLowerCase().split(/[\s,;<>]+/).some((token) => owners.has(token))) return true;
+  }
+  return false;
 }
 
 /**
@@ -235,10 +268,9 @@ function isQuotedReply(email: Email, inline: InlineForward): boolean {
   const subject = email.subject ?? "";
   if (REPLY_SUBJECT.test(subject) && !FORWARD_SUBJECT.test(subject) && !inline.explicitForward) return true;
   const quotedFrom = parseAddressList(inline.fields.from)[0]?.address ?? null;
-  const quotedTo = new Set(parseAddressList(inline.fields.to).map((a) => a.address));
+  if (quotedFrom === null || !toAddresses(email.to).some((a) => a.address === quotedFrom)) return false;
   const outerFrom = toAddress(email.from)?.address ?? null;
-  const outerTo = new Set(toAddresses(email.to).map((a) => a.address));
-  return quotedFrom !== null && outerTo.has(quotedFrom) && outerFrom !== null && !quotedTo.has(outerFrom);
+  return outerFrom !== null && !parseAddressList(inline.fields.to).some((a) => a.address === outerFrom);
 }
 
 function isAttachedMessage(attachment: Attachment): boolean {
@@ -259,6 +291,9 @@ function mergeNotes(outer: OwnerNote, inner: OwnerNote, innerIsOwner: boolean): 
   };
 }
 
+// Shared: decode() without streaming keeps no state between calls.
+const UTF8 = new TextDecoder();
+
 function readCalendarParts(attachments: Attachment[]): CalendarPart[] {
   const parts: CalendarPart[] = [];
   for (const attachment of attachments) {
@@ -269,7 +304,7 @@ function readCalendarParts(attachments: Attachment[]): CalendarPart[] {
     if (!isCalendar) continue;
     const content = typeof attachment.content === "string" && attachment.encoding !== "base64"
       ? attachment.content
-      : new TextDecoder().decode(toBytes(attachment.content));
+      : UTF8.decode(toBytes(attachment.content));
     parts.push({ filename: attachment.filename, content });
   }
   return mergeCalendars(parts, []);
@@ -277,6 +312,8 @@ function readCalendarParts(attachments: Attachment[]): CalendarPart[] {
 
 /** Concatenates calendar parts, dropping exact duplicates (a text/calendar body and its invite.ics). */
 function mergeCalendars(first: CalendarPart[], second: CalendarPart[]): CalendarPart[] {
+  // A single part has no duplicate: no need to normalise its content into a key.
+  if (first.length + second.length <= 1) return [...first, ...second];
   const seen = new Set<string>();
   const merged: CalendarPart[] = [];
   for (const part of [...first, ...second]) {
