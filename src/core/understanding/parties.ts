@@ -25,7 +25,7 @@ import type { Address } from "../mail/forwarded-email.ts";
 import { choose, NO_CHOICE, readFrom, support, type Ballot, type Choice } from "./evidence.ts";
 import { isEmployerHost, isPlatformName, isServiceAddress } from "./platforms.ts";
 import type { Person } from "./types.ts";
-import { isAsciiText, isPlainLatin, LATIN_LETTER_CLASS, LATIN_NUMBER_CLASS, pick, twinWithoutUnicodeFlag } from "../text/latin.ts";
+import { isAsciiText, isPlainLatin, LATIN_LETTER_CLASS, LATIN_NUMBER_CLASS, pick, twinWithoutUnicodeFlag, type LatinTwin } from "../text/latin.ts";
 import { createWordFinder, findWordOffsets } from "../text/word-finder.ts";
 import { capitalizable, wordPattern } from "../text/word-pattern.ts";
 
@@ -55,6 +55,13 @@ export interface PartiesInput {
 // What `fold` removes; before the word sets, which are folded when they are built.
 const COMBINING_DIACRITICS = /[\u0300-\u036F]/g;
 const MARKS = /\p{M}/gu;
+
+// The plain-Latin characters (text/latin.ts) that NFKD changes: any above ASCII up to U+024F is
+// looked up, and of General Punctuation and the currency signs, the spaces, dots, primes and "₨".
+const DECOMPOSABLE = /[\u0080-\u024F\u2000-\u200A\u2011\u2017\u2024-\u2026\u202F\u2033\u2034\u2036\u2037\u203C\u203E\u2047-\u2049\u2057\u205F\u20A8]/g;
+
+// Each such character without its marks, kept as met: at most one entry per plain-Latin character.
+const FOLDED_CHARACTERS = new Map<string, string>();
 
 const LEGAL_SUFFIXES = new Set([
   "inc", "incorporated", "llc", "l.l.c", "ltd", "limited", "gmbh", "ggmbh", "ag", "se", "kg", "ug", "corp", "corporation",
@@ -91,7 +98,13 @@ const ORG_WORDS = new Set([
   "restaurant", "store", "shop", "airlines", "motors", "energy", "pharma", "insurance", "versicherung", "bv", "nv",
   "sa", "plc", "pty", "pvt", "ab", "se", "kg", "atelier", "bureau", "büro", "werk", "werke", "manufacturing",
 ].map(fold));
-const PERSON_TITLES = /^(?:dr|dr\.|prof|prof\.|mr|mr\.|mrs|mrs\.|ms|ms\.|miss|mx|herr|frau|mme|mlle|m\.|sr|sr\.|sra|sra\.|dhr|dhr\.|mevr|mevr\.|dña|dña\.|don)$/i;
+const PERSON_TITLE_WORDS = String.raw`dr|dr\.|prof|prof\.|mr|mr\.|mrs|mrs\.|ms|ms\.|miss|mx|herr|frau|mme|mlle|m\.|sr|sr\.|sra|sra\.|dhr|dhr\.|mevr|mevr\.|dña|dña\.|don`;
+const PERSON_TITLES = new RegExp(`^(?:${PERSON_TITLE_WORDS})$`, "i");
+/** No person's title is longer: a longer word is not tested against them. */
+const MAX_PERSON_TITLE_CHARS = 5;
+// A title among a name's words, or white space other than single spaces between them: without
+// either, the name is its own words without titles.
+const TITLE_OR_ODD_SPACE = new RegExp(`(?:^|\\s)(?:${PERSON_TITLE_WORDS})(?=\\s|$)|^\\s|\\s$|\\s\\s|[^\\S ]`, "i");
 const NAME_PARTICLES = new Set(["de", "da", "das", "do", "dos", "van", "von", "der", "den", "ter", "la", "le", "di", "del", "du", "bin", "al", "y"]);
 // Capitalised words a phrase may catch that name no one (services are in platforms.ts).
 const NOT_COMPANY = new Set([
@@ -118,76 +131,117 @@ const CLOSINGS = [
 // Unicode property classes run only on text outside plain Latin (see text/latin.ts).
 const LATIN_NOT_ALPHANUMERIC = new RegExp(`[^${LATIN_LETTER_CLASS}${LATIN_NUMBER_CLASS}]`, "g");
 const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]/gu;
-const LATIN_NOT_LETTER = new RegExp(`[^${LATIN_LETTER_CLASS}]`, "g");
-const NOT_LETTER = /[^\p{L}]/gu;
+// The same, sparing white space: a name's words are stripped in one pass, then split.
+const LATIN_NOT_ALPHANUMERIC_OR_SPACE = new RegExp(`[^${LATIN_LETTER_CLASS}${LATIN_NUMBER_CLASS}\\s]`, "g");
+const NOT_ALPHANUMERIC_OR_SPACE = /[^\p{L}\p{N}\s]/gu;
+const LATIN_NOT_LETTER_OR_SPACE = new RegExp(`[^${LATIN_LETTER_CLASS}\\s]`, "g");
+const NOT_LETTER_OR_SPACE = /[^\p{L}\s]/gu;
 
 // The readers of one email ask the same few questions about the same names (the sender, the
 // recipients, every candidate), and each answer costs a handful of patterns. The answers are
-// pure, so they are kept until another body is read (see `readBody`); the bound is for callers
-// that never read one.
-const KEPT_ANSWERS: Map<string, unknown>[] = [];
+// pure, so they are kept until another body is read (`readBody` starts new maps); the bound is
+// for callers that never read one. A question about a name and an address is kept under the
+// name, then the address, so that asking it builds no key.
+interface KeptAnswers {
+  coreKeys: Map<string, string>;
+  hosts: Map<string, HostFacts>;
+  /** "" for a raw name that is no candidate. */
+  candidates: Map<string, string>;
+  personNames: Map<string, boolean>;
+  namesInAddresses: Map<string, Map<string, boolean>>;
+  personSenders: Map<string, Map<string, boolean>>;
+}
+
 const MAX_KEPT_ANSWERS = 2000;
 
-function keptAnswers<T extends NonNullable<unknown>>(): Map<string, T> {
-  const answers = new Map<string, T>();
-  KEPT_ANSWERS.push(answers);
+function newKeptAnswers(): KeptAnswers {
+  return { coreKeys: new Map(), hosts: new Map(), candidates: new Map(), personNames: new Map(), namesInAddresses: new Map(), personSenders: new Map() };
+}
+
+let kept = newKeptAnswers();
+
+/** `answers`, emptied first when it is full. */
+function roomIn<K, V>(answers: Map<K, V>): Map<K, V> {
+  if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
   return answers;
 }
 
-function keptAnswer<T extends NonNullable<unknown>>(answers: Map<string, T>, question: string, answer: () => T): T {
-  const kept = answers.get(question);
-  if (kept !== undefined) return kept;
-  if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
-  const fresh = answer();
-  answers.set(question, fresh);
+/** The answers kept about one name, each under the address asked with it. */
+function answersAbout(answers: Map<string, Map<string, boolean>>, name: string): Map<string, boolean> {
+  const about = answers.get(name);
+  if (about !== undefined) return roomIn(about);
+  const fresh = new Map<string, boolean>();
+  roomIn(answers).set(name, fresh);
   return fresh;
-}
-
-function forgetKeptAnswers(): void {
-  for (const answers of KEPT_ANSWERS) answers.clear();
 }
 
 function fold(text: string): string {
   // ASCII is its own decomposition.
   if (isAsciiText(text)) return text.toLowerCase();
-  // Most marks left by NFKD are the combining diacritics; any other is a mark outside plain Latin.
+  // Plain Latin holds no combining mark, so it decomposes character by character, and only the
+  // few characters that change are looked up: cheaper than normalising the whole text.
+  if (isPlainLatin(text)) return text.replace(DECOMPOSABLE, foldedCharacter).toLowerCase();
+  return withoutMarks(text).toLowerCase();
+}
+
+/** NFKD without its marks. Most marks left are the combining diacritics; any other is a mark outside plain Latin. */
+function withoutMarks(text: string): string {
   const stripped = text.normalize("NFKD").replace(COMBINING_DIACRITICS, "");
-  return (isPlainLatin(stripped) ? stripped : stripped.replace(MARKS, "")).toLowerCase();
+  return isPlainLatin(stripped) ? stripped : stripped.replace(MARKS, "");
+}
+
+
+function foldedCharacter(character: string): string {
+  let folded = FOLDED_CHARACTERS.get(character);
+  if (folded === undefined) {
+    folded = withoutMarks(character);
+    FOLDED_CHARACTERS.set(character, folded);
+  }
+  return folded;
 }
 
 function lettersAndDigits(text: string): string {
   return text.replace(isPlainLatin(text) ? LATIN_NOT_ALPHANUMERIC : NOT_ALPHANUMERIC, "");
 }
 
-const CORE_KEYS = keptAnswers<string>();
-
 /** A name reduced to letters and digits, legal suffixes removed: "Acme, Inc." → "acme". */
 function coreKey(name: string): string {
-  return keptAnswer(CORE_KEYS, name, () => {
-    const tokens = fold(name).replace(/[,]/g, " ").split(/\s+/).filter(Boolean);
-    while (tokens.length > 1 && LEGAL_SUFFIXES.has((tokens[tokens.length - 1] ?? "").replace(/\.$/, ""))) tokens.pop();
-    return lettersAndDigits(tokens.join(""));
-  });
+  const known = kept.coreKeys.get(name);
+  if (known !== undefined) return known;
+  const folded = fold(name);
+  const tokens = words(folded.includes(",") ? folded.replaceAll(",", " ") : folded);
+  while (tokens.length > 1 && LEGAL_SUFFIXES.has(withoutTrailing(tokens[tokens.length - 1] ?? "", ".", 1))) tokens.pop();
+  const key = lettersAndDigits(tokens.join(""));
+  roomIn(kept.coreKeys).set(name, key);
+  return key;
 }
 
 function words(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
 }
 
-const NAMES_IN_ADDRESSES = keptAnswers<boolean>();
+function isPersonTitle(word: string): boolean {
+  return word.length <= MAX_PERSON_TITLE_CHARS && PERSON_TITLES.test(word);
+}
 
 /** True when the display name's words are in the address ("Ann Lee" <ann.lee@x>, "Tom Hadfield" <thadfield@x>). */
 export function nameMatchesAddress(name: string | null, address: string | null): boolean {
   if (!name || !address) return false;
-  // The length keeps the question unambiguous whatever the two hold.
-  return keptAnswer(NAMES_IN_ADDRESSES, `${name.length}:${name}${address}`, () => isNameInAddress(name, address));
+  const about = answersAbout(kept.namesInAddresses, name);
+  const known = about.get(address);
+  if (known !== undefined) return known;
+  const answer = isNameInAddress(name, address);
+  about.set(address, answer);
+  return answer;
 }
 
 function isNameInAddress(name: string, address: string): boolean {
-  const local = fold(address.split("@")[0] ?? "").replace(/\d+/g, "");
-  const tokens = words(fold(name)).map((t) => t.replace(isPlainLatin(t) ? LATIN_NOT_LETTER : NOT_LETTER, "")).filter((t) => t.length > 1 && !NAME_PARTICLES.has(t));
+  const folded = fold(name);
+  const letters = folded.replace(isPlainLatin(folded) ? LATIN_NOT_LETTER_OR_SPACE : NOT_LETTER_OR_SPACE, "");
+  const tokens = words(letters).filter((t) => t.length > 1 && !NAME_PARTICLES.has(t));
   if (tokens.length < 2 || tokens.length > 4) return false;
   if (tokens.some((t) => DEPARTMENT_WORDS.has(t) || ORG_WORDS.has(t))) return false;
+  const local = fold(address.split("@")[0] ?? "").replace(/\d+/g, "");
   const first = tokens[0] ?? "";
   const last = tokens[tokens.length - 1] ?? "";
   if (local.includes(first) && local.includes(last)) return true;
@@ -213,15 +267,17 @@ function isGivenNameOf(name: string, address: string | null): boolean {
   return (isPlainLatin(word) ? LATIN_WORD : WORD).test(word) && (local === word || local.startsWith(`${word}.`) || local.startsWith(`${word}_`) || local.startsWith(`${word}-`));
 }
 
-const PERSON_NAMES = keptAnswers<boolean>();
-
 /** Two to four capitalised words with no organisation, department or job-title word. */
 export function looksLikePersonName(name: string): boolean {
-  return keptAnswer(PERSON_NAMES, name, () => isPersonName(name));
+  const known = kept.personNames.get(name);
+  if (known !== undefined) return known;
+  const answer = isPersonName(name);
+  roomIn(kept.personNames).set(name, answer);
+  return answer;
 }
 
 function isPersonName(name: string): boolean {
-  const tokens = words(name.trim()).filter((t) => !PERSON_TITLES.test(t));
+  const tokens = words(name).filter((t) => !isPersonTitle(t));
   if (tokens.length < 2 || tokens.length > 4) return false;
   return tokens.every((token) => {
     const lower = fold(token).replace(/[.,]$/, "");
@@ -241,7 +297,8 @@ function looksLikeOrganisation(name: string): boolean {
 }
 
 function stripPersonTitle(name: string): string {
-  return words(name).filter((t) => !PERSON_TITLES.test(t)).join(" ");
+  if (!TITLE_OR_ODD_SPACE.test(name)) return name;
+  return words(name).filter((t) => !isPersonTitle(t)).join(" ");
 }
 
 /**
@@ -268,25 +325,30 @@ const PROGRAMME_WORDS = new Set(["early", "emerging", "campus", "graduate", "stu
 
 function trimDepartmentWords(segment: string, domain: string): string | null {
   const tokens = words(segment);
-  const isNoise = (token: string): boolean => {
-    const folded = fold(token);
-    const lower = folded.replace(/[.,:]$/, "").replace(/^l'/, "");
-    if (CONNECTORS.has(lower)) return true;
-    if (!DEPARTMENT_WORDS.has(lower) && !/^l'(?:é|e)quipe$/.test(folded)) return false;
-    return !(lower.length >= 4 && domain.includes(lower));
+  // Each word is folded once; the name is what lies between `start` and `end`.
+  const folded = tokens.map(fold);
+  const isNoise = (index: number): boolean => {
+    // "l'équipe" is "équipe".
+    const word = withoutTrailing(folded[index] ?? "", ".,:", 1);
+    const bare = word.startsWith("l'") ? word.slice(2) : word;
+    if (CONNECTORS.has(bare)) return true;
+    if (!DEPARTMENT_WORDS.has(bare)) return false;
+    return !(bare.length >= 4 && domain.includes(bare));
   };
-  const isProgramme = (token: string | undefined): boolean => token !== undefined && PROGRAMME_WORDS.has(fold(token));
+  const isProgramme = (index: number): boolean => PROGRAMME_WORDS.has(folded[index] ?? "");
+  let start = 0;
+  let end = tokens.length;
   for (;;) {
-    if (tokens.length > 0 && isNoise(tokens[0] ?? "")) tokens.shift();
-    else if (tokens.length > 1 && isProgramme(tokens[0]) && isNoise(tokens[1] ?? "")) tokens.splice(0, 2);
+    if (end > start && isNoise(start)) start++;
+    else if (end - start > 1 && isProgramme(start) && isNoise(start + 1)) start += 2;
     else break;
   }
-  while (tokens.length > 0 && isNoise(tokens[tokens.length - 1] ?? "")) {
-    tokens.pop();
-    if (isProgramme(tokens[tokens.length - 1])) tokens.pop();
+  while (end > start && isNoise(end - 1)) {
+    end--;
+    if (end > start && isProgramme(end - 1)) end--;
   }
-  if (tokens.length === 0) return null;
-  const name = tokens.join(" ").replace(/[,:;]+$/, "");
+  if (end === start) return null;
+  const name = tokens.slice(start, end).join(" ").replace(/[,:;]+$/, "");
   return name.length >= 2 ? name : null;
 }
 
@@ -313,6 +375,22 @@ function hostOfUrl(url: string): string {
   return url.slice(start, end).toLowerCase();
 }
 
+/** What a host says of its owner: an employer, or a service or mail provider; and its registrable name's letters and digits. */
+interface HostFacts {
+  employer: boolean;
+  /** "acmecorp" for careers.acme-corp.example. */
+  key: string;
+}
+
+/** The readers ask about the same few hosts (the sender's, the reply address's, the organizer's). */
+function hostFacts(host: string): HostFacts {
+  const known = kept.hosts.get(host);
+  if (known !== undefined) return known;
+  const facts = { employer: isEmployerHost(host), key: lettersAndDigits(registrableName(host)) };
+  roomIn(kept.hosts).set(host, facts);
+  return facts;
+}
+
 /** "careers.acme-corp.co.uk" → "acme-corp". */
 function registrableName(host: string): string {
   const labels = host.split(".").filter(Boolean);
@@ -325,20 +403,38 @@ function registrableName(host: string): string {
 /** A service's sender named after the service's own domain ("Google Calendar" at google.com): it sends for someone else. */
 function isOwnBrandOfService(name: string, address: string | null): boolean {
   const host = hostOf(address);
-  return host !== "" && !isEmployerHost(host) && nameMatchesHost(withoutVia(name), lettersAndDigits(registrableName(host)));
+  if (host === "") return false;
+  const facts = hostFacts(host);
+  return !facts.employer && nameMatchesHost(withoutVia(name), facts.key);
 }
 
 // What joins a display name to the service it came through ("Acme via Greenhouse") or to the
 // mailbox a delegate writes for ("Jo Park on behalf of Acme Careers"), lower case, spaced.
 const VIA = " via ";
 const ON_BEHALF_OF = [" on behalf of ", " im auftrag von ", " au nom de ", " en nombre de ", " namens "];
+const VIA_OR_ON_BEHALF_OF = markers([VIA, ...ON_BEHALF_OF]);
+const ON_BEHALF = markers(ON_BEHALF_OF);
 
-/** Where the first of `markers` stands in the name, in any case. */
-function markerIn(name: string, markers: readonly string[]): { at: number; length: number } | null {
-  // Every marker has a space on each side: a name with one space at most holds none.
-  if (name.indexOf(" ") === name.lastIndexOf(" ")) return null;
+/** Markers, lower case, and a pattern that finds any of them in any case. */
+interface Markers {
+  list: readonly string[];
+  /**
+   * Finds a marker wherever the lower-cased name holds one: no marker holds a "k", the one ASCII
+   * letter a non-ASCII character lower-cases to.
+   */
+  any: RegExp;
+}
+
+function markers(list: readonly string[]): Markers {
+  return { list, any: new RegExp(list.map((marker) => marker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i") };
+}
+
+/** Where the first of the markers (in their order) stands in the name, in any case. */
+function markerIn(name: string, markers: Markers): { at: number; length: number } | null {
+  // Most names hold no marker: one test says so.
+  if (!markers.any.test(name)) return null;
   const lower = name.toLowerCase();
-  for (const marker of markers) {
+  for (const marker of markers.list) {
     const at = lower.indexOf(marker);
     if (at > 0) return { at, length: marker.length };
   }
@@ -347,12 +443,12 @@ function markerIn(name: string, markers: readonly string[]): { at: number; lengt
 
 /** The display name without the service or mailbox it came through: "Acme via Greenhouse" → "Acme", "Jo Park on behalf of Acme" → "Jo Park". */
 function withoutVia(name: string): string {
-  const marker = markerIn(name, [VIA, ...ON_BEHALF_OF]);
+  const marker = markerIn(name, VIA_OR_ON_BEHALF_OF);
   return (marker ? name.slice(0, marker.at) : name).trim();
 }
 
 // What separates a person's name from their organisation in a display name ("Anna Schmidt | Acme GmbH").
-const NAME_SEPARATORS = [" | ", " - ", " – ", " — ", " · "];
+const NAME_SEPARATORS = markers([" | ", " - ", " – ", " — ", " · "]);
 
 /** The sender's own name: without the service it came through, and without an organisation after a separator. */
 function ownName(name: string): string {
@@ -364,7 +460,7 @@ function ownName(name: string): string {
 
 /** Whom a delegated sender writes for: "Jo Park on behalf of Acme Careers" → "Acme Careers". */
 function onBehalfOf(name: string): string | null {
-  const marker = markerIn(name, ON_BEHALF_OF);
+  const marker = markerIn(name, ON_BEHALF);
   return marker ? name.slice(marker.at + marker.length).trim() || null : null;
 }
 
@@ -374,16 +470,20 @@ function onBehalfOf(name: string): string | null {
  * Logistics" <jobs@ashfordlogistics.example>) is the organisation, however it reads.
  */
 function isPersonSender(name: string, address: string | null): boolean {
-  return keptAnswer(PERSON_SENDERS, `${name.length}:${name}${address ?? ""}`, () => isPersonSenderNow(name, address));
+  const about = answersAbout(kept.personSenders, name);
+  const known = about.get(address ?? "");
+  if (known !== undefined) return known;
+  const answer = isPersonSenderNow(name, address);
+  about.set(address ?? "", answer);
+  return answer;
 }
-
-const PERSON_SENDERS = keptAnswers<boolean>();
 
 function isPersonSenderNow(name: string, address: string | null): boolean {
   const own = ownName(name);
   if (nameMatchesAddress(own, address)) return true;
   const host = hostOf(address);
-  if (host && isEmployerHost(host) && nameMatchesHost(own, lettersAndDigits(registrableName(host)))) return false;
+  const facts = host ? hostFacts(host) : null;
+  if (facts?.employer && nameMatchesHost(own, facts.key)) return false;
   return looksLikePersonName(stripPersonTitle(own)) || isGivenNameOf(own, address);
 }
 
@@ -410,6 +510,22 @@ const GAP = String.raw`[^.!?\n]{0,60}?`;
 const NAME_STARTS = `(?=[${LATIN_UPPER}])`;
 const NAME_AT = new RegExp(NAME, "y");
 
+/** A "Label: value" pattern (`iu`) with the letters its labels open with, lower case. */
+interface LabelPattern extends LatinTwin {
+  initials: string;
+}
+
+function labelPattern(initials: string, pattern: RegExp): LabelPattern {
+  return { ...twinWithoutUnicodeFlag(pattern), initials };
+}
+
+/** The value of a "Label: value" line; most lines open with an ASCII character no label opens with in any case, and are not tried. */
+function labelledValue(label: LabelPattern, line: string): string | null {
+  const first = line.charCodeAt(0);
+  if (first < 0x80 && !label.initials.includes(String.fromCharCode(first | 0x20))) return null;
+  return pick(label, line).exec(line)?.[1] ?? null;
+}
+
 /**
  * A pattern that matches only where the lower-cased text contains one of its keywords, so it is
  * skipped on other text: a cold isolate then compiles only the patterns of the languages a mail
@@ -417,6 +533,8 @@ const NAME_AT = new RegExp(NAME, "y");
  */
 interface KeywordPattern {
   keywords: string[];
+  /** This pattern's bit in `KeywordSites.patterns`. */
+  bit: number;
   /** Global. */
   pattern: RegExp;
   /**
@@ -431,8 +549,13 @@ function keywordPattern(keywords: string, source: (alternation: string) => strin
   return phrasePattern(keywords.split("|"), wordPattern(new RegExp(source(capitalizable(keywords)), "g")), true);
 }
 
+// Each phrase pattern's bit: the patterns a text may match are a number, not a Set built per text.
+let phrasePatternCount = 0;
+
 function phrasePattern(keywords: string[], pattern: RegExp, opensWithKeyword: boolean): KeywordPattern {
-  return { keywords, pattern, atKeyword: opensWithKeyword ? new RegExp(pattern.source, pattern.flags.replace("g", "y")) : null };
+  if (phrasePatternCount === 31) throw new Error("phrase patterns: no bit left");
+  const bit = 1 << phrasePatternCount++;
+  return { keywords, bit, pattern, atKeyword: opensWithKeyword ? new RegExp(pattern.source, pattern.flags.replace("g", "y")) : null };
 }
 
 /**
@@ -442,32 +565,53 @@ function phrasePattern(keywords: string[], pattern: RegExp, opensWithKeyword: bo
 interface KeywordSites {
   offsets: Map<string, number[]>;
   aligned: boolean;
-  /** The patterns with a keyword in the text. */
-  patterns: Set<KeywordPattern>;
+  /** The bits of the patterns with a keyword in the text. */
+  patterns: number;
+  /** The text lower-cased. */
+  lower: string;
 }
+
+const NO_KEYWORDS: KeywordSites = { offsets: new Map(), aligned: true, patterns: 0, lower: "" };
 
 function findKeywords(text: string): KeywordSites {
+  if (text === "") return NO_KEYWORDS;
   const lower = text.toLowerCase();
-  return keywordSites(findWordOffsets(KEYWORDS, lower), lower.length === text.length);
-}
-
-function keywordSites(offsets: Map<string, number[]>, aligned: boolean): KeywordSites {
-  const patterns = new Set<KeywordPattern>();
-  for (const keyword of offsets.keys()) for (const pattern of PATTERNS_BY_KEYWORD.get(keyword) ?? []) patterns.add(pattern);
-  return { offsets, aligned, patterns };
+  const offsets = findWordOffsets(KEYWORDS, lower);
+  let patterns = 0;
+  for (const keyword of offsets.keys()) patterns |= PATTERNS_BY_KEYWORD.get(keyword) ?? 0;
+  return { offsets, aligned: lower.length === text.length, patterns, lower };
 }
 
 function mayMatch(pattern: KeywordPattern, sites: KeywordSites): boolean {
-  return sites.patterns.has(pattern);
+  return (sites.patterns & pattern.bit) !== 0;
 }
 
 /** Where a match of the pattern can start, ascending; null when it can start anywhere. */
 function matchStarts(pattern: KeywordPattern, sites: KeywordSites): number[] | null {
   if (!pattern.atKeyword || !sites.aligned) return null;
-  const present = pattern.keywords.filter((keyword) => sites.offsets.has(keyword));
-  // One keyword's offsets are already ascending and distinct.
-  if (present.length === 1) return sites.offsets.get(present[0] ?? "") ?? [];
-  return [...new Set(present.flatMap((keyword) => sites.offsets.get(keyword) ?? []))].sort((a, b) => a - b);
+  // One keyword's offsets are already ascending and distinct; they are copied only to add another's.
+  let starts: number[] | null = null;
+  let joined = false;
+  for (const keyword of pattern.keywords) {
+    const offsets = sites.offsets.get(keyword);
+    if (offsets === undefined) continue;
+    if (starts === null) {
+      starts = offsets;
+      continue;
+    }
+    if (!joined) starts = starts.slice();
+    joined = true;
+    for (const offset of offsets) insertInOrder(starts, offset);
+  }
+  return starts ?? [];
+}
+
+/** Puts `value` into the ascending, distinct `values` (a few: a sort would cost more). */
+function insertInOrder(values: number[], value: number): void {
+  let at = values.length;
+  while (at > 0 && (values[at - 1] ?? 0) > value) at--;
+  if (at > 0 && values[at - 1] === value) return;
+  values.splice(at, 0, value);
 }
 
 /** The first match that starts at `from` or later, as the global pattern's `exec` from there finds it. */
@@ -488,8 +632,8 @@ function nextMatch(pattern: KeywordPattern, text: string, starts: number[] | nul
 }
 
 /** The names after each match of a "<phrase> NAME_STARTS" pattern, as `matchAll` of "<phrase> NAME" would find them. */
-function namesAfter(pattern: KeywordPattern, text: string, sites: KeywordSites): PhraseName[] {
-  if (!mayMatch(pattern, sites)) return [];
+function namesAfter(pattern: KeywordPattern, text: string, sites: KeywordSites): readonly PhraseName[] {
+  if (!mayMatch(pattern, sites)) return NO_NAMES;
   const starts = matchStarts(pattern, sites);
   const names: PhraseName[] = [];
   let from = 0;
@@ -497,11 +641,14 @@ function namesAfter(pattern: KeywordPattern, text: string, sites: KeywordSites):
     NAME_AT.lastIndex = match.index + match[0].length;
     const name = NAME_AT.exec(text)?.[1];
     if (name === undefined) break;
-    names.push({ name, withWord: WITH_WORDS.has(match[0].trimEnd().split(" ").pop()?.toLowerCase() ?? "") });
+    const phrase = match[0].trimEnd();
+    names.push({ name, withWord: WITH_WORDS.has(phrase.slice(phrase.lastIndexOf(" ") + 1).toLowerCase()) });
     from = NAME_AT.lastIndex;
   }
   return names;
 }
+
+const NO_NAMES: readonly PhraseName[] = [];
 
 interface PhraseName {
   name: string;
@@ -530,17 +677,30 @@ const PLACEMENT_PATTERN = keywordPattern("position|role|job|opening|vacancy|inte
 // A sender whose name or domain says it recruits for others.
 const AGENCY_SENDER = /recruit|staffing|talent|personnel|headhunt|placement|werving|uitzend|interim|recrutement|reclutamiento|recrutamento|personalvermittlung|personaldienst|agency|agentur/;
 
-const COMPANY_LABEL = twinWithoutUnicodeFlag(/^(?:company|employer|organi[sz]ation|client|firm|unternehmen|firma|arbeitgeber|entreprise|société|societe|empresa|bedrijf|organisatie|werkgever)\s*[:\t]\s*(.+)$/iu);
+const COMPANY_LABEL = labelPattern("abcefosuw", /^(?:company|employer|organi[sz]ation|client|firm|unternehmen|firma|arbeitgeber|entreprise|société|societe|empresa|bedrijf|organisatie|werkgever)\s*[:\t]\s*(.+)$/iu);
 const ROLE_WITH_COMPANY = keywordPattern("position|role|job|vacancy|opening|stelle|poste|puesto|vaga|functie", (words) => String.raw`\b(?:${words})\s+(?:of\s+|for\s+|as\s+|de\s+|als\s+)?[^()\n]{2,60}?\s\(${NAME}\)`);
 const TRAILING_PARENTHESIS = new RegExp(String.raw`\(${NAME}\)\s*$`);
 
+/** The name a phrase, a line or a title offers, trimmed of punctuation and glue; null when it names no company. */
 function cleanCandidate(raw: string): string | null {
-  const tokens = words(raw.trim().replace(/[,;:!?]+$/, ""));
-  while (tokens.length > 0 && CONNECTORS.has(fold(tokens[tokens.length - 1] ?? ""))) tokens.pop();
-  const name = tokens.slice(0, 7).join(" ");
-  if (name.length < 2 || NOT_COMPANY.has(fold(name)) || isPlatformName(fold(name))) return null;
-  if (isAsciiText(name.charAt(0)) ? /^[\da-z]/.test(name) : /^(?:\d|[\p{Ll}])/u.test(name)) return null;
+  // The places a reader looks offer the same names again and again.
+  const known = kept.candidates.get(raw);
+  if (known !== undefined) return known === "" ? null : known;
+  const name = cleanCandidateNow(raw);
+  roomIn(kept.candidates).set(raw, name ?? "");
   return name;
+}
+
+function cleanCandidateNow(raw: string): string | null {
+  const tokens = words(withoutTrailing(raw.trim(), ",;:!?"));
+  while (tokens.length > 0 && CONNECTORS.has(fold(tokens[tokens.length - 1] ?? ""))) tokens.pop();
+  if (tokens.length > 7) tokens.length = 7;
+  const name = tokens.join(" ");
+  if (name.length < 2) return null;
+  const first = name.charCodeAt(0);
+  if (first < 0x80 ? (first >= 0x30 && first <= 0x39) || (first >= 0x61 && first <= 0x7a) : /^(?:\d|[\p{Ll}])/u.test(name)) return null;
+  const folded = fold(name);
+  return NOT_COMPANY.has(folded) || isPlatformName(folded) ? null : name;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,15 +710,16 @@ function cleanCandidate(raw: string): string | null {
 const FOLDED_CLOSINGS = new Set(CLOSINGS.map(fold));
 /** A closing, and what follows it on its line ("Best regards, Ann"), is no longer than this. */
 const MAX_CLOSING_CHARS = 40;
-const CLOSING_INITIALS = new Set([...FOLDED_CLOSINGS].map((closing) => closing.charAt(0)));
+// A line that may be a closing: its first word (up to the space or punctuation after it) is not
+// ASCII, or is the first word of a closing in any case.
+const CLOSING_OPENING = new RegExp(`^(?:[^\\s,.!]*[^\\s,.!\\u0000-\\u007F]|(?:${[...new Set([...FOLDED_CLOSINGS].map((closing) => closing.split(" ")[0] ?? closing))].join("|")})(?=[\\s,.!]|$))`, "i");
 
 /** A closing alone ("Best regards,") or followed by a comma ("Cheers, Ann"). `line` is trimmed. */
 function isClosingLine(line: string): boolean {
-  // Most lines are not closings, and folding is costly. An ASCII character folds to itself
-  // lower-cased, so a line that starts with one no closing starts with is not one, and an ASCII
+  // Most lines are not closings, and folding is costly. An ASCII word folds to itself
+  // lower-cased, so a line that opens with one no closing opens with is not one, and an ASCII
   // line longer than any closing, with no trailing punctuation to drop, is not one either.
-  const first = line.charCodeAt(0);
-  if (first < 0x80 && !CLOSING_INITIALS.has(line.charAt(0).toLowerCase())) return false;
+  if (!CLOSING_OPENING.test(line)) return false;
   if (line.length > MAX_CLOSING_CHARS && !/[,.!]$/.test(line) && isAsciiText(line)) return false;
   const text = fold(line).replace(/[,.!]+$/, "").trim();
   if (text.length === 0 || text.length > MAX_CLOSING_CHARS) return false;
@@ -574,10 +735,11 @@ export function readSignatureLines(text: string): string[] {
   return [...readBody(text).signature];
 }
 
+/** `lines` are untrimmed; only those read from the end up to the closing are trimmed. */
 function findSignatureLines(lines: string[]): string[] {
   let start = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i] ?? "";
+    const line = (lines[i] ?? "").trim();
     if (line === "--" || isClosingLine(line)) {
       start = i + 1;
       break;
@@ -586,7 +748,7 @@ function findSignatureLines(lines: string[]): string[] {
   if (start < 0) return [];
   const out: string[] = [];
   for (let i = start; i < lines.length && out.length < 4; i++) {
-    const line = (lines[i] ?? "").replace(/^\*+|\*+$/g, "").trim();
+    const line = (lines[i] ?? "").trim().replace(/^\*+|\*+$/g, "").trim();
     if (line === "") continue;
     if (/@|https?:|www\.|\d{3,}|:\s|^\W*$/.test(line) || line.length > 60) break;
     out.push(line);
@@ -600,12 +762,14 @@ function findSignatureLines(lines: string[]): string[] {
 /** What the readers take from an email body. */
 interface BodyReading {
   text: string;
-  /** Trimmed. */
+  /** Untrimmed: a reader trims the few it reads. */
   lines: string[];
   /** Trimmed lines with a ":" or a tab: the only ones a "Label: value" pattern can match. */
   labelledLines: string[];
   keywords: KeywordSites;
   signature: string[];
+  /** Folded when first asked (`foldedText`). */
+  folded: string | null;
 }
 
 let lastBody: BodyReading | null = null;
@@ -613,39 +777,68 @@ let lastBody: BodyReading | null = null;
 /**
  * The readers of one email all read its body: it is split, lower-cased and indexed once, for
  * the last body read. The reading is shared; callers must not change it. A new body also starts
- * a new email for the names kept by `fold` and `coreKey`.
+ * a new email for the answers kept about names.
  */
 function readBody(text: string): BodyReading {
   if (lastBody?.text === text) return lastBody;
-  forgetKeptAnswers();
-  const lines = text.split("\n").map((line) => line.trim());
+  kept = newKeptAnswers();
+  const lines = text.split("\n");
   lastBody = {
     text,
     lines,
-    labelledLines: lines.filter((line) => line.includes(":") || line.includes("\t")),
+    labelledLines: labelledLinesOf(text),
     keywords: findKeywords(text),
     signature: findSignatureLines(lines),
+    folded: null,
   };
   return lastBody;
 }
 
-/** The names of the owner's side (the original's recipients), as core keys and addresses. */
+/** The body folded; an ASCII body folds to itself lower-cased. */
+function foldedText(reading: BodyReading): string {
+  reading.folded ??= isAsciiText(reading.text) ? reading.keywords.lower : fold(reading.text);
+  return reading.folded;
+}
+
+/** The trimmed lines with a ":" or a tab, found from where those stand rather than line by line. */
+function labelledLinesOf(text: string): string[] {
+  const found: string[] = [];
+  let colon = text.indexOf(":");
+  let tab = text.indexOf("\t");
+  while (colon >= 0 || tab >= 0) {
+    const at = colon < 0 ? tab : tab < 0 ? colon : Math.min(colon, tab);
+    const start = text.lastIndexOf("\n", at) + 1;
+    const newline = text.indexOf("\n", at);
+    const end = newline < 0 ? text.length : newline;
+    // Trimming may drop the tab.
+    const line = text.slice(start, end).trim();
+    if (line.includes(":") || line.includes("\t")) found.push(line);
+    if (colon >= 0 && colon < end) colon = text.indexOf(":", end);
+    if (tab >= 0 && tab < end) tab = text.indexOf("\t", end);
+  }
+  return found;
+}
+
+/** The names of the owner's side (the original's recipients), as core keys and addresses, and the hosts of those. */
 interface OwnerSide {
   addresses: Set<string | null>;
   nameKeys: Set<string>;
+  hosts: Set<string>;
 }
 
-// The readers of one email each ask about its owner's side; it is read once per recipient list.
-const OWNER_SIDES = new WeakMap<Address[], OwnerSide>();
+// The readers of one email each ask about its owner's side, one after the other: it is read
+// once per recipient list, and kept for the last list only.
+let lastOwnerSide: { recipients: Address[]; side: OwnerSide } | null = null;
 
 function readOwnerSide(recipients: Address[]): OwnerSide {
-  const kept = OWNER_SIDES.get(recipients);
-  if (kept) return kept;
-  const side = {
-    addresses: new Set(recipients.map((r) => r.address?.toLowerCase() ?? null)),
-    nameKeys: new Set(recipients.flatMap((r) => (r.name === null ? [] : [coreKey(r.name)]))),
-  };
-  OWNER_SIDES.set(recipients, side);
+  if (lastOwnerSide?.recipients === recipients) return lastOwnerSide.side;
+  const side: OwnerSide = { addresses: new Set(), nameKeys: new Set(), hosts: new Set() };
+  for (const recipient of recipients) {
+    side.addresses.add(recipient.address?.toLowerCase() ?? null);
+    if (recipient.name !== null) side.nameKeys.add(coreKey(recipient.name));
+    side.hosts.add(hostOf(recipient.address));
+  }
+  lastOwnerSide = { recipients, side };
   return side;
 }
 
@@ -712,8 +905,8 @@ export function readCompany(input: PartiesInput): Choice<string> {
   };
 
   for (const line of reading.labelledLines) {
-    const label = pick(COMPANY_LABEL, line).exec(line);
-    if (label?.[1]) add(label[1].trim(), WEIGHT.label, true, "labelled");
+    const label = labelledValue(COMPANY_LABEL, line);
+    if (label) add(label.trim(), WEIGHT.label, true, "labelled");
   }
   const placements = new Set<string>();
   for (const found of namesAfter(PLACEMENT_PATTERN, body, reading.keywords)) {
@@ -765,19 +958,21 @@ export function readCompany(input: PartiesInput): Choice<string> {
     add(cleaned, looksLikeOrganisation(cleaned) ? WEIGHT.signature : WEIGHT.signatureLine, true, "signature");
   }
   const spelled = new Map<string, string>();
-  for (const text of [input.subject, input.calendar?.summary ?? "", input.calendar?.location ?? "", body]) {
-    for (const name of namesSpelledByHosts(text, hosts)) if (!spelled.has(coreKey(name))) spelled.set(coreKey(name), name);
+  const summary = input.calendar?.summary ?? "";
+  const location = input.calendar?.location ?? "";
+  const spelling: [text: string, lower: string][] = [[input.subject, subjectKeywords.lower], [summary, summary.toLowerCase()], [location, location.toLowerCase()], [body, reading.keywords.lower]];
+  for (const [text, lower] of spelling) {
+    for (const name of namesSpelledByHosts(text, lower, hosts)) if (!spelled.has(coreKey(name))) spelled.set(coreKey(name), name);
   }
   for (const name of spelled.values()) add(name, WEIGHT.domainNamed, true, "a name a domain spells");
 
   const subjectKey = coreKey(input.subject);
-  const foldedBody = fold(body);
   for (const [key, candidate] of ballot) {
     // A host confirms a name ("Ferncliff Robotics" at ferncliffr.example), it never proposes one.
     const host = hosts.find((h) => matchesDomainKey(key, h.key));
     if (host) support(ballot, key, candidate.value, host.source === "link's host" ? WEIGHT.linkHost : WEIGHT.domain, `matches the ${host.source} ${host.host}`);
     if (subjectKey.includes(key) && !fromTitles.has(key)) support(ballot, key, candidate.value, WEIGHT.subject, "also in the subject");
-    const mentions = countOccurrences(foldedBody, fold(candidate.value.name), MAX_COUNTED_MENTIONS);
+    const mentions = countOccurrences(foldedText(reading), fold(candidate.value.name), MAX_COUNTED_MENTIONS);
     if (mentions > 0) support(ballot, key, candidate.value, mentions * WEIGHT.mention, `mentioned ${mentions === MAX_COUNTED_MENTIONS ? `${mentions}+` : mentions} times in the text`);
   }
 
@@ -823,17 +1018,19 @@ const MAX_LINKS_READ = 12;
 
 /** The hosts of the sender, the reply address, the organizer and the links, minus the owner's and the services'. */
 function readEmployerHosts(input: PartiesInput): EmployerHost[] {
-  const ownerHosts = new Set(input.recipients.map((r) => hostOf(r.address)));
+  const ownerHosts = readOwnerSide(input.recipients).hosts;
   const hosts: EmployerHost[] = [];
   const add = (host: string, source: EmployerHost["source"]): void => {
-    if (!host || ownerHosts.has(host) || !isEmployerHost(host)) return;
-    const key = lettersAndDigits(registrableName(host));
+    if (!host || ownerHosts.has(host)) return;
+    const { employer, key } = hostFacts(host);
+    if (!employer) return;
     if (key.length >= 3 && !hosts.some((h) => h.key === key)) hosts.push({ host, key, source });
   };
   add(hostOf(input.from?.address ?? null), "sender's domain");
   add(hostOf(input.replyTo?.address ?? null), "reply address's domain");
   add(hostOf(input.calendar?.organizer?.email ?? null), "calendar organizer's domain");
-  for (const host of new Set(input.links.slice(0, MAX_LINKS_READ).map(hostOfUrl))) add(host, "link's host");
+  // A host read twice adds nothing: its key is already there, or was refused.
+  for (let i = 0; i < input.links.length && i < MAX_LINKS_READ; i++) add(hostOfUrl(input.links[i] ?? ""), "link's host");
   return hosts;
 }
 
@@ -858,7 +1055,8 @@ function matchesDomainKey(nameKey: string, hostKey: string): boolean {
 /** The same test with the name's words: also its first word and the initials of the rest. */
 function nameMatchesHost(name: string, hostKey: string): boolean {
   if (matchesDomainKey(coreKey(name), hostKey)) return true;
-  const tokens = words(fold(name)).map(lettersAndDigits).filter(Boolean);
+  const folded = fold(name);
+  const tokens = words(folded.replace(isPlainLatin(folded) ? LATIN_NOT_ALPHANUMERIC_OR_SPACE : NOT_ALPHANUMERIC_OR_SPACE, ""));
   if (tokens.length < 2) return false;
   const initials = tokens.map((t) => t.charAt(0)).join("");
   return hostKey === `${tokens[0]}${initials.slice(1)}` || (initials.length >= 3 && hostKey === initials);
@@ -866,12 +1064,10 @@ function nameMatchesHost(name: string, hostKey: string): boolean {
 
 /**
  * Capitalised names in a text that an employer host spells ("Brindle Systems is hiring" from
- * brindle.example): found where the host's first letters stand.
+ * brindle.example): found where the host's first letters stand in the text lower-cased.
  */
-function namesSpelledByHosts(text: string, hosts: EmployerHost[]): string[] {
-  if (hosts.length === 0 || text === "") return [];
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length) return [];
+function namesSpelledByHosts(text: string, lower: string, hosts: EmployerHost[]): string[] {
+  if (hosts.length === 0 || text === "" || lower.length !== text.length) return [];
   const found: string[] = [];
   for (const host of hosts) {
     const probe = host.key.slice(0, 4);
@@ -910,9 +1106,12 @@ function qualifiedRoles(subject: string, subjectSites: KeywordSites, body: strin
   if (!mayMatch(ROLE_WITH_COMPANY, subjectSites) && !mayMatch(ROLE_WITH_COMPANY, bodySites)) return [];
   const text = `${subject}\n${body}`;
   const bodyStart = subject.length + 1;
-  const offsets = new Map(subjectSites.offsets);
-  for (const [keyword, at] of bodySites.offsets) offsets.set(keyword, [...(offsets.get(keyword) ?? []), ...at.map((offset) => offset + bodyStart)]);
-  const starts = matchStarts(ROLE_WITH_COMPANY, keywordSites(offsets, subjectSites.aligned && bodySites.aligned));
+  // The subject's starts, then the body's moved past it: ascending and distinct, as the joined text's.
+  let starts: number[] | null = null;
+  if (subjectSites.aligned && bodySites.aligned) {
+    starts = [...(matchStarts(ROLE_WITH_COMPANY, subjectSites) ?? [])];
+    for (const offset of matchStarts(ROLE_WITH_COMPANY, bodySites) ?? []) starts.push(offset + bodyStart);
+  }
   const matches: RegExpExecArray[] = [];
   for (let match = nextMatch(ROLE_WITH_COMPANY, text, starts, 0); match; match = nextMatch(ROLE_WITH_COMPANY, text, starts, match.index + match[0].length)) {
     matches.push(match);
@@ -948,30 +1147,39 @@ function knownPeople(input: PartiesInput, namedAsEmployer: ReadonlySet<string>):
   const from = input.from;
   const organizer = input.calendar?.organizer;
   const signer = readBody(input.text).signature[0];
-  const fromPerson = from?.name && isPersonSender(from.name, from.address) && !namedAsEmployer.has(coreKey(ownName(from.name))) ? ownName(from.name) : null;
-  const names = [
-    ...input.recipients.map((r) => r.name),
-    ...(fromPerson ? [fromPerson] : []),
-    ...(organizer?.name && isPersonSender(organizer.name, organizer.email) ? [organizer.name] : []),
-  ].filter((n): n is string => !!n);
+  const fromName = from?.name ? ownName(from.name) : null;
+  const fromPerson = from?.name && fromName && isPersonSender(from.name, from.address) && !namedAsEmployer.has(coreKey(fromName)) ? fromName : null;
+  const people: KnownPeople = { keys: new Set(), givenNames: new Set() };
+  const addGivenName = (name: string): void => {
+    people.givenNames.add(fold(words(name).find((word) => !isPersonTitle(word)) ?? ""));
+  };
+  const addPerson = (name: string | null | undefined): void => {
+    if (!name) return;
+    people.keys.add(coreKey(name));
+    addGivenName(name);
+  };
+  for (const recipient of input.recipients) addPerson(recipient.name);
+  addPerson(fromPerson);
+  if (organizer?.name && isPersonSender(organizer.name, organizer.email)) addPerson(organizer.name);
   // The signer may be the company signing ("Best regards, Ledgerwood"): only their given name counts.
-  const signerName = signer && looksLikePersonName(stripPersonTitle(signer)) ? [stripPersonTitle(signer)] : [];
-  const givenNames = new Set([...names, ...signerName].map((name) => fold(words(stripPersonTitle(name))[0] ?? "")));
+  const signerName = signer ? stripPersonTitle(signer) : "";
+  if (looksLikePersonName(signerName)) addGivenName(signerName);
   const local = fromPerson ? from?.address?.split("@")[0] : undefined;
-  if (local) givenNames.add(fold(local.split(/[._-]/)[0] ?? ""));
-  givenNames.delete("");
-  return { keys: new Set(names.map(coreKey)), givenNames };
+  if (local) people.givenNames.add(fold(local.split(/[._-]/)[0] ?? ""));
+  people.givenNames.delete("");
+  return people;
 }
 
+/** `name` is a cleaned candidate: its words are joined by single spaces. */
 function isGivenNameIn(name: string, people: KnownPeople): boolean {
-  const tokens = words(name);
-  return tokens.length === 1 && people.givenNames.has(fold(tokens[0] ?? ""));
+  return !name.includes(" ") && people.givenNames.has(fold(name));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Role
 
-const ROLE_LABEL = twinWithoutUnicodeFlag(
+const ROLE_LABEL = labelPattern(
+  "cfijoprsv",
   /^(?:position|role|job title|job opening|job|opening|vacancy|stelle|position|poste|intitulé du poste|puesto|vacante|cargo|função|funcao|vaga|functie|vacature)\s*[:\t]\s*(.+)$/iu,
 );
 
@@ -1036,8 +1244,8 @@ const ROLE_PATTERNS: RolePattern[] = [
 // The keywords of every phrase pattern, found in a text in one pass.
 const PHRASE_PATTERNS = [PLACEMENT_PATTERN, ROLE_WITH_COMPANY, ...COMPANY_PATTERNS, ...ROLE_PATTERNS];
 const KEYWORDS = createWordFinder(PHRASE_PATTERNS.flatMap((pattern) => pattern.keywords));
-const PATTERNS_BY_KEYWORD = new Map<string, KeywordPattern[]>();
-for (const pattern of PHRASE_PATTERNS) for (const keyword of pattern.keywords) PATTERNS_BY_KEYWORD.set(keyword, [...(PATTERNS_BY_KEYWORD.get(keyword) ?? []), pattern]);
+const PATTERNS_BY_KEYWORD = new Map<string, number>();
+for (const pattern of PHRASE_PATTERNS) for (const keyword of pattern.keywords) PATTERNS_BY_KEYWORD.set(keyword, (PATTERNS_BY_KEYWORD.get(keyword) ?? 0) | pattern.bit);
 
 // Nouns that end a job title; a weak pattern only counts when the title ends in one.
 const JOB_NOUN = twinWithoutUnicodeFlag(
@@ -1055,11 +1263,21 @@ const WEEKDAYS = new Set([
 ]);
 const ARTICLES_BEFORE_DATE = new Set(["el", "le", "la", "o", "a", "am", "on", "op", "de", "the"]);
 
-/** `word` without the trailing characters that are in `chars`. */
-function withoutTrailing(word: string, chars: string): string {
+/** `word` without the trailing characters that are in `chars`, `most` of them at most. */
+function withoutTrailing(word: string, chars: string, most = word.length): string {
   let end = word.length;
-  while (end > 0 && chars.includes(word.charAt(end - 1))) end--;
+  while (end > 0 && word.length - end < most && chars.includes(word.charAt(end - 1))) end--;
   return word.slice(0, end);
+}
+
+// White space other than single spaces.
+const ODD_SPACE = /[^\S ]|\s\s/;
+
+/** How many times `char` occurs in `text`. */
+function countOf(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) count++;
+  return count;
 }
 
 function isAsciiDigit(charCode: number): boolean {
@@ -1073,13 +1291,19 @@ function isAsciiDigit(charCode: number): boolean {
  */
 function cleanRole(raw: string, titleCase: boolean, bounded = false, wholeSegment = false): string | null {
   // "Manager, Finance" is one title; ", we invite you" continues the sentence. Markdown emphasis is markup.
-  const spaced = withoutTrailingPerson(raw.replace(/\*+|(?<!\w)_+|_+(?!\w)/g, "").replace(/\s+/g, " "));
-  let role = (isAsciiText(spaced) ? spaced.replace(/,\s+(?=[a-z]).*$/, "") : spaced.replace(/,\s+(?=\p{Ll}).*$/u, "")).trim().replace(/^["“'‘]|["”'’]$/g, "").trim();
+  // Each pattern is run only on a capture holding what it looks for.
+  const unmarked = raw.includes("*") || raw.includes("_") ? raw.replace(/\*+|(?<!\w)_+|_+(?!\w)/g, "") : raw;
+  // White space becomes single spaces; most captures hold nothing else, and the replace would rebuild them.
+  const spaced = withoutTrailingPerson(ODD_SPACE.test(unmarked) ? unmarked.replace(/\s+/g, " ") : unmarked);
+  const clause = !spaced.includes(",") ? spaced : isAsciiText(spaced) ? spaced.replace(/,\s+(?=[a-z]).*$/, "") : spaced.replace(/,\s+(?=\p{Ll}).*$/u, "");
+  let role = clause.trim();
+  if (`"“'‘`.includes(role.charAt(0)) || `"”'’`.includes(role.charAt(role.length - 1))) role = role.replace(/^["“'‘]|["”'’]$/g, "").trim();
   const tokens = role.split(" ");
   // An ASCII title folds to itself lower-cased, word for word: it is folded once.
   const folded = isAsciiText(role) ? role.toLowerCase().split(" ") : tokens.map(fold);
   const kept: string[] = [];
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? "";
     const word = withoutTrailing(folded[i] ?? "", ".,;:!?");
     if (kept.length > 0 && (WEEKDAYS.has(word) || isAsciiDigit(word.charCodeAt(0)))) {
       if (bounded) return null;
@@ -1092,10 +1316,11 @@ function cleanRole(raw: string, titleCase: boolean, bounded = false, wholeSegmen
     }
     kept.push(token);
   }
-  role = kept.join(" ").replace(/[.,;:!?\-–—]+$/, "").replace(/^(?:the|a|an|our|this|your)\s+/i, "").trim();
-  if (kept.length === 0 || role.length < 2 || role.split(" ").length > 8) return null;
+  if (kept.length === 0) return null;
+  role = withoutTrailing(kept.join(" "), ".,;:!?-–—").replace(/^(?:the|a|an|our|this|your)\s+/i, "").trim();
+  if (role.length < 2 || countOf(role, " ") > 7) return null;
   if (/\d{3,}|@|https?:/.test(role)) return null;
-  if (titleCase && !(isAsciiText(role.charAt(0)) ? /^[A-Z\d.]/.test(role) : /^[\p{Lu}\d.]/u.test(role))) return null;
+  if (titleCase && !(role.charCodeAt(0) < 0x80 ? /^[A-Z\d.]/.test(role) : /^[\p{Lu}\d.]/u.test(role))) return null;
   return role;
 }
 
@@ -1130,9 +1355,9 @@ export function readRole(input: PartiesInput, company: string | null): Choice<st
   };
 
   for (const line of reading.labelledLines) {
-    const unbulleted = line.replace(/^[-*•]\s*/, "");
-    const label = pick(ROLE_LABEL, unbulleted).exec(unbulleted);
-    const role = label?.[1] ? cleanRole(label[1], false) : null;
+    const unbulleted = "-*•".includes(line.charAt(0)) ? line.replace(/^[-*•]\s*/, "") : line;
+    const label = labelledValue(ROLE_LABEL, unbulleted);
+    const role = label ? cleanRole(label, false) : null;
     if (acceptable(role)) return confirmed(role, ROLE_SCORE.labelled, `labelled "${unbulleted.slice(0, 60)}"`);
   }
   for (const text of [input.text, input.calendar?.description ?? ""]) {
@@ -1142,7 +1367,10 @@ export function readRole(input: PartiesInput, company: string | null): Choice<st
       const { bounded, titleCase, needsJobNoun } = pattern;
       // Every match contains one of its keywords: a pattern is compiled only for text that could match.
       if (!mayMatch(pattern, sites)) continue;
-      for (const match of overlappingMatches(pattern, text, sites)) {
+      // Every match, including ones that start inside an earlier match: "for applying to the Data
+      // Engineer position" first matches from "for", which is rejected, and the role starts at "the".
+      const starts = matchStarts(pattern, sites);
+      for (let match = nextMatch(pattern, text, starts, 0); match; match = nextMatch(pattern, text, starts, match.index + 1)) {
         // A match at or after the earliest role so far cannot replace it.
         if (best && match.index >= best.index) break;
         const role = match[1] ? cleanRole(match[1], titleCase, bounded) : null;
@@ -1164,9 +1392,9 @@ export function readRole(input: PartiesInput, company: string | null): Choice<st
 const GREETINGS = ["dear ", "hello ", "hi "];
 const GREETED_AS = [" candidate", " applicant", " candidates", " applicants"];
 
-/** A greeting that addresses the candidate by the position: "Dear Data Engineer Candidate,". */
+/** A greeting that addresses the candidate by the position: "Dear Data Engineer Candidate,". `lines` are untrimmed. */
 function roleFromGreeting(lines: string[]): string | null {
-  const first = lines.find((line) => line !== "");
+  const first = lines.find((line) => line.trim() !== "")?.trim();
   if (!first || first.length > 80) return null;
   const lower = first.toLowerCase().replace(/[,:!]+$/, "");
   const greeting = GREETINGS.find((g) => lower.startsWith(g));
@@ -1174,15 +1402,6 @@ function roleFromGreeting(lines: string[]): string | null {
   if (!greeting || !addressed) return null;
   const role = cleanRole(first.slice(greeting.length, lower.length - addressed.length), true, true);
   return role && pick(JOB_NOUN, role).test(role) ? role : null;
-}
-
-/**
- * Every match, including ones that start inside an earlier match: "for applying to the Data
- * Engineer position" first matches from "for", which is rejected, and the role starts at "the".
- */
-function* overlappingMatches(pattern: KeywordPattern, text: string, sites: KeywordSites): Generator<RegExpExecArray> {
-  const starts = matchStarts(pattern, sites);
-  for (let match = nextMatch(pattern, text, starts, 0); match; match = nextMatch(pattern, text, starts, match.index + 1)) yield match;
 }
 
 // Words after which a subject or calendar title's segment names the role: "Update sollicitatie
@@ -1224,10 +1443,14 @@ function roleFromTitles(titles: string[], company: string | null, acceptable: (r
 // ---------------------------------------------------------------------------------------------
 // Contact and interviewers
 
-const CONTACT_LABEL = twinWithoutUnicodeFlag(
+const CONTACT_LABEL = labelPattern(
+  "acdeghijkprstuvy",
   /^(?:(?:your|ihre?|deine?|votre|ton|ta|su|tu|sua|seu|uw|je)\s+)?(?:contact person|contact|point of contact|interviewer|interviewers|hiring manager|recruiter|ansprechpartner(?:in)?|kontaktperson|gesprächspartner(?:in)?|interviewpartner(?:in)?|interlocuteur|interlocutrice|contact rh|entrevistador(?:a)?|persona de contacto|contacto|contato|pessoa de contato|contactpersoon|gesprekspartner)\s*[:\t]\s*(.+)$/iu,
 );
 const CONTACT_PHRASE = wordPattern(new RegExp(String.raw`\b(?:contact|reach out to|get in touch with|kontaktieren sie|wenden sie sich an|contacter|contactar (?:a|con)|contate|contact opnemen met)\s+(?:our\s+)?(?:HR|hr|recruiter|hiring manager|recruiting team)?\s*:?\s*((?:(?:Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?[${LATIN_UPPER}][a-z\u00DF-\u00F6\u00F8-\u00FF'’-]+(?:\s+[${LATIN_UPPER}][a-z\u00DF-\u00F6\u00F8-\u00FF'’-]+){0,2})(?=\s*(?:[-–—,.;:(]|\bat\b|\bon\b|\bvia\b|$))`, "gm"));
+
+// Every match of CONTACT_PHRASE holds one of these, as written: a text without them is not scanned.
+const CONTACT_PHRASE_WORDS = ["contact", "contate", "reach out to", "get in touch with", "kontaktieren sie", "wenden sie sich an"];
 
 function isOwnerSide(person: { name: string | null; email: string | null }, owner: OwnerSide): boolean {
   const email = person.email?.toLowerCase() ?? null;
@@ -1277,13 +1500,12 @@ export function readContact(input: PartiesInput, company: string | null): Choice
   }
 
   for (const trimmed of reading.labelledLines) {
-    // No ASCII character is pictographic.
-    const unbulleted = isAsciiText(trimmed, "•") ? trimmed.replace(/^[-*•\s]+/, "") : trimmed.replace(/^[-*•\p{Extended_Pictographic}\s]+/u, "");
-    const label = pick(CONTACT_LABEL, unbulleted).exec(unbulleted);
-    if (!label?.[1]) continue;
-    const name = personFromNameLine(label[1]);
+    const unbulleted = withoutBullets(trimmed);
+    const label = labelledValue(CONTACT_LABEL, unbulleted);
+    if (!label) continue;
+    const name = personFromNameLine(label);
     if (!name || isCompany(name) || isOwnerSide({ name, email: null }, owner)) continue;
-    const written = EMAIL_ADDRESS.exec(label[1])?.[0]?.toLowerCase() ?? null;
+    const written = EMAIL_ADDRESS.exec(label)?.[0]?.toLowerCase() ?? null;
     const email = written ?? addressOfIn(name, input.text, owner) ?? mailbox?.address ?? null;
     return readFrom({ name, email }, CONTACT_SCORE.labelled, `labelled contact "${unbulleted.slice(0, 60)}"${!written && email ? `, reached at the sender's mailbox <${email}>` : ""}`);
   }
@@ -1298,7 +1520,8 @@ export function readContact(input: PartiesInput, company: string | null): Choice
     }
   }
 
-  for (const match of input.text.matchAll(CONTACT_PHRASE)) {
+  const phrased = CONTACT_PHRASE_WORDS.some((word) => input.text.includes(word)) ? input.text.matchAll(CONTACT_PHRASE) : [];
+  for (const match of phrased) {
     const name = match[1] ? stripPersonTitle(match[1]) : null;
     if (!name || isCompany(name) || DEPARTMENT_WORDS.has(fold(name)) || ORG_WORDS.has(fold(name))) continue;
     if (isOwnerSide({ name, email: null }, owner)) continue;
@@ -1307,6 +1530,15 @@ export function readContact(input: PartiesInput, company: string | null): Choice
   }
   if (mailbox) return readFrom({ name: null, email: mailbox.address }, CONTACT_SCORE.teamMailbox, `the employer's mailbox <${mailbox.address}> (${mailbox.source})`);
   return NO_CHOICE;
+}
+
+/** The line without the bullets, pictographs and spaces it opens with. */
+function withoutBullets(line: string): string {
+  // Most lines open with a letter, which none of those is.
+  const first = line.charCodeAt(0);
+  if (first > 0x20 && first < 0x80 && first !== 0x2a && first !== 0x2d) return line;
+  // No ASCII character is pictographic.
+  return isAsciiText(line, "•") ? line.replace(/^[-*•\s]+/, "") : line.replace(/^[-*•\p{Extended_Pictographic}\s]+/u, "");
 }
 
 const EMAIL_ADDRESS = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -1342,7 +1574,7 @@ function repliableMailbox(input: PartiesInput, owner: OwnerSide): { address: str
   return null;
 }
 
-const INTERVIEWER_LABEL = twinWithoutUnicodeFlag(/^(?:interviewers?|interviewed by|entrevistador(?:es|as?)?|gesprächspartner(?:in)?|interviewpartner(?:in)?|intervieweurs?|gesprekspartners?)\s*[:\t]\s*(.+)$/iu);
+const INTERVIEWER_LABEL = labelPattern("egi", /^(?:interviewers?|interviewed by|entrevistador(?:es|as?)?|gesprächspartner(?:in)?|interviewpartner(?:in)?|intervieweurs?|gesprekspartners?)\s*[:\t]\s*(.+)$/iu);
 
 export function extractInterviewers(input: PartiesInput, company: string | null): Person[] {
   const reading = readBody(input.text);
@@ -1357,9 +1589,9 @@ export function extractInterviewers(input: PartiesInput, company: string | null)
   };
   for (const attendee of input.calendar?.attendees ?? []) push(attendee.name, attendee.email);
   for (const trimmed of reading.labelledLines) {
-    const label = pick(INTERVIEWER_LABEL, trimmed).exec(trimmed);
-    if (!label?.[1]) continue;
-    for (const part of label[1].split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*/)) {
+    const label = labelledValue(INTERVIEWER_LABEL, trimmed);
+    if (!label) continue;
+    for (const part of label.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*/)) {
       const name = personFromNameLine(part);
       if (name) push(name, null);
     }

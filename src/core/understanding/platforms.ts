@@ -46,6 +46,8 @@ const PLATFORM_NAMES = new Set([
 ]);
 
 const PLATFORM_FIRST_WORDS = new Set([...PLATFORM_NAMES].map((name) => name.split(" ")[0] ?? name));
+// Where a name's first word ends: the name is split at spaces and hyphens.
+const FIRST_WORD_END = /[ -]/;
 
 // Words a product adds to its brand in a title: "Zoom Meeting", "Google Meet Interview", "Teams-Besprechung".
 const PRODUCT_WORDS = new Set([
@@ -115,9 +117,11 @@ const SERVICE_LOCAL_WORDS = new Set([
   "automated", "automatic", "auto", "alerts", "alert", "robot", "bot", "invitations", "reminders", "reminder", "updates",
   "news", "newsletter", "digest", "unsubscribe",
 ]);
-const SERVICE_LOCAL_SPLIT = /[-_.+]/;
 // "Do not reply" however it is joined, anywhere in the local part ("hr-do-not-reply", "jobs_noreply").
 const NO_REPLY_SPELLINGS = ["noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "dontreply"];
+// A notifier's word as one of the parts "-", "_", "." and "+" separate, or a no-reply spelling
+// anywhere: one pattern rather than a split and a look-up per part and spelling.
+const SERVICE_LOCAL_PART = new RegExp(`(?:^|[-_.+])(?:${[...SERVICE_LOCAL_WORDS].join("|")})(?=$|[-_.+])|${NO_REPLY_SPELLINGS.join("|")}`);
 
 /** The host or a domain above it is in the set: "us.greenhouse-mail.io" is in it when "greenhouse-mail.io" is. */
 function hasSuffixIn(host: string, domains: ReadonlySet<string>): boolean {
@@ -133,19 +137,11 @@ function domainOfAddress(address: string): string {
   return address.slice(address.lastIndexOf("@") + 1).toLowerCase();
 }
 
-/** A host run by one of the services (the host itself or a domain above it is in the table). */
-export function isServiceHost(host: string): boolean {
-  return hasSuffixIn(host.toLowerCase(), SERVICE_DOMAINS);
-}
-
-/** A mail provider's host: it names no employer. */
-export function isMailProviderHost(host: string): boolean {
-  return hasSuffixIn(host.toLowerCase(), MAIL_PROVIDER_DOMAINS);
-}
-
-/** The host names an employer: it is neither a service's nor a mail provider's. */
+/** The host names an employer: neither a service nor a mail provider runs it (it or a domain above it). */
 export function isEmployerHost(host: string): boolean {
-  return host !== "" && !isServiceHost(host) && !isMailProviderHost(host);
+  if (host === "") return false;
+  const lower = host.toLowerCase();
+  return !hasSuffixIn(lower, SERVICE_DOMAINS) && !hasSuffixIn(lower, MAIL_PROVIDER_DOMAINS);
 }
 
 /**
@@ -156,12 +152,11 @@ export function isEmployerHost(host: string): boolean {
  */
 export function isServiceAddress(address: string, personal = false): boolean {
   const at = address.lastIndexOf("@");
-  const local = address.slice(0, at).toLowerCase();
-  if (SERVICE_LOCAL_WORDS.has(local) || local.split(SERVICE_LOCAL_SPLIT).some((part) => SERVICE_LOCAL_WORDS.has(part))) return true;
-  if (NO_REPLY_SPELLINGS.some((spelling) => local.includes(spelling))) return true;
+  if (SERVICE_LOCAL_PART.test(address.slice(0, at).toLowerCase())) return true;
+  // The host is lower-cased already.
   const host = domainOfAddress(address);
-  if (isMailProviderHost(host)) return false;
-  return isServiceHost(host) && !personal;
+  if (hasSuffixIn(host, MAIL_PROVIDER_DOMAINS)) return false;
+  return !personal && hasSuffixIn(host, SERVICE_DOMAINS);
 }
 
 /**
@@ -172,9 +167,11 @@ export function isServiceAddress(address: string, personal = false): boolean {
 export function isPlatformName(folded: string): boolean {
   const name = folded.trim();
   if (PLATFORM_NAMES.has(name)) return true;
-  // Most names open with no brand's first word.
+  // Most names open with no brand's first word: it is read before the name is split.
+  const firstEnd = name.search(FIRST_WORD_END);
+  if (firstEnd !== 0 && !PLATFORM_FIRST_WORDS.has(firstEnd < 0 ? name : name.slice(0, firstEnd))) return false;
   const tokens = name.replaceAll("-", " ").split(" ").filter(Boolean);
-  if (tokens.length < 2 || !PLATFORM_FIRST_WORDS.has(tokens[0] ?? "")) return false;
+  if (tokens.length < 2) return false;
   // The longest brand the name opens with, then only product words.
   for (let end = Math.min(tokens.length - 1, 3); end >= 1; end--) {
     if (!PLATFORM_NAMES.has(tokens.slice(0, end).join(" "))) continue;
@@ -182,3 +179,4 @@ export function isPlatformName(folded: string): boolean {
   }
   return false;
 }
+
