@@ -179,10 +179,12 @@ const MAX_PLACE_WORDS = 5;
 interface PlaceIndex {
   /** Normalized name -> zone. */
   zones: Map<string, string>;
+  /** The first word of every name ("New", "Frankfurt", "UK"). */
+  firstWords: Set<string>;
   /**
-   * Every beginning of a name's first word ("N", "Ne", "New", "B", "Be", ...). A word that begins
-   * no name ("Please", "Interview") is passed over at once. Beginnings, not only whole words,
-   * because dots are dropped before the lookup: "D.C." is read as "DC".
+   * Every beginning of a name's first word ("N", "Ne", "New", "B", "Be", ...), for a word written
+   * before a dot: dots are dropped before the lookup, so "D.C." is read as "DC" and "U" of "U.K."
+   * begins "UK".
    */
   firstWordStarts: Set<string>;
 }
@@ -199,16 +201,18 @@ const FIRST_WORD_RE = new RegExp(`[${LETTERS}]+`);
 function getPlaceIndex(): PlaceIndex {
   if (placeIndex) return placeIndex;
   const zones = new Map<string, string>();
+  const firstWords = new Set<string>();
   const firstWordStarts = new Set<string>();
   for (const [zone, names] of Object.entries(PLACES_BY_ZONE)) {
     for (const name of names) {
       const key = SPAN_NEEDS_NORMALIZING_RE.test(name) ? normalizePlace(name) : name;
       zones.set(key, zone);
       const firstWord = FIRST_WORD_RE.exec(key)?.[0] ?? "";
+      firstWords.add(firstWord);
       for (let k = 1; k <= firstWord.length; k++) firstWordStarts.add(firstWord.slice(0, k));
     }
   }
-  placeIndex = { zones, firstWordStarts };
+  placeIndex = { zones, firstWords, firstWordStarts };
   return placeIndex;
 }
 
@@ -234,21 +238,42 @@ const NEXT_PLACE_WORD_RE = new RegExp(`[ \\t\\-'’.‐‑]*([${LETTERS}]+)`, "y
 const PLACE_CONNECTORS = new Set(["am", "an", "im", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "sur", "en", "es", "of", "upon", "s"]);
 const SPAN_NEEDS_NORMALIZING_RE = /[-‐‑’.\t]|\s\s/;
 
+// The last answer is kept: several readers ask about one text in a row. A place never spans a
+// line break, and a line is read as a text on its own would be, so the places of a text's last
+// lines ("Subject\nBody", then "Body") are those of the whole, shifted.
+let lastText: string | null = null;
+let lastPlaces: PlaceMatch[] = [];
+
 /**
  * Every known place named in the text, in order. A place must be written with its capital
  * letter (so "nice weather" is not Nice), and the longest name at a position wins
  * ("Frankfurt am Main" over "Frankfurt", "New York City" over "New York").
  */
-let lastText: string | null = null;
-let lastPlaces: PlaceMatch[] = [];
-
 export function findPlaces(text: string): PlaceMatch[] {
   if (text === lastText) return lastPlaces;
-  const { zones, firstWordStarts } = getPlaceIndex();
+  const last = lastText;
+  const tailStart = last === null ? 0 : last.length - text.length;
+  const isLastLines = last !== null && tailStart > 0 && last.charCodeAt(tailStart - 1) === 10 && last.endsWith(text);
+  const found = isLastLines ? placesAfter(lastPlaces, tailStart) : scanPlaces(text);
+  lastText = text;
+  lastPlaces = found;
+  return found;
+}
+
+/** The places from `offset` on, at offsets counted from there. */
+function placesAfter(places: PlaceMatch[], offset: number): PlaceMatch[] {
+  const after: PlaceMatch[] = [];
+  for (const place of places) if (place.index >= offset) after.push({ zone: place.zone, index: place.index - offset, end: place.end - offset });
+  return after;
+}
+
+function scanPlaces(text: string): PlaceMatch[] {
+  const { zones, firstWords, firstWordStarts } = getPlaceIndex();
   const found: PlaceMatch[] = [];
   PLACE_START_RE.lastIndex = 0;
   for (let m = PLACE_START_RE.exec(text); m; m = PLACE_START_RE.exec(text)) {
-    if (!firstWordStarts.has(m[0])) continue;
+    // The name's first word, unless a dot follows that the lookup drops ("U.K." is read as "UK").
+    if (!firstWords.has(m[0]) && !(text.charAt(m.index + m[0].length) === "." && firstWordStarts.has(m[0]))) continue;
     // "'s-Hertogenbosch" starts with a lower-case "'s".
     const start = m[0] === "s" ? m.index - 1 : m.index;
     if (start === m.index && !isCapitalised(m[0])) continue;
@@ -277,9 +302,7 @@ export function findPlaces(text: string): PlaceMatch[] {
     const zone = m[1] ? REGION_CODES[m[1]] : undefined;
     if (zone) found.push({ zone, index: m.index, end: m.index + m[0].length });
   }
-  lastText = text;
-  lastPlaces = found.sort((a, b) => a.index - b.index);
-  return lastPlaces;
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /** The zone of a single place name ("Lisboa", "New York"), or null. */

@@ -225,11 +225,11 @@ const NOT_LENGTH_AFTER_RE = /^\s*(?:walk|on\s+foot|by\s+car|drive|away|lopen|fie
 const NOT_LENGTH_BEFORE_RE = new RegExp(`(?<![${L}])(?:within|in|after|every|innerhalb\\s+von|innerhalb|nach|alle|dans|après|toutes\\s+les|dentro\\s+de|después\\s+de|cada|binnen|na|elke|em|após|a\\s+cada|arrive|arrivez|llegue|chegue|kom)\\s+(?:the\\s+)?(?:next\\s+)?(?:about\\s+|approximately\\s+|ca\\.\\s*)?$`);
 
 /** Each of the DURATION_WORDS names the hour in one of these forms; a text without any is not searched for them. */
-const HOUR_WORDS = ["hour", "stunde", "heure", "hora", "uur"];
+const HOUR_WORD_RE = /hour|stunde|heure|hora|uur/;
 
 /** The length of a meeting stated in text ("45 minutes", "1 hour", "45 Minuten", "1h30", "(30 min)"); null for ranges ("60-90 minutes") or none. */
 export function findDuration(text: string): number | null {
-  const lower = toLowerSameLength(text);
+  const lower = lowerCased(text);
   const found: { index: number; minutes: number }[] = [];
   const hasDigit = DIGIT_RE.test(lower);
   DURATION_MINUTES_RE.lastIndex = 0;
@@ -246,7 +246,7 @@ export function findDuration(text: string): number | null {
     if (HOUR_KEYWORD_BEFORE_RE.test(lower.slice(Math.max(0, m.index - 12), m.index))) continue;
     found.push({ index: m.index, minutes: Number(m.groups?.h) * 60 + Number(m.groups?.m) });
   }
-  const namesHour = HOUR_WORDS.some((word) => lower.includes(word));
+  const namesHour = HOUR_WORD_RE.test(lower);
   for (const [re, minutes] of namesHour ? DURATION_WORDS : []) {
     const m = re.exec(lower);
     if (m && !NOT_LENGTH_AFTER_RE.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30))) found.push({ index: m.index, minutes });
@@ -270,7 +270,19 @@ interface TextReading {
 function readText(text: string, words: Token[] = tokenize(text)): TextReading {
   const numbers = words.filter((word) => word.isNumber);
   const shortNumbers = numberStarts(numbers, text, 2);
-  return { text, lower: toLowerSameLength(text), words, numbers, shortNumbers };
+  return { text, lower: lowerCased(text), words, numbers, shortNumbers };
+}
+
+let lastCased: string | null = null;
+let lastLower = "";
+
+/** `toLowerSameLength`: the date reader and then the duration reader ask for the same mail, so the last answer is kept. */
+function lowerCased(text: string): string {
+  if (text !== lastCased) {
+    lastCased = text;
+    lastLower = toLowerSameLength(text);
+  }
+  return lastLower;
 }
 
 function findDateTokens(reading: TextReading, language: Language): DateToken[] {
@@ -321,8 +333,10 @@ function findDateTokens(reading: TextReading, language: Language): DateToken[] {
   });
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Token;
-    // One lookup passes over the words that neither begin a relative day nor name a weekday: nearly all of them.
-    if (word.isNumber || !DAY_WORDS.has(word.lower)) continue;
+    // Nearly every word neither begins a relative day nor names a weekday: its length and first
+    // letter pass over most of them without hashing the word, the lookup over the rest.
+    const lower = word.lower;
+    if (word.isNumber || DAY_WORD_SHAPES[shapeOf(lower)] === 0 || !DAY_WORDS.has(lower)) continue;
     const relative = relativeDaysAt(words, i, text);
     if (relative) {
       tokens.push({ ...base, index: word.index, end: relative.end, kind: "relative", relativeDays: relative.days });
@@ -405,6 +419,15 @@ for (const phrase of RELATIVE_PHRASES.keys()) {
 
 /** The single words a relative day or a weekday name begins with. */
 const DAY_WORDS = new Set([...RELATIVE_PHRASE_STARTS, ...WEEKDAY_FIRST_WORDS].filter((phrase) => !phrase.includes(" ")));
+
+/** A word's length and first letter folded into a table index (different words may share one). */
+function shapeOf(word: string): number {
+  return ((word.length & 15) << 8) | (word.charCodeAt(0) & 255);
+}
+
+/** 1 at the shapes of the DAY_WORDS: a word whose shape is 0 here is none of them. */
+const DAY_WORD_SHAPES = new Uint8Array(1 << 12);
+for (const word of DAY_WORDS) DAY_WORD_SHAPES[shapeOf(word)] = 1;
 
 /** "tomorrow", "morgen", "après-demain", "pasado mañana", "the day after tomorrow", "depois de amanhã": the longest phrase at word i. */
 function relativeDaysAt(words: Token[], i: number, text: string): { days: number; end: number } | null {

@@ -50,8 +50,8 @@ const OLD_SLOT_AFTER = gate(wordPattern(/^[^.!?\n]{0,30}?\b(?:we had|we['’]d|h
 // What introduces the new slot: "new time:", "moved to", "could we change the date and time to", "reprogramar su entrevista para el".
 const NEW_SLOT_BEFORE = gate(wordPattern(/\b(?:new|updated|now|moved to|changed to|rescheduled (?:to|for)|instead|stattdessen|neue[nrm]?|jetzt|nouvel(?:le)?|à la place|nueva|nuevo|en su lugar|nova|novo|em vez disso|nieuwe|in plaats daarvan)\b[^\n]{0,40}$|\b(?:reschedul|mov|chang|push|postpon|shift|verschieb|verleg|report|décal|déplac|reprogram|reagend|aplaz|pospon|remarc|adi|verzet|verplaats|verschuiv)\w*\b[^\n]{0,40}\b(?:to|for|until|auf|à|au|para|pour|naar|op|tot)\s+(?:the |el |le |la |o |a |de )?$/iu));
 const PROPOSAL = gate(wordPattern(/\b(?:options?|propose[ds]?|suggest(?:ed)?|alternatives?|which (?:of these|one|time|slot|works)|let us know which|one of the following|time slots?|vorschläge|vorschlagen|folgende termine|welcher termin|proposons|créneaux|proponemos|opciones|horarios disponibles|propomos|opções|stellen (?:we |wij )?voor|opties|welk moment)\b/iu));
-const DURATION_LINE = gate(wordPattern(/\b(?:duration|length|lasts?|takes?|dauer|dauert|durée|dure|duración|dura|duração|duur|duurt)\b/iu));
-const DURATION_WORDS = new RegExp(DURATION_LINE.pattern.source, `${DURATION_LINE.pattern.flags}g`);
+// Not gated: one search of the whole mail costs less than the gate's table of its character windows.
+const DURATION_WORDS = wordPattern(/\b(?:duration|length|lasts?|takes?|dauer|dauert|durée|dure|duración|dura|duração|duur|duurt)\b/giu);
 
 export interface When extends Pick<Understanding, "start" | "tz" | "startLocal" | "proposedSlots" | "previousStart" | "durationMin"> {
   /** The zone the mail's times are read in when they carry none: for the timeline's dates too. */
@@ -87,7 +87,8 @@ export function readWhen(input: WhenInput): When {
   const hints = fwd.note.hints;
   const sentOffsetMin = original.dateOffsetMin ?? offsetOfIso(original.date);
   const named = namedZoneInText(hints.zone ?? "") ?? namedZoneInText(`${subject}\n${text}`);
-  const addressPlace = firstPlace([hints.location ?? "", ...findAddressLines(text), event?.location ?? ""].join("\n"));
+  // The interview's place counts only when the mail names no zone: not looked for otherwise.
+  const addressPlace = named ? null : firstPlace([hints.location ?? "", ...findAddressLines(text), event?.location ?? ""].join("\n"));
   const addressClue = addressPlace ? { tz: addressPlace.tz, guess: `zone guessed from the interview's place (${addressPlace.name})` } : null;
   const languageZone = LANGUAGE_ZONES[language] ?? null;
   const languageClue = languageZone ? { tz: languageZone, guess: `zone guessed from the mail's language (${language})` } : null;
@@ -274,7 +275,6 @@ function bodyPlaceClue(text: string): ZoneClue | null {
 
 function readDuration(text: string): number | null {
   // The line that names the duration wins over a number of minutes elsewhere ("5 minutes early").
-  if (!testGated(DURATION_LINE, text)) return findDuration(text);
   // Its words stop at line breaks, so one pass over the text finds the lines that hold one, in order.
   DURATION_WORDS.lastIndex = 0;
   for (let match = DURATION_WORDS.exec(text); match; match = DURATION_WORDS.exec(text)) {
