@@ -17,25 +17,31 @@ let lastRanges: [number, number][] = [];
 /** [start, end) character ranges of header lines, in order. The last result is kept (several readers ask in a row); callers must not change it. */
 export function findHeaderLineRanges(text: string): [number, number][] {
   if (text === lastText) return lastRanges;
-  const lines: { start: number; end: number; text: string }[] = [];
-  let start = 0;
-  for (const line of text.split("\n")) {
-    lines.push({ start, end: start + line.length, text: line });
-    start += line.length + 1;
-  }
+  // Every header line and reply introduction holds a colon: a line without one is none, and
+  // a text without one has none.
   const ranges: [number, number][] = [];
-  lines.forEach((line, i) => {
-    if (QUOTE_INTRO_LINE_RE.test(line.text)) {
-      ranges.push([line.start, line.end]);
-      return;
+  if (text.includes(":")) {
+    const lines = text.split("\n");
+    let start = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? "";
+      if (line.includes(":") && (QUOTE_INTRO_LINE_RE.test(line) || (DATE_LINE_RE.test(line) && hasHeaderNear(lines, i)))) ranges.push([start, start + line.length]);
+      start += line.length + 1;
     }
-    if (!DATE_LINE_RE.test(line.text)) return;
-    const near = lines.slice(Math.max(0, i - NEIGHBOURHOOD_LINES), i + NEIGHBOURHOOD_LINES + 1);
-    if (near.some((other) => other !== line && OTHER_HEADER_LINE_RE.test(other.text))) ranges.push([line.start, line.end]);
-  });
+  }
   lastText = text;
   lastRanges = ranges;
   return ranges;
+}
+
+/** Another of the lines around line i is a header line. */
+function hasHeaderNear(lines: string[], i: number): boolean {
+  const last = Math.min(lines.length - 1, i + NEIGHBOURHOOD_LINES);
+  for (let k = Math.max(0, i - NEIGHBOURHOOD_LINES); k <= last; k++) {
+    const line = lines[k] ?? "";
+    if (k !== i && line.includes(":") && OTHER_HEADER_LINE_RE.test(line)) return true;
+  }
+  return false;
 }
 
 export function isInRanges(ranges: [number, number][], index: number): boolean {

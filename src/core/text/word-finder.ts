@@ -1,8 +1,9 @@
 /**
  * Which words of a fixed list a text contains, and where, found with one pass over the text;
- * and a text's table kept by a caller that asks about words not known in advance
- * (required-words.ts). Pure (the fixed-list search reuses one scratch table between calls,
- * never keeping it across them).
+ * a text's table kept by a caller that asks about words not known in advance
+ * (required-words.ts); and the gates of patterns over a fixed list (`WordWindows`, `mayMatch`).
+ * Pure (the fixed-list search reuses one scratch table between calls, never keeping it across
+ * them; a caller that keeps a table fills it again for each text).
  *
  * Why: the readers look for a few hundred literal words in every mail (the required words of
  * their gated patterns, the keywords that open their phrases) before running a pattern, and
@@ -10,7 +11,8 @@
  * Here the text's three-character windows are hashed into a table in one pass; a word with a
  * window the table lacks is not in the text, and the few words whose windows are all there are
  * confirmed with `includes` (or `indexOf`, for their offsets). Every answer is therefore exactly
- * what `includes` would say; the table only makes the usual "no" cheap.
+ * what `includes` would say; the table only makes the usual "no" cheap. A gate needs no such
+ * confirmation (a "maybe" only lets its pattern run), and asks only about the words it names.
  */
 
 /** A pattern with the literal words it cannot match without (required-words.ts `gate`). */
@@ -23,6 +25,8 @@ export interface GatedPattern {
 }
 
 const TABLE_BITS = 14;
+/** Characters in a window: a shorter word has none, and may be in any text. */
+const WINDOW_CHARS = 3;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** One table for every call: it is filled and read within one call, never kept. */
 const TABLE = new Int32Array(1 << (TABLE_BITS - 5));
@@ -52,7 +56,7 @@ export function createWordFinder(words: Iterable<string>): WordFinder {
     let hash = 0;
     for (let i = 0; i < word.length; i++) {
       hash = nextHash(hash, word.charCodeAt(i));
-      if (i >= 2) windows.push(hash);
+      if (i >= WINDOW_CHARS - 1) windows.push(hash);
     }
     windowStarts.push(windows.length);
   }
@@ -62,9 +66,11 @@ export function createWordFinder(words: Iterable<string>): WordFinder {
 function fillTable(table: Int32Array, text: string): void {
   table.fill(0);
   let hash = 0;
-  for (let i = 0; i < text.length; i++) {
+  // The first window's characters are hashed before the loop, which then marks a window at every step.
+  for (let i = 0; i < WINDOW_CHARS - 1 && i < text.length; i++) hash = nextHash(hash, text.charCodeAt(i));
+  for (let i = WINDOW_CHARS - 1; i < text.length; i++) {
     hash = nextHash(hash, text.charCodeAt(i));
-    if (i >= 2) table[hash >>> 5] = (table[hash >>> 5] ?? 0) | (1 << (hash & 31));
+    table[hash >>> 5] = (table[hash >>> 5] ?? 0) | (1 << (hash & 31));
   }
 }
 
@@ -79,9 +85,13 @@ function mayHold(finder: WordFinder, index: number): boolean {
   return true;
 }
 
-/** A text's window table, kept by the caller to ask about words not known in advance. */
-export function readWindowTable(text: string): Int32Array {
-  const table = new Int32Array(1 << (TABLE_BITS - 5));
+/** An empty window table, for a caller that asks about words not known in advance: filled (`fillWindowTable`) for one text after another. */
+export function createWindowTable(): Int32Array {
+  return new Int32Array(1 << (TABLE_BITS - 5));
+}
+
+/** The table filled with the text's windows, what it held before dropped. */
+export function fillWindowTable(table: Int32Array, text: string): Int32Array {
   fillTable(table, text);
   return table;
 }
@@ -91,7 +101,7 @@ export function mayContainWord(table: Int32Array, word: string): boolean {
   let hash = 0;
   for (let i = 0; i < word.length; i++) {
     hash = nextHash(hash, word.charCodeAt(i));
-    if (i >= 2 && !holdsWindow(table, hash)) return false;
+    if (i >= WINDOW_CHARS - 1 && !holdsWindow(table, hash)) return false;
   }
   return true;
 }
@@ -122,15 +132,86 @@ export function findWordOffsets(finder: WordFinder, text: string): Map<string, n
 }
 
 /**
- * Exactly `testGated(gated, text)` (required-words.ts) when `found` holds the pattern's required
- * words that occur in the text, lower-cased for a caseless pattern, as `findWords` gives them.
+ * The finder's words a text may contain, for gates that ask about many words in turn: a word
+ * with a window the text lacks is absent, one with all of them (or shorter than a window) may
+ * be there. No search confirms it: a gate that lets its pattern run needlessly still gets the
+ * pattern's own answer.
  */
-export function testGatedWith(gated: GatedPattern, text: string, found: ReadonlySet<string>): boolean {
-  if (gated.words && !gated.words.some((word) => found.has(word))) return false;
-  return gated.pattern.test(text);
+export interface WordWindows {
+  finder: WordFinder;
+  /** The text's window table. */
+  table: Int32Array;
 }
 
-/** The required words of gated patterns, for a finder. */
-export function requiredWordsOf(patterns: GatedPattern[]): string[] {
-  return patterns.flatMap((gated) => gated.words ?? []);
+/** Windows for the finder's words with an empty table, to fill (`fillWordWindows`) and fill again. */
+export function createWordWindows(finder: WordFinder): WordWindows {
+  return { finder, table: createWindowTable() };
+}
+
+/** The windows with their table filled from `text`, what it held before dropped. */
+export function fillWordWindows(windows: WordWindows, text: string): WordWindows {
+  fillTable(windows.table, text);
+  return windows;
+}
+
+/** False when the text behind `windows` cannot contain the finder's word at `index`. */
+export function mayContain(windows: WordWindows, index: number): boolean {
+  const { finder, table } = windows;
+  const end = finder.windowStarts[index + 1] ?? 0;
+  for (let i = finder.windowStarts[index] ?? 0; i < end; i++) if (!holdsWindow(table, finder.windows[i] ?? 0)) return false;
+  return true;
+}
+
+/**
+ * A pattern's gate over a finder's words, flat for a tight loop: the number of the pattern's
+ * alternatives, then for each its number of word sets, then for each set its number of words
+ * and their indices in the finder. Every match of an alternative holds a word of each of its
+ * sets; an alternative with no set may match without any word.
+ */
+export type WordGate = Int32Array;
+
+/**
+ * The gates of patterns from their word sets (required-words.ts `gateSets`; null: always open),
+ * over a finder made with all their words. A set with a word shorter than a window, which every
+ * text may hold, is left out, and so is a word that holds another of its set; the smaller sets
+ * come first, as a set is only ruled out by looking up all its words.
+ */
+export function wordGates(finder: WordFinder, patternSets: (string[][][] | null)[]): WordGate[] {
+  const index = new Map(finder.words.map((word, i) => [word, i]));
+  return patternSets.map((branchSets) => {
+    if (branchSets === null) return Int32Array.of(1, 0);
+    const codes = [branchSets.length];
+    for (const sets of branchSets) {
+      const kept = sets
+        .filter((set) => set.every((word) => word.length >= WINDOW_CHARS && index.has(word)))
+        .map((set) => set.filter((word) => !set.some((other) => other !== word && word.includes(other))))
+        .sort((a, b) => a.length - b.length);
+      codes.push(kept.length);
+      for (const set of kept) codes.push(set.length, ...set.map((word) => index.get(word) ?? -1));
+    }
+    return Int32Array.from(codes);
+  });
+}
+
+/** False when the text behind `windows` cannot hold a match of the gate's pattern. */
+export function mayMatch(gate: WordGate, windows: WordWindows): boolean {
+  let at = 1;
+  for (let alternatives = gate[0] ?? 0; alternatives > 0; alternatives--) {
+    let holdsAll = true;
+    for (let sets = gate[at++] ?? 0; sets > 0; sets--) {
+      const end = at + 1 + (gate[at] ?? 0);
+      if (holdsAll) {
+        holdsAll = false;
+        for (let word = at + 1; word < end; word++) {
+          if (mayContain(windows, gate[word] ?? 0)) {
+            holdsAll = true;
+            break;
+          }
+        }
+      }
+      at = end;
+    }
+    if (holdsAll) return true;
+  }
+  return false;
 }

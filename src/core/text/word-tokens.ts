@@ -67,6 +67,20 @@ export function tokenizeRange(text: string, from: number, to: number): Token[] {
 }
 
 /**
+ * Where the run of letters or of digits at `i` ends, or -1 when `i` holds neither: read from the
+ * end of one token on, the next token, as `tokenizeRange` finds it. For a reader that looks at a
+ * few tokens in turn and stops early, without making them all.
+ */
+export function tokenEnd(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  const isNumber = isDigitCode(code);
+  if (!isNumber && !isLetterCode(code)) return -1;
+  let end = i + 1;
+  while (end < text.length && (isNumber ? isDigitCode(text.charCodeAt(end)) : isLetterCode(text.charCodeAt(end)))) end++;
+  return end;
+}
+
+/**
  * Lower case with every character kept at its position, so offsets found in the lower-cased
  * text are offsets in the original. (A few characters, such as "İ", lower-case to two.)
  */

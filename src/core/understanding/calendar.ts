@@ -54,8 +54,17 @@ const MAX_COMPONENT_DEPTH = 6;
 
 interface Property {
   name: string;
-  params: Map<string, string>;
+  params: ReadonlyMap<string, string>;
   value: string;
+}
+
+/** The parameters of the many properties that have none: one empty map, not one each. */
+const NO_PARAMS: ReadonlyMap<string, string> = new Map();
+
+/** A VTIMEZONE of the calendar, with its rules once read: an event's start and end share them. */
+interface CalendarZone {
+  component: Component;
+  rules?: ZoneRules | null;
 }
 
 interface Component {
@@ -71,10 +80,10 @@ export function readCalendars(parts: CalendarPart[]): CalendarEvent[] {
   for (const part of parts) {
     for (const calendar of parseComponents(part.content.slice(0, MAX_ICS_CHARS))) {
       if (calendar.name !== "VCALENDAR") continue;
-      const timezones = new Map<string, Component>();
+      const timezones = new Map<string, CalendarZone>();
       for (const child of calendar.children) {
         const tzid = child.name === "VTIMEZONE" ? propertyValue(child, "TZID") : null;
-        if (tzid) timezones.set(unquote(tzid), child);
+        if (tzid) timezones.set(unquote(tzid), { component: child });
       }
       const method = readMethod(propertyValue(calendar, "METHOD"));
       const calendarZone = propertyValue(calendar, "X-WR-TIMEZONE");
@@ -93,7 +102,7 @@ export function readCalendars(parts: CalendarPart[]): CalendarEvent[] {
   return events;
 }
 
-function readEvent(event: Component, method: CalendarEvent["method"], timezones: Map<string, Component>, calendarZone: string | null): CalendarEvent {
+function readEvent(event: Component, method: CalendarEvent["method"], timezones: Map<string, CalendarZone>, calendarZone: string | null): CalendarEvent {
   const startProperty = findProperty(event, "DTSTART");
   const endProperty = findProperty(event, "DTEND");
   const start = startProperty ? readDateTime(startProperty, timezones, calendarZone) : null;
@@ -153,7 +162,7 @@ interface DateTimeValue {
 
 const DATE_TIME_RE = /^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2}):?(\d{2})?(Z)?)?$/i;
 
-function readDateTime(property: Property, timezones: Map<string, Component>, calendarZone: string | null): DateTimeValue | null {
+function readDateTime(property: Property, timezones: Map<string, CalendarZone>, calendarZone: string | null): DateTimeValue | null {
   const m = DATE_TIME_RE.exec(property.value.trim());
   if (!m) return null;
   const year = Number(m[1]);
@@ -164,9 +173,10 @@ function readDateTime(property: Property, timezones: Map<string, Component>, cal
   if (m[7]) return { wallMs, instantMs: wallMs, tz: calendarZone, offsetMin: 0, allDay: false };
   const tzid = property.params.get("TZID");
   if (!tzid) return { wallMs, instantMs: null, tz: null, offsetMin: null, allDay: false };
-  const vtimezone = timezones.get(unquote(tzid)) ?? null;
-  const tz = ianaFromTzid(unquote(tzid), vtimezone);
-  const rules = vtimezone ? readZoneRules(vtimezone) : null;
+  const zone = timezones.get(unquote(tzid)) ?? null;
+  const tz = ianaFromTzid(unquote(tzid), zone?.component ?? null);
+  if (zone && zone.rules === undefined) zone.rules = readZoneRules(zone.component);
+  const rules = zone?.rules ?? null;
   if (rules) {
     const instantMs = wallToInstant(wallMs, (utcMs) => offsetFromRules(rules, utcMs));
     const offsetMin = offsetFromRules(rules, instantMs);
@@ -353,7 +363,7 @@ function parseProperty(line: string): Property | null {
   while (i < line.length && line[i] !== ";" && line[i] !== ":") i++;
   const name = line.slice(0, i).trim().toUpperCase();
   if (!/^[A-Z0-9-]+$/.test(name)) return null;
-  const params = new Map<string, string>();
+  let params: Map<string, string> | null = null;
   while (i < line.length && line[i] === ";") {
     const keyStart = ++i;
     while (i < line.length && line[i] !== "=" && line[i] !== ";" && line[i] !== ":") i++;
@@ -369,10 +379,10 @@ function parseProperty(line: string): Property | null {
       }
       value = line.slice(valueStart, i);
     }
-    if (key) params.set(key, unquote(value));
+    if (key) (params ??= new Map()).set(key, unquote(value));
   }
   if (line[i] !== ":") return null;
-  return { name, params, value: line.slice(i + 1) };
+  return { name, params: params ?? NO_PARAMS, value: line.slice(i + 1) };
 }
 
 function findProperty(component: Component, name: string): Property | null {

@@ -16,10 +16,10 @@
  */
 import type { InterviewFormat } from "./types.ts";
 import { isPlainLatin, LATIN_LETTER_CLASS } from "../text/latin.ts";
-import { gate, testGated } from "../text/required-words.ts";
-import type { GatedPattern } from "../text/word-finder.ts";
-import { createWordFinder, findWords, requiredWordsOf, testGatedWith } from "../text/word-finder.ts";
-import { tokenizeRange } from "../text/word-tokens.ts";
+import { gate, gateSets, testGated } from "../text/required-words.ts";
+import type { GatedPattern, WordFinder, WordGate, WordWindows } from "../text/word-finder.ts";
+import { createWordFinder, createWordWindows, fillWordWindows, mayMatch, wordGates } from "../text/word-finder.ts";
+import { tokenEnd } from "../text/word-tokens.ts";
 import { wordPattern } from "../text/word-pattern.ts";
 
 const URL_PATTERN = /https?:\/\/[^\s<>"'()[\]{}|\\^`]+/giu;
@@ -208,34 +208,58 @@ export interface FormatInput {
   meetingUrl: string | null;
 }
 
-// The words the format patterns require, found in the text in one pass (see text/word-finder.ts).
-const FORMAT_WORDS = createWordFinder(requiredWordsOf([PHONE, IN_PERSON_LATIN, VIDEO, VIDEO_HINT, ALSO_OTHER_FORMAT]));
+/**
+ * Gated patterns whose words are looked up in one table of the lower-cased text's windows (see
+ * text/word-finder.ts): a pattern runs only when the text may hold a word of each set of words
+ * one of its alternatives needs.
+ */
+interface WindowGated {
+  gated: GatedPattern;
+  gate: WordGate;
+}
+
+function windowGated(patterns: GatedPattern[]): { finder: WordFinder; gated: WindowGated[] } {
+  const sets = patterns.map((gated) => gateSets(gated.pattern));
+  const finder = createWordFinder(sets.flatMap((branches) => branches?.flat(2) ?? []));
+  const gates = wordGates(finder, sets);
+  return { finder, gated: patterns.map((gated, i) => ({ gated, gate: gates[i] ?? Int32Array.of(1, 0) })) };
+}
+
+/** The pattern's `test`, skipped when the text behind `words` cannot hold a match. */
+function testWith(pattern: WindowGated, text: string, words: WordWindows): boolean {
+  return mayMatch(pattern.gate, words) && pattern.gated.pattern.test(text);
+}
+
+const FORMAT = windowGated([PHONE, IN_PERSON_LATIN, VIDEO, VIDEO_HINT, ALSO_OTHER_FORMAT]);
+const [PHONE_GATED, IN_PERSON_GATED, VIDEO_GATED, VIDEO_HINT_GATED, ALSO_OTHER_FORMAT_GATED] = FORMAT.gated as [WindowGated, WindowGated, WindowGated, WindowGated, WindowGated];
+// One table for every mail, filled again for each and read only while its format is read.
+const FORMAT_WINDOWS = createWordWindows(FORMAT.finder);
 
 export function detectFormat(input: FormatInput): InterviewFormat | null {
   const labelled = readFormatLabels(input.text, input.location);
   if (labelled !== undefined) return labelled;
-  const found = findWords(FORMAT_WORDS, input.text.toLowerCase());
+  const words = fillWordWindows(FORMAT_WINDOWS, input.text.toLowerCase());
   const location = input.location ?? "";
-  if (testGatedWith(ALSO_OTHER_FORMAT, input.text, found)) return null;
-  const inPerson = (): boolean => (isPlainLatin(input.text) ? testGatedWith(IN_PERSON_LATIN, input.text, found) : IN_PERSON.test(input.text));
+  if (testWith(ALSO_OTHER_FORMAT_GATED, input.text, words)) return null;
+  const inPerson = (): boolean => (isPlainLatin(input.text) ? testWith(IN_PERSON_GATED, input.text, words) : IN_PERSON.test(input.text));
   // "In person or via Zoom" is looked for only in text with both kinds of cue.
   const offersChoice = (): boolean => testGated(FORMAT_CHOICE, input.text);
-  if (statesPhone(input.text, found, input.meetingUrl !== null) || testGated(PHONE, location)) {
-    const mayBeInPerson = IN_PERSON_LATIN.words?.some((word) => found.has(word)) ?? true;
+  if (statesPhone(input.text, words, input.meetingUrl !== null) || testGated(PHONE, location)) {
+    const mayBeInPerson = mayMatch(IN_PERSON_GATED.gate, words);
     return mayBeInPerson && inPerson() && offersChoice() ? null : "phone";
   }
-  const video = input.meetingUrl !== null || testGatedWith(VIDEO, input.text, found) || testGated(VIDEO, location);
+  const video = input.meetingUrl !== null || testWith(VIDEO_GATED, input.text, words) || testGated(VIDEO, location);
   if (inPerson()) return video && offersChoice() ? null : "onsite";
   if (video) return "video";
   const places = [...findAddressLines(input.text), ...(input.location ? [input.location] : [])];
   if (places.some(isStreetAddress)) return "onsite";
-  if (testGatedWith(VIDEO_HINT, input.text, found)) return "video";
+  if (testWith(VIDEO_HINT_GATED, input.text, words)) return "video";
   return null;
 }
 
 /** A phone interview stated as such: not a dial-in line, not a call the mail looks back on, not "by phone" next to a join link. */
-function statesPhone(text: string, found: ReadonlySet<string>, hasJoinLink: boolean): boolean {
-  if (PHONE.words && !PHONE.words.some((word) => found.has(word))) return false;
+function statesPhone(text: string, words: WordWindows, hasJoinLink: boolean): boolean {
+  if (!mayMatch(PHONE_GATED.gate, words)) return false;
   if (hasJoinLink) {
     // Next to a join link only the interview named as a phone call counts: looked for as phrases,
     // since a second run of PHONE would have V8 compile it to machine code on a cold start.
@@ -329,16 +353,13 @@ function readFormatLabels(text: string, location: string | null): InterviewForma
     const line = (lines[i] ?? "").trim();
     const colon = line.indexOf(":");
     let label: string;
-    let value: string;
-    if (colon > 0) {
-      [label, value] = [line.slice(0, colon), line.slice(colon + 1)];
-      if (value.trim() === "") value = nextLine(lines, i);
-    } else if (line.length <= MAX_LABEL_LINE_CHARS && line !== "") {
-      [label, value] = [line, nextLine(lines, i)];
-    } else {
-      continue;
-    }
+    if (colon > 0) label = line.slice(0, colon);
+    else if (line.length <= MAX_LABEL_LINE_CHARS && line !== "") label = line;
+    else continue;
     if (!isFormatLabel(label)) continue;
+    // A label alone on its line, or with nothing after its colon, has its value on a next line.
+    let value = colon > 0 ? line.slice(colon + 1) : "";
+    if (value.trim() === "") value = nextLine(lines, i);
     const format = formatOfValue(value);
     if (format) formats.add(format);
   }
@@ -354,14 +375,37 @@ function nextLine(lines: string[], i: number): string {
 function isFormatLabel(label: string): boolean {
   // "Round 2 – Type": the label is what follows the last dash or bar.
   const start = Math.max(label.lastIndexOf(" - "), label.lastIndexOf(" – "), label.lastIndexOf(" — "), label.lastIndexOf("|")) + 1;
-  const words = tokenizeRange(label, start, label.length).map((token) => token.lower);
-  if (words.length === 0 || words.length > MAX_LABEL_WORDS) return false;
-  return words.some((w) => FORMAT_LABEL_WORDS.has(w)) && words.every((w) => FORMAT_LABEL_WORDS.has(w) || FORMAT_LABEL_FILLERS.has(w));
+  // Word by word, to stop at the first that is no label's: most lines fail at their first word.
+  let words = 0;
+  let named = false;
+  for (let i = start; i < label.length; ) {
+    const end = tokenEnd(label, i);
+    if (end === -1) {
+      i++;
+      continue;
+    }
+    const word = label.slice(i, end).toLowerCase();
+    if (++words > MAX_LABEL_WORDS) return false;
+    if (FORMAT_LABEL_WORDS.has(word)) named = true;
+    else if (!FORMAT_LABEL_FILLERS.has(word)) return false;
+    i = end;
+  }
+  return named;
 }
 
 /** The format a value opens with ("Phone — details to follow", "Online (Zoom)", "Microsoft Teams Meeting"). */
 function formatOfValue(value: string): InterviewFormat | null {
-  const words = tokenizeRange(value, 0, Math.min(value.length, MAX_VALUE_CHARS)).slice(0, LONGEST_VALUE_WORDS).map((token) => token.lower);
+  const words: string[] = [];
+  const limit = Math.min(value.length, MAX_VALUE_CHARS);
+  for (let i = 0; i < limit && words.length < LONGEST_VALUE_WORDS; ) {
+    const end = tokenEnd(value, i);
+    if (end === -1) {
+      i++;
+      continue;
+    }
+    words.push(value.slice(i, end).toLowerCase());
+    i = end;
+  }
   for (let n = words.length; n >= 1; n--) {
     const format = FORMAT_VALUES.get(words.slice(0, n).join(" "));
     if (format) return format;
@@ -371,8 +415,11 @@ function formatOfValue(value: string): InterviewFormat | null {
 
 const NO_CALLS = gatedWordPattern(/\b(?:no (?:phone )?calls(?: please)?|please do not (?:call|phone)|please don'?t (?:call|phone)|do not call|no telephone (?:calls|enquiries|inquiries)|keine (?:telefonischen )?anrufe|bitte (?:nicht|keine) (?:anrufen|anrufe|telefonischen)|pas d'appels?|merci de ne pas (?:appeler|téléphoner)|ne pas (?:appeler|téléphoner)|no llam(?:e|ar|adas)|por favor,? no llame|sin llamadas|não (?:ligue|telefone)|sem chamadas|niet (?:bellen|telefonisch)|geen (?:telefoontjes|telefonische))\b/iu);
 
-const NO_CALLS_WORDS = createWordFinder(NO_CALLS.words ?? []);
+const NO_CALLS_CHECK = windowGated([NO_CALLS]);
+const [NO_CALLS_GATED] = NO_CALLS_CHECK.gated as [WindowGated];
+// One table for every mail, as FORMAT_WINDOWS.
+const NO_CALLS_WINDOWS = createWordWindows(NO_CALLS_CHECK.finder);
 
 export function asksForNoCalls(text: string): boolean {
-  return testGatedWith(NO_CALLS, text, findWords(NO_CALLS_WORDS, text.toLowerCase()));
+  return testWith(NO_CALLS_GATED, text, fillWordWindows(NO_CALLS_WINDOWS, text.toLowerCase()));
 }

@@ -12,19 +12,20 @@
  */
 import type { EmailKind } from "./types.ts";
 import { joinHardWraps } from "../text/hard-wraps.ts";
-import { gate } from "../text/required-words.ts";
-import type { GatedPattern } from "../text/word-finder.ts";
-import { createWordFinder, findWords, requiredWordsOf, testGatedWith } from "../text/word-finder.ts";
+import { gateSets, openingWords } from "../text/required-words.ts";
+import type { WordGate, WordWindows } from "../text/word-finder.ts";
+import { createWordFinder, createWordWindows, fillWordWindows, mayContain, mayMatch, wordGates } from "../text/word-finder.ts";
 import { wordPattern } from "../text/word-pattern.ts";
 
 /**
  * Every pattern here is written in lower case and run on lower-cased text, and only when the
- * text has one of the words the pattern requires: a mail in one language compiles few of the others.
+ * text may hold every word one of its alternatives requires (see `KindPattern`): a mail in one
+ * language compiles few of the others, and most patterns never run on a given mail.
  * A pattern of plain ASCII keeps JavaScript's own \b: its words touch no accented letter in the
  * languages read, and without the look-arounds of a word pattern it compiles to half the size.
  */
-const lowerCase = (pattern: RegExp): GatedPattern =>
-  gate(ASCII_SOURCE.test(pattern.source) ? new RegExp(pattern.source, pattern.flags.replace(/[iu]/g, "")) : wordPattern(pattern, { lowerCaseInput: true }));
+const lowerCase = (pattern: RegExp): RegExp =>
+  ASCII_SOURCE.test(pattern.source) ? new RegExp(pattern.source, pattern.flags.replace(/[iu]/g, "")) : wordPattern(pattern, { lowerCaseInput: true });
 
 const ASCII_SOURCE = /^[\x20-\x7e]*$/;
 
@@ -54,7 +55,7 @@ function toVerb(verbs: string[]): string {
   return ["need", "have", "had", "must", "forced", "going", "want", "like"].flatMap((modal) => verbs.map((verb) => `${modal} to ${verb}`)).join("|");
 }
 
-const CANCELLATION: GatedPattern[] = [
+const CANCELLATION_SOURCES = [
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,80}\\b(?:has been|have been|was|is|been|wurde|ist|a été|est|ha sido|fue|foi|is|werd|wordt)\\s+(?:cancell?ed|called off|abgesagt|storniert|annulée?|cancelad[oa]|anulad[oa]|geannuleerd|afgezegd)\\b`, "iu"),
   /^(?:cancell?ed|canceled event|abgesagt|annulé|cancelado|geannuleerd)\b/imu,
   /\b(?:interview|event|meeting)\s+cancell?ed\b/iu,
@@ -71,7 +72,7 @@ const CANCELLATION: GatedPattern[] = [
   /\b(?:moeten|moesten)\b[^.!?\n]{0,60}\b(?:annuleren|afzeggen)\b/iu,
 ].map(lowerCase);
 
-const RESCHEDULE: GatedPattern[] = [
+const RESCHEDULE_SOURCES = [
   /\brescheduled\b/iu,
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,60}\\b(?:has been|have been|was|is)\\s+(?:changed|moved|postponed|updated|pushed)\\b`, "iu"),
   /^updated invitation\b/imu,
@@ -101,7 +102,7 @@ const RESCHEDULE: GatedPattern[] = [
   /\bwijziging (?:van )?(?:je |jouw |uw |het |de |ons )?(?:gesprek|afspraak|sollicitatiegesprek|interview|datum|tijdstip)\b/iu,
 ].map(lowerCase);
 
-const REJECTION: GatedPattern[] = [
+const REJECTION_SOURCES = [
   /\bregret to inform\b/iu,
   /\bunfortunately\b[^.!?\n]{0,160}\b(?:not|another|other|unable|no longer|decided)\b/iu,
   /\b(?:not|no longer|won't|won’t|cannot|can't|can’t) (?:be )?(?:moving|move|going|proceeding|progressing) (?:forward|ahead)\b/iu,
@@ -145,7 +146,7 @@ const REJECTION: GatedPattern[] = [
 
 // The good wishes that close a rejection ("all the best in your future endeavours"): a rejection
 // when the mail says nothing more specific, as a polite one may say nothing else.
-const REJECTION_CLOSING: GatedPattern[] = [
+const REJECTION_CLOSING_SOURCES = [
   /\b(?:wish you|wishing you) (?:all the best|the (?:very )?best|every success|success|good luck|the best of luck|luck)\b[^.!?\n]{0,40}\b(?:future|job search|search|career|endeavou?rs)\b/iu,
   /\bwünsche[n]? (?:ihnen|dir)\b[^.!?\n]{0,60}\b(?:zukunft|werdegang|weg|stellensuche|jobsuche)\b/iu,
   /\bsouhait\w* (?:\S+ ){0,4}(?:succès|réussite|bonne chance|bonne continuation|le meilleur)\b[^.!?\n]{0,50}\b(?:recherches?|projets?|démarches|carrière|avenir|parcours)\b/iu,
@@ -154,7 +155,7 @@ const REJECTION_CLOSING: GatedPattern[] = [
   /\bwens(?:en)? (?:je|u|jou)\b[^.!?\n]{0,30}\b(?:succes|het beste)\b[^.!?\n]{0,40}\b(?:zoektocht|loopbaan|carrière|toekomst|verdere)\b/iu,
 ].map(lowerCase);
 
-const OFFER: GatedPattern[] = [
+const OFFER_SOURCES = [
   /\b(?:pleased|happy|delighted|excited|thrilled) to (?:offer|extend (?:an|the|this|you an) offer)\b/iu,
   /\boffer (?:letter|of employment)\b/iu,
   /\bjob offer\b/iu,
@@ -183,7 +184,7 @@ const OFFER: GatedPattern[] = [
   /\b(?:oferecer-lhe|oferecer-te|oferecemos|propor-lhe) (?:a|o) (?:vaga|posição|cargo|função|lugar)\b/iu,
 ].map(lowerCase);
 
-const NEXT_ROUND: GatedPattern[] = [
+const NEXT_ROUND_SOURCES = [
   /\b(?:invite|move|moving|advance|progress|proceed|proceeding|continue)\b[^.!?\n]{0,30}\b(?:to|into|for) the (?:next|second|final|following) (?:round|stage|step|phase)\b/iu,
   /\bnext (?:round|stage|phase) (?:of|in) (?:the|our) (?:interview|hiring|selection|recruitment)/iu,
   // "Within five days of the final interview" speaks of the process, not of a round for the candidate.
@@ -197,7 +198,7 @@ const NEXT_ROUND: GatedPattern[] = [
   /\b(?:volgende (?:stap|ronde|fase)|tweede (?:gesprek|ronde)|vervolggesprek|vervolgstap(?:pen)?)\b/iu,
 ].map(lowerCase);
 
-const CONFIRMATION: GatedPattern[] = [
+const CONFIRMATION_SOURCES = [
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\b[^.!?\\n]{0,100}\\b(?:has been|have been|is|was|is now)\\s+(?:all\\s+)?(?:scheduled|confirmed|booked|set up|arranged)\\b`, "iu"),
   // The sender confirms, not asks the candidate to: "I am writing to confirm (once again) your upcoming interview".
   /\b(?:writing to confirm|happy to confirm|pleased to confirm|delighted to confirm|glad to confirm|like to confirm|hereby confirm|can confirm|we confirm|i confirm|confirming your|confirming the)\b[^.!?\n]{0,60}\b(?:interview|arrangements|appointment|booking|meeting|call)\b/iu,
@@ -222,7 +223,7 @@ const CONFIRMATION: GatedPattern[] = [
   new RegExp(String.raw`\b(?:gesprek|afspraak|sollicitatiegesprek)\b\s*${IN_SENTENCE}{0,60}\b(?:is|werd) (?:bevestigd|ingepland|gepland)\b`, "iu"),
 ].map(lowerCase);
 
-const INVITATION: GatedPattern[] = [
+const INVITATION_SOURCES = [
   new RegExp(`\\binvit(?:e|ed|es|ing|ation)\\b[^.!?\\n]{0,80}\\b(?:${INTERVIEW_WORDS}|chat|conversation)\\b`, "iu"),
   new RegExp(`\\b(?:${INTERVIEW_WORDS})\\s+invitation\\b`, "iu"),
   /\b(?:schedule|arrange|set up|book)\s+(?:an?\s+|your\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:interview|call|screen|chat|meeting)\b/iu,
@@ -238,8 +239,12 @@ const INVITATION: GatedPattern[] = [
 
 // A sentence with one of these states a condition or a rule for every applicant, not an event
 // ("if selected, we will invite you", "only shortlisted candidates will be contacted").
-const CONDITIONAL = lowerCase(/\b(?:if|should (?:you|we)|in case|whether|unless|once (?:we|you|your|the)|falls|wenn|bei positiver|sofern|sollten?|ob|sobald|si|au cas où|dès que|caso|en caso|en cuanto|se for|assim que|indien|mocht|als u|als je|zodra|only (?:the )?(?:shortlisted|short-listed|selected|successful|suitable)|nur (?:ausgewählte|passende|erfolgreiche)|seul(?:e)?s les candidat|solo (?:los|las) candidat|apenas (?:os|as) candidat|alleen (?:geselecteerde|kandidaten)|(?:respond|reply|answer|get back)\w* (?:to )?(?:each|every|all) (?:applicant|application|candidate))\b/iu);
-const CONDITIONAL_ALL = new RegExp(CONDITIONAL.pattern.source, `${CONDITIONAL.pattern.flags}g`);
+const CONDITIONAL_SOURCE = lowerCase(/\b(?:if|should (?:you|we)|in case|whether|unless|once (?:we|you|your|the)|falls|wenn|bei positiver|sofern|sollten?|ob|sobald|si|au cas où|dès que|caso|en caso|en cuanto|se for|assim que|indien|mocht|als u|als je|zodra|only (?:the )?(?:shortlisted|short-listed|selected|successful|suitable)|nur (?:ausgewählte|passende|erfolgreiche)|seul(?:e)?s les candidat|solo (?:los|las) candidat|apenas (?:os|as) candidat|alleen (?:geselecteerde|kandidaten)|(?:respond|reply|answer|get back)\w* (?:to )?(?:each|every|all) (?:applicant|application|candidate))\b/iu);
+// A condition can only start where a word one of its alternatives opens with does: the pattern
+// is tried there alone (sticky), not at every character of the mail.
+const CONDITION_OPENERS = openingWords(CONDITIONAL_SOURCE.source) ?? [];
+if (CONDITION_OPENERS.length === 0) throw new Error("Every alternative of CONDITIONAL_SOURCE must open with a word");
+const CONDITIONAL_AT = new RegExp(CONDITIONAL_SOURCE.source, `${CONDITIONAL_SOURCE.flags}y`);
 
 const STRONG_JOB = wordPattern(/\b(?:(?:final|next|second|first|technical) (?:round|stage)|phone screen|shortlist\w*|interview\w*|applica(?:tion|nt)s?|applied|applying|candida\w*|recruit\w*|hiring|vacanc\w+|bewerb\w+|vorstellungsgespräch|stellenangebot|entretien|poste|recrutement|entrevista|puesto|vacante|selecci[oó]n|vaga|recrutamento|sollicit\w+|vacature|werving|kennismakingsgesprek)\b/iu, { lowerCaseInput: true });
 const WEAK_JOB = wordPattern(/\b(?:position|role|job|offer|careers?|opportunit(?:y|ies)|your profile|your experience|resume|cv|employment|talent|stelle|emploi|empleo|emprego|functie|função|posição|rol|onboarding|salary|gehalt|salaire|salario|salário|salaris)\b/giu, { lowerCaseInput: true });
@@ -250,19 +255,51 @@ const WEAK_JOB = wordPattern(/\b(?:position|role|job|offer|careers?|opportunit(?
 // spaces (no pattern needs it), so that the search starts at a mark, not at every character.
 const SENTENCE_BREAK = /(?:[!?]|\.(?<!(?:^|\D)\d{1,2}\.))\s+|\n+/;
 
-function sentences(text: string): string[] {
-  return text.split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean);
+/** The sentences of the text, trimmed, without empty ones, one a line. */
+function sentenceLines(text: string): string {
+  return text.split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean).join("\n");
 }
 
-// Every word the patterns of the kinds require, found in a mail's sentences in one pass.
-const KIND_WORDS = createWordFinder(requiredWordsOf([...CANCELLATION, ...RESCHEDULE, ...REJECTION, ...OFFER, ...NEXT_ROUND, ...CONFIRMATION, ...INVITATION, ...REJECTION_CLOSING, CONDITIONAL]));
-// A word found in some of the sentences, joined by line breaks, is found in all of them joined,
-// unless it holds a line break itself: then the factual sentences are searched on their own.
+/**
+ * A pattern with its gate: for each of its alternatives, every literal run or group of words a
+ * match of it needs (text/required-words.ts `gateSets`). A pattern runs only when the mail may
+ * hold one word of each set of some alternative, not only one of its words: "round" alone does
+ * not run "invite ... to the next round".
+ */
+interface KindPattern {
+  pattern: RegExp;
+  gate: WordGate;
+}
+
+const SOURCES = [CANCELLATION_SOURCES, RESCHEDULE_SOURCES, REJECTION_SOURCES, OFFER_SOURCES, NEXT_ROUND_SOURCES, CONFIRMATION_SOURCES, INVITATION_SOURCES, REJECTION_CLOSING_SOURCES].flat();
+const SOURCE_SETS = SOURCES.map((pattern) => gateSets(pattern));
+// Every word the gates name, and the openers of a condition, looked up in a mail's sentences
+// through one table of its windows.
+const KIND_WORDS = createWordFinder([...SOURCE_SETS.flatMap((sets) => sets?.flat(2) ?? []), ...CONDITION_OPENERS]);
+const CONDITION_OPENER_WORDS = CONDITION_OPENERS.map((opener) => KIND_WORDS.words.indexOf(opener));
+// A word in some of the sentences, joined by line breaks, is in all of them joined, unless it
+// holds a line break itself: then the factual sentences are looked up on their own.
 const KIND_WORDS_SPAN_LINES = KIND_WORDS.words.some((word) => word.includes("\n"));
+// One table of the mail's windows (and one of the factual sentences'), filled again for each
+// mail and read only while it is classified: a fresh table per mail would cost more than filling it.
+const MAIL_WINDOWS = createWordWindows(KIND_WORDS);
+const FACTUAL_WINDOWS = createWordWindows(KIND_WORDS);
+
+const GATES = wordGates(KIND_WORDS, SOURCE_SETS);
+const GATE_OF = new Map(SOURCES.map((pattern, i) => [pattern, GATES[i] ?? Int32Array.of(1, 0)]));
+const gated = (patterns: RegExp[]): KindPattern[] => patterns.map((pattern) => ({ pattern, gate: GATE_OF.get(pattern) ?? Int32Array.of(1, 0) }));
+const CANCELLATION = gated(CANCELLATION_SOURCES);
+const RESCHEDULE = gated(RESCHEDULE_SOURCES);
+const REJECTION = gated(REJECTION_SOURCES);
+const REJECTION_CLOSING = gated(REJECTION_CLOSING_SOURCES);
+const OFFER = gated(OFFER_SOURCES);
+const NEXT_ROUND = gated(NEXT_ROUND_SOURCES);
+const CONFIRMATION = gated(CONFIRMATION_SOURCES);
+const INVITATION = gated(INVITATION_SOURCES);
 
 /** Patterns stop at sentence ends and line breaks, so one pass over the joined sentences suffices. */
-function anyMatch(patterns: GatedPattern[], joined: string, found: ReadonlySet<string>): boolean {
-  return patterns.some((p) => testGatedWith(p, joined, found));
+function anyMatch(patterns: KindPattern[], joined: string, words: WordWindows): boolean {
+  return patterns.some((p) => mayMatch(p.gate, words) && p.pattern.test(joined));
 }
 
 export function isJobRelated(text: string): boolean {
@@ -278,47 +315,90 @@ function isLowerTextJobRelated(lower: string): boolean {
 }
 
 /**
- * The parts (subject, then sentences) that state a condition. One scan of the joined parts
- * finds them: no condition word spans a line break, and a part's edges are line breaks there.
+ * Where conditions start in the mail's parts joined, in order. The parts are the subject and
+ * then one sentence a line; no condition spans a line break. An opener the mail cannot hold is
+ * not looked for.
  */
-function conditionalParts(parts: string[], joined: string, found: ReadonlySet<string>): Set<number> {
-  const conditional = new Set<number>();
-  if (CONDITIONAL.words && !CONDITIONAL.words.some((word) => found.has(word))) return conditional;
-  let part = 0;
-  let partEnd = (parts[0] ?? "").length;
-  for (const match of joined.matchAll(CONDITIONAL_ALL)) {
-    while (match.index > partEnd) partEnd += 1 + (parts[++part] ?? "").length;
-    conditional.add(part);
+function conditionStarts(joined: string, words: WordWindows): number[] {
+  const starts: number[] = [];
+  for (let k = 0; k < CONDITION_OPENERS.length; k++) {
+    const opener = CONDITION_OPENERS[k] ?? "";
+    if (!mayContain(words, CONDITION_OPENER_WORDS[k] ?? -1)) continue;
+    for (let at = nextCondition(joined, opener, 0); at !== -1; at = nextCondition(joined, opener, at + 1)) starts.push(at);
   }
-  return conditional;
+  return starts.sort((x, y) => x - y);
+}
+
+/** Where the first condition opening with `opener` at or after `from` starts, or -1. */
+function nextCondition(text: string, opener: string, from: number): number {
+  for (let at = text.indexOf(opener, from); at !== -1; at = text.indexOf(opener, at + 1)) {
+    CONDITIONAL_AT.lastIndex = at;
+    if (CONDITIONAL_AT.test(text)) return at;
+  }
+  return -1;
+}
+
+/** True when a condition starts in [from, to). */
+function holdsCondition(conditions: number[], from: number, to: number): boolean {
+  return conditions.some((at) => at >= from && at < to);
 }
 
 // Where a sentence joins a condition to a statement: "we will not move forward, but if a role opens...".
-const CLAUSE_BREAK = /;|,?\s+(?:but|however|aber|jedoch|mais|cependant|pero|sin embargo|porém|maar|echter)\s+/;
+const CLAUSE_BREAK = /;|,?\s+(?:but|however|aber|jedoch|mais|cependant|pero|sin embargo|porém|maar|echter)\s+/g;
 
-/** The clauses of a conditional sentence that state no condition themselves. */
-function unconditionalClauses(part: string): string[] {
-  // The global twin already ran on the mail: its compiled code is reused.
-  return part.split(CLAUSE_BREAK).filter((clause) => clause.search(CONDITIONAL_ALL) === -1);
+/**
+ * The parts without their clauses that state a condition, joined by line breaks; a part left
+ * with no clause drops out. `subjectEnd` ends the first part (the subject, which may span lines). A clause holds
+ * a condition when one starts in it: none starts in a clause break or runs across one, and the
+ * break's marks and spaces end a condition as the clause's edges would.
+ */
+function dropConditions(joined: string, subjectEnd: number, conditions: number[]): string {
+  const kept: string[] = [];
+  let start = 0;
+  let end = subjectEnd;
+  for (;;) {
+    // The part alone: a clause break may not reach into the next line.
+    const part = joined.slice(start, end);
+    if (holdsCondition(conditions, start, end)) kept.push(...unconditionalClauses(part, start, conditions));
+    else kept.push(part);
+    if (end === joined.length) return kept.join("\n");
+    start = end + 1;
+    end = joined.indexOf("\n", start);
+    if (end === -1) end = joined.length;
+  }
+}
+
+/** The clauses of a part (starting at `partStart`) in which no condition starts; `split` would cut them so. */
+function unconditionalClauses(part: string, partStart: number, conditions: number[]): string[] {
+  const kept: string[] = [];
+  let from = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let cut = CLAUSE_BREAK.exec(part); ; cut = CLAUSE_BREAK.exec(part)) {
+    const to = cut ? cut.index : part.length;
+    if (!holdsCondition(conditions, partStart + from, partStart + to)) kept.push(part.slice(from, to));
+    if (!cut) return kept;
+    from = cut.index + cut[0].length;
+  }
 }
 
 export function classifyKind(input: KindInput): KindReading {
   // Lower-cased once, before cutting sentences: the cuts fall on whitespace and line breaks,
   // which lower-casing leaves alone, so this equals lower-casing each sentence.
   const lowerSubject = input.subject.toLowerCase();
-  const lowerText = joinHardWraps(input.text).toLowerCase();
-  const parts = [lowerSubject, ...sentences(lowerText)];
-  const every = parts.join("\n");
-  const found = findWords(KIND_WORDS, every);
-  const conditional = conditionalParts(parts, every, found);
-  const factual = conditional.size === 0 ? every : parts.flatMap((part, i) => (conditional.has(i) ? unconditionalClauses(part) : [part])).join("\n");
-  const factualFound = factual !== every && KIND_WORDS_SPAN_LINES ? findWords(KIND_WORDS, factual) : found;
-  const isFactual = (patterns: GatedPattern[]): boolean => anyMatch(patterns, factual, factualFound);
+  const body = sentenceLines(joinHardWraps(input.text).toLowerCase());
+  const every = body === "" ? lowerSubject : `${lowerSubject}\n${body}`;
+  const words = fillWordWindows(MAIL_WINDOWS, every);
+  const conditions = conditionStarts(every, words);
+  const factual = conditions.length === 0 ? every : dropConditions(every, lowerSubject.length, conditions);
+  const factualWords = factual !== every && KIND_WORDS_SPAN_LINES ? fillWordWindows(FACTUAL_WINDOWS, factual) : words;
+  const isFactual = (patterns: KindPattern[]): boolean => anyMatch(patterns, factual, factualWords);
   const method = input.calendar?.method ?? null;
   const status = input.calendar?.status?.toUpperCase() ?? null;
 
   // An offer or a next round is about a job even in a mail that never says "application".
-  if (!isLowerTextJobRelated(`${lowerSubject}\n${lowerText}`) && !isFactual(OFFER) && !isFactual(NEXT_ROUND)) return { kind: "generic", isJobRelated: false };
+  // Its words hold no sentence mark, line break or run of spaces, so cutting the text into
+  // sentences changed none of them.
+  if (!isLowerTextJobRelated(every) && !isFactual(OFFER) && !isFactual(NEXT_ROUND)) return { kind: "generic", isJobRelated: false };
   if (method === "CANCEL" || status === "CANCELLED" || isFactual(CANCELLATION)) return { kind: "cancellation", isJobRelated: true };
   if (isFactual(RESCHEDULE)) return { kind: "reschedule", isJobRelated: true };
   if (isFactual(REJECTION)) return { kind: "rejection", isJobRelated: true };

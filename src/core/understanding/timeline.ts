@@ -269,7 +269,7 @@ function readSentence(sentence: string, words: Token[], context: TimelineContext
     if (deadline === "tomorrow") return { amount: 1, unit: "days", rangeMin: null, deadline, byDate: null, at };
     return { amount: null, unit: null, rangeMin: null, deadline, byDate: null, at };
   }
-  if (invites && words.some((w) => AFTER_WORDS.has(w.lower))) {
+  if (invites && words.some((w) => mayStartAnchor(w) && AFTER_WORDS.has(w.lower))) {
     const lower = toLowerSameLength(sentence);
     const dateContext = { sentAt: context.sentAt, sentOffsetMin: context.tz ? null : (context.sentOffsetMin ?? null), language: context.language, zoneHint: context.tz };
     for (const date of findDates(sentence, dateContext, words)) {
@@ -278,7 +278,7 @@ function readSentence(sentence: string, words: Token[], context: TimelineContext
       }
     }
   }
-  if (words.some((w) => BY_WORDS.has(w.lower))) {
+  if (words.some((w) => mayStartAnchor(w) && BY_WORDS.has(w.lower))) {
     const lower = toLowerSameLength(sentence);
     // Dates are read in the same zone the count starts from: the user's, else the sender's offset.
     const dateContext = { sentAt: context.sentAt, sentOffsetMin: context.tz ? null : (context.sentOffsetMin ?? null), language: context.language, zoneHint: context.tz };
@@ -297,6 +297,7 @@ function readSentence(sentence: string, words: Token[], context: TimelineContext
 function findAmount(sentence: string, words: Token[], bare: boolean): Found | null {
   for (let u = 0; u < words.length; u++) {
     const unitWord = words[u] as Token;
+    if (!mayStartAnchor(unitWord)) continue;
     let unit = UNIT_WORDS.get(unitWord.lower);
     if (!unit) continue;
     let q = u - 1;
@@ -336,31 +337,44 @@ function isStrongLimit(words: Token[], first: number): boolean {
   return false;
 }
 
-interface PhraseTable<T> {
-  phrases: Map<string, T>;
-  /** Every word sequence a phrase begins with: a match grows word by word only while a phrase can still follow. */
-  beginnings: Set<string>;
+/** Phrases stored word by word: a match grows only while a phrase can still follow, and builds no string. */
+interface PhraseNode<T> {
+  /** The value of the phrase that ends with this word, if one does. */
+  value: T | undefined;
+  next: PhraseTable<T>;
 }
 
+/** The phrases' first words. */
+type PhraseTable<T> = Map<string, PhraseNode<T>>;
+
 function phraseTable<T>(phrases: Map<string, T>): PhraseTable<T> {
-  const beginnings = new Set<string>();
-  for (const phrase of phrases.keys()) {
-    const words = phrase.split(" ");
-    words.forEach((_, k) => beginnings.add(words.slice(0, k + 1).join(" ")));
+  const table: PhraseTable<T> = new Map();
+  for (const [phrase, value] of phrases) {
+    let level = table;
+    let node: PhraseNode<T> | undefined;
+    for (const word of phrase.split(" ")) {
+      node = level.get(word);
+      if (!node) {
+        node = { value: undefined, next: new Map() };
+        level.set(word, node);
+      }
+      level = node.next;
+    }
+    if (node) node.value = value;
   }
-  return { phrases, beginnings };
+  return table;
 }
 
 /** The longest phrase of the table that starts at word i: its value and last word. */
 function phraseAt<T>(sentence: string, words: Token[], i: number, table: PhraseTable<T>): [T, number] | null {
   let found: [T, number] | null = null;
-  let phrase = (words[i] as Token).lower;
-  for (let k = i; table.beginnings.has(phrase); k++) {
-    const value = table.phrases.get(phrase);
-    if (value !== undefined) found = [value, k];
+  if (!mayStartAnchor(words[i] as Token)) return null;
+  let node = table.get((words[i] as Token).lower);
+  for (let k = i; node; k++) {
+    if (node.value !== undefined) found = [node.value, k];
     const next = words[k + 1];
     if (!next || !isJoinedBy(sentence, (words[k] as Token).end, next.index, "'’-")) break;
-    phrase = `${phrase} ${next.lower}`;
+    node = node.next.get(next.lower);
   }
   return found;
 }
@@ -551,15 +565,42 @@ function findAnchors(text: string, words: Token[]): number[] {
   const anchors: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Token;
-    // One lookup passes over the words that can start no anchor: nearly all of them.
-    if (!ANCHOR_FIRST_WORDS.has(word.lower)) continue;
-    if (UNIT_WORDS.has(word.lower) || BY_WORDS.has(word.lower) || AFTER_WORDS.has(word.lower) || phraseAt(text, words, i, DEADLINES) || phraseAt(text, words, i, VAGUE)) anchors.push(word.index);
+    // One lookup passes over the words that can start no anchor (nearly all of them), and says
+    // which phrases may start at the others. Most fail the cheaper test of their shape before it.
+    if (!mayStartAnchor(word)) continue;
+    const start = ANCHOR_STARTS.get(word.lower);
+    if (start === undefined) continue;
+    if ((start & ANCHOR_ALONE) !== 0 || ((start & STARTS_DEADLINE) !== 0 && phraseAt(text, words, i, DEADLINES)) || ((start & STARTS_VAGUE) !== 0 && phraseAt(text, words, i, VAGUE))) {
+      anchors.push(word.index);
+    }
   }
   return anchors;
 }
 
-/** The single words an anchor can begin with. */
-const ANCHOR_FIRST_WORDS = new Set([...UNIT_WORDS.keys(), ...BY_WORDS, ...AFTER_WORDS, ...DEADLINES.beginnings, ...VAGUE.beginnings].filter((phrase) => !phrase.includes(" ")));
+/** What a word can start: an anchor on its own (a unit, or a word before a date), a deadline phrase, a vague one. */
+const ANCHOR_ALONE = 1;
+const STARTS_DEADLINE = 2;
+const STARTS_VAGUE = 4;
+const ANCHOR_STARTS = new Map<string, number>();
+for (const [words, start] of [[[...UNIT_WORDS.keys(), ...BY_WORDS, ...AFTER_WORDS], ANCHOR_ALONE], [DEADLINES.keys(), STARTS_DEADLINE], [VAGUE.keys(), STARTS_VAGUE]] as const) {
+  for (const word of words) ANCHOR_STARTS.set(word, (ANCHOR_STARTS.get(word) ?? 0) | start);
+}
+
+/**
+ * False for a word that starts no anchor, told by its shape (its length and first and last
+ * letters, hashed): cheaper than a lookup, which hashes the whole word, and asked first by every
+ * reader of units, date words and phrases, whose first words are all anchors' first words.
+ */
+function mayStartAnchor(word: Token): boolean {
+  return ANCHOR_SHAPES[shapeOf(word.lower)] === 1;
+}
+
+function shapeOf(word: string): number {
+  return (word.length * 961 + word.charCodeAt(0) * 31 + word.charCodeAt(word.length - 1)) & (ANCHOR_SHAPE_COUNT - 1);
+}
+const ANCHOR_SHAPE_COUNT = 4096;
+const ANCHOR_SHAPES = new Uint8Array(ANCHOR_SHAPE_COUNT);
+for (const word of ANCHOR_STARTS.keys()) ANCHOR_SHAPES[shapeOf(word)] = 1;
 
 /** The clause of a sentence that holds the phrase at `at`, when the sentence joins several ("... and someone will review it shortly"). */
 function cutClause(sentence: string, at: number): string {

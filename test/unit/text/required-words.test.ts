@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gate, requiredWords, testGated } from "../../../src/core/text/required-words.ts";
+import { gate, gateSets, openingWords, requiredWordSets, requiredWords, testGated } from "../../../src/core/text/required-words.ts";
 import { wordPattern } from "../../../src/core/text/word-pattern.ts";
 
 describe("requiredWords", () => {
@@ -72,5 +72,58 @@ describe("gate", () => {
         for (const sample of [first, second, first, second]) expect(testGated(gated, sample)).toBe(gated.pattern.test(sample));
       }),
     );
+  });
+});
+
+describe("requiredWordSets", () => {
+  it("gives every literal run and group of an alternative, one alternative after another", () => {
+    expect(requiredWordSets(String.raw`\b(?:invite|move)\b[^.]{0,30}\bto the (?:next|final) round\b|\bshortlisted\b`)).toEqual([
+      [["invite", "move"], ["to the "], ["next", "final"], [" round"]],
+      [["shortlisted"]],
+    ]);
+  });
+
+  it("reads an alternative that is one group as the group's alternatives", () => {
+    expect(requiredWordSets(String.raw`(?<!\w)(?:in[- ]person|(?:at|in) our office)(?!\w)`)).toEqual([
+      [["in"], ["person"]],
+      [["at", "in"], [" our office"]],
+    ]);
+  });
+
+  it("gives an alternative without literal parts no set", () => {
+    expect(requiredWordSets(String.raw`\binterview\b|\d{4,5}`)).toEqual([[["interview"]], []]);
+    expect(requiredWordSets(String.raw`(?:offer)?[a-z]+`)).toEqual([[]]);
+  });
+});
+
+describe("openingWords", () => {
+  it("gives the words every match starts with, look-arounds aside", () => {
+    expect(openingWords(String.raw`(?<![\w])(?:if|sollten?|(?:respond|reply)\w* to all)(?![\w])`)).toEqual(["if", "sollte", "respond", "reply"]);
+    expect(openingWords(String.raw`^cancell?ed\b|\bcalled off\b`)).toEqual(["cancel", "called off"]);
+  });
+
+  it("is null when a match may start otherwise", () => {
+    expect(openingWords(String.raw`(?:new )?slot`)).toBeNull();
+    expect(openingWords(String.raw`\d+ days|within`)).toBeNull();
+    expect(openingWords(String.raw`a|`)).toBeNull();
+  });
+
+  it("lets a match start only where an opening word does", () => {
+    const source = String.raw`\b(?:if|should (?:you|we)|(?:get|got) back\w* to (?:each|all))\b`;
+    const words = openingWords(source) ?? [];
+    const pattern = new RegExp(source, "g");
+    const text = fc.array(fc.constantFrom("if", "should ", "you", "get", "got", " back", "s", " to all", " ", "x", "."), { maxLength: 12 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (sample) => {
+        for (const match of sample.matchAll(pattern)) expect(words.some((word) => sample.startsWith(word, match.index))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("gateSets", () => {
+  it("lower-cases the sets of a case-insensitive pattern, as gate does its words", () => {
+    expect(gateSets(/\bPhone (?:Interview|Call)\b/i)).toEqual([[["phone "], ["interview", "call"]]]);
+    expect(gateSets(/\bsite\b/iu)).toBeNull();
   });
 });

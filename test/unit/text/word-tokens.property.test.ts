@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LETTERS, tokenize, tokenizeRange } from "../../../src/core/text/word-tokens.ts";
+import { LETTERS, tokenEnd, tokenize, tokenizeRange } from "../../../src/core/text/word-tokens.ts";
 
 describe("tokenize", () => {
   it("finds exactly the runs of letters and of digits that the LETTERS class describes", () => {
@@ -32,3 +32,21 @@ describe("tokenize", () => {
   });
 });
 
+
+describe("tokenEnd", () => {
+  it("finds the tokens tokenizeRange does, read one after another", () => {
+    const characters = fc.constantFrom("a", "Z", "7", " ", "é", "\n", "😀", "-", "ạ");
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        const read: [number, number][] = [];
+        for (let i = 0; i < text.length; ) {
+          const end = tokenEnd(text, i);
+          if (end === -1) i++;
+          else read.push([i, (i = end)]);
+        }
+        expect(read).toEqual(tokenizeRange(text, 0, text.length).map((token) => [token.index, token.end]));
+      }),
+    );
+  });
+});
