@@ -59,9 +59,10 @@ export function understandEmail(fwd: ForwardedEmail, ownerAddresses: readonly st
   const role = hints.role ? fromNote(hints.role) : jobRelated ? readRole(parties, company.value) : NO_CHOICE;
   const contactHint = contactFromHint(hints.contact);
   const contact = contactHint ? fromNote(contactHint) : jobRelated ? readContact(parties, company.value) : NO_CHOICE;
-  const interviewers = [...namesFromHint(hints.interviewer), ...(jobRelated ? extractInterviewers(parties, company.value) : [])];
-
   const when = readWhen({ fwd, event, text, subject, language, slotKind, kind });
+  // Interviewers belong to an interview: a mail about one, or one whose calendar or hint gives a time.
+  const aboutInterview = slotKind || when.start !== null || when.startLocal !== null;
+  const interviewers = [...namesFromHint(hints.interviewer), ...(jobRelated && aboutInterview ? extractInterviewers(parties, company.value) : [])];
 
   const urlCandidates = [
     ...(event?.conferenceUrl ? [event.conferenceUrl] : []),

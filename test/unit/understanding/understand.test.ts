@@ -313,6 +313,16 @@ describe("understandEmail: rules over unwrapped mail", () => {
     expect(understood).toMatchObject({ kind: "generic", isJobRelated: false, company: null, role: null, contact: null, start: null, startLocal: null });
   });
 
+  it("names interviewers only in mail about an interview: an offer recalling whom you met names none", () => {
+    const met = "we enjoyed your video interview with Dev Malhotra, our Engineering Manager";
+    const invitation = understandEmail(forwarded({ subject: "Interview invitation: Data Engineer", text: `Hi Mira,\n\nWe would like to invite you to ${met.replace("we enjoyed your", "a")} on Tuesday, May 12 at 10:00 CEST.\n\nBest,\nKim` }));
+    expect(invitation.kind).toBe("invitation");
+    expect(invitation.interviewers).toEqual([{ name: "Dev Malhotra", email: null }]);
+    const offer = understandEmail(forwarded({ subject: "Your offer: Data Engineer", text: `Hi Mira,\n\n${met[0]!.toUpperCase()}${met.slice(1)}. We are delighted to offer you the position of Data Engineer.\n\nBest,\nKim` }));
+    expect(offer.kind).toBe("offer");
+    expect(offer.interviewers).toEqual([]);
+  });
+
   it("the sender's Date offset alone does not name a zone: the time stays local", () => {
     const understood = understandEmail(forwarded({ text: "Your interview for the Welder position is confirmed for Monday, May 11, 2026 at 3 PM." }));
     expect(understood).toMatchObject({ kind: "scheduling_confirmation", start: null, tz: null, startLocal: "2026-05-11T15:00:00" });
