@@ -130,22 +130,23 @@ export function parseWallClock(text: string): number | null {
   return m ? wallClockFromGroups(m) : null;
 }
 
-const ISO_INSTANT_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})$/i;
+/** Year, month, day, hour, minute and second as `wallClockFromGroups` reads them, then the fraction of a second and the offset. */
+const ISO_INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** An ISO 8601 instant with its written offset ("Z" is 0), or null when it is not one. */
 export function parseIsoInstant(text: string): { ms: number; offsetMin: number } | null {
   const m = ISO_INSTANT_RE.exec(text.trim());
-  if (!m || m[1] === undefined || m[2] === undefined || m[3] === undefined) return null;
-  const wall = parseWallClock(`${m[1]}T${m[2]}`);
+  const zone = m?.[8];
+  if (!m || zone === undefined) return null;
+  const wall = wallClockFromGroups(m);
   if (wall === null) return null;
-  const zone = m[3];
   let offsetMin = 0;
   if (zone !== "Z" && zone !== "z") {
     const digits = zone.replace(":", "");
     offsetMin = (digits.startsWith("-") ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
   }
-  const fraction = /\.(\d+)/.exec(m[2]);
-  const ms = fraction?.[1] ? Math.round(Number(`0.${fraction[1]}`) * 1000) : 0;
+  const fraction = m[7];
+  const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
   return { ms: wall + ms - offsetMin * MINUTE_MS, offsetMin };
 }
 

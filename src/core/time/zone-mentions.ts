@@ -202,9 +202,41 @@ const GOOGLE_PLACE_SUFFIX_RE = new RegExp(`^\\s*[-–—]\\s*([A-ZÀ-ÖØ-Þ][${
 
 // ---- Finding mentions -------------------------------------------------------------------------
 
+// The last answer is kept (callers must not change it): the when reader asks about "Subject\nBody"
+// and then about the body. A zone is written within one line, and a line is read as a text on its
+// own would be, but for an abbreviation's context, looked for before it across line breaks, and a
+// text that is one abbreviation: so the mentions of a text's last lines are those of the whole,
+// shifted, unless such an abbreviation stands near their start.
+let lastText: string | null = null;
+let lastMentions: ZoneMention[] = [];
+
 /** Every zone written in the text, in order. */
 export function findZoneMentions(text: string): ZoneMention[] {
-  return collectMentions(text, (index) => abbreviationHasContext(text, index));
+  if (text === lastText) return lastMentions;
+  const last = lastText;
+  const tailStart = last === null ? 0 : last.length - text.length;
+  const isLastLines = last !== null && tailStart > 0 && last.charCodeAt(tailStart - 1) === 10 && last.endsWith(text);
+  const mentions = isLastLines && !readsOwnStart(text) ? mentionsAfter(lastMentions, tailStart) : collectMentions(text, (index) => abbreviationHasContext(text, index));
+  lastText = text;
+  lastMentions = mentions;
+  return mentions;
+}
+
+/** The mentions from `offset` on, at offsets counted from there. */
+function mentionsAfter(mentions: ZoneMention[], offset: number): ZoneMention[] {
+  const after: ZoneMention[] = [];
+  for (const mention of mentions) if (mention.index >= offset) after.push({ ...mention, index: mention.index - offset, end: mention.end - offset });
+  return after;
+}
+
+/** Whether the text's start can read differently after other lines: an abbreviation that needs context within reach of it, or the whole text one abbreviation. */
+function readsOwnStart(text: string): boolean {
+  if (ABBREVIATIONS.has(text.trim())) return true;
+  CAPITALS_RE.lastIndex = 0;
+  for (let m = CAPITALS_RE.exec(text); m && m.index < CONTEXT_CHARS; m = CAPITALS_RE.exec(text)) {
+    if (ABBREVIATIONS.get(m[0])?.[1] === false) return true;
+  }
+  return false;
 }
 
 /** A zone written right at `index` (after spaces or an opening parenthesis), as after a time: "14:30 (CET)", "10am Pacific Time". */
@@ -270,8 +302,11 @@ function collectMentions(text: string, abbreviationCounts: (index: number) => bo
   return mentions.sort((a, b) => a.index - b.index);
 }
 
+/** How far before an abbreviation its context is looked for. */
+const CONTEXT_CHARS = 24;
+
 function abbreviationHasContext(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 24), index);
+  const before = text.slice(Math.max(0, index - CONTEXT_CHARS), index);
   return TIME_BEFORE_RE.test(before) || ZONE_LABEL_BEFORE_RE.test(before);
 }
 

@@ -22,7 +22,7 @@ import { gate, testGated } from "../text/required-words.ts";
 import { wordPattern } from "../text/word-pattern.ts";
 import { findPlaces } from "../time/places.ts";
 import { isWindowsZone } from "../time/windows-zones.ts";
-import { rulesSignature } from "../time/zone-rules.ts";
+import { rulesSignature, zoneOffsetMin } from "../time/zone-rules.ts";
 import { formatInZone, localToInstant, namedZoneInText } from "../time/zones.ts";
 import type { EmailKind, FieldConfidence, Language, Understanding } from "./types.ts";
 
@@ -291,7 +291,7 @@ function offsetAgrees(zone: string, sentAt: string | null, offsetMin: number | n
   if (!sentAt || offsetMin === null) return false;
   const instant = Date.parse(sentAt);
   if (Number.isNaN(instant)) return false;
-  return offsetOfIso(formatInZone(instant, zone)) === offsetMin;
+  return zoneOffsetMin(zone, instant) === offsetMin;
 }
 
 function offsetOfIso(iso: string | null): number | null {
