@@ -1,9 +1,10 @@
 /**
  * Who the email is from and about: the employer (company), the position (role), the person to
  * follow up with (contact) and the interviewers. Pure: the readers of one email share what they
- * read from its body (its lines, keywords and signature) and the answers about its names, kept
- * for the last body read only. Each reader returns its value with a confidence and the evidence
- * for it (evidence.ts); a company nothing confirms is left empty rather than guessed.
+ * read from its body (its labelled lines, keywords, signature and folded text) and the answers
+ * about its names and hosts, kept for the last body read only. Each reader returns its value
+ * with a confidence and the evidence for it (evidence.ts); a company nothing confirms is left
+ * empty rather than guessed.
  *
  * Company: candidates come from every place a reader looks: a labelled value ("Company: ..."),
  * a "Role (Company)" qualifier, the sender's or reply address's display name (minus department
@@ -68,6 +69,10 @@ const LEGAL_SUFFIXES = new Set([
   "co", "plc", "s.a", "sa", "s.l", "sl", "srl", "s.r.l", "b.v", "bv", "n.v", "nv", "pty", "pvt", "lda", "ltda", "ab",
   "as", "a/s", "oy", "sas", "sarl", "e.v", "llp", "lp", "spa", "s.p.a",
 ]);
+
+// A legal form as the last of a folded name's words (commas separate words too): without one, a
+// name's key needs no split into words.
+const LEGAL_SUFFIX_AT_END = new RegExp(`[\\s,](?:${[...LEGAL_SUFFIXES].map((suffix) => suffix.replace(/[./]/g, "\\$&")).join("|")})\\.?[\\s,]*$`);
 
 // Words that name a department or mailbox, not the employer ("Recruiting Team", "Personalabteilung").
 const DEPARTMENT_WORDS = new Set([
@@ -190,7 +195,7 @@ function withoutMarks(text: string): string {
   return isPlainLatin(stripped) ? stripped : stripped.replace(MARKS, "");
 }
 
-
+/** One plain-Latin character without its marks. */
 function foldedCharacter(character: string): string {
   let folded = FOLDED_CHARACTERS.get(character);
   if (folded === undefined) {
@@ -209,12 +214,20 @@ function coreKey(name: string): string {
   const known = kept.coreKeys.get(name);
   if (known !== undefined) return known;
   const folded = fold(name);
-  const tokens = words(folded.includes(",") ? folded.replaceAll(",", " ") : folded);
-  while (tokens.length > 1 && LEGAL_SUFFIXES.has(withoutTrailing(tokens[tokens.length - 1] ?? "", ".", 1))) tokens.pop();
-  const key = lettersAndDigits(tokens.join(""));
+  const key = lettersAndDigits(LEGAL_SUFFIX_AT_END.test(folded) ? withoutLegalSuffixes(folded) : folded);
   roomIn(kept.coreKeys).set(name, key);
   return key;
 }
+
+/** The folded name's words, without the legal forms that close it (one word always stays). */
+function withoutLegalSuffixes(folded: string): string {
+  const tokens = words(folded.includes(",") ? folded.replaceAll(",", " ") : folded);
+  while (tokens.length > 1 && LEGAL_SUFFIXES.has(withoutTrailing(tokens[tokens.length - 1] ?? "", ".", 1))) tokens.pop();
+  return tokens.join("");
+}
+
+// At least two words: most one-word names need not be split to be refused.
+const TWO_WORDS = /\S\s+\S/;
 
 function words(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
@@ -277,6 +290,7 @@ export function looksLikePersonName(name: string): boolean {
 }
 
 function isPersonName(name: string): boolean {
+  if (!TWO_WORDS.test(name)) return false;
   const tokens = words(name).filter((t) => !isPersonTitle(t));
   if (tokens.length < 2 || tokens.length > 4) return false;
   return tokens.every((token) => {
@@ -294,6 +308,13 @@ function looksLikeOrganisation(name: string): boolean {
     const bare = word.replace(/[.,]+$/, "");
     return ORG_WORDS.has(bare) || LEGAL_SUFFIXES.has(bare);
   });
+}
+
+/** The first word of a name that is no person's title; "" when there is none. */
+function firstNameOf(name: string): string {
+  if (TITLE_OR_ODD_SPACE.test(name)) return words(name).find((word) => !isPersonTitle(word)) ?? "";
+  const space = name.indexOf(" ");
+  return space < 0 ? name : name.slice(0, space);
 }
 
 function stripPersonTitle(name: string): string {
@@ -358,7 +379,8 @@ const HOST_PREFIXES = new Set(["www", "mail", "email", "careers", "jobs", "recru
 
 /** The registrable name of the sender's domain, folded: "careers.acme-corp.co.uk" → "acme-corp". */
 function domainOf(address: string | null): string {
-  return fold(registrableName(hostOf(address)));
+  const host = hostOf(address);
+  return host === "" ? "" : fold(hostFacts(host).name);
 }
 
 function hostOf(address: string | null): string {
@@ -378,7 +400,9 @@ function hostOfUrl(url: string): string {
 /** What a host says of its owner: an employer, or a service or mail provider; and its registrable name's letters and digits. */
 interface HostFacts {
   employer: boolean;
-  /** "acmecorp" for careers.acme-corp.example. */
+  /** The registrable name: "acme-corp" for careers.acme-corp.example. */
+  name: string;
+  /** Its letters and digits: "acmecorp". */
   key: string;
 }
 
@@ -386,7 +410,8 @@ interface HostFacts {
 function hostFacts(host: string): HostFacts {
   const known = kept.hosts.get(host);
   if (known !== undefined) return known;
-  const facts = { employer: isEmployerHost(host), key: lettersAndDigits(registrableName(host)) };
+  const name = registrableName(host);
+  const facts = { employer: isEmployerHost(host), name, key: lettersAndDigits(name) };
   roomIn(kept.hosts).set(host, facts);
   return facts;
 }
@@ -411,9 +436,8 @@ function isOwnBrandOfService(name: string, address: string | null): boolean {
 // What joins a display name to the service it came through ("Acme via Greenhouse") or to the
 // mailbox a delegate writes for ("Jo Park on behalf of Acme Careers"), lower case, spaced.
 const VIA = " via ";
-const ON_BEHALF_OF = [" on behalf of ", " im auftrag von ", " au nom de ", " en nombre de ", " namens "];
-const VIA_OR_ON_BEHALF_OF = markers([VIA, ...ON_BEHALF_OF]);
-const ON_BEHALF = markers(ON_BEHALF_OF);
+const ON_BEHALF_OF = markers([" on behalf of ", " im auftrag von ", " au nom de ", " en nombre de ", " namens "]);
+const VIA_OR_ON_BEHALF_OF = markers([VIA, ...ON_BEHALF_OF.list]);
 
 /** Markers, lower case, and a pattern that finds any of them in any case. */
 interface Markers {
@@ -460,7 +484,7 @@ function ownName(name: string): string {
 
 /** Whom a delegated sender writes for: "Jo Park on behalf of Acme Careers" → "Acme Careers". */
 function onBehalfOf(name: string): string | null {
-  const marker = markerIn(name, ON_BEHALF);
+  const marker = markerIn(name, ON_BEHALF_OF);
   return marker ? name.slice(marker.at + marker.length).trim() || null : null;
 }
 
@@ -563,7 +587,8 @@ function phrasePattern(keywords: string[], pattern: RegExp, opensWithKeyword: bo
  * lower-cased, which are the text's own unless lower-casing lengthened it ("İ" becomes two).
  */
 interface KeywordSites {
-  offsets: Map<string, number[]>;
+  /** Each keyword found: the bits of the patterns it belongs to, and its offsets, ascending. */
+  found: { patterns: number; offsets: number[] }[];
   aligned: boolean;
   /** The bits of the patterns with a keyword in the text. */
   patterns: number;
@@ -571,15 +596,19 @@ interface KeywordSites {
   lower: string;
 }
 
-const NO_KEYWORDS: KeywordSites = { offsets: new Map(), aligned: true, patterns: 0, lower: "" };
+const NO_KEYWORDS: KeywordSites = { found: [], aligned: true, patterns: 0, lower: "" };
 
 function findKeywords(text: string): KeywordSites {
   if (text === "") return NO_KEYWORDS;
   const lower = text.toLowerCase();
-  const offsets = findWordOffsets(KEYWORDS, lower);
+  const found: KeywordSites["found"] = [];
   let patterns = 0;
-  for (const keyword of offsets.keys()) patterns |= PATTERNS_BY_KEYWORD.get(keyword) ?? 0;
-  return { offsets, aligned: lower.length === text.length, patterns, lower };
+  for (const [keyword, offsets] of findWordOffsets(KEYWORDS, lower)) {
+    const bits = PATTERNS_BY_KEYWORD.get(keyword) ?? 0;
+    found.push({ patterns: bits, offsets });
+    patterns |= bits;
+  }
+  return { found, aligned: lower.length === text.length, patterns, lower };
 }
 
 function mayMatch(pattern: KeywordPattern, sites: KeywordSites): boolean {
@@ -592,9 +621,8 @@ function matchStarts(pattern: KeywordPattern, sites: KeywordSites): number[] | n
   // One keyword's offsets are already ascending and distinct; they are copied only to add another's.
   let starts: number[] | null = null;
   let joined = false;
-  for (const keyword of pattern.keywords) {
-    const offsets = sites.offsets.get(keyword);
-    if (offsets === undefined) continue;
+  for (const { patterns, offsets } of sites.found) {
+    if ((patterns & pattern.bit) === 0) continue;
     if (starts === null) {
       starts = offsets;
       continue;
@@ -735,25 +763,44 @@ export function readSignatureLines(text: string): string[] {
   return [...readBody(text).signature];
 }
 
-/** `lines` are untrimmed; only those read from the end up to the closing are trimmed. */
-function findSignatureLines(lines: string[]): string[] {
+/** Lines are found where they are read, from the end up to the closing: the text is not split. */
+function findSignatureLines(text: string): string[] {
+  // Where the line after the last closing starts.
   let start = -1;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = (lines[i] ?? "").trim();
+  for (let end = text.length; ; ) {
+    const lineStart = end === 0 ? 0 : text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(lineStart, end).trim();
     if (line === "--" || isClosingLine(line)) {
-      start = i + 1;
+      start = end + 1;
       break;
     }
+    if (lineStart === 0) break;
+    end = lineStart - 1;
   }
   if (start < 0) return [];
   const out: string[] = [];
-  for (let i = start; i < lines.length && out.length < 4; i++) {
-    const line = (lines[i] ?? "").trim().replace(/^\*+|\*+$/g, "").trim();
+  for (let at = start; at <= text.length && out.length < 4; ) {
+    const newline = text.indexOf("\n", at);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(at, end).trim().replace(/^\*+|\*+$/g, "").trim();
+    at = end + 1;
     if (line === "") continue;
     if (/@|https?:|www\.|\d{3,}|:\s|^\W*$/.test(line) || line.length > 60) break;
     out.push(line);
   }
   return out;
+}
+
+/** The first line that is not blank, trimmed. */
+function firstLineOf(text: string): string | undefined {
+  for (let at = 0; at <= text.length; ) {
+    const newline = text.indexOf("\n", at);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(at, end).trim();
+    if (line !== "") return line;
+    at = end + 1;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -762,8 +809,6 @@ function findSignatureLines(lines: string[]): string[] {
 /** What the readers take from an email body. */
 interface BodyReading {
   text: string;
-  /** Untrimmed: a reader trims the few it reads. */
-  lines: string[];
   /** Trimmed lines with a ":" or a tab: the only ones a "Label: value" pattern can match. */
   labelledLines: string[];
   keywords: KeywordSites;
@@ -775,20 +820,18 @@ interface BodyReading {
 let lastBody: BodyReading | null = null;
 
 /**
- * The readers of one email all read its body: it is split, lower-cased and indexed once, for
- * the last body read. The reading is shared; callers must not change it. A new body also starts
+ * The readers of one email all read its body: it is lower-cased and indexed, and its labelled
+ * lines and signature are found, once for the last body read. The reading is shared; callers must not change it. A new body also starts
  * a new email for the answers kept about names.
  */
 function readBody(text: string): BodyReading {
   if (lastBody?.text === text) return lastBody;
   kept = newKeptAnswers();
-  const lines = text.split("\n");
   lastBody = {
     text,
-    lines,
     labelledLines: labelledLinesOf(text),
     keywords: findKeywords(text),
-    signature: findSignatureLines(lines),
+    signature: findSignatureLines(text),
     folded: null,
   };
   return lastBody;
@@ -1055,6 +1098,7 @@ function matchesDomainKey(nameKey: string, hostKey: string): boolean {
 /** The same test with the name's words: also its first word and the initials of the rest. */
 function nameMatchesHost(name: string, hostKey: string): boolean {
   if (matchesDomainKey(coreKey(name), hostKey)) return true;
+  if (!TWO_WORDS.test(name)) return false;
   const folded = fold(name);
   const tokens = words(folded.replace(isPlainLatin(folded) ? LATIN_NOT_ALPHANUMERIC_OR_SPACE : NOT_ALPHANUMERIC_OR_SPACE, ""));
   if (tokens.length < 2) return false;
@@ -1151,7 +1195,7 @@ function knownPeople(input: PartiesInput, namedAsEmployer: ReadonlySet<string>):
   const fromPerson = from?.name && fromName && isPersonSender(from.name, from.address) && !namedAsEmployer.has(coreKey(fromName)) ? fromName : null;
   const people: KnownPeople = { keys: new Set(), givenNames: new Set() };
   const addGivenName = (name: string): void => {
-    people.givenNames.add(fold(words(name).find((word) => !isPersonTitle(word)) ?? ""));
+    people.givenNames.add(fold(firstNameOf(name)));
   };
   const addPerson = (name: string | null | undefined): void => {
     if (!name) return;
@@ -1273,6 +1317,13 @@ function withoutTrailing(word: string, chars: string, most = word.length): strin
 // White space other than single spaces.
 const ODD_SPACE = /[^\S ]|\s\s/;
 
+/** The word after the space at `space`; undefined when there is no space. */
+function wordAfter(text: string, space: number): string | undefined {
+  if (space < 0) return undefined;
+  const next = text.indexOf(" ", space + 1);
+  return text.slice(space + 1, next < 0 ? text.length : next);
+}
+
 /** How many times `char` occurs in `text`. */
 function countOf(text: string, char: string): number {
   let count = 0;
@@ -1298,26 +1349,35 @@ function cleanRole(raw: string, titleCase: boolean, bounded = false, wholeSegmen
   const clause = !spaced.includes(",") ? spaced : isAsciiText(spaced) ? spaced.replace(/,\s+(?=[a-z]).*$/, "") : spaced.replace(/,\s+(?=\p{Ll}).*$/u, "");
   let role = clause.trim();
   if (`"“'‘`.includes(role.charAt(0)) || `"”'’`.includes(role.charAt(role.length - 1))) role = role.replace(/^["“'‘]|["”'’]$/g, "").trim();
-  const tokens = role.split(" ");
-  // An ASCII title folds to itself lower-cased, word for word: it is folded once.
-  const folded = isAsciiText(role) ? role.toLowerCase().split(" ") : tokens.map(fold);
-  const kept: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] ?? "";
-    const word = withoutTrailing(folded[i] ?? "", ".,;:!?");
-    if (kept.length > 0 && (WEEKDAYS.has(word) || isAsciiDigit(word.charCodeAt(0)))) {
+  // The words (one space apart) are read up to the first that goes on with the sentence; those
+  // kept are the role up to `keptEnd`. An ASCII title folds to itself lower-cased, word for word.
+  const lower = isAsciiText(role) ? role.toLowerCase() : null;
+  let keptEnd = 0;
+  let keptWords = 0;
+  for (let start = 0; start <= role.length; ) {
+    const space = role.indexOf(" ", start);
+    const end = space < 0 ? role.length : space;
+    const word = withoutTrailing(lower === null ? fold(role.slice(start, end)) : lower.slice(start, end), ".,;:!?");
+    if (keptWords > 0 && (WEEKDAYS.has(word) || isAsciiDigit(word.charCodeAt(0)))) {
       if (bounded) return null;
-      while (kept.length > 1 && ARTICLES_BEFORE_DATE.has(fold(kept[kept.length - 1] ?? ""))) kept.pop();
+      while (keptWords > 1) {
+        const before = role.lastIndexOf(" ", keptEnd - 1);
+        if (!ARTICLES_BEFORE_DATE.has(fold(role.slice(before + 1, keptEnd)))) break;
+        keptEnd = before;
+        keptWords--;
+      }
       break;
     }
-    if (kept.length > 0 && ROLE_STOP.has(word) && !(wholeSegment && ROLE_GLUE.has(word)) && !isTitleFür(word, tokens[i + 1])) {
+    if (keptWords > 0 && ROLE_STOP.has(word) && !(wholeSegment && ROLE_GLUE.has(word)) && !isTitleFür(word, word === "fur" ? wordAfter(role, space) : undefined)) {
       if (bounded) return null;
       break;
     }
-    kept.push(token);
+    keptEnd = end;
+    keptWords++;
+    start = end + 1;
   }
-  if (kept.length === 0) return null;
-  role = withoutTrailing(kept.join(" "), ".,;:!?-–—").replace(/^(?:the|a|an|our|this|your)\s+/i, "").trim();
+  if (keptWords === 0) return null;
+  role = withoutTrailing(role.slice(0, keptEnd), ".,;:!?-–—").replace(/^(?:the|a|an|our|this|your)\s+/i, "").trim();
   if (role.length < 2 || countOf(role, " ") > 7) return null;
   if (/\d{3,}|@|https?:/.test(role)) return null;
   if (titleCase && !(role.charCodeAt(0) < 0x80 ? /^[A-Z\d.]/.test(role) : /^[\p{Lu}\d.]/u.test(role))) return null;
@@ -1383,7 +1443,7 @@ export function readRole(input: PartiesInput, company: string | null): Choice<st
     const place = text === input.text ? "the text" : "the calendar description";
     if (best) return confirmed(best.role, best.weak ? ROLE_SCORE.weakPhrase : ROLE_SCORE.phrase, `in ${place}: "${best.phrase.trim().slice(0, 70)}"`);
   }
-  const greeted = roleFromGreeting(reading.lines);
+  const greeted = roleFromGreeting(reading.text);
   if (acceptable(greeted)) return confirmed(greeted, ROLE_SCORE.phrase, `in the greeting: "${greeted}"`);
   const fromTitle = roleFromTitles(titles, company, acceptable);
   return fromTitle ? readFrom(fromTitle.role, ROLE_SCORE.title, `in ${fromTitle.title === input.subject ? "the subject" : "the calendar title"}: "${fromTitle.title.slice(0, 70)}"`) : NO_CHOICE;
@@ -1392,9 +1452,9 @@ export function readRole(input: PartiesInput, company: string | null): Choice<st
 const GREETINGS = ["dear ", "hello ", "hi "];
 const GREETED_AS = [" candidate", " applicant", " candidates", " applicants"];
 
-/** A greeting that addresses the candidate by the position: "Dear Data Engineer Candidate,". `lines` are untrimmed. */
-function roleFromGreeting(lines: string[]): string | null {
-  const first = lines.find((line) => line.trim() !== "")?.trim();
+/** A greeting that addresses the candidate by the position: "Dear Data Engineer Candidate,". */
+function roleFromGreeting(text: string): string | null {
+  const first = firstLineOf(text);
   if (!first || first.length > 80) return null;
   const lower = first.toLowerCase().replace(/[,:!]+$/, "");
   const greeting = GREETINGS.find((g) => lower.startsWith(g));
@@ -1425,7 +1485,9 @@ const TITLE_TAIL_WORDS = new Set([
  * the words around the title, ends in a job noun.
  */
 function roleFromTitles(titles: string[], company: string | null, acceptable: (role: string | null) => role is string): { role: string; title: string } | null {
+  const foldedCompany = company ? fold(company) : null;
   for (const title of titles) {
+    if (title === "") continue;
     const stripped = title.replace(/^(?:\s*(?:re|fwd?|fw|wg|aw|tr|rv|enc|canceled|cancelled|updated|invitation|abgesagt|annulé|cancelado)\s*:\s*)+/i, "");
     for (const segment of stripped.split(/\s+[-–—|:]\s+|:\s+/)) {
       const all = words(segment.replace(/\s+at\s+.*$/i, "").replace(/\s*@.*$/, ""));
@@ -1433,7 +1495,7 @@ function roleFromTitles(titles: string[], company: string | null, acceptable: (r
       const lead = all.findLastIndex((token, i) => i < all.length - 1 && TITLE_LEAD_WORDS.has(fold(token)));
       const tokens = all.slice(lead + 1);
       const role = cleanRole(tokens.join(" "), true, false, true);
-      if (!role || (company && fold(role).includes(fold(company)))) continue;
+      if (!role || (foldedCompany !== null && fold(role).includes(foldedCompany))) continue;
       if (pick(JOB_NOUN, role).test(role) && acceptable(role)) return { role, title };
     }
   }

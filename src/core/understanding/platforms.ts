@@ -179,4 +179,3 @@ export function isPlatformName(folded: string): boolean {
   }
   return false;
 }
-
