@@ -165,19 +165,19 @@ function newKeptAnswers(): KeptAnswers {
 
 let kept = newKeptAnswers();
 
-/** `answers`, emptied first when it is full. */
-function roomIn<K, V>(answers: Map<K, V>): Map<K, V> {
+/** The answer kept for the question, else `answer(question)`, kept (the map is emptied first when full). */
+function keptAnswer<V>(answers: Map<string, V>, question: string, answer: (question: string) => V): V {
+  const known = answers.get(question);
+  if (known !== undefined) return known;
+  const fresh = answer(question);
   if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
-  return answers;
+  answers.set(question, fresh);
+  return fresh;
 }
 
 /** The answers kept about one name, each under the address asked with it. */
 function answersAbout(answers: Map<string, Map<string, boolean>>, name: string): Map<string, boolean> {
-  const about = answers.get(name);
-  if (about !== undefined) return roomIn(about);
-  const fresh = new Map<string, boolean>();
-  roomIn(answers).set(name, fresh);
-  return fresh;
+  return keptAnswer(answers, name, () => new Map<string, boolean>());
 }
 
 function fold(text: string): string {
@@ -211,12 +211,12 @@ function lettersAndDigits(text: string): string {
 
 /** A name reduced to letters and digits, legal suffixes removed: "Acme, Inc." → "acme". */
 function coreKey(name: string): string {
-  const known = kept.coreKeys.get(name);
-  if (known !== undefined) return known;
+  return keptAnswer(kept.coreKeys, name, readCoreKey);
+}
+
+function readCoreKey(name: string): string {
   const folded = fold(name);
-  const key = lettersAndDigits(LEGAL_SUFFIX_AT_END.test(folded) ? withoutLegalSuffixes(folded) : folded);
-  roomIn(kept.coreKeys).set(name, key);
-  return key;
+  return lettersAndDigits(LEGAL_SUFFIX_AT_END.test(folded) ? withoutLegalSuffixes(folded) : folded);
 }
 
 /** The folded name's words, without the legal forms that close it (one word always stays). */
@@ -240,12 +240,7 @@ function isPersonTitle(word: string): boolean {
 /** True when the display name's words are in the address ("Ann Lee" <ann.lee@x>, "Tom Hadfield" <thadfield@x>). */
 export function nameMatchesAddress(name: string | null, address: string | null): boolean {
   if (!name || !address) return false;
-  const about = answersAbout(kept.namesInAddresses, name);
-  const known = about.get(address);
-  if (known !== undefined) return known;
-  const answer = isNameInAddress(name, address);
-  about.set(address, answer);
-  return answer;
+  return keptAnswer(answersAbout(kept.namesInAddresses, name), address, () => isNameInAddress(name, address));
 }
 
 function isNameInAddress(name: string, address: string): boolean {
@@ -282,11 +277,7 @@ function isGivenNameOf(name: string, address: string | null): boolean {
 
 /** Two to four capitalised words with no organisation, department or job-title word. */
 export function looksLikePersonName(name: string): boolean {
-  const known = kept.personNames.get(name);
-  if (known !== undefined) return known;
-  const answer = isPersonName(name);
-  roomIn(kept.personNames).set(name, answer);
-  return answer;
+  return keptAnswer(kept.personNames, name, isPersonName);
 }
 
 function isPersonName(name: string): boolean {
@@ -408,12 +399,12 @@ interface HostFacts {
 
 /** The readers ask about the same few hosts (the sender's, the reply address's, the organizer's). */
 function hostFacts(host: string): HostFacts {
-  const known = kept.hosts.get(host);
-  if (known !== undefined) return known;
+  return keptAnswer(kept.hosts, host, readHostFacts);
+}
+
+function readHostFacts(host: string): HostFacts {
   const name = registrableName(host);
-  const facts = { employer: isEmployerHost(host), name, key: lettersAndDigits(name) };
-  roomIn(kept.hosts).set(host, facts);
-  return facts;
+  return { employer: isEmployerHost(host), name, key: lettersAndDigits(name) };
 }
 
 /** "careers.acme-corp.co.uk" → "acme-corp". */
@@ -494,12 +485,7 @@ function onBehalfOf(name: string): string | null {
  * Logistics" <jobs@ashfordlogistics.example>) is the organisation, however it reads.
  */
 function isPersonSender(name: string, address: string | null): boolean {
-  const about = answersAbout(kept.personSenders, name);
-  const known = about.get(address ?? "");
-  if (known !== undefined) return known;
-  const answer = isPersonSenderNow(name, address);
-  about.set(address ?? "", answer);
-  return answer;
+  return keptAnswer(answersAbout(kept.personSenders, name), address ?? "", () => isPersonSenderNow(name, address));
 }
 
 function isPersonSenderNow(name: string, address: string | null): boolean {
@@ -712,11 +698,7 @@ const TRAILING_PARENTHESIS = new RegExp(String.raw`\(${NAME}\)\s*$`);
 /** The name a phrase, a line or a title offers, trimmed of punctuation and glue; null when it names no company. */
 function cleanCandidate(raw: string): string | null {
   // The places a reader looks offer the same names again and again.
-  const known = kept.candidates.get(raw);
-  if (known !== undefined) return known === "" ? null : known;
-  const name = cleanCandidateNow(raw);
-  roomIn(kept.candidates).set(raw, name ?? "");
-  return name;
+  return keptAnswer(kept.candidates, raw, (question) => cleanCandidateNow(question) ?? "") || null;
 }
 
 function cleanCandidateNow(raw: string): string | null {
