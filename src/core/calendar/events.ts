@@ -18,6 +18,7 @@
  * - A join link is shown (LOCATION, URL, description) only when it is on a known meeting host
  *   (src/core/understanding/format.ts): no other link from a mail reaches the calendar.
  */
+import { ASSUMED_INTERVIEW_MIN } from "../applications/records.ts";
 import { describeDay, describeFollowUpKind, describeInterviewFormat, describeInterviewLength } from "../applications/words.ts";
 import { addCalendarDays, atLocalTime, toLocalDate, type LocalDate } from "../time/business-days.ts";
 import { MINUTE_MS, parseWallClock } from "../time/civil-dates.ts";
@@ -107,8 +108,6 @@ export interface FollowUpContext extends EventContext {
   dashboardUrl: string | null;
 }
 
-/** The length shown for an interview whose email did not state one. */
-const ASSUMED_INTERVIEW_MINUTES = 60;
 const FOLLOW_UP_EVENT_MINUTES = 15;
 
 const interviewUid = (id: number, domain: string) => `interview-${id}@${domain}`;
@@ -116,7 +115,7 @@ const followUpUid = (id: number, domain: string) => `follow-up-${id}@${domain}`;
 
 /** The interview as an event, or null when it has no time to show. */
 export function interviewEvent(interview: CalendarInterview, context: EventContext): CalendarEvent | null {
-  const minutes = interview.durationMin !== null && interview.durationMin > 0 ? interview.durationMin : ASSUMED_INTERVIEW_MINUTES;
+  const minutes = interview.durationMin !== null && interview.durationMin > 0 ? interview.durationMin : ASSUMED_INTERVIEW_MIN;
   let start: EventTime;
   let end: EventTime;
   if (interview.startAt !== null) {
@@ -132,7 +131,7 @@ export function interviewEvent(interview: CalendarInterview, context: EventConte
   const description = [
     describeApplication(interview.role, interview.company),
     ...describeInterviewTime(interview, context.ownerTimeZone),
-    interview.durationMin !== null && interview.durationMin > 0 ? `Length: ${describeInterviewLength(interview.durationMin)}` : `Length: not stated (shown as ${describeInterviewLength(ASSUMED_INTERVIEW_MINUTES)})`,
+    interview.durationMin !== null && interview.durationMin > 0 ? `Length: ${describeInterviewLength(interview.durationMin)}` : `Length: not stated (shown as ${describeInterviewLength(ASSUMED_INTERVIEW_MIN)})`,
     interview.format ? `Format: ${describeInterviewFormat(interview.format)}` : null,
     interview.interviewers.length > 0 ? `With: ${interview.interviewers.map(describePerson).join(", ")}` : null,
     joinUrl ? `Join: ${joinUrl}` : null,
