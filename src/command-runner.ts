@@ -11,7 +11,7 @@
  * exactly, whichever way that change was made.
  */
 import { describeCommands, type Command } from "./core/commands/parse.ts";
-import { labelOf, planCommands, type CommandTarget, type LinkRequest, type PlannedChange } from "./core/commands/plan.ts";
+import { labelOf, onlyEndsSessions, planCommands, type CommandTarget, type LinkRequest, type PlannedChange } from "./core/commands/plan.ts";
 import { describeDay, describeFollowUpKind, describeStatus } from "./core/applications/words.ts";
 import { findDigestShowing, type DigestSchedule } from "./core/digest/schedule.ts";
 import { parseSettings } from "./core/follow-ups/settings.ts";
@@ -140,8 +140,7 @@ export async function runCommands(deps: Deps, user: UserRow, row: InboundRow, co
       const asked = links.length > 0 ? await describeLinks(deps, updatedUser, links) : { lines: [], urls: [] };
       if (asked.lines.length > 0) lines.push("", ...asked.lines);
       // Sessions ended stay ended (an undo bringing a lost device's session back would defeat the point).
-      const loggedOutOnly = plan.changes.length > 0 && plan.changes.every((c) => c.event.type === "sessions_revoked");
-      lines.push("", plan.irreversible ? "Deleting cannot be undone." : loggedOutOnly ? 'Logging out is not undone by "undo": reply "dashboard" for a new link to log in.' : hints.afterChange);
+      lines.push("", plan.irreversible ? "Deleting cannot be undone." : onlyEndsSessions(plan.changes) ? 'Logging out is not undone by "undo": reply "dashboard" for a new link to log in.' : hints.afterChange);
       return { state: "understood", changed: plan.changes.length > 0, subject: "Done", text: lines.join("\n"), ownLinks: asked.urls };
     }
   }

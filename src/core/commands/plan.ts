@@ -264,6 +264,11 @@ function planNewAddress(context: PlanContext, address: AddressKind): PlannedChan
 }
 
 /** Deleting is the one change undo cannot bring back. */
+/** Every change ends the private page's sessions: an `undo` cannot bring them back. */
+export function onlyEndsSessions(changes: readonly PlannedChange[]): boolean {
+  return changes.length > 0 && changes.every((change) => change.effects.some((e) => e.op === "revoke_sessions"));
+}
+
 function isDeletion(change: PlannedChange): boolean {
   return change.effects.some((e) => e.op === "forget_applications" || e.op === "forget_all");
 }
